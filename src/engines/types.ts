@@ -1,0 +1,30 @@
+/**
+ * The heavy engines the pipeline needs, loaded once per process or worker by an environment-specific
+ * loader (engines/node.ts for the CLI and tests, engines/browser.ts for the Web Worker) and passed in.
+ * The pipeline itself never loads anything.
+ */
+import type cvModule from '@techstark/opencv-js';
+import type { RgbaImage } from '../pipeline/types.ts';
+
+export type OpenCv = typeof cvModule;
+
+export interface OcrLine {
+  readonly text: string;
+  /** Tesseract's confidence, 0..100. */
+  readonly confidence: number;
+  /** In the pixels of the image that was recognised. */
+  readonly box: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
+}
+
+export interface OcrEngine {
+  /** Reads machine-readable-zone text: the 37 MRZ characters only, one block of lines. */
+  readMrz(image: RgbaImage): Promise<readonly OcrLine[]>;
+  /** Reads printed text (a licence's fields), with the general English model, loaded on first use. */
+  readPrintedText(image: RgbaImage): Promise<readonly OcrLine[]>;
+  terminate(): Promise<void>;
+}
+
+export interface Engines {
+  readonly cv: OpenCv;
+  readonly ocr: OcrEngine;
+}

@@ -1,0 +1,123 @@
+/**
+ * The pipeline's plain-data vocabulary. Every stage takes and returns these: no DOM, no worker API,
+ * no file system, so the Web Worker, the CLI and the tests all call the same code.
+ */
+
+/** Decoded pixels, 4 bytes a pixel (RGBA), row-major, no padding. */
+export interface RgbaImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array | Uint8ClampedArray;
+}
+
+/** A point in the pixels of the photo as decoded (EXIF orientation applied). */
+export type ImagePoint = readonly [x: number, y: number] & { readonly __space?: 'image' };
+
+/** A point in the rectified document, whose size is `RECTIFIED_WIDTH` by its own height. */
+export type DocumentPoint = readonly [x: number, y: number] & { readonly __space?: 'document' };
+
+/** The four corners of a document, clockwise from the corner nearest the photo's top-left. */
+export type Quad<P> = readonly [P, P, P, P];
+
+/** Named by where they sit in the photo as the person sees it. */
+export type CornerName = 'top-left' | 'top-right' | 'bottom-right' | 'bottom-left';
+export const CORNER_NAMES: readonly CornerName[] = ['top-left', 'top-right', 'bottom-right', 'bottom-left'];
+
+export type EdgeName = 'top' | 'right' | 'bottom' | 'left';
+
+export type Status = 'pass' | 'fail' | 'unsure';
+
+export type RuleId = 'four-corners' | 'clear-photo' | 'in-date' | 'accepted-document' | 'valid-details';
+export const RULE_IDS: readonly RuleId[] = [
+  'four-corners',
+  'clear-photo',
+  'in-date',
+  'accepted-document',
+  'valid-details',
+];
+
+export type DocumentKind =
+  | 'passport'
+  | 'id-card'
+  | 'uk-driving-licence'
+  | 'eu-driving-licence'
+  | 'visa'
+  | 'residence-permit'
+  | 'other'
+  | 'unknown';
+
+/** ISO 8601 calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface RuleResult {
+  readonly id: RuleId;
+  readonly status: Status;
+  /** What we found, in plain words, in the NHS's voice. */
+  readonly message: string;
+  /** What to do for the retake ('' when nothing needs doing). */
+  readonly advice: string;
+  /** The numbers behind the status: measures, thresholds, which corner, the date read. */
+  readonly evidence: Readonly<Record<string, unknown>>;
+}
+
+export interface DocumentSummary {
+  readonly kind: DocumentKind;
+  /** ICAO 3-letter code of the issuing state (GBR, FRA, D<< is normalised to DEU), or null. */
+  readonly issuer: string | null;
+  readonly expiry: IsoDate | null;
+  /** The MRZ lines as read (after repair), or null when none was read. */
+  readonly mrz: readonly string[] | null;
+  /** Driving licences only: true for a provisional licence, false for full, null when unknown. */
+  readonly provisional: boolean | null;
+}
+
+/** One OCR'd line with the positions of characters that the check digits could not vouch for. */
+export interface MrzReading {
+  readonly format: MrzFormat;
+  readonly lines: readonly string[];
+  /** Per line, the columns whose characters are suspect (a failed check digit's field). */
+  readonly suspect: readonly (readonly number[])[];
+  /** Each check digit's field and whether it holds, after repair. */
+  readonly checks: readonly { readonly field: string; readonly valid: boolean }[];
+  /** The repairs made: line, column, the character read and the one it became. */
+  readonly repairs: readonly { line: number; column: number; from: string; to: string }[];
+}
+
+export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'FRENCH_DRIVING_LICENSE';
+
+export interface Measures {
+  /** The longest side of the photo as decoded, pixels. */
+  readonly imageWidth: number;
+  readonly imageHeight: number;
+  /** Share of the photo's area that the document covers (0..1), or null without an outline. */
+  readonly documentAreaShare: number | null;
+  /** Variance of the Laplacian over the rectified document. */
+  readonly sharpness: number | null;
+  /** Share of the document (0..1, weighted towards text) that is blown-out, colourless glare. */
+  readonly glare: number | null;
+  /** Median luminance of the document, 0..255. */
+  readonly brightness: number | null;
+  /** Height of an MRZ character in the original photo, pixels, or null. */
+  readonly textHeightPx: number | null;
+}
+
+export type CheckStep = 'loading' | 'outline' | 'clarity' | 'mrz' | 'licence' | 'rules';
+
+export interface CheckReport {
+  readonly verdict: Status;
+  readonly rules: readonly RuleResult[];
+  readonly document: DocumentSummary;
+  /** Image pixels; corners off the frame lie outside 0..width, 0..height. */
+  readonly outline: Quad<ImagePoint> | null;
+  readonly missingCorners: readonly CornerName[];
+  readonly mrzReading: MrzReading | null;
+  readonly measures: Measures;
+  readonly timingsMs: Readonly<Record<string, number>>;
+}
+
+export interface CheckOptions {
+  /** The date `in-date` judges against. */
+  readonly today: IsoDate;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (step: CheckStep) => void;
+}
