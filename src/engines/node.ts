@@ -1,0 +1,36 @@
+/**
+ * Loads the engines for Node (the CLI, the tests, the benchmarks), from the installed packages and the
+ * project's own model, with no network. Once per process.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadOpenCv } from './opencv.ts';
+import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
+import type { Engines } from './types.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const stockEnglish = join(projectRoot, 'node_modules', '@tesseract.js-data', 'eng');
+
+/** Where our own MRZ model lives (tools/train-mrz makes it); stock legacy English is the fallback. */
+export function nodeTesseractLocations(): TesseractLocations {
+  const ourModel = join(projectRoot, 'models', 'mrz.traineddata');
+  const cachePath = join(tmpdir(), 'id-precheck-tesseract');
+  mkdirSync(cachePath, { recursive: true });
+  const text = { textLangPath: join(stockEnglish, '4.0.0_best_int'), cachePath };
+  return existsSync(ourModel)
+    ? { mrzLangPath: dirname(ourModel), mrzLanguage: 'mrz', mrzGzip: false, ...text }
+    : { mrzLangPath: join(stockEnglish, '4.0.0'), mrzLanguage: 'eng', mrzGzip: true, ...text };
+}
+
+let loading: Promise<Engines> | undefined;
+
+/** OpenCV and the OCR worker, started side by side (OpenCV compiles on this thread, tesseract in its own). */
+export function loadNodeEngines(): Promise<Engines> {
+  loading ??= (async () => {
+    const [cv, ocr] = await Promise.all([loadOpenCv(), createTesseractEngine(nodeTesseractLocations())]);
+    return { cv, ocr };
+  })();
+  return loading;
+}

@@ -1,0 +1,78 @@
+/**
+ * The OCR engine over tesseract.js, for any environment: the caller says where the worker script,
+ * the WASM core and the model files are (paths in Node, same-origin URLs in the browser), so
+ * tesseract.js never reaches for its CDN defaults.
+ */
+import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
+import { encodePgm, toGreyscale } from '../pipeline/image.ts';
+import type { RgbaImage } from '../pipeline/types.ts';
+import type { OcrEngine, OcrLine } from './types.ts';
+
+export interface TesseractLocations {
+  /** tesseract.js's worker script; undefined in Node, where tesseract.js finds its own. */
+  readonly workerPath?: string;
+  /** Folder (or URL) of tesseract.js-core. undefined in Node. */
+  readonly corePath?: string;
+  /** Folder (or URL) holding `<mrzLanguage>.traineddata[.gz]`. */
+  readonly mrzLangPath: string;
+  readonly mrzLanguage: string;
+  readonly mrzGzip: boolean;
+  /** Folder (or URL) holding the printed-text `eng.traineddata.gz` (LSTM). */
+  readonly textLangPath: string;
+  /** Node: a folder for tesseract's cache; browser: undefined (no cache: the service worker caches). */
+  readonly cachePath?: string;
+}
+
+/** The 37 characters an MRZ may hold (ICAO 9303 part 3, 4.1). */
+export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
+export async function createTesseractEngine(where: TesseractLocations): Promise<OcrEngine> {
+  const common = {
+    ...(where.workerPath === undefined ? {} : { workerPath: where.workerPath }),
+    ...(where.corePath === undefined ? {} : { corePath: where.corePath }),
+    ...(where.cachePath === undefined ? { cacheMethod: 'none' } : { cachePath: where.cachePath, cacheMethod: 'none' }),
+  };
+  const mrzWorker = await createWorker(where.mrzLanguage, OEM.TESSERACT_ONLY, {
+    ...common,
+    langPath: where.mrzLangPath,
+    gzip: where.mrzGzip,
+    legacyCore: true,
+    legacyLang: true,
+  });
+  await mrzWorker.setParameters({
+    tessedit_char_whitelist: MRZ_ALPHABET,
+    tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+    // MRZ lines are not words of a language: a dictionary only pulls them towards English.
+    load_system_dawg: '0',
+    load_freq_dawg: '0',
+  } as Record<string, string>);
+
+  let textWorker: Promise<Worker> | undefined;
+  const loadTextWorker = () =>
+    (textWorker ??= (async () => {
+      const worker = await createWorker('eng', OEM.LSTM_ONLY, { ...common, langPath: where.textLangPath, gzip: true });
+      await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+      return worker;
+    })());
+
+  return {
+    readMrz: (image) => recogniseLines(mrzWorker, image),
+    readPrintedText: async (image) => recogniseLines(await loadTextWorker(), image),
+    async terminate() {
+      await mrzWorker.terminate();
+      if (textWorker) await (await textWorker).terminate();
+    },
+  };
+}
+
+async function recogniseLines(worker: Worker, image: RgbaImage): Promise<readonly OcrLine[]> {
+  // Both of tesseract.js's image loaders pass raw file bytes through; its typings only name Node's Buffer.
+  const bytes = encodePgm(toGreyscale(image)) as ImageLike;
+  const result = await worker.recognize(bytes, {}, { blocks: true, text: false });
+  const lines = (result.data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines));
+  return lines.map((line) => ({
+    text: line.text.replace(/\s+$/u, ''),
+    confidence: line.confidence,
+    box: { x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 },
+  }));
+}

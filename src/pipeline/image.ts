@@ -1,0 +1,32 @@
+/**
+ * Plain-pixel helpers shared by the stages: no OpenCV, no DOM.
+ */
+import type { RgbaImage } from './types.ts';
+
+/** One byte a pixel, row-major. */
+export interface GreyImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/** ITU-R BT.601 luma, the weighting OpenCV's RGBA2GRAY uses, so both give the same numbers. */
+export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
+  const pixels = image.width * image.height;
+  if (image.data.length === pixels) return image as GreyImage;
+  const grey = new Uint8Array(pixels);
+  const rgba = image.data;
+  for (let i = 0, j = 0; i < pixels; i++, j += 4) {
+    grey[i] = (rgba[j]! * 299 + rgba[j + 1]! * 587 + rgba[j + 2]! * 114 + 500) / 1000;
+  }
+  return { width: image.width, height: image.height, data: grey };
+}
+
+/** Binary PGM (P5): the simplest format leptonica reads, so tesseract.js takes it in Node and workers alike. */
+export function encodePgm(image: GreyImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const out = new Uint8Array(header.length + image.data.length);
+  out.set(header, 0);
+  out.set(image.data, header.length);
+  return out;
+}
