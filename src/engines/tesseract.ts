@@ -32,20 +32,17 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
     ...(where.corePath === undefined ? {} : { corePath: where.corePath }),
     ...(where.cachePath === undefined ? { cacheMethod: 'none' } : { cachePath: where.cachePath, cacheMethod: 'none' }),
   };
-  const mrzWorker = await createWorker(where.mrzLanguage, OEM.TESSERACT_ONLY, {
-    ...common,
-    langPath: where.mrzLangPath,
-    gzip: where.mrzGzip,
-    legacyCore: true,
-    legacyLang: true,
-  });
+  const mrzWorker = await createWorker(
+    where.mrzLanguage,
+    OEM.TESSERACT_ONLY,
+    { ...common, langPath: where.mrzLangPath, gzip: where.mrzGzip, legacyCore: true, legacyLang: true },
+    // MRZ lines are not words of a language: a dictionary only pulls them towards English.
+    { load_system_dawg: '0', load_freq_dawg: '0' },
+  );
   await mrzWorker.setParameters({
     tessedit_char_whitelist: MRZ_ALPHABET,
     tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
-    // MRZ lines are not words of a language: a dictionary only pulls them towards English.
-    load_system_dawg: '0',
-    load_freq_dawg: '0',
-  } as Record<string, string>);
+  });
 
   let textWorker: Promise<Worker> | undefined;
   const loadTextWorker = () =>

@@ -1,4 +1,137 @@
-// placeholder: being written by the lead engineer
+/**
+ * The whole check of one photo: outline, rectify, clarity, MRZ, rules. Pure over RGBA pixels and the
+ * engines passed in, so the Web Worker, the CLI and the tests run exactly this.
+ */
 import type { Engines } from '../engines/types.ts';
-import type { CheckOptions, CheckReport, RgbaImage } from './types.ts';
-export declare function checkDocument(image: RgbaImage, engines: Engines, options: CheckOptions): Promise<CheckReport>;
+import { measureClarity, type ClarityMeasures } from './clarity/measureClarity.ts';
+import { matToRgba, rgbaToMat, shrinkToFit, withMats } from './cv.ts';
+import { quadSideLengths } from './geometry.ts';
+import { documentFromMrz } from './mrz/documentFromMrz.ts';
+import { readMrz, type MrzResult } from './mrz/readMrz.ts';
+import { findDocumentOutline, scaleQuad, type DocumentOutline } from './outline/findDocumentOutline.ts';
+import { DOCUMENT_FORMATS, formatFromAspect, rectifyDocument, type RectifiedDocument } from './rectify/rectifyDocument.ts';
+import {
+  judgeAcceptedDocument,
+  judgeClearPhoto,
+  judgeFourCorners,
+  judgeInDate,
+  judgeValidDetails,
+  verdictOf,
+} from './rules/judgeRules.ts';
+import type { CheckOptions, CheckReport, Measures, RgbaImage } from './types.ts';
+
+/** The outline is found on a copy this size: edges of a card survive, print and texture mostly do not. */
+export const ANALYSIS_SIDE_PX = 900;
+/** ICAO 9303 part 3 §4.3: OCR-B size 1 characters are about 2.3 mm high (with ascender tolerance). */
+const MRZ_GLYPH_HEIGHT_MM = 2.3;
+
+export async function checkDocument(image: RgbaImage, engines: Engines, options: CheckOptions): Promise<CheckReport> {
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  let mark = started;
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - mark);
+    mark = now;
+  };
+
+  options.onProgress?.('outline');
+  const { outline, rectified, analysis } = withMats(engines.cv, (scope) => {
+    const photo = rgbaToMat(scope, image);
+    const { mat: small, scale } = shrinkToFit(scope, photo, ANALYSIS_SIDE_PX);
+    const analysis = matToRgba(small);
+    const found = findDocumentOutline(engines.cv, analysis);
+    const outline: DocumentOutline | null = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
+    lap('outline');
+    const rectified: RectifiedDocument | null = outline && rectifyDocument(scope, photo, outline.quad);
+    lap('rectify');
+    return { outline, rectified, analysis };
+  });
+  options.signal?.throwIfAborted();
+
+  options.onProgress?.('clarity');
+  // Without an outline the whole photo stands in for the document (a tight crop or a scan).
+  const clarity = measureClarity(engines.cv, rectified?.image ?? analysis);
+  lap('clarity');
+  options.signal?.throwIfAborted();
+
+  options.onProgress?.('mrz');
+  const mrz = await findMrz(engines, image, rectified, options.signal);
+  lap('mrz');
+
+  options.onProgress?.('rules');
+  const document = documentFromMrz(mrz?.reading ?? null);
+  const measures = measuresOf(image, outline, rectified, clarity, mrz);
+  const clear = judgeClearPhoto(measures);
+  const expiryCheck = mrz?.reading.checks.find((check) => check.field === 'expirationDate');
+  const rules = [
+    judgeFourCorners({
+      found: outline !== null,
+      missingCorners: outline?.missingCorners ?? [],
+      coveredCorners: outline?.coveredCorners ?? [],
+      offEdges: outline?.offEdges ?? [],
+    }),
+    clear,
+    judgeInDate(document, expiryCheck?.valid ?? false, options.today),
+    judgeAcceptedDocument(document),
+    judgeValidDetails(mrz?.reading ?? null, clear.status === 'pass'),
+  ];
+  lap('rules');
+  timings['total'] = Math.round(performance.now() - started);
+  return {
+    verdict: verdictOf(rules),
+    rules,
+    document,
+    outline: outline?.quad ?? null,
+    missingCorners: [...new Set([...(outline?.missingCorners ?? []), ...(outline?.coveredCorners ?? [])])],
+    mrzReading: mrz?.reading ?? null,
+    measures,
+    timingsMs: timings,
+  };
+}
+
+/**
+ * In the rectified document (either way up) when there is one; else, or when that finds nothing,
+ * in the whole photo, all four ways up.
+ */
+async function findMrz(
+  engines: Engines,
+  image: RgbaImage,
+  rectified: RectifiedDocument | null,
+  signal: AbortSignal | undefined,
+): Promise<(MrzResult & { inPhotoPx: number }) | null> {
+  if (rectified) {
+    const found = await readMrz(engines, rectified.image, { minLineShare: 0.55, turns: [0, 2], signal });
+    if (found) return { ...found, inPhotoPx: found.glyphHeightPx * rectified.photoPxPerDocPx };
+  }
+  const found = await readMrz(engines, image, { minLineShare: 0.25, turns: [0, 2, 1, 3], signal });
+  return found && { ...found, inPhotoPx: found.glyphHeightPx };
+}
+
+function measuresOf(
+  image: RgbaImage,
+  outline: DocumentOutline | null,
+  rectified: RectifiedDocument | null,
+  clarity: ClarityMeasures,
+  mrz: { inPhotoPx: number } | null,
+): Measures {
+  let textHeightPx = mrz ? mrz.inPhotoPx : null;
+  if (textHeightPx === null && outline) {
+    // No MRZ read: how high MRZ-sized print would be, from the document's width in the photo.
+    const { horizontal, vertical } = quadSideLengths(outline.quad);
+    const format = rectified?.format ?? formatFromAspect(outline.aspect);
+    textHeightPx = (Math.max(horizontal, vertical) / DOCUMENT_FORMATS[format].widthMm) * MRZ_GLYPH_HEIGHT_MM;
+  }
+  return {
+    imageWidth: image.width,
+    imageHeight: image.height,
+    documentAreaShare: outline ? round(outline.areaShare, 4) : null,
+    sharpness: round(clarity.sharpness, 1),
+    glare: round(clarity.glare, 4),
+    brightness: clarity.brightness,
+    darkestPrint: clarity.contrastRange[0],
+    textHeightPx: textHeightPx === null ? null : round(textHeightPx, 1),
+  };
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

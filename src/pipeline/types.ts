@@ -97,6 +97,8 @@ export interface Measures {
   readonly glare: number | null;
   /** Median luminance of the document, 0..255. */
   readonly brightness: number | null;
+  /** Luminance of the darkest 1% of the document: print stays dark unless the photo is washed out. */
+  readonly darkestPrint: number | null;
   /** Height of an MRZ character in the original photo, pixels, or null. */
   readonly textHeightPx: number | null;
 }

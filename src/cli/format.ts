@@ -1,0 +1,37 @@
+/**
+ * How the CLI prints a file's outcome: one JSON object a line, or a readable report.
+ */
+import type { FileOutcome } from './main.ts';
+
+const SYMBOL = { pass: '✓', fail: '✗', unsure: '?' } as const;
+
+export function formatJsonLine(outcome: FileOutcome): string {
+  if ('error' in outcome)
+    return `${JSON.stringify({ file: outcome.file, error: { code: outcome.error.code, message: outcome.error.message } })}\n`;
+  const { report } = outcome;
+  return `${JSON.stringify({
+    file: outcome.file,
+    verdict: report.verdict,
+    rules: report.rules.map(({ id, status, message, advice, evidence }) => ({ id, status, message, advice, evidence })),
+    document: report.document,
+    outline: report.outline?.map(([x, y]) => [Math.round(x), Math.round(y)]) ?? null,
+    missingCorners: report.missingCorners,
+    measures: report.measures,
+    timings_ms: report.timingsMs,
+  })}\n`;
+}
+
+export function formatReadable(outcome: FileOutcome): string {
+  if ('error' in outcome) return `${outcome.file}\n  error (${outcome.error.code}): ${outcome.error.message}\n\n`;
+  const { report } = outcome;
+  const lines = [`${outcome.file}: ${report.verdict.toUpperCase()}`];
+  for (const rule of report.rules) {
+    lines.push(`  ${SYMBOL[rule.status]} ${rule.id}: ${rule.message}`);
+    if (rule.advice) lines.push(`      ${rule.advice}`);
+  }
+  const d = report.document;
+  lines.push(`  document: ${d.kind}${d.issuer ? `, ${d.issuer}` : ''}${d.expiry ? `, expires ${d.expiry}` : ''}`);
+  for (const line of d.mrz ?? []) lines.push(`  ${line}`);
+  lines.push(`  ${report.timingsMs['total'] ?? '?'} ms`);
+  return `${lines.join('\n')}\n\n`;
+}

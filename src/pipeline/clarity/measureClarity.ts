@@ -1,0 +1,96 @@
+/**
+ * Sharpness, glare and exposure of the rectified document, and whether its text is big enough to read.
+ * Thresholds and where they came from: README.md in this folder.
+ */
+import type { OpenCv } from '../../engines/types.ts';
+import { rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
+import { toGreyscale } from '../image.ts';
+import type { RgbaImage } from '../types.ts';
+
+export const CLARITY_THRESHOLDS = {
+  /** Variance of the Laplacian of the contrast-stretched document at 800 px wide; below is blurred. */
+  minSharpness: 120,
+  /** Weighted share of the document that is clipped, colourless glare; above fails. */
+  maxGlare: 0.012,
+  /** Median luminance (0..255) of the document. */
+  minBrightness: 55,
+  maxBrightness: 235,
+  /**
+   * Washed out: besides a bright median, even the darkest 1% is this light. A white page is bright,
+   * but its print stays dark.
+   */
+  minDarkestPrint: 110,
+  /** MRZ-sized text (2.3 mm) must be at least this many photo pixels high to be read by a person. */
+  minTextHeightPx: 8,
+} as const;
+
+/** All measures are taken on the document scaled to this width, so they do not depend on the photo's size. */
+export const MEASURE_WIDTH_PX = 800;
+
+/** A pixel is glare when every channel is at least this: blown out and colourless. */
+const GLARE_LEVEL = 245;
+/** The bottom share of the rectified document, where the MRZ and most printed fields are, counts double. */
+const TEXT_BAND_SHARE = 0.35;
+
+export interface ClarityMeasures {
+  readonly sharpness: number;
+  readonly glare: number;
+  readonly brightness: number;
+  /** 1st and 99th percentile of luminance. */
+  readonly contrastRange: readonly [number, number];
+}
+
+export function measureClarity(cv: OpenCv, document: RgbaImage): ClarityMeasures {
+  return withMats(cv, (scope) => {
+    const rgba = rgbaToMat(scope, document);
+    const { mat: small } = shrinkToFit(scope, rgba, MEASURE_WIDTH_PX);
+    // Read the pixels before allocating more Mats: a growing WASM heap detaches views into it.
+    const rgbaSmall = { width: small.cols, height: small.rows, data: small.data };
+    const glare = glareShare(rgbaSmall);
+    const grey = toGreyscale(rgbaSmall);
+    const histogram = new Uint32Array(256);
+    for (const v of grey.data) histogram[v]!++;
+    const low = percentile(histogram, grey.data.length, 0.01);
+    const high = percentile(histogram, grey.data.length, 0.99);
+    const brightness = percentile(histogram, grey.data.length, 0.5);
+
+    // Stretch the contrast first so that a dark or hazy but sharp photo is not called blurred.
+    const stretched = scope.track(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
+    const range = Math.max(1, high - low);
+    const out = stretched.data;
+    for (let i = 0; i < grey.data.length; i++) out[i] = Math.max(0, Math.min(255, ((grey.data[i]! - low) * 255) / range));
+    const laplacian = scope.mat();
+    cv.Laplacian(stretched, laplacian, cv.CV_32F, 1);
+    const mean = scope.mat();
+    const deviation = scope.mat();
+    cv.meanStdDev(laplacian, mean, deviation);
+    const sharpness = (deviation.doubleAt(0, 0) ?? 0) ** 2;
+
+    return { sharpness, glare, brightness, contrastRange: [low, high] };
+  });
+}
+
+function percentile(histogram: Uint32Array, total: number, share: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += histogram[v]!;
+    if (seen >= total * share) return v;
+  }
+  return 255;
+}
+
+function glareShare(image: { width: number; height: number; data: Uint8Array | Uint8ClampedArray }): number {
+  const textStart = Math.floor(image.height * (1 - TEXT_BAND_SHARE));
+  let weighted = 0;
+  let total = 0;
+  for (let y = 0; y < image.height; y++) {
+    const weight = y >= textStart ? 2 : 1;
+    for (let x = 0; x < image.width; x++) {
+      const i = (y * image.width + x) * 4;
+      total += weight;
+      const d = image.data;
+      if (d[i]! >= GLARE_LEVEL && d[i + 1]! >= GLARE_LEVEL && d[i + 2]! >= GLARE_LEVEL) weighted += weight;
+    }
+  }
+  return weighted / total;
+}

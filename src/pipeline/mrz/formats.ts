@@ -1,0 +1,122 @@
+/**
+ * The MRZ formats we read, as tables: how many lines, how long, and which characters each check digit
+ * guards. Positions are 0-based [start, end) columns, from ICAO 9303 (8th ed.) part 4 §4.2.2 (TD3),
+ * part 5 §4.2.2 (TD1), part 6 §4.2.2 (TD2), and for the one-line French/EU driving licence the
+ * field table of the `mrz` package (src/parse/frenchDrivingLicenceFields.ts).
+ */
+import type { MrzFormat } from '../types.ts';
+
+export interface CheckDigitRule {
+  readonly field: string;
+  /** Where the check digit is: [line, column]. */
+  readonly digit: readonly [number, number];
+  /** The characters it guards: [line, start, end) ranges. */
+  readonly guards: readonly (readonly [number, number, number])[];
+}
+
+export interface MrzLayout {
+  readonly format: MrzFormat;
+  readonly lines: number;
+  readonly length: number;
+  readonly checks: readonly CheckDigitRule[];
+  /** Columns that hold only digits (dates, check digits): [line, start, end). */
+  readonly numeric: readonly (readonly [number, number, number])[];
+  /** Columns that hold only letters or `<` (document code, states, names): [line, start, end). */
+  readonly alphabetic: readonly (readonly [number, number, number])[];
+  /** Where the sex (M, F, X or `<`) is: [line, column], or null. */
+  readonly sex: readonly [number, number] | null;
+  /** Where the expiry date (YYMMDD) is: [line, start]. */
+  readonly expiry: readonly [number, number];
+  /** Where the issuing state is: [line, start]. */
+  readonly issuer: readonly [number, number];
+}
+
+export const MRZ_LAYOUTS: readonly MrzLayout[] = [
+  {
+    format: 'TD3',
+    lines: 2,
+    length: 44,
+    checks: [
+      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
+      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
+      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
+      { field: 'personalNumber', digit: [1, 42], guards: [[1, 28, 42]] },
+      { field: 'composite', digit: [1, 43], guards: [[1, 0, 10], [1, 13, 20], [1, 21, 43]] },
+    ],
+    numeric: [[1, 9, 10], [1, 13, 20], [1, 21, 28], [1, 43, 44]],
+    alphabetic: [[0, 0, 44], [1, 10, 13]],
+    sex: [1, 20],
+    expiry: [1, 21],
+    issuer: [0, 2],
+  },
+  {
+    format: 'TD2',
+    lines: 2,
+    length: 36,
+    checks: [
+      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
+      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
+      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
+      { field: 'composite', digit: [1, 35], guards: [[1, 0, 10], [1, 13, 20], [1, 21, 35]] },
+    ],
+    numeric: [[1, 9, 10], [1, 13, 20], [1, 21, 28], [1, 35, 36]],
+    alphabetic: [[0, 0, 36], [1, 10, 13]],
+    sex: [1, 20],
+    expiry: [1, 21],
+    issuer: [0, 2],
+  },
+  {
+    format: 'TD1',
+    lines: 3,
+    length: 30,
+    checks: [
+      { field: 'documentNumber', digit: [0, 14], guards: [[0, 5, 14]] },
+      { field: 'birthDate', digit: [1, 6], guards: [[1, 0, 6]] },
+      { field: 'expirationDate', digit: [1, 14], guards: [[1, 8, 14]] },
+      { field: 'composite', digit: [1, 29], guards: [[0, 5, 30], [1, 0, 7], [1, 8, 15], [1, 18, 29]] },
+    ],
+    numeric: [[0, 14, 15], [1, 0, 7], [1, 8, 15], [1, 29, 30]],
+    alphabetic: [[0, 0, 5], [1, 15, 18], [2, 0, 30]],
+    sex: [1, 7],
+    expiry: [1, 8],
+    issuer: [0, 2],
+  },
+  {
+    format: 'FRENCH_DRIVING_LICENSE',
+    lines: 1,
+    length: 30,
+    checks: [
+      // Unlike ICAO's, this check digit guards the document code and state too.
+      { field: 'documentNumber', digit: [0, 14], guards: [[0, 0, 14]] },
+      { field: 'composite', digit: [0, 29], guards: [[0, 0, 29]] },
+    ],
+    numeric: [[0, 14, 21], [0, 29, 30]],
+    alphabetic: [[0, 2, 5], [0, 21, 29]],
+    sex: null,
+    expiry: [0, 15],
+    issuer: [0, 2],
+  },
+];
+
+const VALUES: Record<string, number> = Object.fromEntries(
+  [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, i]).concat([['<', 0]]),
+);
+
+/** ICAO 9303 part 3 §4.9: weights 7, 3, 1 repeating, sum modulo 10. */
+export function checkDigitOf(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += (VALUES[text[i]!] ?? 0) * [7, 3, 1][i % 3]!;
+  return sum % 10;
+}
+
+export function guardedText(lines: readonly string[], rule: CheckDigitRule): string {
+  return rule.guards.map(([line, start, end]) => (lines[line] ?? '').slice(start, end)).join('');
+}
+
+export function checkHolds(lines: readonly string[], rule: CheckDigitRule): boolean {
+  const digit = lines[rule.digit[0]]?.[rule.digit[1]];
+  if (digit === undefined) return false;
+  // A check digit of '<' stands for an empty optional field (part 3 §4.9); it holds only over fillers.
+  if (digit === '<') return /^<*$/u.test(guardedText(lines, rule));
+  return digit === String(checkDigitOf(guardedText(lines, rule)));
+}

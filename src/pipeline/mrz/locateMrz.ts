@@ -1,0 +1,128 @@
+/**
+ * Finds the MRZ lines in a greyscale image: long, evenly filled text lines, one to three of them,
+ * stacked with equal spacing. Works on a rectified document and on a whole photo alike.
+ */
+import type { OpenCv } from '../../engines/types.ts';
+import { greyToMat, withMats } from '../cv.ts';
+import type { GreyImage } from '../image.ts';
+
+/** A box in the pixels of the image searched. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface MrzBand {
+  readonly box: Box;
+  readonly lineCount: number;
+  /** Mean height of the lines' ink, pixels of the image searched: about the glyph height. */
+  readonly lineHeight: number;
+  readonly score: number;
+}
+
+/** Work at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
+const SEARCH_WIDTH_PX = 900;
+
+/**
+ * `minLineShare`: the least share of the image width a line must span (about 0.7 on a rectified
+ * document, whose MRZ spans ~90% of it; lower on a whole photo, where the document may be small).
+ */
+export function locateMrzBands(cv: OpenCv, grey: GreyImage, minLineShare: number): MrzBand[] {
+  return withMats(cv, (scope) => {
+    const source = greyToMat(scope, grey);
+    const scale = Math.min(1, SEARCH_WIDTH_PX / grey.width);
+    const small = scope.mat();
+    cv.resize(source, small, new cv.Size(Math.round(grey.width * scale), Math.round(grey.height * scale)), 0, 0, cv.INTER_AREA);
+
+    // Dark print on a lighter ground: black-hat keeps strokes thinner than the kernel.
+    const blackhat = scope.mat();
+    const strokeKernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(15, 15));
+    scope.track(strokeKernel);
+    cv.morphologyEx(small, blackhat, cv.MORPH_BLACKHAT, strokeKernel);
+    const binary = scope.mat();
+    cv.threshold(blackhat, binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+    // Join the characters of a line (MRZ pitch is even, and `<` is ink too), but never two lines.
+    const lineKernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(13, 1)));
+    const joined = scope.mat();
+    cv.morphologyEx(binary, joined, cv.MORPH_CLOSE, lineKernel);
+    const contours = scope.vector();
+    // Every blob, not only outer ones: a printed frame round the page would otherwise swallow the lines.
+    cv.findContours(joined, contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
+
+    const blobs: Box[] = [];
+    for (let i = 0; i < contours.size(); i++) {
+      const r = cv.boundingRect(contours.get(i));
+      if (r.height >= 3 && r.width >= r.height) blobs.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+    }
+    const lines = joinRows(blobs).filter((b) => b.width >= minLineShare * small.cols && b.width / b.height >= 12);
+    return groupLines(lines, small.rows).map((band) => ({
+      ...band,
+      box: {
+        x: band.box.x / scale,
+        y: band.box.y / scale,
+        width: band.box.width / scale,
+        height: band.box.height / scale,
+      },
+      lineHeight: band.lineHeight / scale,
+    }));
+  });
+}
+
+/**
+ * Joins blobs that sit on one row with small gaps: runs of thin `<` fillers can fade below the
+ * threshold and split an MRZ line in two.
+ */
+function joinRows(blobs: Box[]): Box[] {
+  const rows = [...blobs].sort((a, b) => a.x - b.x);
+  const joined: Box[] = [];
+  for (const blob of rows) {
+    const target = joined.findIndex((row) => {
+      const overlap = Math.min(row.y + row.height, blob.y + blob.height) - Math.max(row.y, blob.y);
+      const gap = blob.x - (row.x + row.width);
+      return overlap >= 0.6 * Math.min(row.height, blob.height) && gap <= 2.5 * Math.max(row.height, blob.height) && Math.abs(row.height - blob.height) < 0.7 * Math.max(row.height, blob.height);
+    });
+    if (target < 0) {
+      joined.push(blob);
+      continue;
+    }
+    const row = joined[target]!;
+    const x0 = Math.min(row.x, blob.x);
+    const y0 = Math.min(row.y, blob.y);
+    const x1 = Math.max(row.x + row.width, blob.x + blob.width);
+    const y1 = Math.max(row.y + row.height, blob.y + blob.height);
+    joined[target] = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  }
+  return joined;
+}
+
+/** Stacks of 1–3 lines of similar length, left edge and height, evenly spaced; best first. */
+function groupLines(lines: Box[], imageHeight: number): MrzBand[] {
+  const sorted = [...lines].sort((a, b) => a.y - b.y);
+  const bands: MrzBand[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const group = [sorted[i]!];
+    for (let j = i + 1; j < sorted.length && group.length < 3; j++) {
+      const last = group[group.length - 1]!;
+      const next = sorted[j]!;
+      const gap = next.y - (last.y + last.height);
+      const similar =
+        Math.abs(next.width - last.width) < 0.25 * Math.max(next.width, last.width) &&
+        Math.abs(next.x - last.x) < 0.08 * last.width &&
+        Math.abs(next.height - last.height) < 0.6 * last.height;
+      if (gap >= 0 && gap < 1.6 * last.height && similar) group.push(next);
+      else if (gap > 1.6 * last.height) break;
+    }
+    const x0 = Math.min(...group.map((b) => b.x));
+    const y0 = group[0]!.y;
+    const x1 = Math.max(...group.map((b) => b.x + b.width));
+    const last = group[group.length - 1]!;
+    const lineHeight = group.reduce((s, b) => s + b.height, 0) / group.length;
+    // Prefer more lines, longer lines, and the lower part of the image (where ICAO puts the MRZ).
+    const lowness = (last.y + last.height) / imageHeight;
+    const score = group.length * (x1 - x0) * (0.6 + 0.4 * lowness);
+    bands.push({ box: { x: x0, y: y0, width: x1 - x0, height: last.y + last.height - y0 }, lineCount: group.length, lineHeight, score });
+  }
+  return bands.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,94 @@
+/**
+ * Finds, OCRs, shapes and repairs the MRZ of a rectified document or, without an outline, of the
+ * whole photo. Tries the other ways up when the first finds nothing.
+ */
+import type { Engines } from '../../engines/types.ts';
+import { greyToMat, matToGrey, withMats } from '../cv.ts';
+import { toGreyscale, type GreyImage } from '../image.ts';
+import type { MrzReading, RgbaImage } from '../types.ts';
+import { locateMrzBands, type MrzBand } from './locateMrz.ts';
+import { repairMrz, shapeMrzLines } from './repairMrz.ts';
+
+/** Tesseract's legacy classifier reads OCR-B best with glyphs about this tall (measured on our fixtures). */
+const OCR_GLYPH_HEIGHT_PX = 32;
+
+export interface MrzResult {
+  readonly reading: MrzReading;
+  /** Glyph height in the pixels of the image given. */
+  readonly glyphHeightPx: number;
+  /** Quarter turns clockwise that made the image upright (0 or 2 on a rectified document). */
+  readonly quarterTurns: number;
+}
+
+export interface ReadMrzOptions {
+  /** 0.6 on a rectified document; lower on a whole photo, where the document may be small. */
+  readonly minLineShare: number;
+  /** Quarter turns to try, in order. */
+  readonly turns: readonly number[];
+  readonly signal?: AbortSignal;
+}
+
+export async function readMrz(engines: Engines, image: RgbaImage, options: ReadMrzOptions): Promise<MrzResult | null> {
+  const grey = toGreyscale(image);
+  let fallback: MrzResult | null = null;
+  for (const turns of options.turns) {
+    options.signal?.throwIfAborted();
+    const upright = turns === 0 ? grey : rotateQuarterTurns(engines, grey, turns);
+    const bands = locateMrzBands(engines.cv, upright, options.minLineShare).slice(0, 2);
+    for (const band of bands) {
+      options.signal?.throwIfAborted();
+      const result = await readBand(engines, upright, band, turns);
+      if (!result) continue;
+      if (result.reading.checks.every((check) => check.valid)) return result;
+      if (!fallback || validCount(result) > validCount(fallback)) fallback = result;
+    }
+  }
+  return fallback;
+}
+
+const validCount = (result: MrzResult) => result.reading.checks.filter((check) => check.valid).length;
+
+async function readBand(engines: Engines, grey: GreyImage, band: MrzBand, quarterTurns: number): Promise<MrzResult | null> {
+  const crop = cropForOcr(engines, grey, band);
+  const lines = await engines.ocr.readMrz(crop);
+  const shaped = shapeMrzLines(lines.map((line) => line.text));
+  if (!shaped) return null;
+  return { reading: repairMrz(shaped.layout, shaped.lines), glyphHeightPx: band.lineHeight, quarterTurns };
+}
+
+/** The band with a margin, scaled so that glyphs are OCR_GLYPH_HEIGHT_PX high. */
+function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand): GreyImage {
+  const { cv } = engines;
+  return withMats(cv, (scope) => {
+    const margin = band.lineHeight * 0.9;
+    const x0 = Math.max(0, Math.floor(band.box.x - margin));
+    const y0 = Math.max(0, Math.floor(band.box.y - margin));
+    const x1 = Math.min(grey.width, Math.ceil(band.box.x + band.box.width + margin));
+    const y1 = Math.min(grey.height, Math.ceil(band.box.y + band.box.height + margin));
+    const source = greyToMat(scope, grey);
+    const roi = scope.track(source.roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
+    const scale = OCR_GLYPH_HEIGHT_PX / Math.max(4, band.lineHeight);
+    const scaled = scope.mat();
+    cv.resize(roi, scaled, new cv.Size(Math.round((x1 - x0) * scale), Math.round((y1 - y0) * scale)), 0, 0, scale < 1 ? cv.INTER_AREA : cv.INTER_CUBIC);
+    // Flatten the guilloche and tint behind the print: black-hat keeps only strokes thinner than a
+    // glyph, whatever the ground; inverted and stretched, it is black print on white.
+    const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(OCR_GLYPH_HEIGHT_PX, OCR_GLYPH_HEIGHT_PX)));
+    const strokes = scope.mat();
+    cv.morphologyEx(scaled, strokes, cv.MORPH_BLACKHAT, kernel);
+    cv.normalize(strokes, strokes, 0, 255, cv.NORM_MINMAX);
+    cv.bitwise_not(strokes, strokes);
+    return matToGrey(strokes);
+  });
+}
+
+export function rotateQuarterTurns(engines: Engines, grey: GreyImage, turns: number): GreyImage {
+  const { cv } = engines;
+  const codes = [null, cv.ROTATE_90_CLOCKWISE, cv.ROTATE_180, cv.ROTATE_90_COUNTERCLOCKWISE];
+  const code = codes[((turns % 4) + 4) % 4];
+  if (code === null || code === undefined) return grey;
+  return withMats(cv, (scope) => {
+    const rotated = scope.mat();
+    cv.rotate(greyToMat(scope, grey), rotated, code);
+    return matToGrey(rotated);
+  });
+}

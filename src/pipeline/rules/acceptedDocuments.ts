@@ -1,0 +1,73 @@
+/**
+ * Which documents NHS login accepts, as a table with its sources.
+ *
+ * [NHS-LOGIN]: NHS login help centre, "Use photo ID to prove who you are" (help.login.nhs.uk), as
+ *   relayed word for word in the NHS login team's guidance to GP online-services suppliers
+ *   (support.patientpack.co.uk, "Troubleshooting: Problems applying for an NHS login"): accepted are
+ *   passports (except Syrian), UK driving licences (full or provisional), European driving licences
+ *   (full), European national identity cards (except paper Italian and Greek ID cards), and UK
+ *   residence cards or biometric residence permits; not accepted are visa stickers, UK citizen ID
+ *   cards, proof of age cards, and others.
+ * [EU-EEA]: the EU's 27 member states (europa.eu, "EU countries") and the EEA's other three
+ *   (Iceland, Liechtenstein, Norway; EEA Agreement). Switzerland is in neither.
+ * [ICAO-9303]: document codes, ICAO 9303 part 4 §4.2.2 (P passport), part 5 (I, A, C cards;
+ *   a second letter R is used by states for residence permits, e.g. the UK BRP `IR`), part 7 (V visas).
+ */
+import type { DocumentKind } from '../types.ts';
+
+/** ICAO 3-letter codes [EU-EEA]. Germany's MRZ code is `D`, normalised to DEU before lookup. */
+export const EU_EEA_STATES: ReadonlySet<string> = new Set([
+  'AUT', 'BEL', 'BGR', 'HRV', 'CYP', 'CZE', 'DNK', 'EST', 'FIN', 'FRA', 'DEU', 'GRC', 'HUN', 'IRL',
+  'ITA', 'LVA', 'LTU', 'LUX', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE',
+  'ISL', 'LIE', 'NOR',
+]);
+
+export interface AcceptanceRule {
+  readonly kind: DocumentKind;
+  /** Issuers this row is limited to; undefined: any. */
+  readonly issuers?: ReadonlySet<string>;
+  readonly accepted: boolean;
+  /** Why, in the words a person reads. */
+  readonly reason: string;
+  readonly source: string;
+}
+
+/** First matching row wins: exceptions stand before the general rows. */
+export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
+  { kind: 'passport', issuers: new Set(['SYR']), accepted: false, reason: 'NHS login cannot accept Syrian passports.', source: '[NHS-LOGIN]' },
+  { kind: 'passport', accepted: true, reason: 'Passports are accepted.', source: '[NHS-LOGIN]' },
+  // Greek ID cards are all named as not accepted; Italian ones only when paper, and a paper card has no MRZ to read.
+  { kind: 'id-card', issuers: new Set(['GRC']), accepted: false, reason: 'NHS login cannot accept Greek ID cards.', source: '[NHS-LOGIN]' },
+  { kind: 'id-card', issuers: EU_EEA_STATES, accepted: true, reason: 'European national identity cards are accepted.', source: '[NHS-LOGIN] [EU-EEA]' },
+  { kind: 'id-card', accepted: false, reason: 'Only national identity cards from European (EU or EEA) countries are accepted.', source: '[NHS-LOGIN] [EU-EEA]' },
+  { kind: 'uk-driving-licence', accepted: true, reason: 'UK driving licences, full or provisional, are accepted.', source: '[NHS-LOGIN]' },
+  { kind: 'eu-driving-licence', accepted: true, reason: 'Full European driving licences are accepted.', source: '[NHS-LOGIN]' },
+  { kind: 'residence-permit', issuers: new Set(['GBR']), accepted: true, reason: 'UK residence cards and biometric residence permits are accepted.', source: '[NHS-LOGIN]' },
+  { kind: 'residence-permit', accepted: false, reason: 'Only UK residence cards and biometric residence permits are accepted, not other countries\u2019 residence permits.', source: '[NHS-LOGIN]' },
+  { kind: 'visa', accepted: false, reason: 'Visas are not accepted as photo ID.', source: '[NHS-LOGIN]' },
+  { kind: 'other', accepted: false, reason: 'This type of document is not accepted as photo ID.', source: '[NHS-LOGIN]' },
+];
+
+export function acceptanceOf(kind: DocumentKind, issuer: string | null): AcceptanceRule | null {
+  return (
+    ACCEPTANCE_TABLE.find((row) => row.kind === kind && (!row.issuers || (issuer !== null && row.issuers.has(issuer)))) ??
+    null
+  );
+}
+
+/** What an MRZ's document code says the document is [ICAO-9303]. */
+export function kindFromDocumentCode(code: string, format: string): DocumentKind {
+  if (format === 'FRENCH_DRIVING_LICENSE') return 'eu-driving-licence';
+  const first = code[0];
+  const second = code[1] ?? '<';
+  if (first === 'P') return 'passport';
+  if (first === 'V') return 'visa';
+  if (first === 'I' || first === 'A' || first === 'C') return second === 'R' ? 'residence-permit' : 'id-card';
+  return 'other';
+}
+
+/** Germany writes `D` in the MRZ, padded with fillers (ICAO 9303 part 3 §5). */
+export function normaliseIssuer(code: string): string {
+  const trimmed = code.replace(/</gu, '');
+  return trimmed === 'D' ? 'DEU' : trimmed;
+}
