@@ -144,11 +144,15 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
       return trial.map((chars) => chars.join(''));
     };
     // A repair must make this check hold and keep every check that held; among several, the one that
-    // also makes the most other checks hold (the composite digit, usually) wins; a tie is no repair.
+    // also makes the most other checks hold (the composite digit, usually) wins. Check digits are
+    // modulo 10, so a swap elsewhere can balance the sum as well: then the repair that turns letters
+    // into digits wins (document numbers are mostly digits, and OCR-B's digits are what gets misread
+    // as letters, not the reverse, on our fixtures). A tie after that is no repair.
     const heldAfter = (changes: readonly Change[]) => {
       const joined = trialLines(changes);
       if (!checkHolds(joined, rule) || !heldBefore.every((other) => checkHolds(joined, other))) return -1;
-      return layout.checks.filter((other) => checkHolds(joined, other)).length;
+      const toDigits = changes.filter(([line, column, to]) => /[0-9]/u.test(to) && /[A-Z]/u.test(lines[line]![column]!)).length;
+      return layout.checks.filter((other) => checkHolds(joined, other)).length + toDigits / (changes.length + 1);
     };
     const found = searchRepairs(positions, options, heldAfter);
     if (found) for (const [line, column, to] of found) set(line, column, to);

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: median ms per stage for a 12 MP and a 1 MP photo (made from a fixture), beside the
+ * time merely to decode the same JPEG; cold start of the CLI to its first verdict; peak RSS of the CLI
+ * on a 48 MP photo. Prints figures; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { decodePhoto } from '../src/decode/node.ts';
+import { loadNodeEngines } from '../src/engines/node.ts';
+import { checkDocument } from '../src/pipeline/check.ts';
+import { fixture, loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
+
+const RUNS = 5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const dir = mkdtempSync(join(tmpdir(), 'id-precheck-bench-'));
+const source = readFileSync(fixture('clean').path);
+const today = loadManifest().today;
+
+async function photoOf(width: number, height: number, name: string): Promise<string> {
+  const path = join(dir, name);
+  writeFileSync(path, await sharp(source).resize(width, height, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer());
+  return path;
+}
+
+const engines = await loadNodeEngines();
+for (const [label, width, height] of [['12 MP', 4000, 3000], ['1 MP', 1155, 866]] as const) {
+  const bytes = readFileSync(await photoOf(width, height, `${label.replace(' ', '')}.jpg`));
+  const decodes: number[] = [];
+  const totals: number[] = [];
+  const stages: Record<string, number[]> = {};
+  for (let run = 0; run <= RUNS; run++) {
+    const t0 = performance.now();
+    const image = await decodePhoto(bytes);
+    const decoded = performance.now() - t0;
+    const report = await checkDocument(image, engines, { today });
+    if (run === 0) continue; // warm-up
+    decodes.push(decoded);
+    totals.push(performance.now() - t0);
+    for (const [stage, ms] of Object.entries(report.timingsMs)) (stages[stage] ??= []).push(ms);
+  }
+  const stageText = Object.entries(stages).map(([stage, ms]) => `${stage} ${median(ms)}`).join(', ');
+  console.log(`${label}: total ${median(totals).toFixed(0)} ms (decode ${median(decodes).toFixed(0)} ms, check/decode ${(median(totals) / median(decodes)).toFixed(1)}×); stages: ${stageText}`);
+}
+await engines.ocr.terminate();
+
+const cli = join(PROJECT_ROOT, 'bin', 'id-precheck.js');
+const oneMp = join(dir, '1MP.jpg');
+const coldStarts: number[] = [];
+for (let run = 0; run < 3; run++) {
+  const t0 = performance.now();
+  spawnSync(process.execPath, [cli, 'check', '--json', '--today', today, oneMp]);
+  coldStarts.push(performance.now() - t0);
+}
+console.log(`cold start (process start to first verdict, 1 MP): median ${median(coldStarts).toFixed(0)} ms`);
+
+const huge = await photoOf(8000, 6000, '48MP.jpg');
+const measured = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'check', '--json', '--today', today, huge], { encoding: 'utf8' });
+const kb = Number(measured.stderr.trim().split('\n').at(-1));
+console.log(`peak RSS on a 48 MP photo: ${Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : `unmeasured (${measured.stderr.trim()})`}`);

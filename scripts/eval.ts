@@ -1,0 +1,137 @@
+/**
+ * `npm run eval [MANIFEST]`: runs the real pipeline over our fixtures (or the manifest given) and,
+ * where it exists, over ../shared/real-ids, and prints per-rule accuracy, false passes, the MRZ
+ * exact-read rate, outline IoU, ms per image, and a line per failure.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { decodePhoto } from '../src/decode/node.ts';
+import { loadNodeEngines } from '../src/engines/node.ts';
+import type { Engines } from '../src/engines/types.ts';
+import { checkDocument } from '../src/pipeline/check.ts';
+import { convexIoU } from '../src/pipeline/geometry.ts';
+import { RULE_IDS, type CheckReport, type RuleId, type Status } from '../src/pipeline/types.ts';
+import type { FixtureManifest } from './fixtures/manifest.ts';
+
+const projectRoot = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const REAL_IDS = resolve(projectRoot, '..', 'shared', 'real-ids');
+
+interface Case {
+  readonly file: string;
+  readonly path: string;
+  readonly today: string;
+  /** Acceptable statuses per rule; a rule absent here is not scored (its truth is unknown). */
+  readonly expected: Partial<Record<RuleId, readonly Status[]>>;
+  readonly mrz: readonly string[] | null;
+  readonly outline: readonly (readonly [number, number])[] | null;
+}
+
+interface Outcome {
+  readonly testCase: Case;
+  readonly report: CheckReport | null;
+  readonly error: string | null;
+  readonly ms: number;
+}
+
+async function fixtureCases(manifestPath: string): Promise<Case[]> {
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as FixtureManifest;
+  return manifest.images.map((entry) => ({
+    file: entry.file,
+    path: join(dirname(manifestPath), entry.file),
+    today: manifest.today,
+    expected: entry.expected,
+    mrz: entry.document.mrz,
+    outline: entry.outline,
+  }));
+}
+
+interface RealEntry {
+  file: string;
+  mrz: string[] | null;
+  expiry: string | null;
+  corners_visible: boolean | null;
+}
+
+/** The real specimens' manifest knows the MRZ, the expiry and whether the corners are in the image. */
+async function realCases(today: string): Promise<Case[]> {
+  const manifestPath = join(REAL_IDS, 'manifest.json');
+  if (!existsSync(manifestPath)) return [];
+  const entries = JSON.parse(await readFile(manifestPath, 'utf8')) as RealEntry[];
+  return entries.map((entry) => {
+    const expected: Partial<Record<RuleId, readonly Status[]>> = {};
+    if (entry.corners_visible !== null) expected['four-corners'] = entry.corners_visible ? ['pass'] : ['fail'];
+    if (entry.expiry) expected['in-date'] = entry.expiry < today ? ['fail', 'unsure'] : ['pass', 'unsure'];
+    return { file: entry.file, path: join(REAL_IDS, entry.file), today, expected, mrz: entry.mrz, outline: null };
+  });
+}
+
+async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const testCase of cases) {
+    const started = performance.now();
+    try {
+      const image = await decodePhoto(await readFile(testCase.path));
+      const report = await checkDocument(image, engines, { today: testCase.today });
+      outcomes.push({ testCase, report, error: null, ms: performance.now() - started });
+    } catch (error) {
+      outcomes.push({ testCase, report: null, error: String(error), ms: performance.now() - started });
+    }
+  }
+  return outcomes;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
+
+function summarise(title: string, outcomes: readonly Outcome[]): void {
+  console.log(`\n== ${title}: ${outcomes.length} images`);
+  const failures: string[] = [];
+  for (const rule of RULE_IDS) {
+    let scored = 0;
+    let correct = 0;
+    let falsePasses = 0;
+    for (const { testCase, report } of outcomes) {
+      const acceptable = testCase.expected[rule];
+      if (!acceptable) continue;
+      scored++;
+      const status = report?.rules.find((r) => r.id === rule)?.status ?? 'unsure';
+      if (acceptable.includes(status)) correct++;
+      else {
+        if (status === 'pass') falsePasses++;
+        failures.push(`${testCase.file}: ${rule} said ${status}, expected ${acceptable.join('|')}`);
+      }
+    }
+    console.log(`${rule.padEnd(18)} ${pct(correct, scored)} (${correct}/${scored})  false passes: ${falsePasses}`);
+  }
+  const withMrz = outcomes.filter((o) => o.testCase.mrz);
+  const exact = withMrz.filter((o) => JSON.stringify(o.report?.document.mrz) === JSON.stringify(o.testCase.mrz));
+  console.log(`MRZ exact read     ${pct(exact.length, withMrz.length)} (${exact.length}/${withMrz.length})`);
+  for (const o of withMrz) {
+    if (exact.includes(o)) continue;
+    failures.push(`${o.testCase.file}: MRZ read ${JSON.stringify(o.report?.document.mrz ?? null)}, expected ${JSON.stringify(o.testCase.mrz)}`);
+  }
+  const ious = outcomes
+    .filter((o) => o.testCase.outline)
+    .map((o) => (o.report?.outline ? convexIoU(o.report.outline, o.testCase.outline!) : 0));
+  if (ious.length > 0) {
+    const sorted = [...ious].sort((a, b) => a - b);
+    const mean = ious.reduce((s, v) => s + v, 0) / ious.length;
+    console.log(`outline IoU        mean ${mean.toFixed(3)}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}, ≥0.9: ${pct(ious.filter((v) => v >= 0.9).length, ious.length)}`);
+  }
+  const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  console.log(`ms per image       median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)}, max ${ms.at(-1)?.toFixed(0)}`);
+  for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
+  if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
+}
+
+const manifestArgument = process.argv[2];
+const engines = await loadNodeEngines();
+const fixtureManifest = resolve(manifestArgument ?? join(projectRoot, 'fixtures', 'manifest.json'));
+if (existsSync(fixtureManifest)) summarise(`fixtures (${fixtureManifest})`, await run(await fixtureCases(fixtureManifest), engines));
+else console.log(`no fixture manifest at ${fixtureManifest}: run npm run fixtures`);
+if (!manifestArgument) {
+  const real = await realCases(new Date().toISOString().slice(0, 10));
+  if (real.length > 0) summarise(`../shared/real-ids`, await run(real, engines));
+  else console.log('\n../shared/real-ids is absent: skipped');
+}
+await engines.ocr.terminate();

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../src/pipeline/types.ts';
+import { writeBadFiles, type BadFiles } from '../support/badFiles.ts';
+import { fixture, loadManifest, PROJECT_ROOT } from '../support/fixtures.ts';
+
+/** Runs the real bin, with every network call sabotaged (the preload reaches worker threads too). */
+function runCli(args: string[]) {
+  const result = spawnSync(process.execPath, ['--require', join(PROJECT_ROOT, 'tests/support/no-network.cjs'), join(PROJECT_ROOT, 'bin/id-precheck.js'), ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('id-precheck check --json', () => {
+  let bad: BadFiles;
+  const clean = fixture('clean');
+  const today = loadManifest().today;
+
+  beforeAll(async () => {
+    bad = await writeBadFiles(readFileSync(clean.path));
+  });
+
+  it('prints one JSON line per file in order, names each bad file’s error, checks the rest, exits 2, and never touches the network', () => {
+    const badNames = Object.keys(bad.expected);
+    const files = [clean.path, ...badNames.map((name) => join(bad.dir, name)), fixture('blur').path];
+    const { status, stdout, stderr } = runCli(['check', '--json', '--today', today, ...files]);
+
+    expect(stderr).not.toContain('NETWORK-ATTEMPT');
+    expect(status).toBe(2);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => line['file'])).toStrictEqual(files);
+    expect(lines.slice(1, -1).map((line) => (line['error'] as { code: string }).code)).toStrictEqual(badNames.map((name) => bad.expected[name]));
+    for (const line of [lines[0]!, lines.at(-1)!]) {
+      expect((line['rules'] as { id: string }[]).map((rule) => rule.id)).toStrictEqual(RULE_IDS);
+      expect(['pass', 'fail', 'unsure']).toContain(line['verdict']);
+    }
+    const blurred = lines.at(-1)!;
+    expect((blurred['rules'] as { id: string; status: string }[]).find((r) => r.id === 'clear-photo')?.status).toBe('fail');
+    expect(blurred['verdict']).toBe('fail');
+  });
+
+  it('reads the MRZ of a clean passport and reports its expiry', () => {
+    const { stdout } = runCli(['check', '--json', '--today', today, clean.path]);
+    const report = JSON.parse(stdout) as { document: { kind: string; expiry: string; mrz: string[] } };
+    expect(report.document.kind).toBe(clean.document.kind);
+    expect(report.document.expiry).toBe(clean.document.expiry);
+    expect(report.document.mrz).toStrictEqual(clean.document.mrz);
+  });
+
+  it('refuses bad usage with exit 2 and says how to use it', () => {
+    for (const args of [[], ['check'], ['check', '--today', '2026-13-45', 'x.jpg'], ['check', '--bogus', 'x.jpg'], ['verify', 'x.jpg']]) {
+      const { status, stderr } = runCli(args);
+      expect(status).toBe(2);
+      expect(stderr).toContain('usage: id-precheck check');
+    }
+  });
+
+  it('prints a readable report with a mark per rule without --json', () => {
+    const { stdout, status } = runCli(['check', '--today', today, fixture('blur').path]);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/✗ clear-photo: The photo is blurred\./u);
+    expect(stdout.match(/^ {2}[✓✗?] /gmu)).toHaveLength(5);
+  });
+});

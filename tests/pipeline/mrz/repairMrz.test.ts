@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { repairMrz, shapeMrzLines } from '../../../src/pipeline/mrz/repairMrz.ts';
+
+const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+
+describe('shapeMrzLines', () => {
+  it('recognises a TD3 and mends a dropped filler inside a run', () => {
+    const shaped = shapeMrzLines(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<', ' L898902C36UTO7408122F1204159ZE184226B<<<<<10 ']);
+    expect(shaped?.layout.format).toBe('TD3');
+    expect(shaped?.lines).toStrictEqual(TD3);
+  });
+
+  it('finds no MRZ in ordinary text', () => {
+    expect(shapeMrzLines(['DRIVING LICENCE', 'SMITH', 'JOHN'])).toBeNull();
+  });
+});
+
+describe('repairMrz', () => {
+  const td3 = shapeMrzLines(TD3)!.layout;
+
+  it('leaves a valid MRZ as it is', () => {
+    const reading = repairMrz(td3, TD3);
+    expect(reading.lines).toStrictEqual(TD3);
+    expect(reading.repairs).toStrictEqual([]);
+    expect(reading.checks.every((check) => check.valid)).toBe(true);
+  });
+
+  it('turns letters in date columns into the digits they look like', () => {
+    const misread = [TD3[0]!, 'L898902C36UTO74O8122F12O4159ZE184226B<<<<<10'];
+    const reading = repairMrz(td3, misread);
+    expect(reading.lines).toStrictEqual(TD3);
+    expect(reading.checks.every((check) => check.valid)).toBe(true);
+  });
+
+  it('repairs a document number only where its check digit proves it (8 read as B)', () => {
+    const misread = [TD3[0]!, 'LB98902C36UTO7408122F1204159ZE184226B<<<<<10'];
+    const reading = repairMrz(td3, misread);
+    expect(reading.lines).toStrictEqual(TD3);
+    expect(reading.repairs).toStrictEqual([{ line: 1, column: 1, from: 'B', to: '8' }]);
+  });
+
+  it('does not invent a repair for a wrong check digit, and marks the field suspect', () => {
+    const wrong = [TD3[0]!, 'L898902C36UTO7408122F1204153ZE184226B<<<<<10'];
+    const reading = repairMrz(td3, wrong);
+    expect(reading.checks.find((check) => check.field === 'expirationDate')?.valid).toBe(false);
+    expect(reading.suspect[1]).toContain(21);
+  });
+});
