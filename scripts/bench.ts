@@ -21,12 +21,18 @@ const today = loadManifest().today;
 
 async function photoOf(width: number, height: number, name: string): Promise<string> {
   const path = join(dir, name);
-  writeFileSync(path, await sharp(source).resize(width, height, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer());
+  writeFileSync(
+    path,
+    await sharp(source).resize(width, height, { fit: 'fill' }).jpeg({ quality: 90 }).toBuffer(),
+  );
   return path;
 }
 
 const engines = await loadNodeEngines();
-for (const [label, width, height] of [['12 MP', 4000, 3000], ['1 MP', 1155, 866]] as const) {
+for (const [label, width, height] of [
+  ['12 MP', 4000, 3000],
+  ['1 MP', 1155, 866],
+] as const) {
   const bytes = readFileSync(await photoOf(width, height, `${label.replace(' ', '')}.jpg`));
   const decodes: number[] = [];
   const totals: number[] = [];
@@ -41,8 +47,12 @@ for (const [label, width, height] of [['12 MP', 4000, 3000], ['1 MP', 1155, 866]
     totals.push(performance.now() - t0);
     for (const [stage, ms] of Object.entries(report.timingsMs)) (stages[stage] ??= []).push(ms);
   }
-  const stageText = Object.entries(stages).map(([stage, ms]) => `${stage} ${median(ms)}`).join(', ');
-  console.log(`${label}: total ${median(totals).toFixed(0)} ms (decode ${median(decodes).toFixed(0)} ms, check/decode ${(median(totals) / median(decodes)).toFixed(1)}×); stages: ${stageText}`);
+  const stageText = Object.entries(stages)
+    .map(([stage, ms]) => `${stage} ${median(ms)}`)
+    .join(', ');
+  console.log(
+    `${label}: total ${median(totals).toFixed(0)} ms (decode ${median(decodes).toFixed(0)} ms, check/decode ${(median(totals) / median(decodes)).toFixed(1)}×); stages: ${stageText}`,
+  );
 }
 await engines.ocr.terminate();
 
@@ -57,6 +67,12 @@ for (let run = 0; run < 3; run++) {
 console.log(`cold start (process start to first verdict, 1 MP): median ${median(coldStarts).toFixed(0)} ms`);
 
 const huge = await photoOf(8000, 6000, '48MP.jpg');
-const measured = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, 'check', '--json', '--today', today, huge], { encoding: 'utf8' });
+const measured = spawnSync(
+  '/usr/bin/time',
+  ['-f', '%M', process.execPath, cli, 'check', '--json', '--today', today, huge],
+  { encoding: 'utf8' },
+);
 const kb = Number(measured.stderr.trim().split('\n').at(-1));
-console.log(`peak RSS on a 48 MP photo: ${Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : `unmeasured (${measured.stderr.trim()})`}`);
+console.log(
+  `peak RSS on a 48 MP photo: ${Number.isFinite(kb) ? `${(kb / 1024).toFixed(0)} MB` : `unmeasured (${measured.stderr.trim()})`}`,
+);

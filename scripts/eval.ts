@@ -60,9 +60,17 @@ async function realCases(today: string): Promise<Case[]> {
   const entries = JSON.parse(await readFile(manifestPath, 'utf8')) as RealEntry[];
   return entries.map((entry) => {
     const expected: Partial<Record<RuleId, readonly Status[]>> = {};
-    if (entry.corners_visible !== null) expected['four-corners'] = entry.corners_visible ? ['pass'] : ['fail'];
+    if (entry.corners_visible !== null)
+      expected['four-corners'] = entry.corners_visible ? ['pass'] : ['fail'];
     if (entry.expiry) expected['in-date'] = entry.expiry < today ? ['fail', 'unsure'] : ['pass', 'unsure'];
-    return { file: entry.file, path: join(REAL_IDS, entry.file), today, expected, mrz: entry.mrz, outline: null };
+    return {
+      file: entry.file,
+      path: join(REAL_IDS, entry.file),
+      today,
+      expected,
+      mrz: entry.mrz,
+      outline: null,
+    };
   });
 }
 
@@ -101,14 +109,20 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
         failures.push(`${testCase.file}: ${rule} said ${status}, expected ${acceptable.join('|')}`);
       }
     }
-    console.log(`${rule.padEnd(18)} ${pct(correct, scored)} (${correct}/${scored})  false passes: ${falsePasses}`);
+    console.log(
+      `${rule.padEnd(18)} ${pct(correct, scored)} (${correct}/${scored})  false passes: ${falsePasses}`,
+    );
   }
   const withMrz = outcomes.filter((o) => o.testCase.mrz);
-  const exact = withMrz.filter((o) => JSON.stringify(o.report?.document.mrz) === JSON.stringify(o.testCase.mrz));
+  const exact = withMrz.filter(
+    (o) => JSON.stringify(o.report?.document.mrz) === JSON.stringify(o.testCase.mrz),
+  );
   console.log(`MRZ exact read     ${pct(exact.length, withMrz.length)} (${exact.length}/${withMrz.length})`);
   for (const o of withMrz) {
     if (exact.includes(o)) continue;
-    failures.push(`${o.testCase.file}: MRZ read ${JSON.stringify(o.report?.document.mrz ?? null)}, expected ${JSON.stringify(o.testCase.mrz)}`);
+    failures.push(
+      `${o.testCase.file}: MRZ read ${JSON.stringify(o.report?.document.mrz ?? null)}, expected ${JSON.stringify(o.testCase.mrz)}`,
+    );
   }
   const ious = outcomes
     .filter((o) => o.testCase.outline)
@@ -116,10 +130,14 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
   if (ious.length > 0) {
     const sorted = [...ious].sort((a, b) => a - b);
     const mean = ious.reduce((s, v) => s + v, 0) / ious.length;
-    console.log(`outline IoU        mean ${mean.toFixed(3)}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}, ≥0.9: ${pct(ious.filter((v) => v >= 0.9).length, ious.length)}`);
+    console.log(
+      `outline IoU        mean ${mean.toFixed(3)}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}, ≥0.9: ${pct(ious.filter((v) => v >= 0.9).length, ious.length)}`,
+    );
   }
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-  console.log(`ms per image       median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)}, max ${ms.at(-1)?.toFixed(0)}`);
+  console.log(
+    `ms per image       median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)}, max ${ms.at(-1)?.toFixed(0)}`,
+  );
   for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
   if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
 }
@@ -127,7 +145,8 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
 const manifestArgument = process.argv[2];
 const engines = await loadNodeEngines();
 const fixtureManifest = resolve(manifestArgument ?? join(projectRoot, 'fixtures', 'manifest.json'));
-if (existsSync(fixtureManifest)) summarise(`fixtures (${fixtureManifest})`, await run(await fixtureCases(fixtureManifest), engines));
+if (existsSync(fixtureManifest))
+  summarise(`fixtures (${fixtureManifest})`, await run(await fixtureCases(fixtureManifest), engines));
 else console.log(`no fixture manifest at ${fixtureManifest}: run npm run fixtures`);
 if (!manifestArgument) {
   const real = await realCases(new Date().toISOString().slice(0, 10));

@@ -12,7 +12,13 @@ export function formatJsonLine(outcome: FileOutcome): string {
   return `${JSON.stringify({
     file: outcome.file,
     verdict: report.verdict,
-    rules: report.rules.map(({ id, status, message, advice, evidence }) => ({ id, status, message, advice, evidence })),
+    rules: report.rules.map(({ id, status, message, advice, evidence }) => ({
+      id,
+      status,
+      message,
+      advice,
+      evidence,
+    })),
     document: report.document,
     outline: report.outline?.map(([x, y]) => [Math.round(x), Math.round(y)]) ?? null,
     missingCorners: report.missingCorners,
@@ -22,7 +28,8 @@ export function formatJsonLine(outcome: FileOutcome): string {
 }
 
 export function formatReadable(outcome: FileOutcome): string {
-  if ('error' in outcome) return `${outcome.file}\n  error (${outcome.error.code}): ${outcome.error.message}\n\n`;
+  if ('error' in outcome)
+    return `${outcome.file}\n  error (${outcome.error.code}): ${outcome.error.message}\n\n`;
   const { report } = outcome;
   const lines = [`${outcome.file}: ${report.verdict.toUpperCase()}`];
   for (const rule of report.rules) {
@@ -30,7 +37,9 @@ export function formatReadable(outcome: FileOutcome): string {
     if (rule.advice) lines.push(`      ${rule.advice}`);
   }
   const d = report.document;
-  lines.push(`  document: ${d.kind}${d.issuer ? `, ${d.issuer}` : ''}${d.expiry ? `, expires ${d.expiry}` : ''}`);
+  lines.push(
+    `  document: ${d.kind}${d.issuer ? `, ${d.issuer}` : ''}${d.expiry ? `, expires ${d.expiry}` : ''}`,
+  );
   for (const line of d.mrz ?? []) lines.push(`  ${line}`);
   lines.push(`  ${report.timingsMs['total'] ?? '?'} ms`);
   return `${lines.join('\n')}\n\n`;

@@ -32,7 +32,7 @@ export function parseArguments(argv: readonly string[], now: Date = new Date()):
       const value = arg.includes('=') ? arg.slice('--today='.length) : rest[++i];
       if (!value || !isIsoDate(value)) return `--today needs a date as YYYY-MM-DD\n${USAGE}`;
       today = value;
-    } else if (arg === '--') files.push(...rest.slice(i + 1)), (i = rest.length);
+    } else if (arg === '--') (files.push(...rest.slice(i + 1)), (i = rest.length));
     else if (arg.startsWith('--')) return `unknown option: ${arg}\n${USAGE}`;
     else files.push(arg);
   }
@@ -69,7 +69,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   return worst;
 }
 
-async function checkFile(file: string, today: IsoDate, engines: () => Promise<Engines>): Promise<FileOutcome> {
+async function checkFile(
+  file: string,
+  today: IsoDate,
+  engines: () => Promise<Engines>,
+): Promise<FileOutcome> {
   try {
     const image = await decodePhoto(await readPhotoFile(file));
     return { file, report: await checkDocument(image, await engines(), { today }) };

@@ -38,7 +38,12 @@ export async function decodePhoto(bytes: Uint8Array): Promise<RgbaImage> {
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
       .rotate() // apply the EXIF orientation
-      .resize({ width: MAX_WORKING_SIDE_PX, height: MAX_WORKING_SIDE_PX, fit: 'inside', withoutEnlargement: true })
+      .resize({
+        width: MAX_WORKING_SIDE_PX,
+        height: MAX_WORKING_SIDE_PX,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
@@ -54,5 +59,8 @@ export async function decodePhoto(bytes: Uint8Array): Promise<RgbaImage> {
 
 function corrupt(error: unknown): PhotoError {
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new PhotoError('corrupt-image', `The photo could not be decoded: it may be damaged or cut short (${detail}).`);
+  return new PhotoError(
+    'corrupt-image',
+    `The photo could not be decoded: it may be damaged or cut short (${detail}).`,
+  );
 }

@@ -21,9 +21,15 @@ export function sniffPhotoFormat(bytes: Uint8Array): PhotoFormat {
   if (ascii(bytes, 0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
   if (ascii(bytes, 0, 5) === '%PDF-')
-    throw new PhotoError('pdf-not-supported', 'This is a PDF, not a photo. Take a photo of your ID and choose that.');
+    throw new PhotoError(
+      'pdf-not-supported',
+      'This is a PDF, not a photo. Take a photo of your ID and choose that.',
+    );
   if (ascii(bytes, 0, 4) === 'GIF8')
-    throw new PhotoError('gif-not-supported', 'This is a GIF. Choose a photo taken with a camera (JPEG, PNG or WebP).');
+    throw new PhotoError(
+      'gif-not-supported',
+      'This is a GIF. Choose a photo taken with a camera (JPEG, PNG or WebP).',
+    );
   if (ascii(bytes, 4, 4) === 'ftyp') {
     const brand = ascii(bytes, 8, 4);
     if (/^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/u.test(brand))
@@ -31,7 +37,10 @@ export function sniffPhotoFormat(bytes: Uint8Array): PhotoFormat {
         'heic-not-supported',
         'HEIC photos (the iPhone default) are not supported yet. In Settings > Camera > Formats choose "Most Compatible", or share the photo as JPEG.',
       );
-    throw new PhotoError('unsupported-format', `This file format (${brand.trim()}) is not supported. Use a JPEG, PNG or WebP photo.`);
+    throw new PhotoError(
+      'unsupported-format',
+      `This file format (${brand.trim()}) is not supported. Use a JPEG, PNG or WebP photo.`,
+    );
   }
   if (looksLikeText(bytes.subarray(0, 512)))
     throw new PhotoError('not-an-image', 'This file is text, not a photo.');

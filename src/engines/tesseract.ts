@@ -30,7 +30,9 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
   const common = {
     ...(where.workerPath === undefined ? {} : { workerPath: where.workerPath }),
     ...(where.corePath === undefined ? {} : { corePath: where.corePath }),
-    ...(where.cachePath === undefined ? { cacheMethod: 'none' } : { cachePath: where.cachePath, cacheMethod: 'none' }),
+    ...(where.cachePath === undefined
+      ? { cacheMethod: 'none' }
+      : { cachePath: where.cachePath, cacheMethod: 'none' }),
   };
   const mrzWorker = await createWorker(
     where.mrzLanguage,
@@ -47,7 +49,11 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
   let textWorker: Promise<Worker> | undefined;
   const loadTextWorker = () =>
     (textWorker ??= (async () => {
-      const worker = await createWorker('eng', OEM.LSTM_ONLY, { ...common, langPath: where.textLangPath, gzip: true });
+      const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+        ...common,
+        langPath: where.textLangPath,
+        gzip: true,
+      });
       await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
       return worker;
     })());

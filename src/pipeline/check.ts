@@ -9,7 +9,12 @@ import { quadSideLengths } from './geometry.ts';
 import { documentFromMrz } from './mrz/documentFromMrz.ts';
 import { readMrz, type MrzResult } from './mrz/readMrz.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from './outline/findDocumentOutline.ts';
-import { DOCUMENT_FORMATS, formatFromAspect, rectifyDocument, type RectifiedDocument } from './rectify/rectifyDocument.ts';
+import {
+  DOCUMENT_FORMATS,
+  formatFromAspect,
+  rectifyDocument,
+  type RectifiedDocument,
+} from './rectify/rectifyDocument.ts';
 import {
   judgeAcceptedDocument,
   judgeClearPhoto,
@@ -25,7 +30,11 @@ export const ANALYSIS_SIDE_PX = 900;
 /** ICAO 9303 part 3 §4.3: OCR-B size 1 characters are about 2.3 mm high (with ascender tolerance). */
 const MRZ_GLYPH_HEIGHT_MM = 2.3;
 
-export async function checkDocument(image: RgbaImage, engines: Engines, options: CheckOptions): Promise<CheckReport> {
+export async function checkDocument(
+  image: RgbaImage,
+  engines: Engines,
+  options: CheckOptions,
+): Promise<CheckReport> {
   const timings: Record<string, number> = {};
   const started = performance.now();
   let mark = started;
@@ -101,10 +110,18 @@ async function findMrz(
   signal: AbortSignal | undefined,
 ): Promise<(MrzResult & { inPhotoPx: number }) | null> {
   if (rectified) {
-    const found = await readMrz(engines, rectified.image, { minLineShare: 0.55, turns: [0, 2], signal });
+    const found = await readMrz(engines, rectified.image, {
+      minLineShare: 0.55,
+      turns: [0, 2],
+      fullWidth: true,
+      signal,
+    });
     if (found) return { ...found, inPhotoPx: found.glyphHeightPx * rectified.photoPxPerDocPx };
   }
-  const found = await readMrz(engines, image, { minLineShare: 0.25, turns: [0, 2, 1, 3], signal });
+  // Without an outline, a photo on its side is as likely as upside down; with one that found no MRZ
+  // (a licence front), upside down is the only other way the rectified search had not tried.
+  const turns = rectified ? [0, 2] : [0, 2, 1, 3];
+  const found = await readMrz(engines, image, { minLineShare: 0.25, turns, fullWidth: false, signal });
   return found && { ...found, inPhotoPx: found.glyphHeightPx };
 }
 

@@ -99,7 +99,8 @@ function clipConvex(subject: readonly Point[], clip: readonly Point[]): Point[] 
   for (let i = 0; i < clip.length && output.length > 0; i++) {
     const p = clip[i]!;
     const q = clip[(i + 1) % clip.length]!;
-    const inside = (r: Point) => orientation * ((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])) >= 0;
+    const inside = (r: Point) =>
+      orientation * ((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])) >= 0;
     const input = output;
     output = [];
     for (let j = 0; j < input.length; j++) {

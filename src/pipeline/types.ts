@@ -83,7 +83,7 @@ export interface MrzReading {
   readonly repairs: readonly { line: number; column: number; from: string; to: string }[];
 }
 
-export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'FRENCH_DRIVING_LICENSE';
+export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB' | 'FRENCH_DRIVING_LICENSE';
 
 export interface Measures {
   /** The longest side of the photo as decoded, pixels. */

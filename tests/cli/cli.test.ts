@@ -8,11 +8,20 @@ import { fixture, loadManifest, PROJECT_ROOT } from '../support/fixtures.ts';
 
 /** Runs the real bin, with every network call sabotaged (the preload reaches worker threads too). */
 function runCli(args: string[]) {
-  const result = spawnSync(process.execPath, ['--require', join(PROJECT_ROOT, 'tests/support/no-network.cjs'), join(PROJECT_ROOT, 'bin/id-precheck.js'), ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--require',
+      join(PROJECT_ROOT, 'tests/support/no-network.cjs'),
+      join(PROJECT_ROOT, 'bin/id-precheck.js'),
+      ...args,
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -32,15 +41,22 @@ describe('id-precheck check --json', () => {
 
     expect(stderr).not.toContain('NETWORK-ATTEMPT');
     expect(status).toBe(2);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.map((line) => line['file'])).toStrictEqual(files);
-    expect(lines.slice(1, -1).map((line) => (line['error'] as { code: string }).code)).toStrictEqual(badNames.map((name) => bad.expected[name]));
+    expect(lines.slice(1, -1).map((line) => (line['error'] as { code: string }).code)).toStrictEqual(
+      badNames.map((name) => bad.expected[name]),
+    );
     for (const line of [lines[0]!, lines.at(-1)!]) {
       expect((line['rules'] as { id: string }[]).map((rule) => rule.id)).toStrictEqual(RULE_IDS);
       expect(['pass', 'fail', 'unsure']).toContain(line['verdict']);
     }
     const blurred = lines.at(-1)!;
-    expect((blurred['rules'] as { id: string; status: string }[]).find((r) => r.id === 'clear-photo')?.status).toBe('fail');
+    expect(
+      (blurred['rules'] as { id: string; status: string }[]).find((r) => r.id === 'clear-photo')?.status,
+    ).toBe('fail');
     expect(blurred['verdict']).toBe('fail');
   });
 
@@ -53,7 +69,13 @@ describe('id-precheck check --json', () => {
   });
 
   it('refuses bad usage with exit 2 and says how to use it', () => {
-    for (const args of [[], ['check'], ['check', '--today', '2026-13-45', 'x.jpg'], ['check', '--bogus', 'x.jpg'], ['verify', 'x.jpg']]) {
+    for (const args of [
+      [],
+      ['check'],
+      ['check', '--today', '2026-13-45', 'x.jpg'],
+      ['check', '--bogus', 'x.jpg'],
+      ['verify', 'x.jpg'],
+    ]) {
       const { status, stderr } = runCli(args);
       expect(status).toBe(2);
       expect(stderr).toContain('usage: id-precheck check');

@@ -27,7 +27,9 @@ describe('checkDocument on generated fixtures', () => {
   for (const [variant, rule] of CASES) {
     it(`judges ${rule} on a ${variant} passport as the manifest says`, async () => {
       const entry = fixture(variant);
-      const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, { today: loadManifest().today });
+      const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+        today: loadManifest().today,
+      });
       expect(report.rules.find((r) => r.id === rule)?.status).toBe(entry.expected[rule][0]);
       expect(report.verdict).toBe('fail');
     });
@@ -35,13 +37,17 @@ describe('checkDocument on generated fixtures', () => {
 
   it('reads the expired passport’s MRZ exactly and dates it from the MRZ', async () => {
     const entry = fixture('expired');
-    const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, { today: loadManifest().today });
+    const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+      today: loadManifest().today,
+    });
     expect(report.document).toStrictEqual({ ...entry.document, provisional: null });
   });
 
   it('stops when its signal is aborted', async () => {
     const entry = fixture('clean');
     const image = await decodePhoto(await readFile(entry.path));
-    await expect(checkDocument(image, engines, { today: '2026-06-01', signal: AbortSignal.abort() })).rejects.toThrow();
+    await expect(
+      checkDocument(image, engines, { today: '2026-06-01', signal: AbortSignal.abort() }),
+    ).rejects.toThrow();
   });
 });

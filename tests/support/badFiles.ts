@@ -53,12 +53,32 @@ export async function writeBadFiles(goodJpeg: Uint8Array): Promise<BadFiles> {
     'empty.jpg': [new Uint8Array(), 'empty-file'],
     'truncated.jpg': [goodJpeg.subarray(0, Math.floor(goodJpeg.length / 3)), 'corrupt-image'],
     'notes.jpg': ['This is not a photo, just some notes.\n', 'not-an-image'],
-    'scan.pdf': ['%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'pdf-not-supported'],
-    'animation.gif': [await sharp({ create: { width: 200, height: 200, channels: 3, background: 'red' } }).gif().toBuffer(), 'gif-not-supported'],
-    'pixel.png': [await sharp({ create: { width: 1, height: 1, channels: 3, background: 'white' } }).png().toBuffer(), 'image-too-small'],
+    'scan.pdf': [
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      'pdf-not-supported',
+    ],
+    'animation.gif': [
+      await sharp({ create: { width: 200, height: 200, channels: 3, background: 'red' } })
+        .gif()
+        .toBuffer(),
+      'gif-not-supported',
+    ],
+    'pixel.png': [
+      await sharp({ create: { width: 1, height: 1, channels: 3, background: 'white' } })
+        .png()
+        .toBuffer(),
+      'image-too-small',
+    ],
     'huge.png': [hugePng(20000, 20000), 'image-too-large'],
     // An ISO-BMFF header with the HEIC brand, as an iPhone writes it.
-    'iphone.heic': [Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'binary'), Buffer.alloc(64)]), 'heic-not-supported'],
+    'iphone.heic': [
+      Buffer.concat([
+        Buffer.from([0, 0, 0, 24]),
+        Buffer.from('ftypheic\0\0\0\0mif1heic', 'binary'),
+        Buffer.alloc(64),
+      ]),
+      'heic-not-supported',
+    ],
   };
   const expected: Record<string, string> = { 'missing.jpg': 'file-not-found' };
   for (const [name, [bytes, code]] of Object.entries(files)) {

@@ -58,7 +58,8 @@ export function measureClarity(cv: OpenCv, document: RgbaImage): ClarityMeasures
     const stretched = scope.track(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
     const range = Math.max(1, high - low);
     const out = stretched.data;
-    for (let i = 0; i < grey.data.length; i++) out[i] = Math.max(0, Math.min(255, ((grey.data[i]! - low) * 255) / range));
+    for (let i = 0; i < grey.data.length; i++)
+      out[i] = Math.max(0, Math.min(255, ((grey.data[i]! - low) * 255) / range));
     const laplacian = scope.mat();
     cv.Laplacian(stretched, laplacian, cv.CV_32F, 1);
     const mean = scope.mat();

@@ -1,7 +1,7 @@
 /**
  * The MRZ formats we read, as tables: how many lines, how long, and which characters each check digit
  * guards. Positions are 0-based [start, end) columns, from ICAO 9303 (8th ed.) part 4 §4.2.2 (TD3),
- * part 5 §4.2.2 (TD1), part 6 §4.2.2 (TD2), and for the one-line French/EU driving licence the
+ * part 5 §4.2.2 (TD1), part 6 §4.2.2 (TD2), part 7 §8 (MRV-A and MRV-B visas), and for the one-line French/EU driving licence the
  * field table of the `mrz` package (src/parse/frenchDrivingLicenceFields.ts).
  */
 import type { MrzFormat } from '../types.ts';
@@ -18,6 +18,8 @@ export interface MrzLayout {
   readonly format: MrzFormat;
   readonly lines: number;
   readonly length: number;
+  /** The document codes' first letter this layout is for (visas share the TD3/TD2 sizes). */
+  readonly codes: RegExp;
   readonly checks: readonly CheckDigitRule[];
   /** Columns that hold only digits (dates, check digits): [line, start, end). */
   readonly numeric: readonly (readonly [number, number, number])[];
@@ -36,15 +38,32 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     format: 'TD3',
     lines: 2,
     length: 44,
+    codes: /^[^V]/u,
     checks: [
       { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
       { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
       { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
       { field: 'personalNumber', digit: [1, 42], guards: [[1, 28, 42]] },
-      { field: 'composite', digit: [1, 43], guards: [[1, 0, 10], [1, 13, 20], [1, 21, 43]] },
+      {
+        field: 'composite',
+        digit: [1, 43],
+        guards: [
+          [1, 0, 10],
+          [1, 13, 20],
+          [1, 21, 43],
+        ],
+      },
     ],
-    numeric: [[1, 9, 10], [1, 13, 20], [1, 21, 28], [1, 43, 44]],
-    alphabetic: [[0, 0, 44], [1, 10, 13]],
+    numeric: [
+      [1, 9, 10],
+      [1, 13, 20],
+      [1, 21, 28],
+      [1, 43, 44],
+    ],
+    alphabetic: [
+      [0, 0, 44],
+      [1, 10, 13],
+    ],
     sex: [1, 20],
     expiry: [1, 21],
     issuer: [0, 2],
@@ -53,14 +72,31 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     format: 'TD2',
     lines: 2,
     length: 36,
+    codes: /^[^V]/u,
     checks: [
       { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
       { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
       { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
-      { field: 'composite', digit: [1, 35], guards: [[1, 0, 10], [1, 13, 20], [1, 21, 35]] },
+      {
+        field: 'composite',
+        digit: [1, 35],
+        guards: [
+          [1, 0, 10],
+          [1, 13, 20],
+          [1, 21, 35],
+        ],
+      },
     ],
-    numeric: [[1, 9, 10], [1, 13, 20], [1, 21, 28], [1, 35, 36]],
-    alphabetic: [[0, 0, 36], [1, 10, 13]],
+    numeric: [
+      [1, 9, 10],
+      [1, 13, 20],
+      [1, 21, 28],
+      [1, 35, 36],
+    ],
+    alphabetic: [
+      [0, 0, 36],
+      [1, 10, 13],
+    ],
     sex: [1, 20],
     expiry: [1, 21],
     issuer: [0, 2],
@@ -69,14 +105,33 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     format: 'TD1',
     lines: 3,
     length: 30,
+    codes: /^[ACI]/u,
     checks: [
       { field: 'documentNumber', digit: [0, 14], guards: [[0, 5, 14]] },
       { field: 'birthDate', digit: [1, 6], guards: [[1, 0, 6]] },
       { field: 'expirationDate', digit: [1, 14], guards: [[1, 8, 14]] },
-      { field: 'composite', digit: [1, 29], guards: [[0, 5, 30], [1, 0, 7], [1, 8, 15], [1, 18, 29]] },
+      {
+        field: 'composite',
+        digit: [1, 29],
+        guards: [
+          [0, 5, 30],
+          [1, 0, 7],
+          [1, 8, 15],
+          [1, 18, 29],
+        ],
+      },
     ],
-    numeric: [[0, 14, 15], [1, 0, 7], [1, 8, 15], [1, 29, 30]],
-    alphabetic: [[0, 0, 5], [1, 15, 18], [2, 0, 30]],
+    numeric: [
+      [0, 14, 15],
+      [1, 0, 7],
+      [1, 8, 15],
+      [1, 29, 30],
+    ],
+    alphabetic: [
+      [0, 0, 5],
+      [1, 15, 18],
+      [2, 0, 30],
+    ],
     sex: [1, 7],
     expiry: [1, 8],
     issuer: [0, 2],
@@ -85,15 +140,69 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     format: 'FRENCH_DRIVING_LICENSE',
     lines: 1,
     length: 30,
+    codes: /^D/u,
     checks: [
       // Unlike ICAO's, this check digit guards the document code and state too.
       { field: 'documentNumber', digit: [0, 14], guards: [[0, 0, 14]] },
       { field: 'composite', digit: [0, 29], guards: [[0, 0, 29]] },
     ],
-    numeric: [[0, 14, 21], [0, 29, 30]],
-    alphabetic: [[0, 2, 5], [0, 21, 29]],
+    numeric: [
+      [0, 14, 21],
+      [0, 29, 30],
+    ],
+    alphabetic: [
+      [0, 2, 5],
+      [0, 21, 29],
+    ],
     sex: null,
     expiry: [0, 15],
+    issuer: [0, 2],
+  },
+  // Machine-readable visas (part 7 §8): no composite check digit, optional data unguarded.
+  {
+    format: 'MRVA',
+    lines: 2,
+    length: 44,
+    codes: /^V/u,
+    checks: [
+      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
+      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
+      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
+    ],
+    numeric: [
+      [1, 9, 10],
+      [1, 13, 20],
+      [1, 21, 28],
+    ],
+    alphabetic: [
+      [0, 0, 44],
+      [1, 10, 13],
+    ],
+    sex: [1, 20],
+    expiry: [1, 21],
+    issuer: [0, 2],
+  },
+  {
+    format: 'MRVB',
+    lines: 2,
+    length: 36,
+    codes: /^V/u,
+    checks: [
+      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
+      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
+      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
+    ],
+    numeric: [
+      [1, 9, 10],
+      [1, 13, 20],
+      [1, 21, 28],
+    ],
+    alphabetic: [
+      [0, 0, 36],
+      [1, 10, 13],
+    ],
+    sex: [1, 20],
+    expiry: [1, 21],
     issuer: [0, 2],
   },
 ];

@@ -34,7 +34,14 @@ export function locateMrzBands(cv: OpenCv, grey: GreyImage, minLineShare: number
     const source = greyToMat(scope, grey);
     const scale = Math.min(1, SEARCH_WIDTH_PX / grey.width);
     const small = scope.mat();
-    cv.resize(source, small, new cv.Size(Math.round(grey.width * scale), Math.round(grey.height * scale)), 0, 0, cv.INTER_AREA);
+    cv.resize(
+      source,
+      small,
+      new cv.Size(Math.round(grey.width * scale), Math.round(grey.height * scale)),
+      0,
+      0,
+      cv.INTER_AREA,
+    );
 
     // Dark print on a lighter ground: black-hat keeps strokes thinner than the kernel.
     const blackhat = scope.mat();
@@ -54,9 +61,13 @@ export function locateMrzBands(cv: OpenCv, grey: GreyImage, minLineShare: number
     const blobs: Box[] = [];
     for (let i = 0; i < contours.size(); i++) {
       const r = cv.boundingRect(contours.get(i));
-      if (r.height >= 3 && r.width >= r.height) blobs.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+      // Single glyphs too (a `<` is taller than wide): rows are joined from them below.
+      if (r.height >= 3 && r.width >= 0.3 * r.height)
+        blobs.push({ x: r.x, y: r.y, width: r.width, height: r.height });
     }
-    const lines = joinRows(blobs).filter((b) => b.width >= minLineShare * small.cols && b.width / b.height >= 12);
+    const lines = joinRows(blobs).filter(
+      (b) => b.width >= minLineShare * small.cols && b.width / b.height >= 12,
+    );
     return groupLines(lines, small.rows).map((band) => ({
       ...band,
       box: {
@@ -81,7 +92,11 @@ function joinRows(blobs: Box[]): Box[] {
     const target = joined.findIndex((row) => {
       const overlap = Math.min(row.y + row.height, blob.y + blob.height) - Math.max(row.y, blob.y);
       const gap = blob.x - (row.x + row.width);
-      return overlap >= 0.6 * Math.min(row.height, blob.height) && gap <= 2.5 * Math.max(row.height, blob.height) && Math.abs(row.height - blob.height) < 0.7 * Math.max(row.height, blob.height);
+      return (
+        overlap >= 0.6 * Math.min(row.height, blob.height) &&
+        gap <= 2.5 * Math.max(row.height, blob.height) &&
+        Math.abs(row.height - blob.height) < 0.7 * Math.max(row.height, blob.height)
+      );
     });
     if (target < 0) {
       joined.push(blob);
@@ -122,7 +137,12 @@ function groupLines(lines: Box[], imageHeight: number): MrzBand[] {
     // Prefer more lines, longer lines, and the lower part of the image (where ICAO puts the MRZ).
     const lowness = (last.y + last.height) / imageHeight;
     const score = group.length * (x1 - x0) * (0.6 + 0.4 * lowness);
-    bands.push({ box: { x: x0, y: y0, width: x1 - x0, height: last.y + last.height - y0 }, lineCount: group.length, lineHeight, score });
+    bands.push({
+      box: { x: x0, y: y0, width: x1 - x0, height: last.y + last.height - y0 },
+      lineCount: group.length,
+      lineHeight,
+      score,
+    });
   }
   return bands.sort((a, b) => b.score - a.score);
 }

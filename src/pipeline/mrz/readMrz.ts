@@ -7,7 +7,7 @@ import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import { toGreyscale, type GreyImage } from '../image.ts';
 import type { MrzReading, RgbaImage } from '../types.ts';
 import { locateMrzBands, type MrzBand } from './locateMrz.ts';
-import { repairMrz, shapeMrzLines } from './repairMrz.ts';
+import { isPlausibleReading, repairMrz, shapeMrzLines } from './repairMrz.ts';
 
 /** Tesseract's legacy classifier reads OCR-B best with glyphs about this tall (measured on our fixtures). */
 const OCR_GLYPH_HEIGHT_PX = 32;
@@ -25,10 +25,19 @@ export interface ReadMrzOptions {
   readonly minLineShare: number;
   /** Quarter turns to try, in order. */
   readonly turns: readonly number[];
+  /**
+   * Crop the whole width of the image round a band: on a rectified document the MRZ spans it, and
+   * the faint `<` fillers at a line's end often fall outside the band as located.
+   */
+  readonly fullWidth: boolean;
   readonly signal?: AbortSignal;
 }
 
-export async function readMrz(engines: Engines, image: RgbaImage, options: ReadMrzOptions): Promise<MrzResult | null> {
+export async function readMrz(
+  engines: Engines,
+  image: RgbaImage,
+  options: ReadMrzOptions,
+): Promise<MrzResult | null> {
   const grey = toGreyscale(image);
   let fallback: MrzResult | null = null;
   for (const turns of options.turns) {
@@ -37,10 +46,11 @@ export async function readMrz(engines: Engines, image: RgbaImage, options: ReadM
     const bands = locateMrzBands(engines.cv, upright, options.minLineShare).slice(0, 2);
     for (const band of bands) {
       options.signal?.throwIfAborted();
-      const result = await readBand(engines, upright, band, turns);
+      const result = await readBand(engines, upright, band, turns, options.fullWidth);
       if (!result) continue;
-      if (result.reading.checks.every((check) => check.valid)) return result;
       if (!fallback || validCount(result) > validCount(fallback)) fallback = result;
+      // Most checks holding means this is the MRZ and this way up: another OCR pass would not help.
+      if (validCount(result) * 2 >= result.reading.checks.length) return fallback;
     }
   }
   return fallback;
@@ -48,12 +58,25 @@ export async function readMrz(engines: Engines, image: RgbaImage, options: ReadM
 
 const validCount = (result: MrzResult) => result.reading.checks.filter((check) => check.valid).length;
 
-async function readBand(engines: Engines, grey: GreyImage, band: MrzBand, quarterTurns: number): Promise<MrzResult | null> {
-  const crop = cropForOcr(engines, grey, band);
+async function readBand(
+  engines: Engines,
+  grey: GreyImage,
+  band: MrzBand,
+  quarterTurns: number,
+  fullWidth: boolean,
+): Promise<MrzResult | null> {
+  const crop = cropForOcr(
+    engines,
+    grey,
+    fullWidth ? { ...band, box: { ...band.box, x: 0, width: grey.width } } : band,
+  );
   const lines = await engines.ocr.readMrz(crop);
   const shaped = shapeMrzLines(lines.map((line) => line.text));
   if (!shaped) return null;
-  return { reading: repairMrz(shaped.layout, shaped.lines), glyphHeightPx: band.lineHeight, quarterTurns };
+  const reading = repairMrz(shaped.layout, shaped.lines);
+  return isPlausibleReading(shaped.layout, reading)
+    ? { reading, glyphHeightPx: band.lineHeight, quarterTurns }
+    : null;
 }
 
 /** The band with a margin, scaled so that glyphs are OCR_GLYPH_HEIGHT_PX high. */
@@ -69,10 +92,19 @@ function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand): GreyImage
     const roi = scope.track(source.roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
     const scale = OCR_GLYPH_HEIGHT_PX / Math.max(4, band.lineHeight);
     const scaled = scope.mat();
-    cv.resize(roi, scaled, new cv.Size(Math.round((x1 - x0) * scale), Math.round((y1 - y0) * scale)), 0, 0, scale < 1 ? cv.INTER_AREA : cv.INTER_CUBIC);
+    cv.resize(
+      roi,
+      scaled,
+      new cv.Size(Math.round((x1 - x0) * scale), Math.round((y1 - y0) * scale)),
+      0,
+      0,
+      scale < 1 ? cv.INTER_AREA : cv.INTER_CUBIC,
+    );
     // Flatten the guilloche and tint behind the print: black-hat keeps only strokes thinner than a
     // glyph, whatever the ground; inverted and stretched, it is black print on white.
-    const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(OCR_GLYPH_HEIGHT_PX, OCR_GLYPH_HEIGHT_PX)));
+    const kernel = scope.track(
+      cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(OCR_GLYPH_HEIGHT_PX, OCR_GLYPH_HEIGHT_PX)),
+    );
     const strokes = scope.mat();
     cv.morphologyEx(scaled, strokes, cv.MORPH_BLACKHAT, kernel);
     cv.normalize(strokes, strokes, 0, 255, cv.NORM_MINMAX);

@@ -2,6 +2,7 @@
  * Turns OCR'd lines into MRZ lines of the right shape, then repairs the usual OCR confusions, but
  * only inside a field whose check digit fails, and only where the repair makes it hold.
  */
+import { states } from 'mrz';
 import type { MrzReading } from '../types.ts';
 import { checkHolds, MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
 
@@ -35,8 +36,30 @@ const CONFUSIONS: Record<string, string> = {
   '<': 'KCLE',
 };
 
-const DIGIT_FOR: Record<string, string> = { O: '0', D: '0', Q: '0', I: '1', L: '1', B: '8', S: '5', Z: '2', G: '6', T: '7', A: '4' };
-const LETTER_FOR: Record<string, string> = { '0': 'O', '1': 'I', '8': 'B', '5': 'S', '2': 'Z', '6': 'G', '7': 'T', '4': 'A', '3': 'B' };
+const DIGIT_FOR: Record<string, string> = {
+  O: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  L: '1',
+  B: '8',
+  S: '5',
+  Z: '2',
+  G: '6',
+  T: '7',
+  A: '4',
+};
+const LETTER_FOR: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '8': 'B',
+  '5': 'S',
+  '2': 'Z',
+  '6': 'G',
+  '7': 'T',
+  '4': 'A',
+  '3': 'B',
+};
 /** The sex field holds M, F, X or `<` (part 4 §4.2.2.2): these are what OCR makes of M and F. */
 const SEX_FOR: Record<string, string> = { H: 'M', N: 'M', W: 'M', E: 'F', P: 'F' };
 
@@ -60,9 +83,12 @@ export function shapeMrzLines(ocrLines: readonly string[]): { layout: MrzLayout;
     for (let first = 0; first + layout.lines <= lines.length; first++) {
       const group = lines.slice(first, first + layout.lines);
       const cost = group.reduce((sum, line) => sum + Math.abs(line.length - layout.length), 0) / layout.lines;
-      // A one-line licence MRZ must start with its document code; otherwise any line of 30 would do.
-      if (layout.format === 'FRENCH_DRIVING_LICENSE' && !/^D[1<]/u.test(group[0] ?? '')) continue;
-      if (cost <= 4 && (!best || cost < best.cost || (cost === best.cost && layout.lines > best.layout.lines)))
+      // The document code picks between layouts of one size (a visa or a passport; a licence line or a card's).
+      if (!layout.codes.test(group[0] ?? '')) continue;
+      if (
+        cost <= 4 &&
+        (!best || cost < best.cost || (cost === best.cost && layout.lines > best.layout.lines))
+      )
         best = { layout, lines: group.map((line) => fitLength(line, layout.length)), cost };
     }
   }
@@ -137,7 +163,9 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
     const numericAt = (line: number, column: number) =>
       layout.numeric.some(([l, s, e]) => l === line && column >= s && column < e);
     const options = (line: number, column: number) =>
-      [...(CONFUSIONS[lines[line]![column]!] ?? '')].filter((c) => !numericAt(line, column) || /[0-9]/u.test(c));
+      [...(CONFUSIONS[lines[line]![column]!] ?? '')].filter(
+        (c) => !numericAt(line, column) || /[0-9]/u.test(c),
+      );
     const trialLines = (changes: readonly Change[]) => {
       const trial = lines.map((chars) => [...chars]);
       for (const [line, column, to] of changes) trial[line]![column] = to;
@@ -151,8 +179,12 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
     const heldAfter = (changes: readonly Change[]) => {
       const joined = trialLines(changes);
       if (!checkHolds(joined, rule) || !heldBefore.every((other) => checkHolds(joined, other))) return -1;
-      const toDigits = changes.filter(([line, column, to]) => /[0-9]/u.test(to) && /[A-Z]/u.test(lines[line]![column]!)).length;
-      return layout.checks.filter((other) => checkHolds(joined, other)).length + toDigits / (changes.length + 1);
+      const toDigits = changes.filter(
+        ([line, column, to]) => /[0-9]/u.test(to) && /[A-Z]/u.test(lines[line]![column]!),
+      ).length;
+      return (
+        layout.checks.filter((other) => checkHolds(joined, other)).length + toDigits / (changes.length + 1)
+      );
     };
     const found = searchRepairs(positions, options, heldAfter);
     if (found) for (const [line, column, to] of found) set(line, column, to);
@@ -163,7 +195,9 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
   const suspect = final.map((_, lineIndex) =>
     layout.checks
       .filter((rule) => !checkHolds(final, rule) && rule.field !== 'composite')
-      .flatMap((rule) => rule.guards.filter(([line]) => line === lineIndex).flatMap(([, s, e]) => range(s, e))),
+      .flatMap((rule) =>
+        rule.guards.filter(([line]) => line === lineIndex).flatMap(([, s, e]) => range(s, e)),
+      ),
   );
   return { format: layout.format, lines: final, suspect, checks, repairs };
 }
@@ -180,7 +214,9 @@ function searchRepairs(
     options(line, column).map((to) => [line, column, to] as Change),
   );
   const best = (candidates: Change[][]) => {
-    const scored = candidates.map((changes) => ({ changes, score: score(changes) })).filter((c) => c.score >= 0);
+    const scored = candidates
+      .map((changes) => ({ changes, score: score(changes) }))
+      .filter((c) => c.score >= 0);
     if (scored.length === 0) return undefined;
     const top = Math.max(...scored.map((c) => c.score));
     const winners = scored.filter((c) => c.score === top);
@@ -201,4 +237,17 @@ function searchRepairs(
 
 function range(start: number, end: number): number[] {
   return Array.from({ length: end - start }, (_, i) => start + i);
+}
+
+/**
+ * Whether OCR'd text is an MRZ at all, not print or pattern forced into MRZ shape: its issuer is a
+ * real state code (the `mrz` package's ICAO list, plus ICAO's specimen state UTO) or at least half
+ * of its check digits hold. Chance alone makes a check digit hold one time in ten.
+ */
+export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): boolean {
+  const [line, start] = layout.issuer;
+  const issuer = reading.lines[line]!.slice(start, start + 3).replace(/<+$/u, '');
+  const knownState = issuer in states || issuer === 'UTO';
+  const held = reading.checks.filter((check) => check.valid).length;
+  return knownState || held * 2 >= reading.checks.length;
 }

@@ -16,7 +16,14 @@ import {
   type Line,
   type Point,
 } from '../geometry.ts';
-import { CORNER_NAMES, type CornerName, type EdgeName, type ImagePoint, type Quad, type RgbaImage } from '../types.ts';
+import {
+  CORNER_NAMES,
+  type CornerName,
+  type EdgeName,
+  type ImagePoint,
+  type Quad,
+  type RgbaImage,
+} from '../types.ts';
 
 export const OUTLINE_THRESHOLDS = {
   /** A candidate covering less of the frame than this is not a document (the "small" fixtures are ~6%). */
@@ -29,8 +36,10 @@ export const OUTLINE_THRESHOLDS = {
   maxAspect: 2.1,
   /** Share of each side's length that must lie on detected edges for the quad to be believed. */
   minEdgeSupport: 0.45,
-  /** Near a corner both sides losing their edge (below this share) while the rest of the side holds it means something covers the corner. */
-  coveredCornerSupport: 0.25,
+  /** A corner whose patch is at least this share skin-coloured is covered by a finger... */
+  coveredSkinShare: 0.5,
+  /** ...provided most other corners' patches are below this (a skin-toned card is not a finger). */
+  uncoveredSkinShare: 0.15,
   /** How far outside the frame (share of the photo's diagonal) a corner must lie to count as cut off. */
   outsideTolerance: 0.004,
 } as const;
@@ -55,62 +64,100 @@ interface Candidate {
   readonly score: number;
 }
 
+/**
+ * Canny thresholds to try: the first keeps only strong borders (a card on wood, on cloth), the
+ * second finds a pale card on a pale desk. Candidates from both compete on the same score.
+ */
+const EDGE_SENSITIVITIES: readonly (readonly [number, number])[] = [
+  [40, 110],
+  [15, 45],
+];
+/** How many of the largest hulls per edge map are tried as documents. */
+const CANDIDATES_PER_MAP = 12;
+
 /** Returns the best plausible outline, or null when nothing in the photo looks like a document. */
 export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutline | null {
   return withMats(cv, (scope) => {
-    const edges = edgeMap(scope, rgbaToMat(scope, image));
-    const contours = scope.vector();
-    cv.findContours(edges, contours, scope.mat(), cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+    const smooth = smoothed(scope, rgbaToMat(scope, image));
     const frameArea = image.width * image.height;
-    const hulls: Point[][] = [];
-    for (let i = 0; i < contours.size(); i++) {
-      const hull = scope.mat();
-      cv.convexHull(contours.get(i), hull, false, true);
-      const points = contourPoints(hull);
-      if (Math.abs(signedArea(points)) >= OUTLINE_THRESHOLDS.minAreaShare * frameArea) hulls.push(points);
-    }
-    hulls.sort((a, b) => Math.abs(signedArea(b)) - Math.abs(signedArea(a)));
     let best: Candidate | null = null;
-    for (const hull of hulls.slice(0, 6)) {
-      const candidate = outlineFromHull(scope, edges, hull, image.width, image.height);
-      if (candidate && (!best || candidate.score > best.score)) best = candidate;
+    for (const [low, high] of EDGE_SENSITIVITIES) {
+      const edges = edgeMap(scope, smooth, low, high);
+      const contours = scope.vector();
+      // Every contour, not only outer ones: where clutter touches a card's border, the inner side of
+      // that border is still a clean closed curve round the card.
+      cv.findContours(edges, contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
+      const hulls: { points: Point[]; area: number }[] = [];
+      for (let i = 0; i < contours.size(); i++) {
+        const hull = scope.mat();
+        cv.convexHull(contours.get(i), hull, false, true);
+        const points = contourPoints(hull);
+        const area = Math.abs(signedArea(points));
+        if (area < OUTLINE_THRESHOLDS.minAreaShare * frameArea) continue;
+        // The two sides of one thin edge give two near-identical hulls: keep one.
+        if (
+          hulls.some((h) => Math.abs(h.area - area) < 0.03 * area && distance(h.points[0]!, points[0]!) < 12)
+        )
+          continue;
+        hulls.push({ points, area });
+      }
+      hulls.sort((a, b) => b.area - a.area);
+      for (const hull of hulls.slice(0, CANDIDATES_PER_MAP)) {
+        const candidate = outlineFromHull(scope, edges, hull.points, image);
+        if (candidate && (!best || candidate.score > best.score)) best = candidate;
+      }
     }
     return best?.outline ?? null;
   });
 }
 
-/** Edges of any colour: Canny on each channel of a median-smoothed copy, so print and texture fade first. */
-function edgeMap(scope: MatScope, rgba: Mat): Mat {
-  const { cv } = scope;
+/** A median-smoothed RGB copy: print and texture fade first, a card's border stays sharp. */
+function smoothed(scope: MatScope, rgba: Mat): Mat {
   const rgb = scope.mat();
-  cv.cvtColor(rgba, rgb, cv.COLOR_RGBA2RGB);
+  scope.cv.cvtColor(rgba, rgb, scope.cv.COLOR_RGBA2RGB);
   const smooth = scope.mat();
-  cv.medianBlur(rgb, smooth, 7);
+  scope.cv.medianBlur(rgb, smooth, 7);
+  return smooth;
+}
+
+/** Edges of any colour: Canny on each channel, joined, thickened by a pixel. */
+function edgeMap(scope: MatScope, smooth: Mat, low: number, high: number): Mat {
+  const { cv } = scope;
   const channels = scope.vector();
   cv.split(smooth, channels);
-  const edges = scope.track(cv.Mat.zeros(rgba.rows, rgba.cols, cv.CV_8UC1));
+  const edges = scope.track(cv.Mat.zeros(smooth.rows, smooth.cols, cv.CV_8UC1));
   const channelEdges = scope.mat();
   for (let c = 0; c < 3; c++) {
-    cv.Canny(channels.get(c), channelEdges, 40, 110);
+    cv.Canny(channels.get(c), channelEdges, low, high);
     cv.bitwise_or(edges, channelEdges, edges);
   }
   const kernel = scope.track(cv.Mat.ones(3, 3, cv.CV_8U));
   cv.dilate(edges, edges, kernel);
+  // The photo's own border closes a document that runs off it, so the visible part is still a closed
+  // region; its sides along the border are recognised as frame, not document, further on.
+  cv.rectangle(
+    edges,
+    new cv.Point(0, 0),
+    new cv.Point(edges.cols - 1, edges.rows - 1),
+    new cv.Scalar(255),
+    1,
+  );
   return edges;
 }
 
-function outlineFromHull(scope: MatScope, edges: Mat, hull: Point[], width: number, height: number): Candidate | null {
+function outlineFromHull(scope: MatScope, edges: Mat, hull: Point[], image: RgbaImage): Candidate | null {
+  const { width, height } = image;
   const polygon = withFrameCorners(hull, width, height);
   const perimeter = polygon.reduce((sum, p, i) => sum + distance(p, polygon[(i + 1) % polygon.length]!), 0);
   let threeSided: { sides: Side[]; polygon: Point[] } | null = null;
   for (const share of [0.01, 0.02, 0.035, 0.05, 0.08]) {
     const approx = approximate(scope, polygon, share * perimeter);
     const sides = documentSides(approx, width, height);
-    if (sides.length === 4) return judgeQuad(edges, sides, approx, width, height);
+    if (sides.length === 4) return judgeQuad(edges, image, sides, approx);
     if (sides.length === 3) threeSided ??= { sides, polygon: approx };
     if (sides.length < 3) break;
   }
-  return threeSided ? judgeQuad(edges, threeSided.sides, threeSided.polygon, width, height) : null;
+  return threeSided ? judgeQuad(edges, image, threeSided.sides, threeSided.polygon) : null;
 }
 
 /**
@@ -134,14 +181,26 @@ function withFrameCorners(hull: Point[], width: number, height: number): Point[]
   return out;
 }
 
-const FRAME_MARGIN_PX = 3;
+const FRAME_MARGIN_PX = 4;
+
+/** The photo borders a point lies on: none, one, or two at a photo corner. */
+function bordersOf(p: Point, width: number, height: number): EdgeName[] {
+  const borders: EdgeName[] = [];
+  if (p[1] <= FRAME_MARGIN_PX) borders.push('top');
+  if (p[0] >= width - 1 - FRAME_MARGIN_PX) borders.push('right');
+  if (p[1] >= height - 1 - FRAME_MARGIN_PX) borders.push('bottom');
+  if (p[0] <= FRAME_MARGIN_PX) borders.push('left');
+  return borders;
+}
 
 function borderOf(p: Point, width: number, height: number): EdgeName | null {
-  if (p[1] <= FRAME_MARGIN_PX) return 'top';
-  if (p[0] >= width - 1 - FRAME_MARGIN_PX) return 'right';
-  if (p[1] >= height - 1 - FRAME_MARGIN_PX) return 'bottom';
-  if (p[0] <= FRAME_MARGIN_PX) return 'left';
-  return null;
+  return bordersOf(p, width, height)[0] ?? null;
+}
+
+/** The border a segment runs along, if both its ends lie on the same one. */
+function sharedBorder(a: Point, b: Point, width: number, height: number): EdgeName | null {
+  const ofB = bordersOf(b, width, height);
+  return bordersOf(a, width, height).find((border) => ofB.includes(border)) ?? null;
 }
 
 function frameCornerBetween(a: EdgeName, b: EdgeName, width: number, height: number): Point | null {
@@ -175,14 +234,14 @@ function documentSides(polygon: Point[], width: number, height: number): Side[] 
   for (let i = 0; i < polygon.length; i++) {
     const from = polygon[i]!;
     const to = polygon[(i + 1) % polygon.length]!;
-    const border = borderOf(from, width, height);
-    const alongFrame = border !== null && border === borderOf(to, width, height);
-    if (!alongFrame && distance(from, to) > 4) sides.push({ from, to, index: i });
+    if (sharedBorder(from, to, width, height) === null && distance(from, to) > 4)
+      sides.push({ from, to, index: i });
   }
   return sides;
 }
 
-function judgeQuad(edges: Mat, sides: Side[], polygon: Point[], width: number, height: number): Candidate | null {
+function judgeQuad(edges: Mat, image: RgbaImage, sides: Side[], polygon: Point[]): Candidate | null {
+  const { width, height } = image;
   const lines = sides.map((side) => refineSide(edges, side));
   const corners: Point[] = [];
   for (let i = 0; i < sides.length; i++) {
@@ -209,29 +268,25 @@ function judgeQuad(edges: Mat, sides: Side[], polygon: Point[], width: number, h
   const outside = (p: Point) =>
     p[0] < -tolerance || p[1] < -tolerance || p[0] > width - 1 + tolerance || p[1] > height - 1 + tolerance;
   const onFrame = (p: Point) => borderOf(p, width, height) !== null;
-  const missingCorners = CORNER_NAMES.filter((_, i) => outside(quad[i]!) || (sides.length === 3 && onFrame(quad[i]!)));
+  const missingCorners = CORNER_NAMES.filter(
+    (_, i) => outside(quad[i]!) || (sides.length === 3 && onFrame(quad[i]!)),
+  );
 
   const sideSupports = quad.map((p, i) => edgeSupport(edges, p, quad[(i + 1) % 4]!, 0.1, 0.9));
   const support = sideSupports.reduce((s, v) => s + v, 0) / 4;
   if (support < OUTLINE_THRESHOLDS.minEdgeSupport) return null;
 
-  const coveredCorners = CORNER_NAMES.filter((name, i) => {
-    if (missingCorners.includes(name)) return false;
-    const corner = quad[i]!;
-    const next = quad[(i + 1) % 4]!;
-    const previous = quad[(i + 3) % 4]!;
-    const nearA = edgeSupport(edges, corner, next, 0.03, 0.16);
-    const nearB = edgeSupport(edges, corner, previous, 0.03, 0.16);
-    return Math.max(nearA, nearB) < OUTLINE_THRESHOLDS.coveredCornerSupport;
-  });
+  const coveredCorners = coveredBySkin(image, quad, missingCorners);
 
   const visibleArea = Math.abs(signedArea(polygon));
-  const offEdges = [...new Set(polygon.flatMap((p) => borderOf(p, width, height) ?? []))].filter((border) =>
-    polygon.some((p, i) => {
-      const q = polygon[(i + 1) % polygon.length]!;
-      return borderOf(p, width, height) === border && borderOf(q, width, height) === border && distance(p, q) > 4;
-    }),
-  );
+  const offEdges = [
+    ...new Set(
+      polygon.flatMap((p, i) => {
+        const q = polygon[(i + 1) % polygon.length]!;
+        return distance(p, q) > 4 ? (sharedBorder(p, q, width, height) ?? []) : [];
+      }),
+    ),
+  ];
   const outline: DocumentOutline = {
     quad,
     missingCorners,
@@ -271,6 +326,55 @@ function refineSide(edges: Mat, side: Side): Line {
   }
   if (xs.length < 10) return initial;
   return fitLine(xs, ys) ?? initial;
+}
+
+/**
+ * A finger over a corner: the patch just inside that corner is mostly skin-coloured while the other
+ * corners' patches are not. (Edge evidence cannot tell: the thumb's own outline gives edges.)
+ */
+function coveredBySkin(
+  image: RgbaImage,
+  quad: Quad<ImagePoint>,
+  missing: readonly CornerName[],
+): CornerName[] {
+  const shares = quad.map((corner, i) => {
+    const next = quad[(i + 1) % 4]!;
+    const previous = quad[(i + 3) % 4]!;
+    let inside = 0;
+    let skin = 0;
+    // Points between 3% and 14% of the way along both sides from the corner: the corner's patch.
+    for (let a = 0.03; a <= 0.14; a += 0.01) {
+      for (let b = 0.03; b <= 0.14; b += 0.01) {
+        const x = Math.round(corner[0] + (next[0] - corner[0]) * a + (previous[0] - corner[0]) * b);
+        const y = Math.round(corner[1] + (next[1] - corner[1]) * a + (previous[1] - corner[1]) * b);
+        if (x < 0 || y < 0 || x >= image.width || y >= image.height) continue;
+        inside++;
+        const j = (y * image.width + x) * 4;
+        if (isSkin(image.data[j]!, image.data[j + 1]!, image.data[j + 2]!)) skin++;
+      }
+    }
+    return inside === 0 ? 0 : skin / inside;
+  });
+  return CORNER_NAMES.filter((name, i) => {
+    if (missing.includes(name)) return false;
+    const others = shares.filter((_, k) => k !== i).sort((a, b) => a - b);
+    return (
+      shares[i]! >= OUTLINE_THRESHOLDS.coveredSkinShare && others[1]! < OUTLINE_THRESHOLDS.uncoveredSkinShare
+    );
+  });
+}
+
+/** Kovač, Peer and Solina's RGB rule for skin in daylight (2003): red dominant, warm, not grey. */
+function isSkin(r: number, g: number, b: number): boolean {
+  return (
+    r > 95 &&
+    g > 40 &&
+    b > 20 &&
+    Math.max(r, g, b) - Math.min(r, g, b) > 15 &&
+    Math.abs(r - g) > 15 &&
+    r > g &&
+    r > b
+  );
 }
 
 /** Pushes a point on the frame a little outside it along the side, so it counts as off the frame. */
@@ -317,7 +421,13 @@ function edgeSupport(edges: Mat, a: Point, b: Point, t0: number, t1: number): nu
     const y = Math.round(a[1] + (b[1] - a[1]) * t);
     if (x < 0 || y < 0 || x >= edges.cols || y >= edges.rows) continue;
     inFrame++;
-    if (isEdge(edges, x, y) || isEdge(edges, x + 1, y) || isEdge(edges, x, y + 1) || isEdge(edges, x - 1, y) || isEdge(edges, x, y - 1))
+    if (
+      isEdge(edges, x, y) ||
+      isEdge(edges, x + 1, y) ||
+      isEdge(edges, x, y + 1) ||
+      isEdge(edges, x - 1, y) ||
+      isEdge(edges, x, y - 1)
+    )
       onEdge++;
   }
   // A stretch that is entirely off the frame is judged by the frame rule, not here.
@@ -328,4 +438,3 @@ function edgeSupport(edges: Mat, a: Point, b: Point, t0: number, t1: number): nu
 export function scaleQuad(quad: Quad<ImagePoint>, factor: number): Quad<ImagePoint> {
   return quad.map(([x, y]) => [x * factor, y * factor] as ImagePoint) as unknown as Quad<ImagePoint>;
 }
-

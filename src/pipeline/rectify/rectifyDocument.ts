@@ -53,8 +53,17 @@ export function rectifyDocument(scope: MatScope, photo: Mat, quad: Quad<ImagePoi
     [width - 1, height - 1],
     [0, height - 1],
   ];
-  const transform = scope.track(cv.getPerspectiveTransform(pointsMat(scope, source), pointsMat(scope, target)));
+  const transform = scope.track(
+    cv.getPerspectiveTransform(pointsMat(scope, source), pointsMat(scope, target)),
+  );
   const warped = scope.mat();
-  cv.warpPerspective(photo, warped, transform, new cv.Size(width, height), cv.INTER_LINEAR, cv.BORDER_REPLICATE);
+  cv.warpPerspective(
+    photo,
+    warped,
+    transform,
+    new cv.Size(width, height),
+    cv.INTER_LINEAR,
+    cv.BORDER_REPLICATE,
+  );
   return { image: matToRgba(warped), format, photoPxPerDocPx: Math.max(horizontal, vertical) / width };
 }

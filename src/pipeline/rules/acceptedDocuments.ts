@@ -17,9 +17,36 @@ import type { DocumentKind } from '../types.ts';
 
 /** ICAO 3-letter codes [EU-EEA]. Germany's MRZ code is `D`, normalised to DEU before lookup. */
 export const EU_EEA_STATES: ReadonlySet<string> = new Set([
-  'AUT', 'BEL', 'BGR', 'HRV', 'CYP', 'CZE', 'DNK', 'EST', 'FIN', 'FRA', 'DEU', 'GRC', 'HUN', 'IRL',
-  'ITA', 'LVA', 'LTU', 'LUX', 'MLT', 'NLD', 'POL', 'PRT', 'ROU', 'SVK', 'SVN', 'ESP', 'SWE',
-  'ISL', 'LIE', 'NOR',
+  'AUT',
+  'BEL',
+  'BGR',
+  'HRV',
+  'CYP',
+  'CZE',
+  'DNK',
+  'EST',
+  'FIN',
+  'FRA',
+  'DEU',
+  'GRC',
+  'HUN',
+  'IRL',
+  'ITA',
+  'LVA',
+  'LTU',
+  'LUX',
+  'MLT',
+  'NLD',
+  'POL',
+  'PRT',
+  'ROU',
+  'SVK',
+  'SVN',
+  'ESP',
+  'SWE',
+  'ISL',
+  'LIE',
+  'NOR',
 ]);
 
 export interface AcceptanceRule {
@@ -34,24 +61,75 @@ export interface AcceptanceRule {
 
 /** First matching row wins: exceptions stand before the general rows. */
 export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
-  { kind: 'passport', issuers: new Set(['SYR']), accepted: false, reason: 'NHS login cannot accept Syrian passports.', source: '[NHS-LOGIN]' },
+  {
+    kind: 'passport',
+    issuers: new Set(['SYR']),
+    accepted: false,
+    reason: 'NHS login cannot accept Syrian passports.',
+    source: '[NHS-LOGIN]',
+  },
   { kind: 'passport', accepted: true, reason: 'Passports are accepted.', source: '[NHS-LOGIN]' },
   // Greek ID cards are all named as not accepted; Italian ones only when paper, and a paper card has no MRZ to read.
-  { kind: 'id-card', issuers: new Set(['GRC']), accepted: false, reason: 'NHS login cannot accept Greek ID cards.', source: '[NHS-LOGIN]' },
-  { kind: 'id-card', issuers: EU_EEA_STATES, accepted: true, reason: 'European national identity cards are accepted.', source: '[NHS-LOGIN] [EU-EEA]' },
-  { kind: 'id-card', accepted: false, reason: 'Only national identity cards from European (EU or EEA) countries are accepted.', source: '[NHS-LOGIN] [EU-EEA]' },
-  { kind: 'uk-driving-licence', accepted: true, reason: 'UK driving licences, full or provisional, are accepted.', source: '[NHS-LOGIN]' },
-  { kind: 'eu-driving-licence', accepted: true, reason: 'Full European driving licences are accepted.', source: '[NHS-LOGIN]' },
-  { kind: 'residence-permit', issuers: new Set(['GBR']), accepted: true, reason: 'UK residence cards and biometric residence permits are accepted.', source: '[NHS-LOGIN]' },
-  { kind: 'residence-permit', accepted: false, reason: 'Only UK residence cards and biometric residence permits are accepted, not other countries\u2019 residence permits.', source: '[NHS-LOGIN]' },
+  {
+    kind: 'id-card',
+    issuers: new Set(['GRC']),
+    accepted: false,
+    reason: 'NHS login cannot accept Greek ID cards.',
+    source: '[NHS-LOGIN]',
+  },
+  {
+    kind: 'id-card',
+    issuers: EU_EEA_STATES,
+    accepted: true,
+    reason: 'European national identity cards are accepted.',
+    source: '[NHS-LOGIN] [EU-EEA]',
+  },
+  {
+    kind: 'id-card',
+    accepted: false,
+    reason: 'Only national identity cards from European (EU or EEA) countries are accepted.',
+    source: '[NHS-LOGIN] [EU-EEA]',
+  },
+  {
+    kind: 'uk-driving-licence',
+    accepted: true,
+    reason: 'UK driving licences, full or provisional, are accepted.',
+    source: '[NHS-LOGIN]',
+  },
+  {
+    kind: 'eu-driving-licence',
+    accepted: true,
+    reason: 'Full European driving licences are accepted.',
+    source: '[NHS-LOGIN]',
+  },
+  {
+    kind: 'residence-permit',
+    issuers: new Set(['GBR']),
+    accepted: true,
+    reason: 'UK residence cards and biometric residence permits are accepted.',
+    source: '[NHS-LOGIN]',
+  },
+  {
+    kind: 'residence-permit',
+    accepted: false,
+    reason:
+      'Only UK residence cards and biometric residence permits are accepted, not other countries\u2019 residence permits.',
+    source: '[NHS-LOGIN]',
+  },
   { kind: 'visa', accepted: false, reason: 'Visas are not accepted as photo ID.', source: '[NHS-LOGIN]' },
-  { kind: 'other', accepted: false, reason: 'This type of document is not accepted as photo ID.', source: '[NHS-LOGIN]' },
+  {
+    kind: 'other',
+    accepted: false,
+    reason: 'This type of document is not accepted as photo ID.',
+    source: '[NHS-LOGIN]',
+  },
 ];
 
 export function acceptanceOf(kind: DocumentKind, issuer: string | null): AcceptanceRule | null {
   return (
-    ACCEPTANCE_TABLE.find((row) => row.kind === kind && (!row.issuers || (issuer !== null && row.issuers.has(issuer)))) ??
-    null
+    ACCEPTANCE_TABLE.find(
+      (row) => row.kind === kind && (!row.issuers || (issuer !== null && row.issuers.has(issuer))),
+    ) ?? null
   );
 }
 

@@ -4,11 +4,21 @@
  * whenever something could not be read: never a guessed pass.
  */
 import { CLARITY_THRESHOLDS } from '../clarity/measureClarity.ts';
-import type { CornerName, DocumentSummary, IsoDate, Measures, MrzReading, RuleResult, Status } from '../types.ts';
+import type {
+  CornerName,
+  DocumentSummary,
+  IsoDate,
+  Measures,
+  MrzReading,
+  RuleResult,
+  Status,
+} from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
 
 const listCorners = (corners: readonly CornerName[]) =>
-  corners.length === 1 ? `the ${corners[0]} corner` : `the ${corners.slice(0, -1).join(', ')} and ${corners.at(-1)} corners`;
+  corners.length === 1
+    ? `the ${corners[0]} corner`
+    : `the ${corners.slice(0, -1).join(', ')} and ${corners.at(-1)} corners`;
 
 export interface CornerEvidence {
   readonly found: boolean;
@@ -25,7 +35,8 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
       id,
       status: 'fail',
       message: 'We could not find the edges of your ID in the photo.',
-      advice: 'Put your ID on a plain, darker surface and take the photo from above, with a little space around all four corners.',
+      advice:
+        'Put your ID on a plain, darker surface and take the photo from above, with a little space around all four corners.',
       evidence,
     };
   if (corners.missingCorners.length > 0)
@@ -44,27 +55,66 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
       advice: 'Put your ID down on a surface and keep your fingers away from its edges.',
       evidence,
     };
-  return { id, status: 'pass', message: 'All four corners of your ID are in the photo.', advice: '', evidence };
+  return {
+    id,
+    status: 'pass',
+    message: 'All four corners of your ID are in the photo.',
+    advice: '',
+    evidence,
+  };
 }
 
 export function judgeClearPhoto(measures: Measures): RuleResult {
   const t = CLARITY_THRESHOLDS;
   const evidence = { ...measures, thresholds: t };
   const id = 'clear-photo';
-  const fail = (message: string, advice: string): RuleResult => ({ id, status: 'fail', message, advice, evidence });
+  const fail = (message: string, advice: string): RuleResult => ({
+    id,
+    status: 'fail',
+    message,
+    advice,
+    evidence,
+  });
   if (measures.sharpness === null || measures.glare === null || measures.brightness === null)
-    return { id, status: 'unsure', message: 'We could not measure how clear the photo is.', advice: 'Take the photo again in good light.', evidence };
+    return {
+      id,
+      status: 'unsure',
+      message: 'We could not measure how clear the photo is.',
+      advice: 'Take the photo again in good light.',
+      evidence,
+    };
   if (measures.textHeightPx !== null && measures.textHeightPx < t.minTextHeightPx)
-    return fail('Your ID is too small in the photo for its writing to be read.', 'Move the camera closer, so that your ID fills most of the photo.');
+    return fail(
+      'Your ID is too small in the photo for its writing to be read.',
+      'Move the camera closer, so that your ID fills most of the photo.',
+    );
   if (measures.brightness < t.minBrightness)
-    return fail('The photo is too dark.', 'Take the photo in a well-lit room or near a window, without covering the light.');
+    return fail(
+      'The photo is too dark.',
+      'Take the photo in a well-lit room or near a window, without covering the light.',
+    );
   if (measures.brightness > t.maxBrightness && (measures.darkestPrint ?? 0) > t.minDarkestPrint)
-    return fail('The photo is too bright: the writing is washed out.', 'Move away from direct sunlight or bright lamps and try again.');
+    return fail(
+      'The photo is too bright: the writing is washed out.',
+      'Move away from direct sunlight or bright lamps and try again.',
+    );
   if (measures.glare > t.maxGlare)
-    return fail('There is shine or glare on your ID.', 'Tilt your ID or the camera a little, away from lights and windows, and turn off the flash.');
+    return fail(
+      'There is shine or glare on your ID.',
+      'Tilt your ID or the camera a little, away from lights and windows, and turn off the flash.',
+    );
   if (measures.sharpness < t.minSharpness)
-    return fail('The photo is blurred.', 'Hold the camera still, tap the screen to focus on your ID, and try again.');
-  return { id, status: 'pass', message: 'The photo is clear: in focus, with no glare.', advice: '', evidence };
+    return fail(
+      'The photo is blurred.',
+      'Hold the camera still, tap the screen to focus on your ID, and try again.',
+    );
+  return {
+    id,
+    status: 'pass',
+    message: 'The photo is clear: in focus, with no glare.',
+    advice: '',
+    evidence,
+  };
 }
 
 export function judgeInDate(document: DocumentSummary, expiryTrusted: boolean, today: IsoDate): RuleResult {
@@ -94,13 +144,24 @@ export function judgeInDate(document: DocumentSummary, expiryTrusted: boolean, t
       advice: 'Use a photo ID that is in date.',
       evidence,
     };
-  return { id, status: 'pass', message: `Your ID is in date: it expires on ${document.expiry}.`, advice: '', evidence };
+  return {
+    id,
+    status: 'pass',
+    message: `Your ID is in date: it expires on ${document.expiry}.`,
+    advice: '',
+    evidence,
+  };
 }
 
 export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
   const id = 'accepted-document';
   const row = document.kind === 'unknown' ? null : acceptanceOf(document.kind, document.issuer);
-  const evidence = { kind: document.kind, issuer: document.issuer, provisional: document.provisional, source: row?.source ?? null };
+  const evidence = {
+    kind: document.kind,
+    issuer: document.issuer,
+    provisional: document.provisional,
+    source: row?.source ?? null,
+  };
   if (!row)
     return {
       id,
@@ -124,7 +185,8 @@ export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
         id,
         status: 'fail',
         message: row.reason,
-        advice: 'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.',
+        advice:
+          'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.',
         evidence,
       };
 }
@@ -142,14 +204,21 @@ export function judgeValidDetails(reading: MrzReading | null, photoIsClear: bool
   const failing = reading.checks.filter((check) => !check.valid).map((check) => check.field);
   const evidence = { format: reading.format, checks: reading.checks, repairs: reading.repairs };
   if (failing.length === 0)
-    return { id, status: 'pass', message: 'The details in the code on your ID add up.', advice: '', evidence };
+    return {
+      id,
+      status: 'pass',
+      message: 'The details in the code on your ID add up.',
+      advice: '',
+      evidence,
+    };
   // A misread looks just like a wrong digit; only a clear photo makes the reading trustworthy.
   return photoIsClear
     ? {
         id,
         status: 'fail',
         message: `The code on your ID does not add up (${failing.join(', ')}). The document may be damaged, or not genuine.`,
-        advice: 'Check the photo shows your ID flat and undamaged, and try again. If it fails again, use a different photo ID.',
+        advice:
+          'Check the photo shows your ID flat and undamaged, and try again. If it fails again, use a different photo ID.',
         evidence,
       }
     : {

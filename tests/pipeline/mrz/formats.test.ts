@@ -3,7 +3,11 @@ import { checkDigitOf, checkHolds, MRZ_LAYOUTS } from '../../../src/pipeline/mrz
 
 // ICAO 9303 part 4, Appendix A (specimen TD3 of Utopia) and part 5 Appendix A (TD1).
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
-const TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+const TD1 = [
+  'I<UTOD231458907<<<<<<<<<<<<<<<',
+  '7408122F1204159UTO<<<<<<<<<<<6',
+  'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+];
 
 describe('check digits', () => {
   it('computes ICAO 9303 part 3 §4.9 check digits', () => {
@@ -23,6 +27,12 @@ describe('check digits', () => {
   it('fails when one digit of the expiry changes', () => {
     const td3 = MRZ_LAYOUTS.find((l) => l.format === 'TD3')!;
     const altered = [TD3[0]!, TD3[1]!.replace('1204159', '1204169')];
-    expect(td3.checks.map((rule) => checkHolds(altered, rule))).toStrictEqual([true, true, false, true, false]);
+    expect(td3.checks.map((rule) => checkHolds(altered, rule))).toStrictEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });

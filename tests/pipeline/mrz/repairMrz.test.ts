@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { repairMrz, shapeMrzLines } from '../../../src/pipeline/mrz/repairMrz.ts';
+import { isPlausibleReading, repairMrz, shapeMrzLines } from '../../../src/pipeline/mrz/repairMrz.ts';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
 describe('shapeMrzLines', () => {
   it('recognises a TD3 and mends a dropped filler inside a run', () => {
-    const shaped = shapeMrzLines(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<', ' L898902C36UTO7408122F1204159ZE184226B<<<<<10 ']);
+    const shaped = shapeMrzLines([
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<',
+      ' L898902C36UTO7408122F1204159ZE184226B<<<<<10 ',
+    ]);
     expect(shaped?.layout.format).toBe('TD3');
     expect(shaped?.lines).toStrictEqual(TD3);
   });
@@ -44,5 +47,15 @@ describe('repairMrz', () => {
     const reading = repairMrz(td3, wrong);
     expect(reading.checks.find((check) => check.field === 'expirationDate')?.valid).toBe(false);
     expect(reading.suspect[1]).toContain(21);
+  });
+});
+
+describe('isPlausibleReading', () => {
+  it('takes a real MRZ and refuses print forced into MRZ shape', () => {
+    const real = shapeMrzLines(TD3)!;
+    expect(isPlausibleReading(real.layout, repairMrz(real.layout, real.lines))).toBe(true);
+    const noise = shapeMrzLines(['DDDDDDDDDDDDDD000085KVDDZVNWIX'])!;
+    expect(noise.layout.format).toBe('FRENCH_DRIVING_LICENSE');
+    expect(isPlausibleReading(noise.layout, repairMrz(noise.layout, noise.lines))).toBe(false);
   });
 });
