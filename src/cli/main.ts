@@ -32,8 +32,10 @@ export function parseArguments(argv: readonly string[], now: Date = new Date()):
       const value = arg.includes('=') ? arg.slice('--today='.length) : rest[++i];
       if (!value || !isIsoDate(value)) return `--today needs a date as YYYY-MM-DD\n${USAGE}`;
       today = value;
-    } else if (arg === '--') (files.push(...rest.slice(i + 1)), (i = rest.length));
-    else if (arg.startsWith('--')) return `unknown option: ${arg}\n${USAGE}`;
+    } else if (arg === '--') {
+      files.push(...rest.slice(i + 1));
+      break;
+    } else if (arg.startsWith('--')) return `unknown option: ${arg}\n${USAGE}`;
     else files.push(arg);
   }
   if (files.length === 0) return `no files given\n${USAGE}`;
