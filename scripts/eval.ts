@@ -19,6 +19,8 @@ const REAL_IDS = resolve(projectRoot, '..', 'shared', 'real-ids');
 
 interface Case {
   readonly file: string;
+  /** The fixture variant, or the real specimen's kind (crop, scan, photo): measures are summarised by it. */
+  readonly group: string;
   readonly path: string;
   readonly today: string;
   /** Acceptable statuses per rule; a rule absent here is not scored (its truth is unknown). */
@@ -38,6 +40,7 @@ async function fixtureCases(manifestPath: string): Promise<Case[]> {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as FixtureManifest;
   return manifest.images.map((entry) => ({
     file: entry.file,
+    group: entry.variant === 'blur' && entry.expected['clear-photo'][0] === 'pass' ? 'blur (mild)' : entry.variant,
     path: join(dirname(manifestPath), entry.file),
     today: manifest.today,
     expected: entry.expected,
@@ -48,6 +51,7 @@ async function fixtureCases(manifestPath: string): Promise<Case[]> {
 
 interface RealEntry {
   file: string;
+  kind: string;
   mrz: string[] | null;
   expiry: string | null;
   corners_visible: boolean | null;
@@ -65,6 +69,7 @@ async function realCases(today: string): Promise<Case[]> {
     if (entry.expiry) expected['in-date'] = entry.expiry < today ? ['fail', 'unsure'] : ['pass', 'unsure'];
     return {
       file: entry.file,
+      group: entry.kind,
       path: join(REAL_IDS, entry.file),
       today,
       expected,
@@ -134,12 +139,30 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
       `outline IoU        mean ${mean.toFixed(3)}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}, ≥0.9: ${pct(ious.filter((v) => v >= 0.9).length, ious.length)}`,
     );
   }
+  summariseMeasures(outcomes);
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   console.log(
     `ms per image       median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)}, max ${ms.at(-1)?.toFixed(0)}`,
   );
   for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
   if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
+}
+
+/** Min, median and max of each clarity measure per group: what the thresholds are calibrated on. */
+function summariseMeasures(outcomes: readonly Outcome[]): void {
+  const names = ['sharpness', 'glare', 'brightness', 'darkestPrint', 'textHeightPx'] as const;
+  const groups = [...new Set(outcomes.map((o) => o.testCase.group))].sort();
+  console.log(`measures by group (min / median / max):`);
+  for (const group of groups) {
+    const reports = outcomes.filter((o) => o.testCase.group === group && o.report).map((o) => o.report!);
+    const cells = names.map((name) => {
+      const values = reports.map((r) => r.measures[name]).filter((v): v is number => v !== null).sort((a, b) => a - b);
+      if (values.length === 0) return `${name} -`;
+      const fmt = (v: number) => (v < 1 ? v.toFixed(3) : v.toFixed(0));
+      return `${name} ${fmt(values[0]!)}/${fmt(values[Math.floor(values.length / 2)]!)}/${fmt(values.at(-1)!)}`;
+    });
+    console.log(`  ${group.padEnd(16)} n=${String(reports.length).padEnd(3)} ${cells.join('  ')}`);
+  }
 }
 
 const manifestArgument = process.argv[2];

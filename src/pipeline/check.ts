@@ -5,8 +5,9 @@
 import type { Engines } from '../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from './clarity/measureClarity.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from './cv.ts';
-import { quadSideLengths } from './geometry.ts';
+import { quadSideLengths, signedArea, type Point } from './geometry.ts';
 import { documentFromMrz } from './mrz/documentFromMrz.ts';
+import type { Box } from './mrz/locateMrz.ts';
 import { readMrz, type MrzResult } from './mrz/readMrz.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from './outline/findDocumentOutline.ts';
 import {
@@ -23,7 +24,7 @@ import {
   judgeValidDetails,
   verdictOf,
 } from './rules/judgeRules.ts';
-import type { CheckOptions, CheckReport, Measures, RgbaImage } from './types.ts';
+import type { CheckOptions, CheckReport, ImagePoint, Measures, Quad, RgbaImage } from './types.ts';
 
 /** The outline is found on a copy this size: edges of a card survive, print and texture mostly do not. */
 export const ANALYSIS_SIDE_PX = 900;
@@ -45,7 +46,7 @@ export async function checkDocument(
   };
 
   options.onProgress?.('outline');
-  const { outline, rectified, analysis } = withMats(engines.cv, (scope) => {
+  let { outline, rectified, analysis } = withMats(engines.cv, (scope) => {
     const photo = rgbaToMat(scope, image);
     const { mat: small, scale } = shrinkToFit(scope, photo, ANALYSIS_SIDE_PX);
     const analysis = matToRgba(small);
@@ -60,13 +61,20 @@ export async function checkDocument(
 
   options.onProgress?.('clarity');
   // Without an outline the whole photo stands in for the document (a tight crop or a scan).
-  const clarity = measureClarity(engines.cv, rectified?.image ?? analysis);
+  let clarity = measureClarity(engines.cv, rectified?.image ?? analysis);
   lap('clarity');
   options.signal?.throwIfAborted();
 
   options.onProgress?.('mrz');
   const mrz = await findMrz(engines, image, rectified, options.signal);
   lap('mrz');
+  // The MRZ is part of the document: found in the photo outside the outline, it shows the outline is
+  // something printed on the document (its photo, a frame), and the document's own edges were not seen.
+  if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
+    outline = null;
+    rectified = null;
+    clarity = measureClarity(engines.cv, analysis);
+  }
 
   options.onProgress?.('rules');
   const document = documentFromMrz(mrz?.reading ?? null);
@@ -108,7 +116,7 @@ async function findMrz(
   image: RgbaImage,
   rectified: RectifiedDocument | null,
   signal: AbortSignal | undefined,
-): Promise<(MrzResult & { inPhotoPx: number }) | null> {
+): Promise<(MrzResult & { inPhotoPx: number; inRectified: boolean }) | null> {
   if (rectified) {
     const found = await readMrz(engines, rectified.image, {
       minLineShare: 0.55,
@@ -116,13 +124,23 @@ async function findMrz(
       fullWidth: true,
       signal,
     });
-    if (found) return { ...found, inPhotoPx: found.glyphHeightPx * rectified.photoPxPerDocPx };
+    if (found) return { ...found, inPhotoPx: found.glyphHeightPx * rectified.photoPxPerDocPx, inRectified: true };
   }
   // Without an outline, a photo on its side is as likely as upside down; with one that found no MRZ
   // (a licence front), upside down is the only other way the rectified search had not tried.
   const turns = rectified ? [0, 2] : [0, 2, 1, 3];
   const found = await readMrz(engines, image, { minLineShare: 0.25, turns, fullWidth: false, signal });
-  return found && { ...found, inPhotoPx: found.glyphHeightPx };
+  return found && { ...found, inPhotoPx: found.glyphHeightPx, inRectified: false };
+}
+
+/** Whether the box's centre lies inside the convex quad (both in photo pixels). */
+function boxInsideQuad(box: Box, quad: Quad<ImagePoint>): boolean {
+  const centre: Point = [box.x + box.width / 2, box.y + box.height / 2];
+  const sign = Math.sign(signedArea(quad));
+  return quad.every((a, i) => {
+    const b = quad[(i + 1) % 4]!;
+    return sign * ((b[0] - a[0]) * (centre[1] - a[1]) - (b[1] - a[1]) * (centre[0] - a[0])) >= 0;
+  });
 }
 
 function measuresOf(

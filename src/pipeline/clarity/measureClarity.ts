@@ -3,8 +3,8 @@
  * Thresholds and where they came from: README.md in this folder.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
-import { toGreyscale } from '../image.ts';
+import { greyToMat, rgbaToMat, shrinkToFit, withMats, type MatScope } from '../cv.ts';
+import { toGreyscale, type GreyImage } from '../image.ts';
 import type { RgbaImage } from '../types.ts';
 
 export const CLARITY_THRESHOLDS = {
@@ -27,8 +27,12 @@ export const CLARITY_THRESHOLDS = {
 /** All measures are taken on the document scaled to this width, so they do not depend on the photo's size. */
 export const MEASURE_WIDTH_PX = 800;
 
-/** A pixel is glare when every channel is at least this: blown out and colourless. White card stock in ordinary light sits below it (fixtures: 230–248). */
-const GLARE_LEVEL = 252;
+/**
+ * A pixel is glare when every channel is clipped: the sensor saturated. White card stock in ordinary
+ * light stays below (fixtures: 0.2–0.4% of a clean white card's pixels reach 254, speckled by sensor
+ * noise; 3.5% of a glare photo's pixels are a solid 255 core).
+ */
+const GLARE_LEVEL = 254;
 /** The bottom share of the rectified document, where the MRZ and most printed fields are, counts double. */
 const TEXT_BAND_SHARE = 0.35;
 
@@ -46,8 +50,9 @@ export function measureClarity(cv: OpenCv, document: RgbaImage): ClarityMeasures
     const { mat: small } = shrinkToFit(scope, rgba, MEASURE_WIDTH_PX);
     // Read the pixels before allocating more Mats: a growing WASM heap detaches views into it.
     const rgbaSmall = { width: small.cols, height: small.rows, data: small.data };
-    const glare = glareShare(rgbaSmall);
+    const clipped = clippedMask(rgbaSmall);
     const grey = toGreyscale(rgbaSmall);
+    const glare = glareShare(scope, clipped);
     const histogram = new Uint32Array(256);
     for (const v of grey.data) histogram[v]!++;
     const low = percentile(histogram, grey.data.length, 0.01);
@@ -80,18 +85,34 @@ function percentile(histogram: Uint32Array, total: number, share: number): numbe
   return 255;
 }
 
-function glareShare(image: { width: number; height: number; data: Uint8Array | Uint8ClampedArray }): number {
-  const textStart = Math.floor(image.height * (1 - TEXT_BAND_SHARE));
+/** 255 where every channel is clipped, else 0. */
+function clippedMask(image: RgbaImage): GreyImage {
+  const mask = new Uint8Array(image.width * image.height);
+  const d = image.data;
+  for (let i = 0, j = 0; i < mask.length; i++, j += 4) {
+    if (d[j]! >= GLARE_LEVEL && d[j + 1]! >= GLARE_LEVEL && d[j + 2]! >= GLARE_LEVEL) mask[i] = 255;
+  }
+  return { width: image.width, height: image.height, data: mask };
+}
+
+/**
+ * Share of the document under solid clipped patches (an opening drops isolated clipped pixels, which
+ * are noise on white stock), with the text band counted double.
+ */
+function glareShare(scope: MatScope, clipped: GreyImage): number {
+  const { cv } = scope;
+  const mask = greyToMat(scope, clipped);
+  const kernel = scope.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(3, 3)));
+  const solid = scope.mat();
+  cv.morphologyEx(mask, solid, cv.MORPH_OPEN, kernel);
+  const data = solid.data;
+  const textStart = Math.floor(clipped.height * (1 - TEXT_BAND_SHARE));
   let weighted = 0;
   let total = 0;
-  for (let y = 0; y < image.height; y++) {
+  for (let y = 0; y < clipped.height; y++) {
     const weight = y >= textStart ? 2 : 1;
-    for (let x = 0; x < image.width; x++) {
-      const i = (y * image.width + x) * 4;
-      total += weight;
-      const d = image.data;
-      if (d[i]! >= GLARE_LEVEL && d[i + 1]! >= GLARE_LEVEL && d[i + 2]! >= GLARE_LEVEL) weighted += weight;
-    }
+    total += weight * clipped.width;
+    for (let x = 0; x < clipped.width; x++) if (data[y * clipped.width + x]! > 0) weighted += weight;
   }
   return weighted / total;
 }

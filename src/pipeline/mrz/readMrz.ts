@@ -6,7 +6,7 @@ import type { Engines } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import { toGreyscale, type GreyImage } from '../image.ts';
 import type { MrzReading, RgbaImage } from '../types.ts';
-import { locateMrzBands, type MrzBand } from './locateMrz.ts';
+import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
 import { isPlausibleReading, repairMrz, shapeMrzLines } from './repairMrz.ts';
 
 /** Tesseract's legacy classifier reads OCR-B best with glyphs about this tall (measured on our fixtures). */
@@ -18,6 +18,8 @@ export interface MrzResult {
   readonly glyphHeightPx: number;
   /** Quarter turns clockwise that made the image upright (0 or 2 on a rectified document). */
   readonly quarterTurns: number;
+  /** Where the MRZ is, in the pixels of the image given (as given, not turned). */
+  readonly box: Box;
 }
 
 export interface ReadMrzOptions {
@@ -74,9 +76,9 @@ async function readBand(
   const shaped = shapeMrzLines(lines.map((line) => line.text));
   if (!shaped) return null;
   const reading = repairMrz(shaped.layout, shaped.lines);
-  return isPlausibleReading(shaped.layout, reading)
-    ? { reading, glyphHeightPx: band.lineHeight, quarterTurns }
-    : null;
+  if (!isPlausibleReading(shaped.layout, reading)) return null;
+  const box = unturnBox(band.box, quarterTurns, grey.width, grey.height);
+  return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box };
 }
 
 /** The band with a margin, scaled so that glyphs are OCR_GLYPH_HEIGHT_PX high. */
@@ -111,6 +113,23 @@ function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand): GreyImage
     cv.bitwise_not(strokes, strokes);
     return matToGrey(strokes);
   });
+}
+
+/**
+ * A box found in the image turned `turns` quarter turns clockwise, back in the unturned image.
+ * `width` and `height` are the turned image's.
+ */
+export function unturnBox(box: Box, turns: number, width: number, height: number): Box {
+  switch (((turns % 4) + 4) % 4) {
+    case 1: // turned clockwise: (x, y) came from (y, width - x)
+      return { x: box.y, y: width - (box.x + box.width), width: box.height, height: box.width };
+    case 2:
+      return { x: width - (box.x + box.width), y: height - (box.y + box.height), width: box.width, height: box.height };
+    case 3: // turned anticlockwise: (x, y) came from (height - y, x)
+      return { x: height - (box.y + box.height), y: box.x, width: box.height, height: box.width };
+    default:
+      return box;
+  }
 }
 
 export function rotateQuarterTurns(engines: Engines, grey: GreyImage, turns: number): GreyImage {
