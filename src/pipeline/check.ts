@@ -61,7 +61,9 @@ export async function checkDocument(
 
   options.onProgress?.('clarity');
   // Without an outline the whole photo stands in for the document (a tight crop or a scan).
-  let clarity = measureClarity(engines.cv, rectified?.image ?? analysis);
+  let clarity = rectified
+    ? measureClarity(engines.cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx)
+    : measureClarity(engines.cv, analysis, Math.max(image.width, image.height));
   lap('clarity');
   options.signal?.throwIfAborted();
 
@@ -73,7 +75,7 @@ export async function checkDocument(
   if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
     outline = null;
     rectified = null;
-    clarity = measureClarity(engines.cv, analysis);
+    clarity = measureClarity(engines.cv, analysis, Math.max(image.width, image.height));
   }
 
   options.onProgress?.('rules');

@@ -7,24 +7,29 @@ import { greyToMat, rgbaToMat, shrinkToFit, withMats, type MatScope } from '../c
 import { toGreyscale, type GreyImage } from '../image.ts';
 import type { RgbaImage } from '../types.ts';
 
+/**
+ * Each threshold sits at the geometric middle of the gap between the fixtures that must fail and the
+ * fixtures and ../shared/real-ids images that must pass, as `npm run eval` prints them per variant
+ * (measured 2026-11-24; README.md in this folder has the table).
+ */
 export const CLARITY_THRESHOLDS = {
-  /** Variance of the Laplacian of the contrast-stretched document at 800 px wide; below is blurred. */
-  minSharpness: 120,
-  /** Weighted share of the document that is clipped, colourless glare; above fails. */
-  maxGlare: 0.012,
-  /** Median luminance (0..255) of the document. */
-  minBrightness: 55,
+  /** Variance of the Laplacian of the contrast-stretched document (at ≤ 800 px, never upsampled). Blur ≤ 109; clean ≥ 946; real photos ≥ 359. */
+  minSharpness: 200,
+  /** Weighted share of the document under solid clipped glare. Clean 0.000; glare 0.089–0.104. */
+  maxGlare: 0.01,
+  /** Median luminance (0..255). Dark ≤ 58; real crops ≥ 130; clean ≥ 217. */
+  minBrightness: 90,
   maxBrightness: 235,
   /**
    * Washed out: besides a bright median, even the darkest 1% is this light. A white page is bright,
    * but its print stays dark.
    */
   minDarkestPrint: 110,
-  /** MRZ-sized text (2.3 mm) must be at least this many photo pixels high to be read by a person. */
-  minTextHeightPx: 8,
+  /** MRZ glyph height in photo pixels. Small ≤ 9; every other fixture ≥ 12. */
+  minTextHeightPx: 10.5,
 } as const;
 
-/** All measures are taken on the document scaled to this width, so they do not depend on the photo's size. */
+/** Measures are taken on the document scaled to this width (or its native width, if smaller). */
 export const MEASURE_WIDTH_PX = 800;
 
 /**
@@ -44,10 +49,15 @@ export interface ClarityMeasures {
   readonly contrastRange: readonly [number, number];
 }
 
-export function measureClarity(cv: OpenCv, document: RgbaImage): ClarityMeasures {
+/**
+ * `nativeWidthPx`: how many photo pixels the document's long side really had. Measuring above that
+ * would judge upsampling, not focus: a sharp but small document is a size problem, not a blur.
+ */
+export function measureClarity(cv: OpenCv, document: RgbaImage, nativeWidthPx: number): ClarityMeasures {
   return withMats(cv, (scope) => {
     const rgba = rgbaToMat(scope, document);
-    const { mat: small } = shrinkToFit(scope, rgba, MEASURE_WIDTH_PX);
+    const measureWidth = Math.max(200, Math.min(MEASURE_WIDTH_PX, Math.round(nativeWidthPx)));
+    const { mat: small } = shrinkToFit(scope, rgba, measureWidth);
     // Read the pixels before allocating more Mats: a growing WASM heap detaches views into it.
     const rgbaSmall = { width: small.cols, height: small.rows, data: small.data };
     const clipped = clippedMask(rgbaSmall);

@@ -83,11 +83,6 @@ export function judgeClearPhoto(measures: Measures): RuleResult {
       advice: 'Take the photo again in good light.',
       evidence,
     };
-  if (measures.textHeightPx !== null && measures.textHeightPx < t.minTextHeightPx)
-    return fail(
-      'Your ID is too small in the photo for its writing to be read.',
-      'Move the camera closer, so that your ID fills most of the photo.',
-    );
   if (measures.brightness < t.minBrightness)
     return fail(
       'The photo is too dark.',
@@ -107,6 +102,11 @@ export function judgeClearPhoto(measures: Measures): RuleResult {
     return fail(
       'The photo is blurred.',
       'Hold the camera still, tap the screen to focus on your ID, and try again.',
+    );
+  if (measures.textHeightPx !== null && measures.textHeightPx < t.minTextHeightPx)
+    return fail(
+      'Your ID is too small in the photo for its writing to be read.',
+      'Move the camera closer, so that your ID fills most of the photo.',
     );
   return {
     id,
