@@ -40,7 +40,8 @@ async function fixtureCases(manifestPath: string): Promise<Case[]> {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as FixtureManifest;
   return manifest.images.map((entry) => ({
     file: entry.file,
-    group: entry.variant === 'blur' && entry.expected['clear-photo'][0] === 'pass' ? 'blur (mild)' : entry.variant,
+    group:
+      entry.variant === 'blur' && entry.expected['clear-photo'][0] === 'pass' ? 'blur (mild)' : entry.variant,
     path: join(dirname(manifestPath), entry.file),
     today: manifest.today,
     expected: entry.expected,
@@ -156,7 +157,10 @@ function summariseMeasures(outcomes: readonly Outcome[]): void {
   for (const group of groups) {
     const reports = outcomes.filter((o) => o.testCase.group === group && o.report).map((o) => o.report!);
     const cells = names.map((name) => {
-      const values = reports.map((r) => r.measures[name]).filter((v): v is number => v !== null).sort((a, b) => a - b);
+      const values = reports
+        .map((r) => r.measures[name])
+        .filter((v): v is number => v !== null)
+        .sort((a, b) => a - b);
       if (values.length === 0) return `${name} -`;
       const fmt = (v: number) => (v < 1 ? v.toFixed(3) : v.toFixed(0));
       return `${name} ${fmt(values[0]!)}/${fmt(values[Math.floor(values.length / 2)]!)}/${fmt(values.at(-1)!)}`;

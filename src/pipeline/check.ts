@@ -46,7 +46,7 @@ export async function checkDocument(
   };
 
   options.onProgress?.('outline');
-  let { outline, rectified, analysis } = withMats(engines.cv, (scope) => {
+  const found = withMats(engines.cv, (scope) => {
     const photo = rgbaToMat(scope, image);
     const { mat: small, scale } = shrinkToFit(scope, photo, ANALYSIS_SIDE_PX);
     const analysis = matToRgba(small);
@@ -57,6 +57,8 @@ export async function checkDocument(
     lap('rectify');
     return { outline, rectified, analysis };
   });
+  const { analysis } = found;
+  let { outline, rectified } = found;
   options.signal?.throwIfAborted();
 
   options.onProgress?.('clarity');
@@ -126,7 +128,8 @@ async function findMrz(
       fullWidth: true,
       signal,
     });
-    if (found) return { ...found, inPhotoPx: found.glyphHeightPx * rectified.photoPxPerDocPx, inRectified: true };
+    if (found)
+      return { ...found, inPhotoPx: found.glyphHeightPx * rectified.photoPxPerDocPx, inRectified: true };
   }
   // Without an outline, a photo on its side is as likely as upside down; with one that found no MRZ
   // (a licence front), upside down is the only other way the rectified search had not tried.

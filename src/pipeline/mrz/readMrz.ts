@@ -124,7 +124,12 @@ export function unturnBox(box: Box, turns: number, width: number, height: number
     case 1: // turned clockwise: (x, y) came from (y, width - x)
       return { x: box.y, y: width - (box.x + box.width), width: box.height, height: box.width };
     case 2:
-      return { x: width - (box.x + box.width), y: height - (box.y + box.height), width: box.width, height: box.height };
+      return {
+        x: width - (box.x + box.width),
+        y: height - (box.y + box.height),
+        width: box.width,
+        height: box.height,
+      };
     case 3: // turned anticlockwise: (x, y) came from (height - y, x)
       return { x: height - (box.y + box.height), y: box.x, width: box.height, height: box.width };
     default:

@@ -1,0 +1,148 @@
+/**
+ * The page's side of the worker boundary: one warm worker, every call cancellable, and a worker that
+ * crashed, hung or would not stop is terminated and replaced, so the page never waits on a dead one.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { Api, CheckOutcome, WorkerStep } from '../../workers/check.worker.ts';
+import type { IsoDate } from '../pipeline/types.ts';
+
+export type { CheckOutcome, WorkerStep };
+
+/** The worker died or stopped answering; a fresh one has been started. */
+export class WorkerCrashed extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'WorkerCrashed';
+  }
+}
+
+export interface CheckClientOptions {
+  /** How long a cancelled check may take to reach its next step before its worker is terminated. */
+  readonly cancelGraceMs?: number;
+  /** A check that takes longer is taken for a hung worker. A 12 MP photo takes about a second. */
+  readonly checkTimeoutMs?: number;
+}
+
+interface LiveWorker {
+  readonly worker: Worker;
+  readonly api: Remote<Api>;
+  /** Rejects when the worker errors or is terminated: every call races it. */
+  readonly died: Promise<never>;
+  readonly kill: (reason: string) => void;
+}
+
+export class CheckClient {
+  readonly #cancelGraceMs: number;
+  readonly #checkTimeoutMs: number;
+  #live: LiveWorker | undefined;
+  #prepared: Promise<void> | undefined;
+  /** Settles once the previous, cancelled check has stopped (or its worker was terminated). */
+  #previousStopped: Promise<void> = Promise.resolve();
+  #nextJobId = 1;
+
+  constructor(options: CheckClientOptions = {}) {
+    this.#cancelGraceMs = options.cancelGraceMs ?? 1500;
+    this.#checkTimeoutMs = options.checkTimeoutMs ?? 60_000;
+  }
+
+  /** Starts the worker and loads its engines. Resolves when a check would no longer wait for them. */
+  prepare(): Promise<void> {
+    const live = this.#worker();
+    this.#prepared ??= Promise.race([live.api.prepare(), live.died]);
+    return this.#prepared;
+  }
+
+  async check(
+    photo: Blob,
+    today: IsoDate,
+    options: { readonly signal: AbortSignal; readonly onStep: (step: WorkerStep) => void },
+  ): Promise<CheckOutcome> {
+    const { signal, onStep } = options;
+    await this.#previousStopped;
+    signal.throwIfAborted();
+    const live = this.#worker();
+    const jobId = this.#nextJobId++;
+    const job = live.api.check({ jobId, photo, today }, proxy(onStep));
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new WorkerCrashed('The check took too long.')), this.#checkTimeoutMs);
+    });
+    const cancelled = new Promise<never>((_, reject) => {
+      signal.addEventListener(
+        'abort',
+        () => {
+          void live.api.cancel(jobId).catch(() => {});
+          this.#previousStopped = this.#stopWithin(job, live);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
+    try {
+      return await Promise.race([job, live.died, timedOut, cancelled]);
+    } catch (error) {
+      if (error instanceof WorkerCrashed) {
+        live.kill(error.message);
+        void this.prepare().catch(() => {});
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  dispose(): void {
+    this.#live?.kill('The checker was closed.');
+  }
+
+  #worker(): LiveWorker {
+    this.#live ??= this.#startWorker();
+    return this.#live;
+  }
+
+  #startWorker(): LiveWorker {
+    const worker = new Worker(new URL('../../workers/check.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'id-precheck',
+    });
+    let die: (error: Error) => void = () => {};
+    const died = new Promise<never>((_, reject) => (die = reject));
+    died.catch(() => {}); // observed by whoever races it
+    const live: LiveWorker = {
+      worker,
+      api: wrap<Api>(worker),
+      died,
+      kill: (reason) => {
+        worker.terminate();
+        die(new WorkerCrashed(reason));
+        if (this.#live === live) {
+          this.#live = undefined;
+          this.#prepared = undefined;
+        }
+      },
+    };
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      live.kill(`The checker stopped: ${event.message || 'the worker failed to start'}.`);
+    });
+    worker.addEventListener('messageerror', () =>
+      live.kill('The checker sent a message that could not be read.'),
+    );
+    return live;
+  }
+
+  /** Waits for a cancelled job to notice; a worker stuck inside one long step is terminated instead. */
+  async #stopWithin(job: Promise<unknown>, live: LiveWorker): Promise<void> {
+    let stopped = false;
+    const settled = job.then(
+      () => (stopped = true),
+      () => (stopped = true),
+    );
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, this.#cancelGraceMs))]);
+    if (!stopped) {
+      live.kill('A cancelled check did not stop in time.');
+      void this.prepare().catch(() => {});
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/** Each of the five rules: its sign and word (never colour alone), what we found, and what to do. */
+import type { RuleResult } from '../../pipeline/types.ts';
+import { RULE_TITLES, STATUS_SIGNS } from '../content/text.ts';
+
+export function RuleResults({ rules }: { rules: readonly RuleResult[] }) {
+  return (
+    <ul className="nhsuk-list app-rules" role="list">
+      {rules.map((rule) => {
+        const sign = STATUS_SIGNS[rule.status];
+        return (
+          <li
+            key={rule.id}
+            className={`app-rule app-rule--${rule.status}`}
+            data-rule={rule.id}
+            data-status={rule.status}
+          >
+            <h3 className="nhsuk-heading-s app-rule__title">
+              <span className="app-rule__sign" aria-hidden="true">
+                {sign.symbol}
+              </span>
+              <span className="app-rule__status">{sign.label}:</span> {RULE_TITLES[rule.id]}
+            </h3>
+            <p className="app-rule__message">{rule.message}</p>
+            {rule.advice && (
+              <p className="app-rule__advice">
+                <strong>What to do: </strong>
+                {rule.advice}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Where to draw the photo and its outline. All in image pixels (the photo as decoded); the frame grows
+ * past the photo's edges when a corner of the document lies outside it, so the missing corner can be shown.
+ */
+import type { CornerName, ImagePoint, Quad } from '../../pipeline/types.ts';
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface OverlayFrame {
+  /** The SVG viewBox: the photo and every outline corner, with a margin. */
+  readonly view: Box;
+  /** The photo, inside `view`. */
+  readonly photo: Box;
+  /** Where to mark each missing corner: its outline point, or the photo's own corner without an outline. */
+  readonly missing: readonly { readonly corner: CornerName; readonly at: ImagePoint }[];
+  /** Stroke width and marker size that read the same at any photo size. */
+  readonly unit: number;
+}
+
+const CORNER_INDEX: Readonly<Record<CornerName, number>> = {
+  'top-left': 0,
+  'top-right': 1,
+  'bottom-right': 2,
+  'bottom-left': 3,
+};
+
+export function frameOverlay(
+  width: number,
+  height: number,
+  outline: Quad<ImagePoint> | null,
+  missingCorners: readonly CornerName[],
+): OverlayFrame {
+  const unit = Math.max(width, height) / 200;
+  const photo: Box = { x: 0, y: 0, width, height };
+  const xs = [0, width, ...(outline ?? []).map((p) => p[0])];
+  const ys = [0, height, ...(outline ?? []).map((p) => p[1])];
+  const outside =
+    Math.min(...xs) < 0 || Math.min(...ys) < 0 || Math.max(...xs) > width || Math.max(...ys) > height;
+  const margin = outside ? unit * 8 : 0;
+  const x = Math.min(...xs) - margin;
+  const y = Math.min(...ys) - margin;
+  const view: Box = { x, y, width: Math.max(...xs) + margin - x, height: Math.max(...ys) + margin - y };
+  const photoCorners: Quad<ImagePoint> = [
+    [0, 0],
+    [width, 0],
+    [width, height],
+    [0, height],
+  ];
+  const missing = missingCorners.map((corner) => {
+    const index = CORNER_INDEX[corner];
+    return { corner, at: (outline ?? photoCorners)[index] ?? photoCorners[0] };
+  });
+  return { view, photo, missing, unit };
+}

@@ -1,0 +1,21 @@
+/** The web app's entry: one warm checker for the page's life, and the service worker for offline use. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend-10.6.1.min.css';
+import './styles/app.css';
+import { App } from './App.tsx';
+import { CheckClient } from './checkClient.ts';
+import { registerOfflineCache } from './offline/registerOfflineCache.ts';
+import { todayFromUrl } from './today.ts';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+const client = new CheckClient();
+createRoot(root).render(
+  <StrictMode>
+    <App client={client} today={todayFromUrl(location.search, new Date())} />
+  </StrictMode>,
+);
+
+if (import.meta.env.PROD) registerOfflineCache();

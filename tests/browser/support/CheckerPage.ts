@@ -1,0 +1,70 @@
+/** The checker page, in a person's steps (excalidraw's helpers/ui.ts is the model). */
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { RuleId, Status } from '../../../src/pipeline/types.ts';
+
+export class CheckerPage {
+  readonly photoInput: Locator;
+  readonly result: Locator;
+  readonly errorSummary: Locator;
+  readonly main: Locator;
+
+  constructor(readonly page: Page) {
+    this.photoInput = page.getByLabel('Choose or take a photo of your ID');
+    this.result = page.locator('[data-verdict]');
+    this.errorSummary = page.locator('.nhsuk-error-summary');
+    this.main = page.locator('main');
+  }
+
+  async open(today: string): Promise<void> {
+    await this.page.goto(`/?today=${today}`);
+    await expect(this.photoInput).toBeVisible();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await expect(this.main).toHaveAttribute('data-engines', 'ready', { timeout: 120_000 });
+  }
+
+  async choosePhoto(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.photoInput.setInputFiles(file);
+  }
+
+  async waitForResult(): Promise<void> {
+    await expect(this.result).toBeVisible({ timeout: 120_000 });
+  }
+
+  ruleStatus(rule: RuleId): Promise<string | null> {
+    return this.page.locator(`[data-rule="${rule}"]`).getAttribute('data-status');
+  }
+
+  async expectRule(rule: RuleId, statuses: readonly Status[]): Promise<void> {
+    expect(statuses).toContain(await this.ruleStatus(rule));
+  }
+
+  missingCornerMark(corner: string): Locator {
+    return this.page.locator(`.app-photo__missing[data-corner="${corner}"]`);
+  }
+
+  async checkAnother(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Check another photo' }).click();
+  }
+
+  /** No serious or critical WCAG 2.2 AA violation in the page as it stands. */
+  async expectAccessible(state: string, testInfo: TestInfo): Promise<void> {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (bad.length > 0) await testInfo.attach(`axe-${state}.json`, { body: JSON.stringify(bad, null, 2) });
+    expect(
+      bad.map((v) => `${v.id}: ${v.help}`),
+      `axe in state "${state}"`,
+    ).toStrictEqual([]);
+  }
+
+  async screenshot(state: string, testInfo: TestInfo): Promise<void> {
+    const path = testInfo.outputPath(`${state}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    await testInfo.attach(state, { path, contentType: 'image/png' });
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The web app's build. Besides React, four small plugins:
+ * - engineFiles: serves (dev) and copies (build) tesseract's worker, core and models and the NHS icons
+ *   to the app's own origin, from the table in src/engines/browserAssets.ts;
+ * - nhsukOffline: drops nhsuk-frontend's web-font rules (they load from assets.nhs.uk; we fall back to
+ *   Arial, as the design system does) and its IE8 hacks, and bundles its icons instead of expecting
+ *   them at /assets/;
+ * - precacheManifest: lists every built file for the service worker (precache.json);
+ * - cspMeta: repeats the Content-Security-Policy in index.html.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import {
+  OWN_MRZ_MODEL,
+  STOCK_MRZ_MODEL,
+  TESSERACT_CORES,
+  TESSERACT_WORKER,
+  TEXT_MODEL,
+  type PrecacheManifest,
+  type VendorFile,
+} from './src/engines/browserAssets.ts';
+import { contentSecurityPolicy } from './src/app/security.ts';
+
+const root = import.meta.dirname;
+const ownMrzModel = existsSync(join(root, OWN_MRZ_MODEL.source));
+const mrzModel = ownMrzModel ? OWN_MRZ_MODEL : STOCK_MRZ_MODEL;
+const nhsukImages = 'node_modules/nhsuk-frontend/dist/nhsuk/assets/images';
+const icons: VendorFile[] = ['nhsuk-icon-192.png', 'nhsuk-icon-512.png', 'favicon.svg', 'favicon.ico'].map(
+  (file) => ({ source: `${nhsukImages}/${file}`, path: `vendor/icons/${file}` }),
+);
+const engineFiles: VendorFile[] = [
+  TESSERACT_WORKER,
+  ...Object.values(TESSERACT_CORES),
+  mrzModel,
+  TEXT_MODEL,
+  ...icons,
+];
+const buildId = createHash('sha256')
+  .update(engineFiles.map((file) => `${file.path}:${statSync(join(root, file.source)).size}`).join())
+  .update(String(Date.now()))
+  .digest('hex')
+  .slice(0, 12);
+
+function engineFilesPlugin(): Plugin {
+  return {
+    name: 'id-precheck:engine-files',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '').replace(/^\//u, '');
+        const file = engineFiles.find((candidate) => candidate.path === path);
+        if (!file) return next();
+        response.setHeader('Content-Type', 'application/octet-stream');
+        createReadStream(join(root, file.source)).pipe(response);
+      });
+    },
+    generateBundle() {
+      for (const file of engineFiles)
+        this.emitFile({ type: 'asset', fileName: file.path, source: readFileSync(join(root, file.source)) });
+    },
+  };
+}
+
+function nhsukOfflinePlugin(): Plugin {
+  return {
+    name: 'id-precheck:nhsuk-offline',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/nhsuk-frontend[\\/].*\.css$/u.test(id)) return null;
+      return (
+        code
+          .replace(/@font-face\{[^}]*https:\/\/[^}]*\}/gu, '')
+          .replace(/url\(\/assets\/images\//gu, 'url(./assets/images/')
+          // Internet Explorer 8 hacks, which lightningcss cannot parse.
+          .replace(/@media screen\\0[^{]*\{(?:[^{}]*\{[^{}]*\})*\}/gu, '')
+      );
+    },
+  };
+}
+
+function precacheManifestPlugin(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'id-precheck:precache-manifest',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      const files = listFiles(outDir)
+        .filter((file) => !file.endsWith('.map') && !file.startsWith('vendor/') && file !== 'sw.js')
+        .filter((file) => file !== 'precache.json');
+      const manifest: PrecacheManifest = {
+        buildId,
+        files: [...files, ...icons.map((icon) => icon.path)],
+        tesseractWorker: TESSERACT_WORKER.path,
+        cores: {
+          relaxedsimd: TESSERACT_CORES.relaxedsimd.path,
+          simd: TESSERACT_CORES.simd.path,
+          plain: TESSERACT_CORES.plain.path,
+        },
+        mrzModel: mrzModel.path,
+        textModel: TEXT_MODEL.path,
+      };
+      writeFileSync(join(outDir, 'precache.json'), JSON.stringify(manifest, null, 2));
+    },
+  };
+}
+
+function listFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
+function cspMetaPlugin(): Plugin {
+  return {
+    name: 'id-precheck:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ forMeta: true }) },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  base: '/',
+  plugins: [react(), nhsukOfflinePlugin(), engineFilesPlugin(), precacheManifestPlugin(), cspMetaPlugin()],
+  define: {
+    __ID_PRECHECK_OWN_MRZ_MODEL__: JSON.stringify(ownMrzModel),
+    __ID_PRECHECK_BUILD_ID__: JSON.stringify(buildId),
+  },
+  resolve: {
+    alias: [{ find: /^@techstark\/opencv-js$/u, replacement: join(root, 'src/engines/opencvEsm.ts') }],
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // OpenCV is one 10 MB module with its WebAssembly inside; it is loaded lazily, in the worker.
+    chunkSizeWarningLimit: 11_000,
+    rolldownOptions: {
+      input: { index: join(root, 'index.html'), sw: join(root, 'src/app/offline/serviceWorker.ts') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+  preview: { port: 4173, strictPort: true },
+});

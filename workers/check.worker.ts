@@ -1,0 +1,107 @@
+/**
+ * The web app's Web Worker: decodes the photo and runs the pipeline, off the page's thread. The page
+ * talks to it through `Api` (Comlink); checkClient.ts is the other side. Kept warm: the engines load
+ * once, on `prepare`, and stay loaded for every later photo.
+ */
+import { expose, transfer } from 'comlink';
+import { bitmapToRgba, decodePhotoBitmap } from '../src/decode/browser.ts';
+import { PhotoError, type PhotoErrorCode } from '../src/decode/photoError.ts';
+import { loadBrowserEngines } from '../src/engines/browser.ts';
+import type { Engines } from '../src/engines/types.ts';
+import { checkDocument } from '../src/pipeline/check.ts';
+import type { CheckReport, CheckStep, IsoDate } from '../src/pipeline/types.ts';
+
+/** The pipeline's steps, and decoding before them. */
+export type WorkerStep = 'decoding' | CheckStep;
+
+export type CheckOutcome =
+  | {
+      readonly status: 'checked';
+      readonly report: CheckReport;
+      /** The photo as decoded (orientation applied), shrunk for display: the outline's coordinates × `previewScale`. */
+      readonly preview: ImageBitmap;
+      readonly previewScale: number;
+      readonly decodeMs: number;
+    }
+  | { readonly status: 'refused'; readonly code: PhotoErrorCode; readonly message: string }
+  | { readonly status: 'cancelled' };
+
+export interface CheckRequest {
+  readonly jobId: number;
+  readonly photo: Blob;
+  readonly today: IsoDate;
+}
+
+/** Long side of the preview the page draws: sharp on a phone at 3× density, cheap to draw. */
+const PREVIEW_SIDE_PX = 1600;
+
+const appBase = new URL(import.meta.env.BASE_URL, self.location.href);
+const running = new Map<number, AbortController>();
+let engines: Engines | undefined;
+
+async function readyEngines(onStep: (step: WorkerStep) => void): Promise<Engines> {
+  if (engines) return engines;
+  onStep('loading');
+  engines = await loadBrowserEngines(appBase);
+  return engines;
+}
+
+const api = {
+  /** Loads OpenCV and tesseract now, so the first photo does not wait for them. */
+  async prepare(): Promise<void> {
+    await readyEngines(() => {});
+  },
+
+  async check(request: CheckRequest, onStep: (step: WorkerStep) => void): Promise<CheckOutcome> {
+    const controller = new AbortController();
+    running.set(request.jobId, controller);
+    try {
+      onStep('decoding');
+      const started = performance.now();
+      const bitmap = await decodePhotoBitmap(request.photo);
+      const image = bitmapToRgba(bitmap);
+      const { preview, previewScale } = await makePreview(bitmap);
+      const decodeMs = performance.now() - started;
+      const ready = await readyEngines(onStep);
+      if (controller.signal.aborted) return { status: 'cancelled' };
+      const report = await checkDocument(image, ready, {
+        today: request.today,
+        signal: controller.signal,
+        onProgress: onStep,
+      });
+      return transfer({ status: 'checked', report, preview, previewScale, decodeMs }, [preview]);
+    } catch (error) {
+      if (controller.signal.aborted) return { status: 'cancelled' };
+      if (error instanceof PhotoError) return { status: 'refused', code: error.code, message: error.message };
+      console.error(error);
+      return {
+        status: 'refused',
+        code: 'check-failed',
+        message: 'Something went wrong while checking this photo. Try again, or try another photo.',
+      };
+    } finally {
+      running.delete(request.jobId);
+    }
+  },
+
+  /** Stops a check at its next step; the client terminates the worker if it does not stop in time. */
+  cancel(jobId: number): void {
+    running.get(jobId)?.abort();
+  },
+};
+
+async function makePreview(bitmap: ImageBitmap): Promise<{ preview: ImageBitmap; previewScale: number }> {
+  const previewScale = Math.min(1, PREVIEW_SIDE_PX / Math.max(bitmap.width, bitmap.height));
+  if (previewScale === 1) return { preview: bitmap, previewScale };
+  const preview = await createImageBitmap(bitmap, {
+    resizeWidth: Math.round(bitmap.width * previewScale),
+    resizeHeight: Math.round(bitmap.height * previewScale),
+    resizeQuality: 'medium',
+  });
+  bitmap.close();
+  return { preview, previewScale };
+}
+
+export type Api = typeof api;
+
+expose(api);
