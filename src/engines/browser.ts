@@ -43,7 +43,8 @@ let loading: Promise<Engines> | undefined;
 export function loadBrowserEngines(base: URL): Promise<Engines> {
   loading ??= (async () => {
     const [cv, ocr] = await Promise.all([
-      loadOpenCv(),
+      // Aliased to opencvEsm.ts in the web build: a namespace with `default` only.
+      loadOpenCv(() => import('@techstark/opencv-js')),
       createTesseractEngine(browserTesseractLocations(base)),
     ]);
     return { cv, ocr };

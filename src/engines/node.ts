@@ -3,12 +3,13 @@
  * project's own model, with no network. Once per process.
  */
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOpenCv } from './opencv.ts';
 import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
-import type { Engines } from './types.ts';
+import type { Engines, OpenCv } from './types.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stockEnglish = join(projectRoot, 'node_modules', '@tesseract.js-data', 'eng');
@@ -24,12 +25,19 @@ export function nodeTesseractLocations(): TesseractLocations {
     : { mrzLangPath: join(stockEnglish, '4.0.0'), mrzLanguage: 'eng', mrzGzip: true, ...text };
 }
 
+/** OpenCV through Node's own `require`, which no bundler interop touches (see opencv.ts). */
+export function loadNodeOpenCv(): Promise<OpenCv> {
+  return loadOpenCv(async () => ({
+    default: createRequire(import.meta.url)('@techstark/opencv-js') as unknown,
+  }));
+}
+
 let loading: Promise<Engines> | undefined;
 
 /** OpenCV and the OCR worker, started side by side (OpenCV compiles on this thread, tesseract in its own). */
 export function loadNodeEngines(): Promise<Engines> {
   loading ??= (async () => {
-    const [cv, ocr] = await Promise.all([loadOpenCv(), createTesseractEngine(nodeTesseractLocations())]);
+    const [cv, ocr] = await Promise.all([loadNodeOpenCv(), createTesseractEngine(nodeTesseractLocations())]);
     return { cv, ocr };
   })();
   return loading;

@@ -1,15 +1,20 @@
 /**
- * Loads OpenCV.js once. Shared by the Node loader and the Web Worker: the same package works in both.
+ * Loads OpenCV.js once. Shared by the Node loader and the Web Worker: the same package works in both,
+ * but each environment says how to get the module (`loadModule`), because bundlers' CommonJS interop
+ * (Vite, Vitest) copies the Emscripten module's own `then` onto what `import()` returns, and awaiting
+ * that never settles. Node uses `require`; the web build imports an ES wrapper (opencvEsm.ts).
  */
 import type { OpenCv } from './types.ts';
+
+/** Resolves with an object whose `default` is the OpenCV module: never the thenable module itself. */
+export type OpenCvModuleLoader = () => Promise<{ readonly default: unknown }>;
 
 let loading: Promise<OpenCv> | undefined;
 
 /** Resolves with OpenCV ready to use. Loads the 10 MB module on first call only. */
-export function loadOpenCv(): Promise<OpenCv> {
+export function loadOpenCv(loadModule: OpenCvModuleLoader): Promise<OpenCv> {
   loading ??= (async () => {
-    const module = (await import('@techstark/opencv-js')) as { default?: unknown };
-    const cv = (module.default ?? module) as OpenCv & { then?: unknown; onRuntimeInitialized?: () => void };
+    const cv = (await loadModule()).default as OpenCv & { then?: unknown; onRuntimeInitialized?: () => void };
     if (!('Mat' in cv) || typeof cv.Mat !== 'function') {
       await new Promise<void>((resolve) => {
         cv.onRuntimeInitialized = resolve;

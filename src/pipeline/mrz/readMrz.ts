@@ -7,10 +7,21 @@ import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import { toGreyscale, type GreyImage } from '../image.ts';
 import type { MrzReading, RgbaImage } from '../types.ts';
 import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
-import { isPlausibleReading, repairMrz, shapeMrzLines } from './repairMrz.ts';
+import type { MrzLayout } from './formats.ts';
+import {
+  combineReadings,
+  hasKnownIssuer,
+  isPlausibleReading,
+  repairMrz,
+  shapeMrzLines,
+} from './repairMrz.ts';
 
-/** Tesseract's legacy classifier reads OCR-B best with glyphs about this tall (measured on our fixtures). */
-const OCR_GLYPH_HEIGHT_PX = 32;
+/**
+ * Glyph heights to OCR at, in turn. 32 px reads most of ../shared/real-ids (14/24 alone); 48 and 40
+ * px each read some that 32 misses (the union is 16/24), so they are tried when the first read is
+ * not wholly consistent, and the reads are combined (combineReadings).
+ */
+const OCR_GLYPH_HEIGHTS_PX = [32, 48, 40] as const;
 
 export interface MrzResult {
   readonly reading: MrzReading;
@@ -67,22 +78,40 @@ async function readBand(
   quarterTurns: number,
   fullWidth: boolean,
 ): Promise<MrzResult | null> {
-  const crop = cropForOcr(
-    engines,
-    grey,
-    fullWidth ? { ...band, box: { ...band.box, x: 0, width: grey.width } } : band,
-  );
-  const lines = await engines.ocr.readMrz(crop);
-  const shaped = shapeMrzLines(lines.map((line) => line.text));
-  if (!shaped) return null;
-  const reading = repairMrz(shaped.layout, shaped.lines);
-  if (!isPlausibleReading(shaped.layout, reading)) return null;
+  const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: grey.width } } : band;
+  const reads: { layout: MrzLayout; lines: string[] }[] = [];
+  let reading: MrzReading | null = null;
+  for (const glyphHeight of OCR_GLYPH_HEIGHTS_PX) {
+    const lines = await engines.ocr.readMrz(cropForOcr(engines, grey, region, glyphHeight));
+    const shaped = shapeMrzLines(lines.map((line) => line.text));
+    if (shaped && (reads.length === 0 || shaped.layout === reads[0]!.layout)) reads.push(shaped);
+    if (reads.length === 0) return null; // the first read found no MRZ: other scales will not either
+    const first = reads[0]!;
+    reading = repairMrz(
+      first.layout,
+      combineReadings(
+        first.layout,
+        reads.map((r) => r.lines),
+      ),
+    );
+    if (isConsistent(first.layout, reading)) break;
+  }
+  if (!reading || !isPlausibleReading(reads[0]!.layout, reading)) return null;
   const box = unturnBox(band.box, quarterTurns, grey.width, grey.height);
   return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box };
 }
 
+/** Every check digit holds and the issuer is a real state: nothing another read could improve that we could tell. */
+function isConsistent(layout: MrzLayout, reading: MrzReading): boolean {
+  return (
+    reading.checks.every((check) => check.valid) &&
+    isPlausibleReading(layout, reading) &&
+    hasKnownIssuer(layout, reading)
+  );
+}
+
 /** The band with a margin, scaled so that glyphs are OCR_GLYPH_HEIGHT_PX high. */
-function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand): GreyImage {
+function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand, glyphHeight: number): GreyImage {
   const { cv } = engines;
   return withMats(cv, (scope) => {
     const margin = band.lineHeight * 0.9;
@@ -92,7 +121,7 @@ function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand): GreyImage
     const y1 = Math.min(grey.height, Math.ceil(band.box.y + band.box.height + margin));
     const source = greyToMat(scope, grey);
     const roi = scope.track(source.roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
-    const scale = OCR_GLYPH_HEIGHT_PX / Math.max(4, band.lineHeight);
+    const scale = glyphHeight / Math.max(4, band.lineHeight);
     const scaled = scope.mat();
     cv.resize(
       roi,
@@ -105,7 +134,7 @@ function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand): GreyImage
     // Flatten the guilloche and tint behind the print: black-hat keeps only strokes thinner than a
     // glyph, whatever the ground; inverted and stretched, it is black print on white.
     const kernel = scope.track(
-      cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(OCR_GLYPH_HEIGHT_PX, OCR_GLYPH_HEIGHT_PX)),
+      cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(glyphHeight, glyphHeight)),
     );
     const strokes = scope.mat();
     cv.morphologyEx(scaled, strokes, cv.MORPH_BLACKHAT, kernel);

@@ -245,9 +245,46 @@ function range(start: number, end: number): number[] {
  * of its check digits hold. Chance alone makes a check digit hold one time in ten.
  */
 export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): boolean {
+  const held = reading.checks.filter((check) => check.valid).length;
+  return hasKnownIssuer(layout, reading) || held * 2 >= reading.checks.length;
+}
+
+/** The issuing state is an ICAO code (the `mrz` package's list, plus the specimen state UTO). */
+export function hasKnownIssuer(layout: MrzLayout, reading: { lines: readonly string[] }): boolean {
   const [line, start] = layout.issuer;
   const issuer = reading.lines[line]!.slice(start, start + 3).replace(/<+$/u, '');
-  const knownState = issuer in states || issuer === 'UTO';
-  const held = reading.checks.filter((check) => check.valid).length;
-  return knownState || held * 2 >= reading.checks.length;
+  return issuer in states || issuer === 'UTO';
+}
+
+/**
+ * Combines reads of one MRZ (same layout) made at different scales: each checked field is taken from
+ * the first read in which its check digit holds; every other character by majority, ties going to
+ * the earliest read. With one read, that read.
+ */
+export function combineReadings(layout: MrzLayout, reads: readonly (readonly string[])[]): string[] {
+  const first = reads[0]!;
+  const combined = first.map((line, lineIndex) =>
+    [...line].map((char, column) => {
+      const votes = new Map<string, number>();
+      for (const read of reads) {
+        const c = read[lineIndex]![column]!;
+        votes.set(c, (votes.get(c) ?? 0) + 1);
+      }
+      let best = char;
+      for (const [candidate, count] of votes) if (count > (votes.get(best) ?? 0)) best = candidate;
+      return best;
+    }),
+  );
+  for (const rule of layout.checks) {
+    if (rule.field === 'composite') continue;
+    const holding = reads.find((read) => checkHolds(read, rule));
+    if (!holding) continue;
+    for (const [line, start, end] of [
+      ...rule.guards,
+      [rule.digit[0], rule.digit[1], rule.digit[1] + 1] as const,
+    ]) {
+      for (let column = start; column < end; column++) combined[line]![column] = holding[line]![column]!;
+    }
+  }
+  return combined.map((chars) => chars.join(''));
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../../src/decode/node.ts';
-import { loadOpenCv } from '../../../src/engines/opencv.ts';
+import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
 import { ANALYSIS_SIDE_PX } from '../../../src/pipeline/check.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../../src/pipeline/cv.ts';
@@ -12,7 +12,7 @@ import { FIXTURES_DIR, loadManifest } from '../../support/fixtures.ts';
 
 let cv: OpenCv;
 beforeAll(async () => {
-  cv = await loadOpenCv();
+  cv = await loadNodeOpenCv();
 });
 
 async function outlineOf(file: string) {
