@@ -2,7 +2,8 @@
  * What an MRZ says about its document: kind, issuer, expiry.
  */
 import { kindFromDocumentCode, normaliseIssuer } from '../rules/acceptedDocuments.ts';
-import type { DocumentSummary, IsoDate, MrzReading } from '../types.ts';
+import type { DocumentSummary, MrzReading } from '../types.ts';
+import { expiryFromYymmdd } from './dates.ts';
 import { MRZ_LAYOUTS } from './formats.ts';
 
 export function documentFromMrz(reading: MrzReading | null): DocumentSummary {
@@ -23,17 +24,15 @@ export function documentFromMrz(reading: MrzReading | null): DocumentSummary {
 }
 
 /**
- * MRZ dates have two-digit years. Expiry dates lie within a few decades of now: years up to 60 are
- * taken as 20xx, later ones as 19xx ('12' is 2012, '96' is 1996, the ICAO MRV example).
+ * Whether a check digit that holds guards the expiry: its own (passports, cards, visas), or, on the
+ * one-line licence, which has none, the composite that covers it.
  */
-export function expiryFromYymmdd(yymmdd: string): IsoDate | null {
-  const match = /^(\d\d)(\d\d)(\d\d)$/u.exec(yymmdd);
-  if (!match) return null;
-  const [, yy, mm, dd] = match as unknown as [string, string, string, string];
-  const year = Number(yy) <= 60 ? 2000 + Number(yy) : 1900 + Number(yy);
-  const month = Number(mm);
-  const day = Number(dd);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${mm}-${dd}`;
+export function isExpiryConfirmed(reading: MrzReading): boolean {
+  const layout = MRZ_LAYOUTS.find((l) => l.format === reading.format)!;
+  const [line, start] = layout.expiry;
+  return layout.checks.some(
+    (rule, i) =>
+      reading.checks[i]?.valid === true &&
+      rule.guards.some(([l, s, e]) => l === line && s <= start && start + 6 <= e),
+  );
 }

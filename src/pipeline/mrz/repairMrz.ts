@@ -4,6 +4,7 @@
  */
 import { states } from 'mrz';
 import type { MrzReading } from '../types.ts';
+import { expiryFromYymmdd } from './dates.ts';
 import { checkHolds, MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
 
 /**
@@ -242,11 +243,17 @@ function range(start: number, end: number): number[] {
 /**
  * Whether OCR'd text is an MRZ at all, not print or pattern forced into MRZ shape: its issuer is a
  * real state code (the `mrz` package's ICAO list, plus ICAO's specimen state UTO) or at least half
- * of its check digits hold. Chance alone makes a check digit hold one time in ten.
+ * of its check digits hold, and two at least. Chance alone makes a check digit hold one time in ten.
  */
 export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): boolean {
   const held = reading.checks.filter((check) => check.valid).length;
-  return hasKnownIssuer(layout, reading) || held * 2 >= reading.checks.length;
+  // Two holding checks at least: one holds by chance one time in ten (the one-line licence has only two),
+  // and repair can make noise hold, so the expiry must also be a real date.
+  const [line, start] = layout.expiry;
+  const expiry = expiryFromYymmdd(reading.lines[line]!.slice(start, start + 6));
+  return (
+    hasKnownIssuer(layout, reading) || (expiry !== null && held >= 2 && held * 2 >= reading.checks.length)
+  );
 }
 
 /** The issuing state is an ICAO code (the `mrz` package's list, plus the specimen state UTO). */

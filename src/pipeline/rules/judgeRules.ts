@@ -191,7 +191,7 @@ export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
       };
 }
 
-export function judgeValidDetails(reading: MrzReading | null, photoIsClear: boolean): RuleResult {
+export function judgeValidDetails(reading: MrzReading | null, readingIsTrustworthy: boolean): RuleResult {
   const id = 'valid-details';
   if (!reading)
     return {
@@ -211,8 +211,9 @@ export function judgeValidDetails(reading: MrzReading | null, photoIsClear: bool
       advice: '',
       evidence,
     };
-  // A misread looks just like a wrong digit; only a clear photo makes the reading trustworthy.
-  return photoIsClear
+  // A misread looks just like a wrong digit; only a clear photo of the whole document makes the
+  // reading trustworthy (a cut-off corner may hide part of the MRZ).
+  return readingIsTrustworthy
     ? {
         id,
         status: 'fail',
