@@ -33,16 +33,52 @@ export interface MrzLayout {
   readonly issuer: readonly [number, number];
 }
 
-export const MRZ_LAYOUTS: readonly MrzLayout[] = [
-  {
-    format: 'TD3',
+/**
+ * TD2, TD3 and both visas put the document number, birth date and expiry, each with its check digit,
+ * at the same columns of line 2 (part 4 §4.2.2, part 6 §4.2.2, part 7 §8).
+ */
+const LINE_2_CHECKS: readonly CheckDigitRule[] = [
+  { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
+  { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
+  { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
+];
+const LINE_2_NUMERIC: MrzLayout['numeric'] = [
+  [1, 9, 10],
+  [1, 13, 20],
+  [1, 21, 28],
+];
+
+/** The two-line layouts of a given line length: the common fields above, plus the layout's own. */
+function twoLineLayout(
+  format: MrzFormat,
+  length: number,
+  codes: RegExp,
+  extraChecks: readonly CheckDigitRule[],
+  extraNumeric: MrzLayout['numeric'],
+): MrzLayout {
+  return {
+    format,
     lines: 2,
-    length: 44,
-    codes: /^[^V]/u,
-    checks: [
-      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
-      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
-      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
+    length,
+    codes,
+    checks: [...LINE_2_CHECKS, ...extraChecks],
+    numeric: [...LINE_2_NUMERIC, ...extraNumeric],
+    alphabetic: [
+      [0, 0, length],
+      [1, 10, 13],
+    ],
+    sex: [1, 20],
+    expiry: [1, 21],
+    issuer: [0, 2],
+  };
+}
+
+export const MRZ_LAYOUTS: readonly MrzLayout[] = [
+  twoLineLayout(
+    'TD3',
+    44,
+    /^[^V]/u,
+    [
       { field: 'personalNumber', digit: [1, 42], guards: [[1, 28, 42]] },
       {
         field: 'composite',
@@ -54,29 +90,13 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
         ],
       },
     ],
-    numeric: [
-      [1, 9, 10],
-      [1, 13, 20],
-      [1, 21, 28],
-      [1, 43, 44],
-    ],
-    alphabetic: [
-      [0, 0, 44],
-      [1, 10, 13],
-    ],
-    sex: [1, 20],
-    expiry: [1, 21],
-    issuer: [0, 2],
-  },
-  {
-    format: 'TD2',
-    lines: 2,
-    length: 36,
-    codes: /^[^V]/u,
-    checks: [
-      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
-      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
-      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
+    [[1, 43, 44]],
+  ),
+  twoLineLayout(
+    'TD2',
+    36,
+    /^[^V]/u,
+    [
       {
         field: 'composite',
         digit: [1, 35],
@@ -87,20 +107,8 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
         ],
       },
     ],
-    numeric: [
-      [1, 9, 10],
-      [1, 13, 20],
-      [1, 21, 28],
-      [1, 35, 36],
-    ],
-    alphabetic: [
-      [0, 0, 36],
-      [1, 10, 13],
-    ],
-    sex: [1, 20],
-    expiry: [1, 21],
-    issuer: [0, 2],
-  },
+    [[1, 35, 36]],
+  ),
   {
     format: 'TD1',
     lines: 3,
@@ -159,52 +167,8 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     issuer: [0, 2],
   },
   // Machine-readable visas (part 7 §8): no composite check digit, optional data unguarded.
-  {
-    format: 'MRVA',
-    lines: 2,
-    length: 44,
-    codes: /^V/u,
-    checks: [
-      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
-      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
-      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
-    ],
-    numeric: [
-      [1, 9, 10],
-      [1, 13, 20],
-      [1, 21, 28],
-    ],
-    alphabetic: [
-      [0, 0, 44],
-      [1, 10, 13],
-    ],
-    sex: [1, 20],
-    expiry: [1, 21],
-    issuer: [0, 2],
-  },
-  {
-    format: 'MRVB',
-    lines: 2,
-    length: 36,
-    codes: /^V/u,
-    checks: [
-      { field: 'documentNumber', digit: [1, 9], guards: [[1, 0, 9]] },
-      { field: 'birthDate', digit: [1, 19], guards: [[1, 13, 19]] },
-      { field: 'expirationDate', digit: [1, 27], guards: [[1, 21, 27]] },
-    ],
-    numeric: [
-      [1, 9, 10],
-      [1, 13, 20],
-      [1, 21, 28],
-    ],
-    alphabetic: [
-      [0, 0, 36],
-      [1, 10, 13],
-    ],
-    sex: [1, 20],
-    expiry: [1, 21],
-    issuer: [0, 2],
-  },
+  twoLineLayout('MRVA', 44, /^V/u, [], []),
+  twoLineLayout('MRVB', 36, /^V/u, [], []),
 ];
 
 const VALUES: Record<string, number> = Object.fromEntries(
