@@ -19,6 +19,9 @@ export type DocumentFormat = keyof typeof DOCUMENT_FORMATS;
  */
 export const RECTIFIED_WIDTH_PX: Record<DocumentFormat, number> = { 'id-1': 1100, 'passport-page': 1600 };
 
+/** Below this the document's print is not worth reading anyway (clarity fails it on size). */
+const MIN_RECTIFIED_WIDTH_PX = 400;
+
 /** ID-1 (1.585) or a passport page (1.42), by the seen aspect; 1.5 sits between them. */
 export function formatFromAspect(aspect: number): DocumentFormat {
   return aspect >= 1.5 ? 'id-1' : 'passport-page';
@@ -41,7 +44,11 @@ export function rectifyDocument(scope: MatScope, photo: Mat, quad: Quad<ImagePoi
   const { horizontal, vertical } = quadSideLengths(quad);
   const aspect = Math.max(horizontal, vertical) / Math.max(1, Math.min(horizontal, vertical));
   const format = formatFromAspect(aspect);
-  const width = RECTIFIED_WIDTH_PX[format];
+  // Never wider than the photo had it: upsampling adds no detail, only time (the MRZ crop is
+  // rescaled for OCR on its own).
+  const width = Math.round(
+    Math.min(RECTIFIED_WIDTH_PX[format], Math.max(MIN_RECTIFIED_WIDTH_PX, horizontal, vertical)),
+  );
   const { widthMm, heightMm } = DOCUMENT_FORMATS[format];
   const height = Math.round((width * heightMm) / widthMm);
   // Start the quad at a corner whose following side is a long one, so the long side maps to the width.
