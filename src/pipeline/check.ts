@@ -6,6 +6,8 @@ import type { Engines } from '../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from './clarity/measureClarity.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from './cv.ts';
 import { quadSideLengths, signedArea, type Point } from './geometry.ts';
+import { documentFromLicence } from './licence/documentFromLicence.ts';
+import { readLicence, type LicenceReading } from './licence/readLicence.ts';
 import { documentFromMrz, isExpiryConfirmed } from './mrz/documentFromMrz.ts';
 import type { Box } from './mrz/locateMrz.ts';
 import { readMrz, type MrzResult } from './mrz/readMrz.ts';
@@ -21,6 +23,7 @@ import {
   judgeClearPhoto,
   judgeFourCorners,
   judgeInDate,
+  judgeLicenceDetails,
   judgeValidDetails,
   verdictOf,
 } from './rules/judgeRules.ts';
@@ -80,8 +83,16 @@ export async function checkDocument(
     clarity = measureClarity(engines.cv, analysis, Math.max(image.width, image.height));
   }
 
+  // A document with no MRZ on this side: a driving licence's printed fields, when it is one.
+  let licence: LicenceReading | null = null;
+  if (!mrz && rectified) {
+    options.onProgress?.('licence');
+    licence = await readLicence(engines, rectified.image);
+    lap('licence');
+  }
+
   options.onProgress?.('rules');
-  const document = documentFromMrz(mrz?.reading ?? null);
+  const document = licence ? documentFromLicence(licence) : documentFromMrz(mrz?.reading ?? null);
   const measures = measuresOf(image, outline, rectified, clarity, mrz);
   const clear = judgeClearPhoto(measures);
   const corners = judgeFourCorners({
@@ -90,13 +101,15 @@ export async function checkDocument(
     coveredCorners: outline?.coveredCorners ?? [],
     offEdges: outline?.offEdges ?? [],
   });
-  const expiryConfirmed = mrz ? isExpiryConfirmed(mrz.reading) : false;
+  const expiryConfirmed = mrz ? isExpiryConfirmed(mrz.reading) : licence?.expiryFrom != null;
   const rules = [
     corners,
     clear,
     judgeInDate(document, expiryConfirmed, options.today),
     judgeAcceptedDocument(document),
-    judgeValidDetails(mrz?.reading ?? null, clear.status === 'pass' && corners.status === 'pass'),
+    licence
+      ? judgeLicenceDetails(licence, clear.status === 'pass' && corners.status === 'pass')
+      : judgeValidDetails(mrz?.reading ?? null, clear.status === 'pass' && corners.status === 'pass'),
   ];
   lap('rules');
   timings['total'] = Math.round(performance.now() - started);

@@ -13,6 +13,7 @@ import type {
   RuleResult,
   Status,
 } from '../types.ts';
+import type { LicenceReading } from '../licence/readLicence.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
 
 const listCorners = (corners: readonly CornerName[]) =>
@@ -229,6 +230,41 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
         advice: 'Take a sharper photo, with no glare over the code at the bottom of your ID.',
         evidence,
       };
+}
+
+/**
+ * A licence without an MRZ: a UK driver number must agree with the surname and birth date printed
+ * beside it (DVLA's format); an EU licence carries nothing to check, so the answer is unsure.
+ */
+export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworthy: boolean): RuleResult {
+  const id = 'valid-details';
+  const evidence = { driverNumber: licence.driverNumber, birthDate: licence.birthDate };
+  if (licence.kind !== 'uk-driving-licence')
+    return { id, status: 'unsure', message: 'This licence has no code we can check.', advice: '', evidence };
+  if (licence.driverNumberConsistent === true)
+    return {
+      id,
+      status: 'pass',
+      message: 'The driver number agrees with the name and date of birth.',
+      advice: '',
+      evidence,
+    };
+  if (licence.driverNumberConsistent === false && readingIsTrustworthy)
+    return {
+      id,
+      status: 'fail',
+      message: 'The driver number does not agree with the name or date of birth on the licence.',
+      advice:
+        'Check the photo shows your licence flat and undamaged. If it fails again, use a different photo ID.',
+      evidence,
+    };
+  return {
+    id,
+    status: 'unsure',
+    message: 'We could not read the driver number and date of birth clearly enough to check them.',
+    advice: 'Take a sharper photo of the whole licence, with no glare over its writing.',
+    evidence,
+  };
 }
 
 /** Fail if any rule fails; else unsure if any is unsure; else pass. */

@@ -1,0 +1,178 @@
+/**
+ * Driving licences without an MRZ: recognise a UK or EU photocard licence from its printed text, read
+ * its expiry (field 4b) and, on a UK licence, cross-check the driver number (field 5) against the
+ * surname (field 1) and date of birth (field 3). See README.md in this folder.
+ */
+import type { Engines } from '../../engines/types.ts';
+import type { IsoDate, RgbaImage } from '../types.ts';
+import { rotateHalfTurn } from '../image.ts';
+
+/**
+ * Title words of the EU model card (Directive 2006/126/EC, Annex I: "driving licence" in the issuing
+ * state's language) and the state they point to. The UK card says "DRIVING LICENCE" and
+ * "UNITED KINGDOM" (DVLA, INF45).
+ */
+const LICENCE_TITLES: readonly { readonly pattern: RegExp; readonly issuer: string | null }[] = [
+  { pattern: /F[UÜ]HRERSCHEIN/u, issuer: 'DEU' },
+  { pattern: /PERMIS DE CONDUIRE/u, issuer: 'FRA' },
+  { pattern: /PERMISO DE CONDUCCI[OÓ]N/u, issuer: 'ESP' },
+  { pattern: /RIJBEWIJS/u, issuer: 'NLD' },
+  { pattern: /PATENTE DI GUIDA/u, issuer: 'ITA' },
+  { pattern: /CEAD[UÚ]NAS/u, issuer: 'IRL' },
+  { pattern: /DRIVING LICEN[CS]E/u, issuer: null },
+];
+
+/** Country names printed on the card, for the issuer where the title is shared (English). */
+const COUNTRY_NAMES: readonly { readonly pattern: RegExp; readonly issuer: string }[] = [
+  { pattern: /UNITED KINGDOM/u, issuer: 'GBR' },
+  { pattern: /IRELAND|[EÉ]IRE/u, issuer: 'IRL' },
+];
+
+/** Words that make a licence provisional or a learner's permit (UK: "PROVISIONAL"; Ireland: "LEARNER PERMIT"). */
+const PROVISIONAL_WORDS = /PROVISIONAL|LEARNER/u;
+
+export interface LicenceReading {
+  readonly kind: 'uk-driving-licence' | 'eu-driving-licence';
+  readonly issuer: string | null;
+  readonly provisional: boolean;
+  readonly expiry: IsoDate | null;
+  /** Whether the expiry came from field 4b's label, or as the latest of three or more dates. */
+  readonly expiryFrom: '4b' | 'latest-date' | null;
+  readonly birthDate: IsoDate | null;
+  readonly driverNumber: string | null;
+  /** UK only: the driver number agrees with the surname and birth date; null when not checkable. */
+  readonly driverNumberConsistent: boolean | null;
+}
+
+const DATE = /(\d{2})[./](\d{2})[./](\d{4})/u;
+
+/** Reads the printed text of a rectified document, upright and then upside down. */
+export async function readLicence(engines: Engines, document: RgbaImage): Promise<LicenceReading | null> {
+  for (const image of [document, rotateHalfTurn(document)]) {
+    const lines = await engines.ocr.readPrintedText(image);
+    const reading = parseLicenceText(lines.map((line) => line.text));
+    if (reading) return reading;
+  }
+  return null;
+}
+
+/** Pure: from the OCR'd lines of a card to what it says, or null when it is not a driving licence. */
+export function parseLicenceText(lines: readonly string[]): LicenceReading | null {
+  const text = lines.join('\n').toUpperCase();
+  const title = LICENCE_TITLES.find((t) => t.pattern.test(text));
+  if (!title) return null;
+  const issuer = title.issuer ?? COUNTRY_NAMES.find((c) => c.pattern.test(text))?.issuer ?? null;
+  // An English title alone could be any country's licence (a US or Australian one is not accepted):
+  // without a UK or EU country named on it, it is not recognised.
+  if (issuer === null) return null;
+  const kind = issuer === 'GBR' ? 'uk-driving-licence' : 'eu-driving-licence';
+
+  const dates = lines.flatMap((line) => [...line.matchAll(new RegExp(DATE, 'gu'))].map((m) => isoDate(m)));
+  const validDates = dates.filter((d): d is IsoDate => d !== null).sort();
+  const labelled = dateAfterLabel(lines, /^\s*4\s*[bB]\b/u);
+  const expiry = labelled ?? (validDates.length >= 3 ? validDates.at(-1)! : null);
+  // Birth precedes issue and expiry: the earliest date on the card.
+  const birthDate = validDates.length >= 2 ? validDates[0]! : null;
+
+  const driverNumber = kind === 'uk-driving-licence' ? findUkDriverNumber(text) : null;
+  // The surname is checked against the card's other lines: the number's own letters would always match.
+  const otherText = text
+    .split('\n')
+    .filter((line) => !driverNumber || !line.replace(/[^A-Z0-9]/gu, '').includes(driverNumber))
+    .join('\n');
+  return {
+    kind,
+    issuer,
+    provisional: PROVISIONAL_WORDS.test(text),
+    expiry,
+    expiryFrom: labelled ? '4b' : expiry ? 'latest-date' : null,
+    birthDate,
+    driverNumber,
+    driverNumberConsistent:
+      driverNumber && birthDate ? isUkDriverNumberConsistent(driverNumber, birthDate, otherText) : null,
+  };
+}
+
+/** The first date on the label's line after it, or on one of the next two lines. */
+function dateAfterLabel(lines: readonly string[], label: RegExp): IsoDate | null {
+  for (let i = 0; i < lines.length; i++) {
+    if (!label.test(lines[i]!)) continue;
+    for (const line of [lines[i]!.replace(label, ''), lines[i + 1] ?? '', lines[i + 2] ?? '']) {
+      const match = DATE.exec(line);
+      if (match) return isoDate(match);
+    }
+  }
+  return null;
+}
+
+function isoDate(match: RegExpMatchArray): IsoDate | null {
+  const [, dd, mm, yyyy] = match as unknown as [string, string, string, string];
+  const date = new Date(Date.UTC(Number(yyyy), Number(mm) - 1, Number(dd)));
+  if (date.getUTCMonth() !== Number(mm) - 1 || date.getUTCDate() !== Number(dd)) return null;
+  return `${yyyy}-${mm}-${dd}`;
+}
+
+/**
+ * DVLA driver number (16 characters): 5 of the surname padded with 9, the decade digit of the birth
+ * year, the birth month (+50 for women), the day, the year's last digit, 2 initials padded with 9,
+ * an arbitrary digit, and 2 check characters.
+ */
+const UK_DRIVER_NUMBER = /([A-Z9]{5})(\d)([0156]\d)([0-3]\d)(\d)([A-Z9]{2})(\d)([A-Z0-9]{2})/u;
+/** Where each position must be a letter (L, or the 9 padding) or a digit (D), for look-alike repair. */
+const UK_DRIVER_NUMBER_CLASSES = 'LLLLLDDDDDDLLDXX';
+const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '6': 'G', '8': 'B' };
+const AS_DIGIT: Record<string, string> = {
+  O: '0',
+  D: '0',
+  Q: '0',
+  I: '1',
+  L: '1',
+  Z: '2',
+  S: '5',
+  G: '6',
+  B: '8',
+  T: '7',
+};
+
+function findUkDriverNumber(text: string): string | null {
+  // OCR breaks the number with stray punctuation or spaces, and reads letters as look-alike digits
+  // and back: each 16-character window is mended by what its positions must hold, then matched.
+  for (const line of text.split('\n')) {
+    const compact = line.replace(/[^A-Z0-9]/gu, '');
+    for (let start = 0; start + 16 <= compact.length; start++) {
+      const mended = [...compact.slice(start, start + 16)]
+        .map((c, i) => {
+          const kind = UK_DRIVER_NUMBER_CLASSES[i];
+          if (kind === 'L') return AS_LETTER[c] ?? c;
+          if (kind === 'D') return AS_DIGIT[c] ?? c;
+          return c;
+        })
+        .join('');
+      const match = UK_DRIVER_NUMBER.exec(mended);
+      if (match && match.index === 0) return match[0];
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether the driver number's birth-date digits match the birth date and its surname part begins a
+ * word of `otherText` (the card's text without the number's own line).
+ */
+export function isUkDriverNumberConsistent(
+  driverNumber: string,
+  birthDate: IsoDate,
+  otherText: string,
+): boolean {
+  const [year, month, day] = birthDate.split('-') as [string, string, string];
+  const monthCode = Number(driverNumber.slice(6, 8));
+  const dateAgrees =
+    driverNumber[5] === year[2] &&
+    (monthCode === Number(month) || monthCode === Number(month) + 50) &&
+    driverNumber.slice(8, 10) === day &&
+    driverNumber[10] === year[3];
+  const surnamePart = driverNumber.slice(0, 5).replace(/9+$/u, '');
+  const words = otherText.split(/[^A-Z]+/u).filter((word) => word.length >= 2);
+  const surnameAgrees = words.some((word) => word.startsWith(surnamePart));
+  return dateAgrees && surnameAgrees;
+}
