@@ -54,7 +54,8 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
         langPath: where.textLangPath,
         gzip: true,
       });
-      await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+      // The rectified card is about 300 dpi; saying so stops tesseract estimating it (and printing that).
+      await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
       return worker;
     })());
 
