@@ -4,7 +4,7 @@
  * tesseract.js never reaches for its CDN defaults.
  */
 import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
-import { encodePgm, toGreyscale } from '../pipeline/image.ts';
+import { encodePgm, toGreyscale, type GreyImage } from '../pipeline/image.ts';
 import type { RgbaImage } from '../pipeline/types.ts';
 import type { OcrEngine, OcrLine } from './types.ts';
 
@@ -69,7 +69,7 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
   };
 }
 
-async function recogniseLines(worker: Worker, image: RgbaImage): Promise<readonly OcrLine[]> {
+async function recogniseLines(worker: Worker, image: RgbaImage | GreyImage): Promise<readonly OcrLine[]> {
   // Both of tesseract.js's image loaders pass raw file bytes through; its typings only name Node's Buffer.
   const bytes = encodePgm(toGreyscale(image)) as ImageLike;
   const result = await worker.recognize(bytes, {}, { blocks: true, text: false });

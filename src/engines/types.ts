@@ -4,6 +4,7 @@
  * The pipeline itself never loads anything.
  */
 import type cvModule from '@techstark/opencv-js';
+import type { GreyImage } from '../pipeline/image.ts';
 import type { RgbaImage } from '../pipeline/types.ts';
 
 export type OpenCv = typeof cvModule;
@@ -18,9 +19,9 @@ export interface OcrLine {
 
 export interface OcrEngine {
   /** Reads machine-readable-zone text: the 37 MRZ characters only, one block of lines. */
-  readMrz(image: RgbaImage): Promise<readonly OcrLine[]>;
+  readMrz(image: RgbaImage | GreyImage): Promise<readonly OcrLine[]>;
   /** Reads printed text (a licence's fields), with the general English model, loaded on first use. */
-  readPrintedText(image: RgbaImage): Promise<readonly OcrLine[]>;
+  readPrintedText(image: RgbaImage | GreyImage): Promise<readonly OcrLine[]>;
   terminate(): Promise<void>;
 }
 

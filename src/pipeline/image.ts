@@ -30,10 +30,3 @@ export function encodePgm(image: GreyImage): Uint8Array {
   out.set(image.data, header.length);
   return out;
 }
-
-/** The image turned upside down (a half turn): pixel order reversed. */
-export function rotateHalfTurn(image: RgbaImage): RgbaImage {
-  const pixels = new Uint32Array(new Uint8Array(image.data).buffer);
-  pixels.reverse();
-  return { width: image.width, height: image.height, data: new Uint8Array(pixels.buffer) };
-}

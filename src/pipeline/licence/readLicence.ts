@@ -5,7 +5,8 @@
  */
 import type { Engines } from '../../engines/types.ts';
 import type { IsoDate, RgbaImage } from '../types.ts';
-import { rotateHalfTurn } from '../image.ts';
+import { toGreyscale } from '../image.ts';
+import { rotateQuarterTurns } from '../mrz/readMrz.ts';
 
 /**
  * Title words of the EU model card (Directive 2006/126/EC, Annex I: "driving licence" in the issuing
@@ -48,7 +49,8 @@ const DATE = /(\d{2})[./](\d{2})[./](\d{4})/u;
 
 /** Reads the printed text of a rectified document, upright and then upside down. */
 export async function readLicence(engines: Engines, document: RgbaImage): Promise<LicenceReading | null> {
-  for (const image of [document, rotateHalfTurn(document)]) {
+  const grey = toGreyscale(document);
+  for (const image of [grey, rotateQuarterTurns(engines, grey, 2)]) {
     const lines = await engines.ocr.readPrintedText(image);
     const reading = parseLicenceText(lines.map((line) => line.text));
     if (reading) return reading;
