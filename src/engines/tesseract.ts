@@ -5,6 +5,7 @@
  */
 import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
 import { encodePgm, toGreyscale, type GreyImage } from '../pipeline/image.ts';
+import { MRZ_ALPHABET } from '../pipeline/mrz/formats.ts';
 import type { RgbaImage } from '../pipeline/types.ts';
 import type { OcrEngine, OcrLine } from './types.ts';
 
@@ -22,9 +23,6 @@ export interface TesseractLocations {
   /** Node: a folder for tesseract's cache; browser: undefined (no cache: the service worker caches). */
   readonly cachePath?: string;
 }
-
-/** The 37 characters an MRZ may hold (ICAO 9303 part 3, 4.1). */
-export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
 export async function createTesseractEngine(where: TesseractLocations): Promise<OcrEngine> {
   const common = {
@@ -76,6 +74,13 @@ async function recogniseLines(worker: Worker, image: RgbaImage | GreyImage): Pro
   const lines = (result.data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines));
   return lines.map((line) => ({
     text: line.text.replace(/\s+$/u, ''),
+    glyphs: line.words.flatMap((word) =>
+      word.symbols.map((symbol) => ({
+        char: symbol.text,
+        confidence: symbol.confidence,
+        box: { x0: symbol.bbox.x0, y0: symbol.bbox.y0, x1: symbol.bbox.x1, y1: symbol.bbox.y1 },
+      })),
+    ),
     confidence: line.confidence,
     box: { x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 },
   }));

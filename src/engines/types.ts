@@ -9,8 +9,18 @@ import type { RgbaImage } from '../pipeline/types.ts';
 
 export type OpenCv = typeof cvModule;
 
+/** One character as the OCR engine found it, in the pixels of the image that was recognised. */
+export interface OcrGlyph {
+  readonly char: string;
+  /** Tesseract's confidence, 0..100. */
+  readonly confidence: number;
+  readonly box: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
+}
+
 export interface OcrLine {
   readonly text: string;
+  /** The line's characters, spaces left out. */
+  readonly glyphs: readonly OcrGlyph[];
   /** Tesseract's confidence, 0..100. */
   readonly confidence: number;
   /** In the pixels of the image that was recognised. */

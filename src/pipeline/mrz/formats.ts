@@ -6,6 +6,9 @@
  */
 import type { MrzFormat } from '../types.ts';
 
+/** The 37 characters an MRZ may hold (ICAO 9303 part 3, 4.1). */
+export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
 export interface CheckDigitRule {
   readonly field: string;
   /** Where the check digit is: [line, column]. */
@@ -31,6 +34,8 @@ export interface MrzLayout {
   readonly expiry: readonly [number, number];
   /** Where the issuing state is: [line, start]. */
   readonly issuer: readonly [number, number];
+  /** Where each three-letter state code is (issuer, nationality): [line, start]. */
+  readonly states: readonly (readonly [number, number])[];
 }
 
 /**
@@ -70,6 +75,10 @@ function twoLineLayout(
     sex: [1, 20],
     expiry: [1, 21],
     issuer: [0, 2],
+    states: [
+      [0, 2],
+      [1, 10],
+    ],
   };
 }
 
@@ -143,6 +152,10 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     sex: [1, 7],
     expiry: [1, 8],
     issuer: [0, 2],
+    states: [
+      [0, 2],
+      [1, 15],
+    ],
   },
   {
     format: 'FRENCH_DRIVING_LICENSE',
@@ -165,6 +178,7 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     sex: null,
     expiry: [0, 15],
     issuer: [0, 2],
+    states: [[0, 2]],
   },
   // Machine-readable visas (part 7 §8): no composite check digit, optional data unguarded.
   twoLineLayout('MRVA', 44, /^V/u, [], []),

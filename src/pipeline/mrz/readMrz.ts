@@ -2,18 +2,21 @@
  * Finds, OCRs, shapes and repairs the MRZ of a rectified document or, without an outline, of the
  * whole photo. Tries the other ways up when the first finds nothing.
  */
-import type { Engines } from '../../engines/types.ts';
+import type { Engines, OcrGlyph } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import { toGreyscale, type GreyImage } from '../image.ts';
 import type { MrzReading, RgbaImage } from '../types.ts';
 import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
 import type { MrzLayout } from './formats.ts';
+import { scoreGlyphs } from './classifyGlyphs.ts';
 import {
   combineReadings,
   hasKnownIssuer,
   isPlausibleReading,
   repairMrz,
   shapeMrzLines,
+  type MrzRead,
+  type ReadGlyph,
 } from './repairMrz.ts';
 
 /**
@@ -79,26 +82,31 @@ async function readBand(
   fullWidth: boolean,
 ): Promise<MrzResult | null> {
   const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: grey.width } } : band;
-  const reads: { layout: MrzLayout; lines: string[] }[] = [];
+  const reads: { layout: MrzLayout; read: MrzRead }[] = [];
   let reading: MrzReading | null = null;
   for (const glyphHeight of OCR_GLYPH_HEIGHTS_PX) {
-    const lines = await engines.ocr.readMrz(cropForOcr(engines, grey, region, glyphHeight));
-    const shaped = shapeMrzLines(lines.map((line) => line.text));
+    const crop = cropForOcr(engines, grey, region, glyphHeight);
+    const lines = await engines.ocr.readMrz(crop);
+    const shaped = shapeMrzLines(lines.map((line) => readGlyphs(crop, line.glyphs)));
     if (shaped && (reads.length === 0 || shaped.layout === reads[0]!.layout)) reads.push(shaped);
     if (reads.length === 0) return null; // the first read found no MRZ: other scales will not either
     const first = reads[0]!;
-    reading = repairMrz(
-      first.layout,
-      combineReadings(
-        first.layout,
-        reads.map((r) => r.lines),
-      ),
-    );
+    reading = repairMrz(first.layout, combineReadings(reads.map((r) => r.read)));
     if (isConsistent(first.layout, reading)) break;
   }
   if (!reading || !isPlausibleReading(reads[0]!.layout, reading)) return null;
   const box = unturnBox(band.box, quarterTurns, grey.width, grey.height);
   return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box };
+}
+
+/** Tesseract's glyphs, each with its likeness to every OCR-B character. */
+function readGlyphs(crop: GreyImage, glyphs: readonly OcrGlyph[]): ReadGlyph[] {
+  const likeness = scoreGlyphs(crop, glyphs);
+  return glyphs.map((glyph, i) => ({
+    char: glyph.char,
+    confidence: glyph.confidence,
+    likeness: likeness[i]!,
+  }));
 }
 
 /** Every check digit holds and the issuer is a real state: nothing another read could improve that we could tell. */

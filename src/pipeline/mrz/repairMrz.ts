@@ -5,7 +5,7 @@
 import { states } from 'mrz';
 import type { MrzReading } from '../types.ts';
 import { expiryFromYymmdd } from './dates.ts';
-import { checkHolds, MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
+import { checkHolds, MRZ_ALPHABET, MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
 
 /**
  * Characters OCR confuses in OCR-B (our fixtures and ../shared/real-ids: 0/O/D/Q, 1/I/L, 8/B, 5/S,
@@ -64,28 +64,115 @@ const LETTER_FOR: Record<string, string> = {
 /** The sex field holds M, F, X or `<` (part 4 §4.2.2.2): these are what OCR makes of M and F. */
 const SEX_FOR: Record<string, string> = { H: 'M', N: 'M', W: 'M', E: 'F', P: 'F' };
 
+/**
+ * One character as read, with what the reader knows about it: tesseract's confidence and, where the
+ * glyph's ink was found, its likeness to each OCR-B character (classifyGlyphs.ts, MRZ_ALPHABET order).
+ */
+export interface ReadGlyph {
+  readonly char: string;
+  readonly confidence: number;
+  readonly likeness: Float32Array | null;
+}
+
+/**
+ * How much tesseract's own choice counts against the outlines' likeness (0..1 each): at confidence 100
+ * it outweighs a likeness lead of 0.35. Chosen on ../shared/real-ids (0.2, 0.35 and 0.5 tried; 0.35
+ * read most): tesseract's H at confidence 42 for a clear M (likeness 0.55 against 0.24) gives way.
+ */
+const TESSERACT_WEIGHT = 0.35;
+/**
+ * Pairs our tesseract model cannot tell apart (models/mrz.evaluation.md: 0 and O are its commonest
+ * error even on sharp lines): its vote for one counts for both, less BLIND_MARGIN, and the outlines
+ * decide (OCR-B's 0 is taller and narrower than its O).
+ */
+const TESSERACT_BLIND: Record<string, string> = { '0': 'O', O: '0' };
+/**
+ * How far the outlines must lead to overrule tesseract on such a pair: on ../shared/real-ids the right
+ * overrulings led by 0.09, the wrong ones (a font whose 0 is as tall as its O) by 0.01-0.05.
+ */
+const BLIND_MARGIN = 0.06;
+/** Without outlines, what a look-alike (CONFUSIONS) costs against the character read. */
+const CONFUSION_COST = 0.2;
+/**
+ * A repair never takes a character whose evidence trails the one read by more than this, nor costs
+ * more than MAX_REPAIR_COST in all. The right repairs on ../shared/real-ids cost 0.03-0.13 (5 for 3,
+ * 8 for B); at 0.6, noise on a guilloche was "repaired" until three checks held.
+ */
+const MAX_CHANGE_COST = 0.3;
+const MAX_REPAIR_COST = 0.45;
+/** Repairs whose costs differ by less than this are a tie. */
+const COST_TIE = 0.05;
+
+/**
+ * What the reads say about each position of the MRZ: a preference (higher is likelier) for each MRZ
+ * character, in MRZ_ALPHABET order, and the characters chosen.
+ */
+export interface MrzRead {
+  readonly lines: readonly string[];
+  readonly evidence: readonly (readonly Float32Array[])[];
+}
+
+function evidenceOf(glyph: ReadGlyph): Float32Array {
+  const evidence = new Float32Array(MRZ_ALPHABET.length);
+  const read = MRZ_ALPHABET.indexOf(glyph.char);
+  if (glyph.likeness) {
+    evidence.set(glyph.likeness);
+    const vote = (TESSERACT_WEIGHT * glyph.confidence) / 100;
+    if (read >= 0) evidence[read]! += vote;
+    const partner = MRZ_ALPHABET.indexOf(TESSERACT_BLIND[glyph.char] ?? '');
+    if (partner >= 0) evidence[partner]! += vote - BLIND_MARGIN;
+    return evidence;
+  }
+  for (const alike of CONFUSIONS[glyph.char] ?? '')
+    evidence[MRZ_ALPHABET.indexOf(alike)] = 1 - CONFUSION_COST;
+  if (read >= 0) evidence[read] = 1;
+  return evidence;
+}
+
+/** Text as if read with full confidence and nothing else known (tests, and lines from elsewhere). */
+export function glyphsOfText(text: string): ReadGlyph[] {
+  return [...text].map((char) => ({ char, confidence: 100, likeness: null }));
+}
+
 /** Cleans one OCR line: upper case, no spaces, look-alikes of `<` made `<`, anything else dropped. */
 export function cleanOcrLine(text: string): string {
-  return text
-    .toUpperCase()
-    .replace(/[«‹]/gu, '<<')
-    .replace(/\s+/gu, '')
-    .replace(/[^A-Z0-9<]/gu, '');
+  return cleanGlyphs(glyphsOfText(text))
+    .map((glyph) => glyph.char)
+    .join('');
 }
+
+function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
+  return glyphs.flatMap((glyph) => {
+    const chars = glyph.char
+      .toUpperCase()
+      .replace(/[«‹]/gu, '<<')
+      .replace(/[^A-Z0-9<]/gu, '');
+    return chars.length === 1 ? [{ ...glyph, char: chars }] : [...chars].map(filler(glyph.confidence));
+  });
+}
+
+const filler =
+  (confidence: number) =>
+  (char = '<'): ReadGlyph => ({ char, confidence, likeness: null });
 
 /**
  * Picks the MRZ format the lines fit best and brings each line to its length. OCR most often drops
  * or adds `<` inside long filler runs, so lengths are mended there first, and at the end last.
  */
-export function shapeMrzLines(ocrLines: readonly string[]): { layout: MrzLayout; lines: string[] } | null {
-  const lines = ocrLines.map(cleanOcrLine).filter((line) => line.length >= 20);
-  let best: { layout: MrzLayout; lines: string[]; cost: number } | null = null;
+export function shapeMrzLines(
+  ocrLines: readonly (string | readonly ReadGlyph[])[],
+): { layout: MrzLayout; lines: string[]; read: MrzRead } | null {
+  const lines = ocrLines
+    .map((line) => cleanGlyphs(typeof line === 'string' ? glyphsOfText(line) : line))
+    .filter((line) => line.length >= 20);
+  const text = (line: readonly ReadGlyph[]) => line.map((glyph) => glyph.char).join('');
+  let best: { layout: MrzLayout; lines: ReadGlyph[][]; cost: number } | null = null;
   for (const layout of MRZ_LAYOUTS) {
     for (let first = 0; first + layout.lines <= lines.length; first++) {
       const group = lines.slice(first, first + layout.lines);
       const cost = group.reduce((sum, line) => sum + Math.abs(line.length - layout.length), 0) / layout.lines;
       // The document code picks between layouts of one size (a visa or a passport; a licence line or a card's).
-      if (!layout.codes.test(group[0] ?? '')) continue;
+      if (!layout.codes.test(text(group[0] ?? []))) continue;
       if (
         cost <= 4 &&
         (!best || cost < best.cost || (cost === best.cost && layout.lines > best.layout.lines))
@@ -93,18 +180,22 @@ export function shapeMrzLines(ocrLines: readonly string[]): { layout: MrzLayout;
         best = { layout, lines: group.map((line) => fitLength(line, layout.length)), cost };
     }
   }
-  return best && { layout: best.layout, lines: best.lines };
+  if (!best) return null;
+  const read = { lines: best.lines.map(text), evidence: best.lines.map((line) => line.map(evidenceOf)) };
+  return { layout: best.layout, lines: read.lines, read };
 }
 
-function fitLength(line: string, length: number): string {
-  let out = line;
+function fitLength(line: readonly ReadGlyph[], length: number): ReadGlyph[] {
+  const out = [...line];
+  const text = () => out.map((glyph) => glyph.char).join('');
   while (out.length > length) {
-    const run = longestFillerRun(out);
-    out = run ? out.slice(0, run.start) + out.slice(run.start + 1) : out.slice(0, length);
+    const run = longestFillerRun(text());
+    if (run) out.splice(run.start, 1);
+    else out.length = length;
   }
   while (out.length < length) {
-    const run = longestFillerRun(out);
-    out = run && run.length >= 2 ? out.slice(0, run.start) + '<' + out.slice(run.start) : out + '<';
+    const run = longestFillerRun(text());
+    out.splice(run && run.length >= 2 ? run.start : out.length, 0, filler(0)());
   }
   return out;
 }
@@ -117,14 +208,31 @@ function longestFillerRun(line: string): { start: number; length: number } | nul
   return best;
 }
 
+/** The character with the most evidence among `allowed`, or null when none has any. */
+function bestOf(evidence: Float32Array, allowed: RegExp): string | null {
+  let best: string | null = null;
+  let top = 0;
+  for (let i = 0; i < MRZ_ALPHABET.length; i++) {
+    if (evidence[i]! > top && allowed.test(MRZ_ALPHABET[i]!)) {
+      top = evidence[i]!;
+      best = MRZ_ALPHABET[i]!;
+    }
+  }
+  return best;
+}
+
 /**
- * Digits-only columns (dates, check digits) cannot hold letters: that fix needs no check digit.
- * Then, for each failing check digit, try one, then two substitutions from CONFUSIONS among the
- * characters it guards (and the digit itself); apply a repair only if exactly one makes it hold
- * without breaking a check that held.
+ * First, each character is the likeliest the evidence allows in its column: digits-only columns
+ * (dates, check digits) get a digit, letters-only columns (names, states) a letter or `<` (no guess:
+ * the format allows nothing else). Then, for each failing check digit, one, then two substitutions
+ * among the characters it guards (and the digit itself), each no further behind on evidence than
+ * MAX_CHANGE_COST; a repair is made only if it makes that check hold without breaking one that held.
+ * Among several, the one that makes most checks hold wins, then the one that costs least evidence,
+ * then the one that turns letters into digits; a tie after that is no repair, and the field is suspect.
  */
-export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReading {
-  const lines = read.map((line) => [...line]);
+export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead): MrzReading {
+  const { lines: readLines, evidence } = 'evidence' in read ? read : shapeEvidence(read);
+  const lines = readLines.map((line) => [...line]);
   const repairs: { line: number; column: number; from: string; to: string }[] = [];
   const set = (line: number, column: number, to: string) => {
     const from = lines[line]![column]!;
@@ -132,19 +240,27 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
     repairs.push({ line, column, from, to });
     lines[line]![column] = to;
   };
-  // What a column's type allows is no guess (the `mrz` package's autocorrect does the same).
-  for (const [line, start, end] of layout.numeric) {
-    for (let column = start; column < end; column++) {
-      const digit = DIGIT_FOR[lines[line]![column]!];
-      if (digit) set(line, column, digit);
-    }
-  }
-  for (const [line, start, end] of layout.alphabetic) {
-    for (let column = start; column < end; column++) {
-      const letter = LETTER_FOR[lines[line]![column]!];
-      if (letter) set(line, column, letter);
-    }
-  }
+  const inRanges = (ranges: MrzLayout['numeric'], line: number, column: number) =>
+    ranges.some(([l, s, e]) => l === line && column >= s && column < e);
+  const allowedAt = (line: number, column: number) =>
+    inRanges(layout.numeric, line, column)
+      ? /[0-9]/u
+      : inRanges(layout.alphabetic, line, column)
+        ? /[A-Z<]/u
+        : /./u;
+  const evidenceAt = (line: number, column: number) => evidence[line]![column]!;
+
+  lines.forEach((chars, line) =>
+    chars.forEach((char, column) => {
+      const allowed = allowedAt(line, column);
+      const best = bestOf(evidenceAt(line, column), allowed);
+      if (best) set(line, column, best);
+      else if (!allowed.test(char)) {
+        const fallback = allowed.source.includes('0-9') ? DIGIT_FOR[char] : LETTER_FOR[char];
+        if (fallback) set(line, column, fallback);
+      }
+    }),
+  );
   if (layout.sex) {
     const [line, column] = layout.sex;
     const sex = SEX_FOR[lines[line]![column]!];
@@ -152,6 +268,36 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
   }
 
   const text = () => lines.map((chars) => chars.join(''));
+  const costOf = (line: number, column: number, to: string) => {
+    const at = evidenceAt(line, column);
+    return Math.max(0, at[MRZ_ALPHABET.indexOf(lines[line]![column]!)]! - at[MRZ_ALPHABET.indexOf(to)]!);
+  };
+  const optionsAt = (line: number, column: number): Change[] => {
+    const allowed = allowedAt(line, column);
+    return [...MRZ_ALPHABET]
+      .filter((to) => to !== lines[line]![column] && allowed.test(to))
+      .map((to) => ({ line, column, to, cost: costOf(line, column, to) }))
+      .filter((change) => change.cost <= MAX_CHANGE_COST)
+      .sort((a, b) => a.cost - b.cost)
+      .slice(0, 4);
+  };
+
+  // A state code that is no state is misread: the cheapest one- or two-letter change that makes it one.
+  for (const [line, start] of layout.states) {
+    const isState = (changes: readonly Change[]) => {
+      const code = [...lines[line]!.slice(start, start + 3)];
+      for (const change of changes) code[change.column - start] = change.to;
+      return isStateCode(code.join(''));
+    };
+    if (isState([])) continue;
+    const judge = (changes: readonly Change[]): Verdict | null =>
+      isState(changes) ? { changes, held: 0, cost: totalCost(changes), toDigits: 0 } : null;
+    const found = searchRepairs(
+      [start, start + 1, start + 2].flatMap((column) => optionsAt(line, column)),
+      judge,
+    );
+    if (found) for (const { column, to } of found) set(line, column, to);
+  }
   for (const rule of layout.checks) {
     if (checkHolds(text(), rule)) continue;
     const heldBefore = layout.checks.filter((other) => checkHolds(text(), other));
@@ -161,34 +307,29 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
       ),
       [rule.digit[0], rule.digit[1]],
     ];
-    const numericAt = (line: number, column: number) =>
-      layout.numeric.some(([l, s, e]) => l === line && column >= s && column < e);
-    const options = (line: number, column: number) =>
-      [...(CONFUSIONS[lines[line]![column]!] ?? '')].filter(
-        (c) => !numericAt(line, column) || /[0-9]/u.test(c),
-      );
     const trialLines = (changes: readonly Change[]) => {
       const trial = lines.map((chars) => [...chars]);
-      for (const [line, column, to] of changes) trial[line]![column] = to;
+      for (const { line, column, to } of changes) trial[line]![column] = to;
       return trial.map((chars) => chars.join(''));
     };
-    // A repair must make this check hold and keep every check that held; among several, the one that
-    // also makes the most other checks hold (the composite digit, usually) wins. Check digits are
-    // modulo 10, so a swap elsewhere can balance the sum as well: then the repair that turns letters
-    // into digits wins (document numbers are mostly digits, and OCR-B's digits are what gets misread
-    // as letters, not the reverse, on our fixtures). A tie after that is no repair.
-    const heldAfter = (changes: readonly Change[]) => {
+    const judge = (changes: readonly Change[]): Verdict | null => {
       const joined = trialLines(changes);
-      if (!checkHolds(joined, rule) || !heldBefore.every((other) => checkHolds(joined, other))) return -1;
-      const toDigits = changes.filter(
-        ([line, column, to]) => /[0-9]/u.test(to) && /[A-Z]/u.test(lines[line]![column]!),
-      ).length;
-      return (
-        layout.checks.filter((other) => checkHolds(joined, other)).length + toDigits / (changes.length + 1)
-      );
+      if (!checkHolds(joined, rule) || !heldBefore.every((other) => checkHolds(joined, other))) return null;
+      return {
+        changes,
+        held: layout.checks.filter((other) => checkHolds(joined, other)).length,
+        cost: totalCost(changes),
+        // OCR-B's digits are what gets misread as letters on our fixtures, not the reverse.
+        toDigits: changes.filter(
+          ({ line, column, to }) => /[0-9]/u.test(to) && /[A-Z]/u.test(lines[line]![column]!),
+        ).length,
+      };
     };
-    const found = searchRepairs(positions, options, heldAfter);
-    if (found) for (const [line, column, to] of found) set(line, column, to);
+    const found = searchRepairs(
+      positions.flatMap(([line, column]) => optionsAt(line, column)),
+      judge,
+    );
+    if (found) for (const { line, column, to } of found) set(line, column, to);
   }
 
   const final = text();
@@ -203,25 +344,47 @@ export function repairMrz(layout: MrzLayout, read: readonly string[]): MrzReadin
   return { format: layout.format, lines: final, suspect, checks, repairs };
 }
 
-type Change = [number, number, string];
+const totalCost = (changes: readonly Change[]) => changes.reduce((sum, change) => sum + change.cost, 0);
 
-/** One substitution if any works, else two; the best by `score` (-1: not a repair), unless tied. */
+function shapeEvidence(lines: readonly string[]): MrzRead {
+  return { lines, evidence: lines.map((line) => glyphsOfText(line).map(evidenceOf)) };
+}
+
+interface Change {
+  readonly line: number;
+  readonly column: number;
+  readonly to: string;
+  readonly cost: number;
+}
+
+interface Verdict {
+  readonly changes: readonly Change[];
+  readonly held: number;
+  readonly cost: number;
+  readonly toDigits: number;
+}
+
+/** Positive when `a` is the better repair, negative when `b` is, 0 for a tie. */
+function compareVerdicts(a: Verdict, b: Verdict): number {
+  if (a.held !== b.held) return a.held - b.held;
+  if (Math.abs(a.cost - b.cost) >= COST_TIE) return b.cost - a.cost;
+  return a.toDigits / (a.changes.length + 1) - b.toDigits / (b.changes.length + 1);
+}
+
+/** One substitution if any works, else two; the best by compareVerdicts, unless tied. */
 function searchRepairs(
-  positions: [number, number][],
-  options: (line: number, column: number) => string[],
-  score: (changes: readonly Change[]) => number,
-): Change[] | null {
-  const singles: Change[] = positions.flatMap(([line, column]) =>
-    options(line, column).map((to) => [line, column, to] as Change),
-  );
+  singles: readonly Change[],
+  judge: (changes: readonly Change[]) => Verdict | null,
+): readonly Change[] | null {
   const best = (candidates: Change[][]) => {
-    const scored = candidates
-      .map((changes) => ({ changes, score: score(changes) }))
-      .filter((c) => c.score >= 0);
-    if (scored.length === 0) return undefined;
-    const top = Math.max(...scored.map((c) => c.score));
-    const winners = scored.filter((c) => c.score === top);
-    return winners.length === 1 ? winners[0]!.changes : null;
+    const verdicts = candidates
+      .filter((changes) => totalCost(changes) <= MAX_REPAIR_COST)
+      .map(judge)
+      .filter((verdict) => verdict !== null);
+    if (verdicts.length === 0) return undefined;
+    verdicts.sort((a, b) => compareVerdicts(b, a));
+    const [first, second] = verdicts;
+    return second && compareVerdicts(first!, second) === 0 ? null : first!.changes;
   };
   const one = best(singles.map((change) => [change]));
   if (one !== undefined) return one;
@@ -230,7 +393,7 @@ function searchRepairs(
     for (let j = i + 1; j < singles.length; j++) {
       const a = singles[i]!;
       const b = singles[j]!;
-      if (a[0] !== b[0] || a[1] !== b[1]) pairs.push([a, b]);
+      if (a.line !== b.line || a.column !== b.column) pairs.push([a, b]);
     }
   }
   return best(pairs) ?? null;
@@ -259,39 +422,30 @@ export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): bool
 /** The issuing state is an ICAO code (the `mrz` package's list, plus the specimen state UTO). */
 export function hasKnownIssuer(layout: MrzLayout, reading: { lines: readonly string[] }): boolean {
   const [line, start] = layout.issuer;
-  const issuer = reading.lines[line]!.slice(start, start + 3).replace(/<+$/u, '');
-  return issuer in states || issuer === 'UTO';
+  return isStateCode(reading.lines[line]!.slice(start, start + 3));
+}
+
+/** An ICAO state code (the `mrz` package's list, plus the specimen state UTO), `<`-padded as in an MRZ. */
+function isStateCode(code: string): boolean {
+  const state = code.replace(/<+$/u, '');
+  return state in states || state === 'UTO';
 }
 
 /**
- * Combines reads of one MRZ (same layout) made at different scales: each checked field is taken from
- * the first read in which its check digit holds; every other character by majority, ties going to
- * the earliest read. With one read, that read.
+ * Combines reads of one MRZ (same layout) made at different scales: the evidence for each position
+ * is averaged. With one read, that read.
  */
-export function combineReadings(layout: MrzLayout, reads: readonly (readonly string[])[]): string[] {
+export function combineReadings(reads: readonly MrzRead[]): MrzRead {
   const first = reads[0]!;
-  const combined = first.map((line, lineIndex) =>
-    [...line].map((char, column) => {
-      const votes = new Map<string, number>();
+  const evidence = first.evidence.map((line, lineIndex) =>
+    line.map((_, column) => {
+      const mean = new Float32Array(MRZ_ALPHABET.length);
       for (const read of reads) {
-        const c = read[lineIndex]![column]!;
-        votes.set(c, (votes.get(c) ?? 0) + 1);
+        const at = read.evidence[lineIndex]![column]!;
+        for (let i = 0; i < mean.length; i++) mean[i]! += at[i]! / reads.length;
       }
-      let best = char;
-      for (const [candidate, count] of votes) if (count > (votes.get(best) ?? 0)) best = candidate;
-      return best;
+      return mean;
     }),
   );
-  for (const rule of layout.checks) {
-    if (rule.field === 'composite') continue;
-    const holding = reads.find((read) => checkHolds(read, rule));
-    if (!holding) continue;
-    for (const [line, start, end] of [
-      ...rule.guards,
-      [rule.digit[0], rule.digit[1], rule.digit[1] + 1] as const,
-    ]) {
-      for (let column = start; column < end; column++) combined[line]![column] = holding[line]![column]!;
-    }
-  }
-  return combined.map((chars) => chars.join(''));
+  return { lines: first.lines, evidence };
 }

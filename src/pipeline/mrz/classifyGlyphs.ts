@@ -1,0 +1,167 @@
+/**
+ * A second opinion on each glyph tesseract read: its ink compared with OCR-B's own outline of every
+ * MRZ character (ocrbGlyphs.ts). Tesseract's legacy classifier confuses M with H, B with 8, 3 with 5
+ * and O with 0 on small or heavy print (../shared/real-ids); the outlines tell them apart, and OCR-B's
+ * digits stand taller than its capitals, which separates 0 from O and 8 from B.
+ */
+import type { OcrGlyph } from '../../engines/types.ts';
+import type { GreyImage } from '../image.ts';
+import { MRZ_ALPHABET } from './formats.ts';
+import { OCRB_GLYPHS } from './ocrbGlyphs.ts';
+
+/** The grid both a template and a glyph are resampled to: enough for OCR-B's strokes at 2-3 cells each. */
+export const GLYPH_GRID = { width: 16, height: 24 } as const;
+
+/**
+ * Weights of the two shape penalties, in units of normalised cross-correlation (0..1), chosen on the
+ * misreads of ../shared/real-ids: a glyph 10% taller than a character's template (relative to the
+ * line) costs 0.14, 10% wider for its height 0.05.
+ */
+const HEIGHT_PENALTY = 1.5;
+const ASPECT_PENALTY = 0.5;
+
+interface PixelBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Area-averaged resampling of `box` of `ink` (255 = ink) to GLYPH_GRID. */
+export function resampleInk(ink: GreyImage, box: PixelBox): Float32Array {
+  const { width: gw, height: gh } = GLYPH_GRID;
+  const out = new Float32Array(gw * gh);
+  for (let gy = 0; gy < gh; gy++) {
+    const ya = box.y + (gy * box.height) / gh;
+    const yb = box.y + ((gy + 1) * box.height) / gh;
+    for (let gx = 0; gx < gw; gx++) {
+      const xa = box.x + (gx * box.width) / gw;
+      const xb = box.x + ((gx + 1) * box.width) / gw;
+      let sum = 0;
+      let area = 0;
+      for (let y = Math.floor(ya); y < Math.ceil(yb); y++) {
+        const wy = Math.min(yb, y + 1) - Math.max(ya, y);
+        for (let x = Math.floor(xa); x < Math.ceil(xb); x++) {
+          const wx = Math.min(xb, x + 1) - Math.max(xa, x);
+          if (wy <= 0 || wx <= 0) continue;
+          sum += ink.data[y * ink.width + x]! * wx * wy;
+          area += wx * wy;
+        }
+      }
+      out[gy * gw + gx] = area > 0 ? sum / area : 0;
+    }
+  }
+  return out;
+}
+
+interface Template {
+  readonly width: number;
+  readonly height: number;
+  readonly ink: Float32Array;
+}
+
+let templates: readonly Template[] | undefined;
+
+/** OCRB_GLYPHS decoded, in MRZ_ALPHABET order; once. */
+function ocrbTemplates(): readonly Template[] {
+  templates ??= [...MRZ_ALPHABET].map((char) => {
+    const glyph = OCRB_GLYPHS[char]!;
+    const bytes = atob(glyph.ink);
+    return {
+      width: glyph.width,
+      height: glyph.height,
+      ink: Float32Array.from(bytes, (c) => c.charCodeAt(0)),
+    };
+  });
+  return templates;
+}
+
+/**
+ * For each glyph of one line, a score per MRZ character (indexed as MRZ_ALPHABET; higher is more
+ * alike, about -1..1), or null where no ink was found in its box. `image` is black print on white.
+ */
+export function scoreGlyphs(image: GreyImage, glyphs: readonly OcrGlyph[]): (Float32Array | null)[] {
+  const all = ocrbTemplates();
+  const inkBoxes = glyphs.map((glyph) => inkBox(image, glyph.box));
+  // The line's scale: a glyph's ink height over its character's template height, the median over the line.
+  const units = glyphs
+    .map((glyph, i) => {
+      const index = MRZ_ALPHABET.indexOf(glyph.char);
+      const box = inkBoxes[i];
+      return index < 0 || !box ? 0 : box.height / all[index]!.height;
+    })
+    .filter((unit) => unit > 0)
+    .sort((a, b) => a - b);
+  const unit = units[Math.floor(units.length / 2)];
+  if (unit === undefined) return glyphs.map(() => null);
+  const ink: GreyImage = { width: image.width, height: image.height, data: image.data.map((v) => 255 - v) };
+  return inkBoxes.map((box) => {
+    if (!box) return null;
+    const seen = resampleInk(ink, box);
+    return Float32Array.from(all, (template) => {
+      const heightMismatch = Math.abs(Math.log(box.height / (unit * template.height)));
+      const aspectMismatch = Math.abs(Math.log(box.width / box.height / (template.width / template.height)));
+      return (
+        correlation(seen, template.ink) - HEIGHT_PENALTY * heightMismatch - ASPECT_PENALTY * aspectMismatch
+      );
+    });
+  });
+}
+
+/** The ink's own box inside tesseract's: pixels darker than midway between the box's extremes. */
+function inkBox(image: GreyImage, box: OcrGlyph['box']): PixelBox | null {
+  const x0 = Math.max(0, Math.floor(box.x0));
+  const y0 = Math.max(0, Math.floor(box.y0));
+  const x1 = Math.min(image.width, Math.ceil(box.x1));
+  const y1 = Math.min(image.height, Math.ceil(box.y1));
+  let darkest = 255;
+  let lightest = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const v = image.data[y * image.width + x]!;
+      darkest = Math.min(darkest, v);
+      lightest = Math.max(lightest, v);
+    }
+  }
+  if (lightest - darkest < 32) return null;
+  const threshold = (darkest + lightest) / 2;
+  let left = x1;
+  let top = y1;
+  let right = x0;
+  let bottom = y0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      if (image.data[y * image.width + x]! >= threshold) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x + 1);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y + 1);
+    }
+  }
+  return right - left >= 1 && bottom - top >= 2
+    ? { x: left, y: top, width: right - left, height: bottom - top }
+    : null;
+}
+
+/** Normalised cross-correlation of two equal-length vectors. */
+function correlation(a: Float32Array, b: Float32Array): number {
+  let meanA = 0;
+  let meanB = 0;
+  for (let i = 0; i < a.length; i++) {
+    meanA += a[i]!;
+    meanB += b[i]!;
+  }
+  meanA /= a.length;
+  meanB /= b.length;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const da = a[i]! - meanA;
+    const db = b[i]! - meanB;
+    ab += da * db;
+    aa += da * da;
+    bb += db * db;
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
