@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleReading, repairMrz, shapeMrzLines } from '../../../src/pipeline/mrz/repairMrz.ts';
+import { MRZ_ALPHABET } from '../../../src/pipeline/mrz/formats.ts';
+import {
+  glyphsOfText,
+  isPlausibleReading,
+  repairMrz,
+  shapeMrzLines,
+  type ReadGlyph,
+} from '../../../src/pipeline/mrz/repairMrz.ts';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
@@ -47,6 +54,41 @@ describe('repairMrz', () => {
     const reading = repairMrz(td3, wrong);
     expect(reading.checks.find((check) => check.field === 'expirationDate')?.valid).toBe(false);
     expect(reading.suspect[1]).toContain(21);
+  });
+});
+
+/** A glyph whose outline is most like `likest` (0.8), a little like `also` (0.55), and unlike the rest. */
+function glyph(char: string, confidence: number, likest: string, also = ''): ReadGlyph {
+  const likeness = Float32Array.from(MRZ_ALPHABET, (c) =>
+    c === likest ? 0.8 : also.includes(c) ? 0.55 : 0.1,
+  );
+  return { char, confidence, likeness };
+}
+
+describe('repairMrz with outline evidence', () => {
+  const withGlyph = (line: number, column: number, read: ReadGlyph) =>
+    TD3.map((text, i) => {
+      const glyphs = glyphsOfText(text).map((g) => ({ ...g, likeness: null }));
+      if (i === line) glyphs[column] = read;
+      return glyphs;
+    });
+
+  it("takes the outline's M over tesseract's unsure H in a name, which no check digit guards", () => {
+    const shaped = shapeMrzLines(withGlyph(0, 20, glyph('H', 40, 'M', 'H')))!;
+    expect(repairMrz(shaped.layout, shaped.read).lines).toStrictEqual(TD3);
+  });
+
+  it("keeps tesseract's sure H when the outline barely prefers another letter", () => {
+    const shaped = shapeMrzLines(withGlyph(0, 20, glyph('H', 95, 'N', 'H')))!;
+    expect(repairMrz(shaped.layout, shaped.read).lines[0]![20]).toBe('H');
+  });
+
+  it('repairs a failing check with the character the outline favours (8 for B, not another digit)', () => {
+    // Column 36 holds B; tesseract read 8, and the outline says B: the personal number's check picks B.
+    const shaped = shapeMrzLines(withGlyph(1, 36, glyph('8', 90, 'B', '8')))!;
+    const reading = repairMrz(shaped.layout, shaped.read);
+    expect(reading.lines).toStrictEqual(TD3);
+    expect(reading.checks.every((check) => check.valid)).toBe(true);
   });
 });
 
