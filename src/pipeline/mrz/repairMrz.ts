@@ -419,10 +419,22 @@ export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): bool
   );
 }
 
-/** The issuing state is an ICAO code (the `mrz` package's list, plus the specimen state UTO). */
-export function hasKnownIssuer(layout: MrzLayout, reading: { lines: readonly string[] }): boolean {
+/**
+ * The issuing state as read is an ICAO code (the `mrz` package's list, plus the specimen state UTO).
+ * A letter repaired into another letter does not count: the state repair makes any three letters a
+ * state, so noise would pass. (A digit in a letters-only column made the letter it looks like does.)
+ */
+export function hasKnownIssuer(
+  layout: MrzLayout,
+  reading: { lines: readonly string[]; repairs?: MrzReading['repairs'] },
+): boolean {
   const [line, start] = layout.issuer;
-  return isStateCode(reading.lines[line]!.slice(start, start + 3));
+  const code = [...reading.lines[line]!.slice(start, start + 3)];
+  for (const repair of reading.repairs ?? []) {
+    const at = repair.column - start;
+    if (repair.line === line && at >= 0 && at < 3 && /[A-Z]/u.test(repair.from)) code[at] = repair.from;
+  }
+  return isStateCode(code.join(''));
 }
 
 /** An ICAO state code (the `mrz` package's list, plus the specimen state UTO), `<`-padded as in an MRZ. */

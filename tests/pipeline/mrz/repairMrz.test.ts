@@ -68,7 +68,7 @@ function glyph(char: string, confidence: number, likest: string, also = ''): Rea
 describe('repairMrz with outline evidence', () => {
   const withGlyph = (line: number, column: number, read: ReadGlyph) =>
     TD3.map((text, i) => {
-      const glyphs = glyphsOfText(text).map((g) => ({ ...g, likeness: null }));
+      const glyphs: ReadGlyph[] = glyphsOfText(text);
       if (i === line) glyphs[column] = read;
       return glyphs;
     });
