@@ -3,36 +3,32 @@
  * engines passed in, so the Web Worker, the CLI and the tests run exactly this.
  */
 import type { Engines } from '../engines/types.ts';
-import { measureClarity, type ClarityMeasures } from './clarity/measureClarity.ts';
+import { measureClarity } from './clarity/measureClarity.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from './cv.ts';
-import { quadSideLengths, signedArea, type Point } from './geometry.ts';
-import { documentFromLicence } from './licence/documentFromLicence.ts';
-import { readLicence, type LicenceReading } from './licence/readLicence.ts';
+import { signedArea, type Point } from './geometry.ts';
+import { documentFromFront, isFrontExpiryTrusted } from './licence/documentFromFront.ts';
+import { readDistinguishingSign, type DistinguishingSign } from './licence/readDistinguishingSign.ts';
+import { readDocumentFront, turnHalf, type FrontReading } from './licence/readDocumentFront.ts';
 import { documentFromMrz, isExpiryConfirmed } from './mrz/documentFromMrz.ts';
 import type { Box } from './mrz/locateMrz.ts';
 import { readMrz, type MrzResult } from './mrz/readMrz.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from './outline/findDocumentOutline.ts';
-import {
-  DOCUMENT_FORMATS,
-  formatFromAspect,
-  rectifyDocument,
-  type RectifiedDocument,
-} from './rectify/rectifyDocument.ts';
+import { measuresOf } from './measures.ts';
+import { rectifyDocument, type RectifiedDocument } from './rectify/rectifyDocument.ts';
 import {
   judgeAcceptedDocument,
   judgeClearPhoto,
   judgeFourCorners,
   judgeInDate,
-  judgeLicenceDetails,
+  crossCheckIssuer,
+  judgeFrontDetails,
   judgeValidDetails,
   verdictOf,
 } from './rules/judgeRules.ts';
-import type { CheckOptions, CheckReport, ImagePoint, Measures, Quad, RgbaImage } from './types.ts';
+import type { CheckOptions, CheckReport, ImagePoint, Quad, RgbaImage } from './types.ts';
 
 /** The outline is found on a copy this size: edges of a card survive, print and texture mostly do not. */
 export const ANALYSIS_SIDE_PX = 900;
-/** ICAO 9303 part 3 §4.3: OCR-B size 1 characters are about 2.3 mm high (with ascender tolerance). */
-const MRZ_GLYPH_HEIGHT_MM = 2.3;
 
 export async function checkDocument(
   image: RgbaImage,
@@ -83,17 +79,25 @@ export async function checkDocument(
     clarity = measureClarity(engines.cv, analysis, Math.max(image.width, image.height));
   }
 
-  // A document with no MRZ on this side: a driving licence's printed fields, when it is one.
-  let licence: LicenceReading | null = null;
+  // A document with no MRZ on this side: a driving licence's printed fields, or a card's front.
+  let front: FrontReading | null = null;
   if (!mrz && rectified) {
     options.onProgress?.('licence');
-    licence = await readLicence(engines, rectified.image);
+    front = await readDocumentFront(engines, rectified.image);
+    lap('licence');
+  }
+  // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.
+  const mrzDocument = documentFromMrz(mrz?.reading ?? null);
+  let sign: DistinguishingSign | null = null;
+  if (mrz?.inRectified && rectified && mrzDocument.kind === 'eu-driving-licence') {
+    const upright = mrz.quarterTurns === 2 ? turnHalf(rectified.image) : rectified.image;
+    sign = await readDistinguishingSign(engines, upright);
     lap('licence');
   }
 
   options.onProgress?.('rules');
-  const document = licence ? documentFromLicence(licence) : documentFromMrz(mrz?.reading ?? null);
-  const measures = measuresOf(image, outline, rectified, clarity, mrz);
+  const document = front ? documentFromFront(front) : mrzDocument;
+  const measures = measuresOf(image, outline, rectified?.format ?? null, clarity, mrz);
   const clear = judgeClearPhoto(measures);
   const corners = judgeFourCorners({
     found: outline !== null,
@@ -101,15 +105,20 @@ export async function checkDocument(
     coveredCorners: outline?.coveredCorners ?? [],
     offEdges: outline?.offEdges ?? [],
   });
-  const expiryConfirmed = mrz ? isExpiryConfirmed(mrz.reading) : licence?.expiryFrom != null;
+  const expiryConfirmed = mrz
+    ? isExpiryConfirmed(mrz.reading)
+    : front !== null && isFrontExpiryTrusted(front);
+  const trustworthy = clear.status === 'pass' && corners.status === 'pass';
   const rules = [
     corners,
     clear,
     judgeInDate(document, expiryConfirmed, options.today),
     judgeAcceptedDocument(document),
-    licence
-      ? judgeLicenceDetails(licence, clear.status === 'pass' && corners.status === 'pass')
-      : judgeValidDetails(mrz?.reading ?? null, clear.status === 'pass' && corners.status === 'pass'),
+    front
+      ? judgeFrontDetails(front, trustworthy)
+      : mrzDocument.kind === 'eu-driving-licence'
+        ? crossCheckIssuer(judgeValidDetails(mrz?.reading ?? null, trustworthy), mrzDocument.issuer, sign)
+        : judgeValidDetails(mrz?.reading ?? null, trustworthy),
   ];
   lap('rules');
   timings['total'] = Math.round(performance.now() - started);
@@ -161,32 +170,3 @@ function boxInsideQuad(box: Box, quad: Quad<ImagePoint>): boolean {
     return sign * ((b[0] - a[0]) * (centre[1] - a[1]) - (b[1] - a[1]) * (centre[0] - a[0])) >= 0;
   });
 }
-
-function measuresOf(
-  image: RgbaImage,
-  outline: DocumentOutline | null,
-  rectified: RectifiedDocument | null,
-  clarity: ClarityMeasures,
-  mrz: { inPhotoPx: number } | null,
-): Measures {
-  let textHeightPx = outline ? null : (mrz?.inPhotoPx ?? null);
-  if (outline) {
-    // How high MRZ-sized print is, from the document's width in the photo: steadier than the MRZ
-    // band's measured height, which blur and upsampling inflate (small fixtures: 12–14 px for 7).
-    const { horizontal, vertical } = quadSideLengths(outline.quad);
-    const format = rectified?.format ?? formatFromAspect(outline.aspect);
-    textHeightPx = (Math.max(horizontal, vertical) / DOCUMENT_FORMATS[format].widthMm) * MRZ_GLYPH_HEIGHT_MM;
-  }
-  return {
-    imageWidth: image.width,
-    imageHeight: image.height,
-    documentAreaShare: outline ? round(outline.areaShare, 4) : null,
-    sharpness: round(clarity.sharpness, 1),
-    glare: round(clarity.glare, 4),
-    brightness: clarity.brightness,
-    darkestPrint: clarity.contrastRange[0],
-    textHeightPx: textHeightPx === null ? null : round(textHeightPx, 1),
-  };
-}
-
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../src/decode/node.ts';
 import { loadNodeEngines } from '../../src/engines/node.ts';
@@ -6,7 +7,9 @@ import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
 import type { RuleId } from '../../src/pipeline/types.ts';
 import type { Variant } from '../../scripts/fixtures/manifest.ts';
-import { fixture, loadManifest } from '../support/fixtures.ts';
+import { FIXTURES_DIR, fixture, loadManifest } from '../support/fixtures.ts';
+
+const fixturePath = (file: string) => join(FIXTURES_DIR, file);
 
 let engines: Engines;
 beforeAll(async () => {
@@ -41,6 +44,31 @@ describe('checkDocument on generated fixtures', () => {
       today: loadManifest().today,
     });
     expect(report.document).toStrictEqual({ ...entry.document, provisional: null });
+  });
+
+  it('cross-checks a licence’s MRZ with the sign in its flag: Belgium’s over a French MRZ is unsure', async () => {
+    const entry = fixture('issuer-mismatch', 'eu-driving-licence');
+    const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+      today: loadManifest().today,
+    });
+    const details = report.rules.find((r) => r.id === 'valid-details');
+    expect([details?.status, details?.evidence['sign'], details?.evidence['mrzIssuer']]).toStrictEqual([
+      entry.expected['valid-details'][0],
+      'B',
+      'FRA',
+    ]);
+  });
+
+  it('reads the front of an ID card whose MRZ is on the back, and asks for the back', async () => {
+    const entry = loadManifest().images.find((e) => e.file === 'fra-id-card-front-clean-1.jpg')!;
+    const report = await checkDocument(await decodePhoto(await readFile(fixturePath(entry.file))), engines, {
+      today: loadManifest().today,
+    });
+    expect(report.document).toStrictEqual({ ...entry.document, provisional: null });
+    expect(report.rules.map((r) => r.status)).toStrictEqual(report.rules.map((r) => entry.expected[r.id][0]));
+    expect(report.rules.find((r) => r.id === 'valid-details')?.advice).toBe(
+      'Turn your ID card over and take a photo of the back, the side with the code.',
+    );
   });
 
   it('stops when its signal is aborted', async () => {

@@ -1,17 +1,17 @@
 /**
  * Driving licences without an MRZ: recognise a UK or EU photocard licence from its printed text, read
- * its expiry (field 4b) and, on a UK licence, cross-check the driver number (field 5) against the
- * surname (field 1) and date of birth (field 3). See README.md in this folder.
+ * its expiry (field 4b), its issuer (the distinguishing sign in its flag, else the country or language
+ * printed on it) and, on a UK licence, cross-check the driver number (field 5) against the surname
+ * (field 1) and date of birth (field 3). See README.md in this folder.
  */
-import type { Engines } from '../../engines/types.ts';
-import type { IsoDate, RgbaImage } from '../types.ts';
-import { toGreyscale } from '../image.ts';
-import { rotateQuarterTurns } from '../mrz/readMrz.ts';
+import type { IsoDate } from '../types.ts';
+import type { DistinguishingSign } from './readDistinguishingSign.ts';
 
 /**
  * Title words of the EU model card (Directive 2006/126/EC, Annex I: "driving licence" in the issuing
- * state's language) and the state they point to. The UK card says "DRIVING LICENCE" and
- * "UNITED KINGDOM" (DVLA, INF45).
+ * state's language) and the state they point to when nothing better names it: a language shared by
+ * several states (German, French, Dutch) points to its largest, and the sign in the flag corrects it.
+ * The UK card says "DRIVING LICENCE" and "UNITED KINGDOM" (DVLA, INF45).
  */
 const LICENCE_TITLES: readonly { readonly pattern: RegExp; readonly issuer: string | null }[] = [
   { pattern: /F[UÜ]HRERSCHEIN/u, issuer: 'DEU' },
@@ -19,22 +19,37 @@ const LICENCE_TITLES: readonly { readonly pattern: RegExp; readonly issuer: stri
   { pattern: /PERMISO DE CONDUCCI[OÓ]N/u, issuer: 'ESP' },
   { pattern: /RIJBEWIJS/u, issuer: 'NLD' },
   { pattern: /PATENTE DI GUIDA/u, issuer: 'ITA' },
+  { pattern: /PRAWO JAZDY/u, issuer: 'POL' },
+  { pattern: /CARTA DE CONDU[CÇ][AÃ]O/u, issuer: 'PRT' },
   { pattern: /CEAD[UÚ]NAS/u, issuer: 'IRL' },
-  { pattern: /DRIVING LICEN[CS]E/u, issuer: null },
+  { pattern: /DRIVING LICEN[CS]E|LEARNER PERMIT/u, issuer: null },
 ];
 
 /** Country names printed on the card, for the issuer where the title is shared (English). */
 const COUNTRY_NAMES: readonly { readonly pattern: RegExp; readonly issuer: string }[] = [
   { pattern: /UNITED KINGDOM/u, issuer: 'GBR' },
   { pattern: /IRELAND|[EÉ]IRE/u, issuer: 'IRL' },
+  { pattern: /BELGI[EË]|BELGIQUE|BELGIEN/u, issuer: 'BEL' },
+  { pattern: /[OÖ]STERREICH/u, issuer: 'AUT' },
+  { pattern: /LUXEMBOURG/u, issuer: 'LUX' },
 ];
 
-/** Words that make a licence provisional or a learner's permit (UK: "PROVISIONAL"; Ireland: "LEARNER PERMIT"). */
-const PROVISIONAL_WORDS = /PROVISIONAL|LEARNER/u;
+/**
+ * Words that make a licence provisional or a learner's permit, which NHS login does not accept from
+ * EU states (it accepts UK provisional licences). As printed on the permits: the UK's "PROVISIONAL"
+ * (DVLA, INF45); Ireland's "LEARNER PERMIT" / "CEADÚNAS FOGHLAIMEORA" (RSA, in the model-card layout);
+ * Belgium's "VOORLOPIG RIJBEWIJS" / "PERMIS DE CONDUIRE PROVISOIRE" / "VORLÄUFIGER FÜHRERSCHEIN";
+ * Luxembourg's "PERMIS D'APPRENTISSAGE".
+ */
+const PROVISIONAL_WORDS = /PROVISIONAL|PROVISOIRE|VOORLOPIG|VORL[AÄ]UFIG|LEARNER|FOGHLAIMEORA|APPRENTISSAGE/u;
 
 export interface LicenceReading {
   readonly kind: 'uk-driving-licence' | 'eu-driving-licence';
   readonly issuer: string | null;
+  /** What named the issuer: the sign in the flag, a country printed on the card, or the title's language. */
+  readonly issuerFrom: 'sign' | 'country' | 'title';
+  /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
+  readonly sign: string | null;
   readonly provisional: boolean;
   readonly expiry: IsoDate | null;
   /** Whether the expiry came from field 4b's label, or as the latest of three or more dates. */
@@ -45,32 +60,43 @@ export interface LicenceReading {
   readonly driverNumberConsistent: boolean | null;
 }
 
-const DATE = /(\d{2})[./](\d{2})[./](\d{4})/u;
-
-/** Reads the printed text of a rectified document, upright and then upside down. */
-export async function readLicence(engines: Engines, document: RgbaImage): Promise<LicenceReading | null> {
-  const grey = toGreyscale(document);
-  for (const image of [grey, rotateQuarterTurns(engines, grey, 2)]) {
-    const lines = await engines.ocr.readPrintedText(image);
-    const reading = parseLicenceText(lines.map((line) => line.text));
-    if (reading) return reading;
-  }
-  return null;
+/** Pure: whether the text carries a driving licence's title in any of the languages known. */
+export function hasLicenceTitle(lines: readonly string[]): boolean {
+  const text = lines.join('\n').toUpperCase();
+  return LICENCE_TITLES.some((t) => t.pattern.test(text));
 }
 
-/** Pure: from the OCR'd lines of a card to what it says, or null when it is not a driving licence. */
-export function parseLicenceText(lines: readonly string[]): LicenceReading | null {
+/**
+ * DD.MM.YYYY as the model card prints dates, or DD MM YYYY as the CNIe does; OCR sometimes loses a
+ * separator ("0109 2021"), so each is optional, and then only a 19xx or 20xx year, not in a longer run
+ * of digits, keeps a licence number from reading as a date.
+ */
+const DATE = /(?<!\d)(\d{2})[./ ]?(\d{2})[./ ]?((?:19|20)\d{2})(?!\d)/u;
+
+/**
+ * Pure: from the OCR'd lines of a card (and the sign read from its flag, when there is one) to what
+ * it says, or null when it is not a driving licence.
+ */
+export function parseLicenceText(
+  lines: readonly string[],
+  sign: DistinguishingSign | null = null,
+): LicenceReading | null {
   const text = lines.join('\n').toUpperCase();
   const title = LICENCE_TITLES.find((t) => t.pattern.test(text));
   if (!title) return null;
-  const issuer = title.issuer ?? COUNTRY_NAMES.find((c) => c.pattern.test(text))?.issuer ?? null;
+  const country = COUNTRY_NAMES.find((c) => c.pattern.test(text))?.issuer ?? null;
+  // The sign names the state outright; a country printed on the card next; the title's language last.
+  const [issuer, issuerFrom] = sign
+    ? ([sign.issuer, 'sign'] as const)
+    : country
+      ? ([country, 'country'] as const)
+      : ([title.issuer, 'title'] as const);
   // An English title alone could be any country's licence (a US or Australian one is not accepted):
-  // without a UK or EU country named on it, it is not recognised.
+  // without a UK or EU sign or country on it, it is not recognised.
   if (issuer === null) return null;
   const kind = issuer === 'GBR' ? 'uk-driving-licence' : 'eu-driving-licence';
 
-  const dates = lines.flatMap((line) => [...line.matchAll(new RegExp(DATE, 'gu'))].map((m) => isoDate(m)));
-  const validDates = dates.filter((d): d is IsoDate => d !== null).sort();
+  const validDates = datesIn(lines).sort();
   const labelled = dateAfterLabel(lines, /^\s*4\s*[bB]\b/u);
   const expiry = labelled ?? (validDates.length >= 3 ? validDates.at(-1)! : null);
   // Birth precedes issue and expiry: the earliest date on the card.
@@ -85,6 +111,8 @@ export function parseLicenceText(lines: readonly string[]): LicenceReading | nul
   return {
     kind,
     issuer,
+    issuerFrom,
+    sign: sign?.sign ?? null,
     provisional: PROVISIONAL_WORDS.test(text),
     expiry,
     expiryFrom: labelled ? '4b' : expiry ? 'latest-date' : null,
@@ -95,11 +123,21 @@ export function parseLicenceText(lines: readonly string[]): LicenceReading | nul
   };
 }
 
+/** Every valid calendar date printed in the lines, in the order read. */
+export function datesIn(lines: readonly string[]): IsoDate[] {
+  return lines
+    .flatMap((line) => [...line.matchAll(new RegExp(DATE, 'gu'))].map((m) => isoDate(m)))
+    .filter((d): d is IsoDate => d !== null);
+}
+
 /** The first date on the label's line after it, or on one of the next two lines. */
-function dateAfterLabel(lines: readonly string[], label: RegExp): IsoDate | null {
+export function dateAfterLabel(lines: readonly string[], label: RegExp): IsoDate | null {
   for (let i = 0; i < lines.length; i++) {
-    if (!label.test(lines[i]!)) continue;
-    for (const line of [lines[i]!.replace(label, ''), lines[i + 1] ?? '', lines[i + 2] ?? '']) {
+    const found = label.exec(lines[i]!);
+    if (!found) continue;
+    // Only what follows the label on its own line: a date before it belongs to another field.
+    const after = lines[i]!.slice(found.index + found[0].length);
+    for (const line of [after, lines[i + 1] ?? '', lines[i + 2] ?? '']) {
       const match = DATE.exec(line);
       if (match) return isoDate(match);
     }

@@ -10,6 +10,9 @@
  *   cards, proof of age cards, and others.
  * [EU-EEA]: the EU's 27 member states (europa.eu, "EU countries") and the EEA's other three
  *   (Iceland, Liechtenstein, Norway; EEA Agreement). Switzerland is in neither.
+ * [EU-LEARNER]: Directive 2006/126/EC harmonises only the full licence; learner's and provisional
+ *   permits are each state's own (Ireland's learner permit, Belgium's voorlopig rijbewijs), which is
+ *   why NHS login's "(full)" excludes them.
  * [ICAO-9303]: document codes, ICAO 9303 part 4 §4.2.2 (P passport), part 5 (I, A, C cards;
  *   a second letter R is used by states for residence permits, e.g. the UK BRP `IR`), part 7 (V visas).
  */
@@ -53,11 +56,19 @@ export interface AcceptanceRule {
   readonly kind: DocumentKind;
   /** Issuers this row is limited to; undefined: any. */
   readonly issuers?: ReadonlySet<string>;
+  /** Licences only: the row is limited to provisional (true) or full (false) ones; undefined: either. */
+  readonly provisional?: boolean;
   readonly accepted: boolean;
   /** Why, in the words a person reads. */
   readonly reason: string;
+  /** What to use instead, when not accepted ('' when accepted). */
+  readonly advice: string;
   readonly source: string;
 }
+
+/** The whole list, for a document NHS login does not take. */
+const USE_ACCEPTED =
+  'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.';
 
 /** First matching row wins: exceptions stand before the general rows. */
 export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
@@ -66,15 +77,18 @@ export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
     issuers: new Set(['SYR']),
     accepted: false,
     reason: 'NHS login cannot accept Syrian passports.',
+    advice:
+      'Use a different photo ID, such as a driving licence or a UK residence card or biometric residence permit.',
     source: '[NHS-LOGIN]',
   },
-  { kind: 'passport', accepted: true, reason: 'Passports are accepted.', source: '[NHS-LOGIN]' },
+  { kind: 'passport', accepted: true, reason: 'Passports are accepted.', advice: '', source: '[NHS-LOGIN]' },
   // Greek ID cards are all named as not accepted; Italian ones only when paper, and a paper card has no MRZ to read.
   {
     kind: 'id-card',
     issuers: new Set(['GRC']),
     accepted: false,
     reason: 'NHS login cannot accept Greek ID cards.',
+    advice: 'Use your passport or a driving licence instead.',
     source: '[NHS-LOGIN]',
   },
   {
@@ -82,24 +96,36 @@ export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
     issuers: EU_EEA_STATES,
     accepted: true,
     reason: 'European national identity cards are accepted.',
+    advice: '',
     source: '[NHS-LOGIN] [EU-EEA]',
   },
   {
     kind: 'id-card',
     accepted: false,
     reason: 'Only national identity cards from European (EU or EEA) countries are accepted.',
+    advice: 'Use your passport instead.',
     source: '[NHS-LOGIN] [EU-EEA]',
   },
   {
     kind: 'uk-driving-licence',
     accepted: true,
     reason: 'UK driving licences, full or provisional, are accepted.',
+    advice: '',
     source: '[NHS-LOGIN]',
+  },
+  {
+    kind: 'eu-driving-licence',
+    provisional: true,
+    accepted: false,
+    reason: 'Only full European driving licences are accepted, not learner or provisional ones.',
+    advice: 'Use your passport, your national identity card or a full driving licence instead.',
+    source: '[NHS-LOGIN] [EU-LEARNER]',
   },
   {
     kind: 'eu-driving-licence',
     accepted: true,
     reason: 'Full European driving licences are accepted.',
+    advice: '',
     source: '[NHS-LOGIN]',
   },
   {
@@ -107,6 +133,7 @@ export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
     issuers: new Set(['GBR']),
     accepted: true,
     reason: 'UK residence cards and biometric residence permits are accepted.',
+    advice: '',
     source: '[NHS-LOGIN]',
   },
   {
@@ -114,21 +141,43 @@ export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
     accepted: false,
     reason:
       'Only UK residence cards and biometric residence permits are accepted, not other countries\u2019 residence permits.',
+    advice:
+      'Use your passport instead, or your national identity card if an EU or EEA country issued it. A residence permit from the UK (a residence card or biometric residence permit) is also accepted.',
     source: '[NHS-LOGIN]',
   },
-  { kind: 'visa', accepted: false, reason: 'Visas are not accepted as photo ID.', source: '[NHS-LOGIN]' },
+  {
+    kind: 'visa',
+    accepted: false,
+    reason: 'Visas are not accepted as photo ID.',
+    advice: 'Use the passport the visa is in, or a UK residence card or biometric residence permit.',
+    source: '[NHS-LOGIN]',
+  },
   {
     kind: 'other',
     accepted: false,
     reason: 'This type of document is not accepted as photo ID.',
+    advice: USE_ACCEPTED,
     source: '[NHS-LOGIN]',
   },
 ];
 
-export function acceptanceOf(kind: DocumentKind, issuer: string | null): AcceptanceRule | null {
+/**
+ * The first row that fits, or null when none does or the answer turns on an issuer not read (an ID
+ * card from an unknown state may or may not be European). A licence not known to be provisional is
+ * taken as full: learner's and provisional permits say so in their title, which is read with the rest.
+ */
+export function acceptanceOf(
+  kind: DocumentKind,
+  issuer: string | null,
+  provisional: boolean | null = null,
+): AcceptanceRule | null {
+  const rows = ACCEPTANCE_TABLE.filter((row) => row.kind === kind);
+  if (issuer === null && rows.some((row) => row.issuers)) return null;
   return (
-    ACCEPTANCE_TABLE.find(
-      (row) => row.kind === kind && (!row.issuers || (issuer !== null && row.issuers.has(issuer))),
+    rows.find(
+      (row) =>
+        (!row.issuers || (issuer !== null && row.issuers.has(issuer))) &&
+        (row.provisional === undefined || row.provisional === (provisional ?? false)),
     ) ?? null
   );
 }

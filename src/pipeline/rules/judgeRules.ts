@@ -13,6 +13,9 @@ import type {
   RuleResult,
   Status,
 } from '../types.ts';
+import type { CardFrontReading } from '../licence/readCardFront.ts';
+import type { DistinguishingSign } from '../licence/readDistinguishingSign.ts';
+import type { FrontReading } from '../licence/readDocumentFront.ts';
 import type { LicenceReading } from '../licence/readLicence.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
 
@@ -65,50 +68,75 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
   };
 }
 
+/** What keeps a photo from being clear, in the order the rule checks (and reports) them. */
+export type ClarityProblem = 'unmeasured' | 'dark' | 'washed-out' | 'glare' | 'blurred' | 'small';
+
+/**
+ * Each problem's test on the measures and its words, in the order they are checked: the first that
+ * holds is the one reported. The live camera guidance (framing/) asks the same table, so it tells the
+ * person about the problem the result would name. Every row after the first sees all three measures taken.
+ */
+const CLARITY_PROBLEMS: readonly {
+  readonly problem: ClarityProblem;
+  readonly holds: (m: Measures, t: typeof CLARITY_THRESHOLDS) => boolean;
+  readonly message: string;
+  readonly advice: string;
+}[] = [
+  {
+    problem: 'unmeasured',
+    holds: (m) => m.sharpness === null || m.glare === null || m.brightness === null,
+    message: 'We could not measure how clear the photo is.',
+    advice: 'Take the photo again in good light.',
+  },
+  {
+    problem: 'dark',
+    holds: (m, t) => m.brightness! < t.minBrightness,
+    message: 'The photo is too dark.',
+    advice: 'Take the photo in a well-lit room or near a window, without covering the light.',
+  },
+  {
+    problem: 'washed-out',
+    holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
+    message: 'The photo is too bright: the writing is washed out.',
+    advice: 'Move away from direct sunlight or bright lamps and try again.',
+  },
+  {
+    problem: 'glare',
+    holds: (m, t) => m.glare! > t.maxGlare,
+    message: 'There is shine or glare on your ID.',
+    advice: 'Tilt your ID or the camera a little, away from lights and windows, and turn off the flash.',
+  },
+  {
+    problem: 'blurred',
+    holds: (m, t) => m.sharpness! < t.minSharpness,
+    message: 'The photo is blurred.',
+    advice: 'Hold the camera still, tap the screen to focus on your ID, and try again.',
+  },
+  {
+    problem: 'small',
+    holds: (m, t) => m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx,
+    message: 'Your ID is too small in the photo for its writing to be read.',
+    advice: 'Move the camera closer, so that your ID fills most of the photo.',
+  },
+];
+
+/** The first problem that keeps the photo from being clear, or null when it is clear. */
+export function clarityProblemOf(measures: Measures): ClarityProblem | null {
+  return CLARITY_PROBLEMS.find((row) => row.holds(measures, CLARITY_THRESHOLDS))?.problem ?? null;
+}
+
 export function judgeClearPhoto(measures: Measures): RuleResult {
-  const t = CLARITY_THRESHOLDS;
-  const evidence = { ...measures, thresholds: t };
+  const evidence = { ...measures, thresholds: CLARITY_THRESHOLDS };
   const id = 'clear-photo';
-  const fail = (message: string, advice: string): RuleResult => ({
-    id,
-    status: 'fail',
-    message,
-    advice,
-    evidence,
-  });
-  if (measures.sharpness === null || measures.glare === null || measures.brightness === null)
+  const found = CLARITY_PROBLEMS.find((row) => row.holds(measures, CLARITY_THRESHOLDS));
+  if (found)
     return {
       id,
-      status: 'unsure',
-      message: 'We could not measure how clear the photo is.',
-      advice: 'Take the photo again in good light.',
+      status: found.problem === 'unmeasured' ? 'unsure' : 'fail',
+      message: found.message,
+      advice: found.advice,
       evidence,
     };
-  if (measures.brightness < t.minBrightness)
-    return fail(
-      'The photo is too dark.',
-      'Take the photo in a well-lit room or near a window, without covering the light.',
-    );
-  if (measures.brightness > t.maxBrightness && (measures.darkestPrint ?? 0) > t.minDarkestPrint)
-    return fail(
-      'The photo is too bright: the writing is washed out.',
-      'Move away from direct sunlight or bright lamps and try again.',
-    );
-  if (measures.glare > t.maxGlare)
-    return fail(
-      'There is shine or glare on your ID.',
-      'Tilt your ID or the camera a little, away from lights and windows, and turn off the flash.',
-    );
-  if (measures.sharpness < t.minSharpness)
-    return fail(
-      'The photo is blurred.',
-      'Hold the camera still, tap the screen to focus on your ID, and try again.',
-    );
-  if (measures.textHeightPx !== null && measures.textHeightPx < t.minTextHeightPx)
-    return fail(
-      'Your ID is too small in the photo for its writing to be read.',
-      'Move the camera closer, so that your ID fills most of the photo.',
-    );
   return {
     id,
     status: 'pass',
@@ -156,7 +184,8 @@ export function judgeInDate(document: DocumentSummary, expiryTrusted: boolean, t
 
 export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
   const id = 'accepted-document';
-  const row = document.kind === 'unknown' ? null : acceptanceOf(document.kind, document.issuer);
+  const row =
+    document.kind === 'unknown' ? null : acceptanceOf(document.kind, document.issuer, document.provisional);
   const evidence = {
     kind: document.kind,
     issuer: document.issuer,
@@ -167,29 +196,17 @@ export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
     return {
       id,
       status: 'unsure',
-      message: 'We could not tell what kind of document this is.',
+      message:
+        document.kind === 'unknown'
+          ? 'We could not tell what kind of document this is.'
+          : 'We could not tell which country issued your document.',
       advice:
         'Use a passport, a UK driving licence, a European driving licence or a European national identity card. For an ID card, photograph the side with the code (rows of letters, numbers and <<<) at the bottom.',
       evidence,
     };
-  if (document.kind === 'eu-driving-licence' && document.provisional === true)
-    return {
-      id,
-      status: 'fail',
-      message: 'Only full European driving licences are accepted, not learner or provisional ones.',
-      advice: 'Use your passport or national identity card instead.',
-      evidence,
-    };
   return row.accepted
     ? { id, status: 'pass', message: row.reason, advice: '', evidence }
-    : {
-        id,
-        status: 'fail',
-        message: row.reason,
-        advice:
-          'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.',
-        evidence,
-      };
+    : { id, status: 'fail', message: row.reason, advice: row.advice, evidence };
 }
 
 export function judgeValidDetails(reading: MrzReading | null, readingIsTrustworthy: boolean): RuleResult {
@@ -238,7 +255,12 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
  */
 export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworthy: boolean): RuleResult {
   const id = 'valid-details';
-  const evidence = { driverNumber: licence.driverNumber, birthDate: licence.birthDate };
+  const evidence = {
+    driverNumber: licence.driverNumber,
+    birthDate: licence.birthDate,
+    sign: licence.sign,
+    issuerFrom: licence.issuerFrom,
+  };
   if (licence.kind !== 'uk-driving-licence')
     return { id, status: 'unsure', message: 'This licence has no code we can check.', advice: '', evidence };
   if (licence.driverNumberConsistent === true)
@@ -263,6 +285,52 @@ export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworth
     status: 'unsure',
     message: 'We could not read the driver number and date of birth clearly enough to check them.',
     advice: 'Take a sharper photo of the whole licence, with no glare over its writing.',
+    evidence,
+  };
+}
+
+/** `valid-details` for whatever the printed front was: a licence's fields, or a card's front. */
+export function judgeFrontDetails(front: FrontReading, readingIsTrustworthy: boolean): RuleResult {
+  return front.kind === 'licence'
+    ? judgeLicenceDetails(front.licence, readingIsTrustworthy)
+    : judgeCardFrontDetails(front.card);
+}
+
+/**
+ * The front of a card whose MRZ is on the back: nothing on this side can be checked, so the answer is
+ * unsure, and the advice is to photograph the other side.
+ */
+export function judgeCardFrontDetails(card: CardFrontReading): RuleResult {
+  const what = card.kind === 'residence-permit' ? 'residence permit' : 'ID card';
+  return {
+    id: 'valid-details',
+    status: 'unsure',
+    message: `This is the front of your ${what}. The code we check (rows of letters, numbers and <<<) is on the back.`,
+    advice: `Turn your ${what} over and take a photo of the back, the side with the code.`,
+    evidence: { side: 'front', kind: card.kind, issuer: card.issuer },
+  };
+}
+
+/**
+ * A licence whose MRZ names its issuer and whose flag shows a distinguishing sign: the two must name
+ * the same state. A disagreement makes `valid-details` unsure, not failed: the sign is one to three
+ * letters read with no check digit, and a misread (E for F, O for D) looks just like a doctored card,
+ * whereas a failed check digit is arithmetic. It never leaves a pass standing; a fail stays a fail.
+ */
+export function crossCheckIssuer(
+  details: RuleResult,
+  mrzIssuer: string | null,
+  sign: DistinguishingSign | null,
+): RuleResult {
+  if (!sign || !mrzIssuer) return { ...details, evidence: { ...details.evidence, sign: sign?.sign ?? null } };
+  const evidence = { ...details.evidence, sign: sign.sign, signIssuer: sign.issuer, mrzIssuer };
+  if (sign.issuer === mrzIssuer || details.status === 'fail') return { ...details, evidence };
+  return {
+    id: details.id,
+    status: 'unsure',
+    message: `The country sign on your licence (${sign.sign}) does not match the country in its code (${mrzIssuer}).`,
+    advice:
+      'Take the photo again with the whole licence flat and in focus, and no glare over the flag in its top-left corner. If they still do not match, use a different photo ID.',
     evidence,
   };
 }

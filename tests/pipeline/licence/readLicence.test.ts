@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseLicenceText } from '../../../src/pipeline/licence/readLicence.ts';
+import { hasLicenceTitle, parseLicenceText } from '../../../src/pipeline/licence/readLicence.ts';
 
-// Lines as tesseract's printed-text model returns them for our generated UK licence fixture.
+// Lines as tesseract's printed-text model returns them for our generated fixtures (the rectified card,
+// upright), copied from its output.
 const UK_LINES = [
   'DRIVING LICENCE',
   'UNITED KINGDOM',
@@ -19,11 +20,94 @@ const UK_LINES = [
   'C. Okafor',
 ];
 
+// bel-provisional-licence-clean-1.jpg
+const BELGIAN_PROVISIONAL_LINES = [
+  'VOORLOPIG RIJBEWIJS',
+  'PERMIS DE CONDUIRE PROVISOIRE - BELGIE / BELGIQUE',
+  'BE',
+  '1',
+  'PEETERS',
+  'LOTTE',
+  '12.11.2006 GENT',
+  '4a',
+  '20.01.2026',
+  '4c.',
+  'Stad Gent',
+  '4b',
+  '19.07.2027',
+  '0612457893',
+  '7',
+  'L. Peeters',
+  '9. AM/A1/B',
+];
+
+// irl-learner-permit-clean-1.jpg
+const IRISH_LEARNER_LINES = [
+  'CEADUNAS FOGHLAIMEORA',
+  'li',
+  'LEARNER PERMIT : EIRE / IRELAND',
+  'JRL',
+  '1',
+  'BYRNE',
+  '2',
+  'AOIFE',
+  '30.06.2007 GALWAY',
+  '4a',
+  '01.09.2025',
+  '4c.',
+  'RSA',
+  '4b',
+  '31.08.2027',
+  '5',
+  '251098342',
+  '7. A. Byrne',
+  '9. AM/A1/B',
+  '8',
+];
+
+// ita-driving-licence-clean-1.jpg
+const ITALIAN_LINES = [
+  'PATENTE DI GUIDA',
+  'REPUBBLICA ITALIANA',
+  'Bre',
+  'it',
+  'BIANCHI',
+  'LUCA',
+  '29.01.1986 TORINO',
+  '4a',
+  '11.02.2020',
+  '4c.',
+  'MIT-UCO',
+  '4b',
+  '29.01.2030',
+  'TO05218873K',
+  '7',
+  'L. Bianchi',
+  '9. AM/Al/B',
+];
+
 describe('parseLicenceText', () => {
   it('reads a UK licence: expiry from 4b, birth date, and a driver number mended and consistent', () => {
     expect(parseLicenceText(UK_LINES)).toStrictEqual({
       kind: 'uk-driving-licence',
       issuer: 'GBR',
+      issuerFrom: 'country',
+      sign: null,
+      provisional: false,
+      expiry: '2030-09-29',
+      expiryFrom: '4b',
+      birthDate: '1996-11-23',
+      driverNumber: 'OKAFO961236C99LW',
+      driverNumberConsistent: true,
+    });
+  });
+
+  it('takes the issuer from the sign in the flag over the country printed on the card', () => {
+    expect(parseLicenceText(UK_LINES, { sign: 'UK', issuer: 'GBR' })).toStrictEqual({
+      kind: 'uk-driving-licence',
+      issuer: 'GBR',
+      issuerFrom: 'sign',
+      sign: 'UK',
       provisional: false,
       expiry: '2030-09-29',
       expiryFrom: '4b',
@@ -38,21 +122,84 @@ describe('parseLicenceText', () => {
     expect(parseLicenceText(lines)?.driverNumberConsistent).toBe(false);
   });
 
-  it('finds a driver number that disagrees with the birth date', () => {
+  it('finds a driver number that disagrees with the birth date (field 3)', () => {
     const lines = UK_LINES.map((line) =>
       line.startsWith('23.11.1996') ? '24.11.1996 UNITED KINGDOM' : line,
     );
     expect(parseLicenceText(lines)?.driverNumberConsistent).toBe(false);
   });
 
-  it('marks a UK provisional licence and an EU one by its title', () => {
+  it('marks a UK provisional licence by its title', () => {
     expect(parseLicenceText(['PROVISIONAL DRIVING LICENCE', ...UK_LINES.slice(1)])?.provisional).toBe(true);
-    const german = parseLicenceText(['FUHRERSCHEIN', 'BUNDESREPUBLIK DEUTSCHLAND', '4b', '01.07.2033']);
-    expect(german).toMatchObject({ kind: 'eu-driving-licence', issuer: 'DEU', expiry: '2033-07-01' });
+  });
+
+  it('reads a Belgian provisional licence: the sign B corrects the Dutch title to Belgium', () => {
+    expect(parseLicenceText(BELGIAN_PROVISIONAL_LINES, { sign: 'B', issuer: 'BEL' })).toStrictEqual({
+      kind: 'eu-driving-licence',
+      issuer: 'BEL',
+      issuerFrom: 'sign',
+      sign: 'B',
+      provisional: true,
+      expiry: '2027-07-19',
+      expiryFrom: '4b',
+      birthDate: '2006-11-12',
+      driverNumber: null,
+      driverNumberConsistent: null,
+    });
+  });
+
+  it('falls back to the country printed on the card when the sign was not read', () => {
+    expect(parseLicenceText(BELGIAN_PROVISIONAL_LINES)).toMatchObject({
+      issuer: 'BEL',
+      issuerFrom: 'country',
+    });
+  });
+
+  it('reads an Irish learner permit as provisional, its sign misread as JRL left out', () => {
+    expect(parseLicenceText(IRISH_LEARNER_LINES, null)).toStrictEqual({
+      kind: 'eu-driving-licence',
+      issuer: 'IRL',
+      issuerFrom: 'country',
+      sign: null,
+      provisional: true,
+      expiry: '2027-08-31',
+      expiryFrom: '4b',
+      birthDate: '2007-06-30',
+      driverNumber: null,
+      driverNumberConsistent: null,
+    });
+  });
+
+  it('reads an Italian licence, its issuer from the title when nothing else names it', () => {
+    expect(parseLicenceText(ITALIAN_LINES.filter((line) => line !== 'REPUBBLICA ITALIANA'))).toStrictEqual({
+      kind: 'eu-driving-licence',
+      issuer: 'ITA',
+      issuerFrom: 'title',
+      sign: null,
+      provisional: false,
+      expiry: '2030-01-29',
+      expiryFrom: '4b',
+      birthDate: '1986-01-29',
+      driverNumber: null,
+      driverNumberConsistent: null,
+    });
+  });
+
+  it('does not read a 10-digit licence number as a date, and takes the latest date without a 4b label', () => {
+    const unlabelled = BELGIAN_PROVISIONAL_LINES.filter((line) => line !== '4b');
+    expect(parseLicenceText(unlabelled)).toMatchObject({ expiry: '2027-07-19', expiryFrom: 'latest-date' });
   });
 
   it('does not take an English title with no UK or EU country for an accepted licence', () => {
     expect(parseLicenceText(['DRIVING LICENCE', 'STATE OF NOWHERE', '4b', '01.07.2033'])).toBeNull();
     expect(parseLicenceText(['PASSPORT', 'P<GBRSMITH'])).toBeNull();
+  });
+});
+
+describe('hasLicenceTitle', () => {
+  it('sees a title in any known language, even with no country beside it', () => {
+    expect(
+      [UK_LINES, ['DRIVING LICENCE', 'STATE OF NOWHERE'], ['PASSPORT']].map(hasLicenceTitle),
+    ).toStrictEqual([true, true, false]);
   });
 });

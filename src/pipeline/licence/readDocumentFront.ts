@@ -1,0 +1,39 @@
+/**
+ * A document with no MRZ on the side photographed: a driving licence's front, or the front of a card
+ * whose MRZ is on the back. The printed text is read once each way up; the first reading that names a
+ * licence or a card wins.
+ */
+import type { Engines } from '../../engines/types.ts';
+import { toGreyscale } from '../image.ts';
+import type { RgbaImage } from '../types.ts';
+import { parseCardFrontText, type CardFrontReading } from './readCardFront.ts';
+import { readDistinguishingSign } from './readDistinguishingSign.ts';
+import { hasLicenceTitle, parseLicenceText, type LicenceReading } from './readLicence.ts';
+
+export type FrontReading =
+  | { readonly kind: 'licence'; readonly licence: LicenceReading }
+  | { readonly kind: 'card-front'; readonly card: CardFrontReading };
+
+/** Reads the printed text of a rectified document, upright and then upside down. */
+export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {
+  for (const image of [document, turnHalf(document)]) {
+    const lines = (await engines.ocr.readPrintedText(toGreyscale(image))).map((line) => line.text);
+    if (hasLicenceTitle(lines)) {
+      // A licence, and this way up: its flag is top left, so its sign can now be read.
+      const sign = await readDistinguishingSign(engines, image);
+      const licence = parseLicenceText(lines, sign);
+      if (licence) return { kind: 'licence', licence };
+    }
+    const card = parseCardFrontText(lines);
+    if (card) return { kind: 'card-front', card };
+  }
+  return null;
+}
+
+/** Pure: the image turned half a turn (a rectified card comes out either way up). */
+export function turnHalf(image: RgbaImage): RgbaImage {
+  // Reversing the order of whole 4-byte pixels is the half turn.
+  const data = Uint8Array.from(image.data);
+  new Uint32Array(data.buffer).reverse();
+  return { width: image.width, height: image.height, data };
+}

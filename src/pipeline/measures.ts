@@ -1,0 +1,45 @@
+/**
+ * The measures the rules judge, gathered from the stages' outputs. Shared by the whole check
+ * (check.ts) and the live camera's framing (framing/), so both judge the same numbers.
+ */
+import type { ClarityMeasures } from './clarity/measureClarity.ts';
+import { quadSideLengths } from './geometry.ts';
+import type { DocumentOutline } from './outline/findDocumentOutline.ts';
+import { DOCUMENT_FORMATS, formatFromAspect, type DocumentFormat } from './rectify/rectifyDocument.ts';
+import type { Measures } from './types.ts';
+
+/** ICAO 9303 part 3 §4.3: OCR-B size 1 characters are about 2.3 mm high (with ascender tolerance). */
+const MRZ_GLYPH_HEIGHT_MM = 2.3;
+
+/**
+ * `photo` is the size of the photo the outline's quad is in; `rectifiedFormat` the format the
+ * rectify stage chose, if it ran; `mrz` the MRZ glyph height in those pixels, if one was read.
+ */
+export function measuresOf(
+  photo: { readonly width: number; readonly height: number },
+  outline: DocumentOutline | null,
+  rectifiedFormat: DocumentFormat | null,
+  clarity: ClarityMeasures,
+  mrz: { inPhotoPx: number } | null,
+): Measures {
+  let textHeightPx = outline ? null : (mrz?.inPhotoPx ?? null);
+  if (outline) {
+    // How high MRZ-sized print is, from the document's width in the photo: steadier than the MRZ
+    // band's measured height, which blur and upsampling inflate (small fixtures: 12–14 px for 7).
+    const { horizontal, vertical } = quadSideLengths(outline.quad);
+    const format = rectifiedFormat ?? formatFromAspect(outline.aspect);
+    textHeightPx = (Math.max(horizontal, vertical) / DOCUMENT_FORMATS[format].widthMm) * MRZ_GLYPH_HEIGHT_MM;
+  }
+  return {
+    imageWidth: photo.width,
+    imageHeight: photo.height,
+    documentAreaShare: outline ? round(outline.areaShare, 4) : null,
+    sharpness: round(clarity.sharpness, 1),
+    glare: round(clarity.glare, 4),
+    brightness: clarity.brightness,
+    darkestPrint: clarity.contrastRange[0],
+    textHeightPx: textHeightPx === null ? null : round(textHeightPx, 1),
+  };
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

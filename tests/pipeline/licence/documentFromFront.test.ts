@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromFront, isFrontExpiryTrusted } from '../../../src/pipeline/licence/documentFromFront.ts';
+import type { FrontReading } from '../../../src/pipeline/licence/readDocumentFront.ts';
+import type { LicenceReading } from '../../../src/pipeline/licence/readLicence.ts';
+
+// What readDocumentFront returns for irl-learner-permit-clean-1.jpg.
+const LEARNER_PERMIT: LicenceReading = {
+  kind: 'eu-driving-licence',
+  issuer: 'IRL',
+  issuerFrom: 'sign',
+  sign: 'IRL',
+  provisional: true,
+  expiry: '2027-08-31',
+  expiryFrom: '4b',
+  birthDate: '2007-06-30',
+  driverNumber: null,
+  driverNumberConsistent: null,
+};
+const LEARNER: FrontReading = { kind: 'licence', licence: LEARNER_PERMIT };
+const CARD_FRONT: FrontReading = {
+  kind: 'card-front',
+  card: { kind: 'id-card', issuer: 'FRA', expiry: null },
+};
+
+describe('documentFromFront', () => {
+  it('summarises a licence, provisional or not', () => {
+    expect(documentFromFront(LEARNER)).toStrictEqual({
+      kind: 'eu-driving-licence',
+      issuer: 'IRL',
+      expiry: '2027-08-31',
+      mrz: null,
+      provisional: true,
+    });
+  });
+
+  it('summarises a card front, where provisional means nothing', () => {
+    expect(documentFromFront(CARD_FRONT)).toStrictEqual({
+      kind: 'id-card',
+      issuer: 'FRA',
+      expiry: null,
+      mrz: null,
+      provisional: null,
+    });
+  });
+});
+
+describe('isFrontExpiryTrusted', () => {
+  it('trusts a labelled or latest date, and nothing when no date was read', () => {
+    const unlabelled: FrontReading = {
+      kind: 'licence',
+      licence: { ...LEARNER_PERMIT, expiry: null, expiryFrom: null },
+    };
+    expect([LEARNER, unlabelled, CARD_FRONT].map(isFrontExpiryTrusted)).toStrictEqual([true, false, false]);
+  });
+});

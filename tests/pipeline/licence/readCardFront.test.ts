@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseCardFrontText } from '../../../src/pipeline/licence/readCardFront.ts';
+
+// Lines as tesseract's printed-text model returns them for our generated fixtures, copied from its output.
+// fra-id-card-front-clean-1.jpg: dates printed DD MM YYYY, as on the CNIe.
+const FRENCH_FRONT_LINES = [
+  'BS',
+  "CARTE NATIONALE D'IDENTITE / IDENTITY CARD",
+  '= REPUBLIQUE FRANCAISE',
+  'vd',
+  'NOM / SURNAME',
+  '_',
+  'or',
+  'DUBOIS',
+  'PRENOMS / GIVEN NAMES',
+  'CAMILLE, MARIE',
+  'SEXE / SEX',
+  'NATIONALITE / NATIONALITY',
+  'DATE DE NAISS. / DATE OF BIRTH',
+  '05 11 1992',
+  'LIEU DE NAISSANCE / PLACE OF BIRTH',
+  'NANTES',
+  'N° DU DOCUMENT / DOCUMENT No',
+  "DATE D'EXPIR. / EXPIRY DATE",
+  'X4RTBPFW4',
+  '18 04 2032',
+];
+
+// gbr-residence-permit-front-clean-1.jpg
+const BRP_FRONT_LINES = [
+  'RESIDENCE PERMIT',
+  'UNITED KINGDOM',
+  'NWoOSsU ADAEZE',
+  'VALID UNTIL',
+  'PLACE OF BIRTH',
+  '31.12.2024',
+  'LAGOS',
+  'SEX',
+  'TYPE OF PERMIT',
+  'F',
+  'LEAVE TO REMAIN',
+  'REMARKS',
+  'WORK PERMITTED',
+  '~',
+  '~',
+];
+
+describe('parseCardFrontText', () => {
+  it('reads the front of a French ID card: its kind, issuer and labelled expiry, not its birth date', () => {
+    expect(parseCardFrontText(FRENCH_FRONT_LINES)).toStrictEqual({
+      kind: 'id-card',
+      issuer: 'FRA',
+      expiry: '2032-04-18',
+    });
+  });
+
+  it('reads an expiry whose separator the OCR lost (fra-id-card-front-expired.jpg: "0109 2021")', () => {
+    const lines = FRENCH_FRONT_LINES.map((line) => (line === '18 04 2032' ? '0109 2021' : line));
+    expect(parseCardFrontText(lines)).toStrictEqual({ kind: 'id-card', issuer: 'FRA', expiry: '2021-09-01' });
+  });
+
+  it('leaves the expiry unread when no label names it, rather than guess among the dates', () => {
+    const lines = FRENCH_FRONT_LINES.filter((line) => !line.startsWith('DATE D'));
+    expect(parseCardFrontText(lines)).toStrictEqual({ kind: 'id-card', issuer: 'FRA', expiry: null });
+  });
+
+  it('reads the front of a UK residence permit, its issuer from the country printed on it', () => {
+    expect(parseCardFrontText(BRP_FRONT_LINES)).toStrictEqual({
+      kind: 'residence-permit',
+      issuer: 'GBR',
+      expiry: '2024-12-31',
+    });
+  });
+
+  it('names no issuer for an English title with no state beside it, and nothing without a title', () => {
+    expect(parseCardFrontText(['IDENTITY CARD', 'EXPIRY', '01.02.2030'])).toStrictEqual({
+      kind: 'id-card',
+      issuer: null,
+      expiry: '2030-02-01',
+    });
+    expect(parseCardFrontText(['BUS PASS', 'VALID UNTIL', '01.02.2030'])).toBeNull();
+  });
+});

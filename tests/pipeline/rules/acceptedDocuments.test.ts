@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACCEPTANCE_TABLE,
+  acceptanceOf,
+  kindFromDocumentCode,
+} from '../../../src/pipeline/rules/acceptedDocuments.ts';
+
+describe('ACCEPTANCE_TABLE', () => {
+  it('cites a source for every row, and gives advice wherever it refuses', () => {
+    expect(ACCEPTANCE_TABLE.filter((row) => !/^\[[A-Z-]+\]/u.test(row.source))).toStrictEqual([]);
+    expect(ACCEPTANCE_TABLE.filter((row) => !row.accepted && row.advice === '')).toStrictEqual([]);
+    expect(ACCEPTANCE_TABLE.filter((row) => row.accepted && row.advice !== '')).toStrictEqual([]);
+  });
+});
+
+describe('acceptanceOf', () => {
+  it('picks the exception before the general row', () => {
+    expect(acceptanceOf('eu-driving-licence', 'BEL', true)?.accepted).toBe(false);
+    expect(acceptanceOf('eu-driving-licence', 'BEL', false)?.accepted).toBe(true);
+    expect(acceptanceOf('id-card', 'GRC')?.accepted).toBe(false);
+    expect(acceptanceOf('residence-permit', 'GBR')?.accepted).toBe(true);
+  });
+
+  it('takes a licence not known to be provisional as full (a learner permit says so in its title)', () => {
+    expect(acceptanceOf('eu-driving-licence', 'FRA', null)?.accepted).toBe(true);
+  });
+
+  it('has no answer when acceptance turns on an issuer that was not read', () => {
+    expect([acceptanceOf('id-card', null), acceptanceOf('residence-permit', null)]).toStrictEqual([
+      null,
+      null,
+    ]);
+    expect(acceptanceOf('uk-driving-licence', null)?.accepted).toBe(true);
+  });
+});
+
+describe('kindFromDocumentCode', () => {
+  it('reads residence permits from the second letter R (ICAO 9303 part 5; the UK BRP is IR)', () => {
+    expect(['IR', 'ID', 'I<', 'P<', 'V<'].map((code) => kindFromDocumentCode(code, 'TD1'))).toStrictEqual([
+      'residence-permit',
+      'id-card',
+      'id-card',
+      'passport',
+      'visa',
+    ]);
+  });
+});
