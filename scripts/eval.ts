@@ -11,7 +11,13 @@ import { loadNodeEngines } from '../src/engines/node.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { convexIoU } from '../src/pipeline/geometry.ts';
-import { RULE_IDS, type CheckReport, type RuleId, type Status } from '../src/pipeline/types.ts';
+import {
+  RULE_IDS,
+  type CheckReport,
+  type DocumentKind,
+  type RuleId,
+  type Status,
+} from '../src/pipeline/types.ts';
 import type { FixtureManifest } from './fixtures/manifest.ts';
 
 const projectRoot = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -27,6 +33,8 @@ interface Case {
   readonly expected: Partial<Record<RuleId, readonly Status[]>>;
   readonly mrz: readonly string[] | null;
   readonly outline: readonly (readonly [number, number])[] | null;
+  /** Fixtures only: what the document is, and whether its data is legible in the photo. */
+  readonly truth?: { readonly kind: DocumentKind; readonly expiry: string; readonly dataLegible: boolean };
 }
 
 interface Outcome {
@@ -47,6 +55,7 @@ async function fixtureCases(manifestPath: string): Promise<Case[]> {
     expected: entry.expected,
     mrz: entry.document.mrz,
     outline: entry.outline,
+    truth: { kind: entry.document.kind, expiry: entry.document.expiry, dataLegible: entry.dataLegible },
   }));
 }
 
@@ -140,6 +149,7 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
       `outline IoU        mean ${mean.toFixed(3)}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}, ≥0.9: ${pct(ious.filter((v) => v >= 0.9).length, ious.length)}`,
     );
   }
+  summariseDocuments(outcomes, failures);
   summariseMeasures(outcomes);
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   console.log(
@@ -147,6 +157,80 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
   );
   for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
   if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
+}
+
+const LICENCE_KINDS: readonly DocumentKind[] = ['uk-driving-licence', 'eu-driving-licence'];
+
+/**
+ * The document and licence figures (issue 4's targets): the kind and a licence's expiry read right
+ * where the photo shows them legibly, and never a wrong kind or date anywhere; no expired licence both
+ * accepted and in date; and `in-date` unsure, never pass, wherever no date was read.
+ */
+function summariseDocuments(outcomes: readonly Outcome[], failures: string[]): void {
+  const known = outcomes.filter((o) => o.testCase.truth);
+  if (known.length === 0) return;
+  const statusOf = (o: Outcome, rule: RuleId) =>
+    o.report?.rules.find((r) => r.id === rule)?.status ?? 'unsure';
+  const tally = (
+    cases: readonly Outcome[],
+    read: (o: Outcome) => string | null,
+    truth: (o: Outcome) => string,
+  ) => {
+    const right = cases.filter((o) => read(o) === truth(o));
+    const unread = cases.filter((o) => read(o) === null);
+    const wrong = cases.filter((o) => read(o) !== null && read(o) !== truth(o));
+    const legible = cases.filter((o) => o.testCase.truth!.dataLegible);
+    const legibleRight = legible.filter((o) => right.includes(o));
+    return { right, unread, wrong, legible, legibleRight };
+  };
+
+  const kind = tally(
+    known,
+    (o) => (o.report && o.report.document.kind !== 'unknown' ? o.report.document.kind : null),
+    (o) => o.testCase.truth!.kind,
+  );
+  console.log(
+    `document kind      ${pct(kind.legibleRight.length, kind.legible.length)} (${kind.legibleRight.length}/${kind.legible.length} legible)` +
+      `  all ${known.length}: right ${kind.right.length}, unknown ${kind.unread.length}, wrong ${kind.wrong.length}`,
+  );
+  for (const o of kind.wrong.concat(
+    kind.legible.filter((o) => !kind.right.includes(o) && !kind.wrong.includes(o)),
+  ))
+    failures.push(
+      `${o.testCase.file}: kind ${o.report?.document.kind ?? 'none'}, expected ${o.testCase.truth!.kind}`,
+    );
+
+  const licences = known.filter((o) => LICENCE_KINDS.includes(o.testCase.truth!.kind));
+  const expiry = tally(
+    licences,
+    (o) => o.report?.document.expiry ?? null,
+    (o) => o.testCase.truth!.expiry,
+  );
+  console.log(
+    `licence expiry     ${pct(expiry.legibleRight.length, expiry.legible.length)} (${expiry.legibleRight.length}/${expiry.legible.length} legible)` +
+      `  all ${licences.length}: right ${expiry.right.length}, unread ${expiry.unread.length}, wrong ${expiry.wrong.length}`,
+  );
+  for (const o of expiry.wrong.concat(
+    expiry.legible.filter((o) => !expiry.right.includes(o) && !expiry.wrong.includes(o)),
+  ))
+    failures.push(
+      `${o.testCase.file}: licence expiry ${o.report?.document.expiry ?? 'unread'}, expected ${o.testCase.truth!.expiry}`,
+    );
+
+  const expired = licences.filter((o) => o.testCase.truth!.expiry < o.testCase.today);
+  const passedExpired = expired.filter(
+    (o) => statusOf(o, 'accepted-document') === 'pass' && statusOf(o, 'in-date') === 'pass',
+  );
+  console.log(
+    `expired licences accepted and in date: ${passedExpired.length} of ${expired.length}` +
+      (passedExpired.length > 0 ? ` (${passedExpired.map((o) => o.testCase.file).join(', ')})` : ''),
+  );
+
+  const undated = known.filter((o) => (o.report?.document.expiry ?? null) === null);
+  const undatedBy = (status: Status) => undated.filter((o) => statusOf(o, 'in-date') === status).length;
+  console.log(
+    `no date read: ${undated.length} photos, in-date unsure ${undatedBy('unsure')}, pass ${undatedBy('pass')}, fail ${undatedBy('fail')}`,
+  );
 }
 
 /** Min, median and max of each clarity measure per group: what the thresholds are calibrated on. */
