@@ -18,6 +18,11 @@ export interface TesseractLocations {
   readonly mrzLangPath: string;
   readonly mrzLanguage: string;
   readonly mrzGzip: boolean;
+  /**
+   * The engine the MRZ model is for: 'legacy' (oem 0; our model and stock legacy English, the
+   * default) or 'lstm' (oem 1; stock LSTM English, which `npm run eval:mrz` compares against).
+   */
+  readonly mrzEngine?: 'legacy' | 'lstm';
   /** Folder (or URL) holding the printed-text `eng.traineddata.gz` (LSTM). */
   readonly textLangPath: string;
   /** Node: a folder for tesseract's cache; browser: undefined (no cache: the service worker caches). */
@@ -32,10 +37,11 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
       ? { cacheMethod: 'none' }
       : { cachePath: where.cachePath, cacheMethod: 'none' }),
   };
+  const legacy = where.mrzEngine !== 'lstm';
   const mrzWorker = await createWorker(
     where.mrzLanguage,
-    OEM.TESSERACT_ONLY,
-    { ...common, langPath: where.mrzLangPath, gzip: where.mrzGzip, legacyCore: true, legacyLang: true },
+    legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY,
+    { ...common, langPath: where.mrzLangPath, gzip: where.mrzGzip, legacyCore: legacy, legacyLang: legacy },
     // MRZ lines are not words of a language: a dictionary only pulls them towards English.
     { load_system_dawg: '0', load_freq_dawg: '0' },
   );
