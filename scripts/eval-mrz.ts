@@ -14,10 +14,9 @@ import sharp, { type Sharp } from 'sharp';
 import { decodePhoto } from '../src/decode/node.ts';
 import { loadNodeOpenCv, nodeTesseractLocations } from '../src/engines/node.ts';
 import { createTesseractEngine, type TesseractLocations } from '../src/engines/tesseract.ts';
-import type { Engines, OcrEngine, OpenCv } from '../src/engines/types.ts';
-import { ANALYSIS_SIDE_PX } from '../src/pipeline/check.ts';
+import type { OcrEngine, OpenCv } from '../src/engines/types.ts';
+import { ANALYSIS_SIDE_PX, findMrz } from '../src/pipeline/check.ts';
 import { rgbaToMat, matToRgba, shrinkToFit, withMats } from '../src/pipeline/cv.ts';
-import { readMrz } from '../src/pipeline/mrz/readMrz.ts';
 import { findDocumentOutline, scaleQuad } from '../src/pipeline/outline/findDocumentOutline.ts';
 import { rectifyDocument, type RectifiedDocument } from '../src/pipeline/rectify/rectifyDocument.ts';
 import type { RgbaImage } from '../src/pipeline/types.ts';
@@ -192,24 +191,6 @@ function rectifiedOf(cv: OpenCv, image: RgbaImage): RectifiedDocument | null {
 }
 
 /** findMrz in check.ts, with its options: the rectified document (either way up), else the whole photo. */
-async function findMrzLines(
-  engines: Engines,
-  image: RgbaImage,
-  rectified: RectifiedDocument | null,
-): Promise<readonly string[] | null> {
-  if (rectified) {
-    const found = await readMrz(engines, rectified.image, {
-      minLineShare: 0.55,
-      turns: [0, 2],
-      fullWidth: true,
-    });
-    if (found) return found.reading.lines;
-  }
-  const turns = rectified ? [0, 2] : [0, 2, 1, 3];
-  const found = await readMrz(engines, image, { minLineShare: 0.25, turns, fullWidth: false });
-  return found?.reading.lines ?? null;
-}
-
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -307,7 +288,7 @@ for (const [n, sample] of work.entries()) {
   for (const reader of allReaders) {
     const ocr = engines.get(reader.name)!;
     const started = performance.now();
-    const lines = await findMrzLines({ cv, ocr }, image, rectified);
+    const lines = (await findMrz({ cv, ocr }, image, rectified, undefined))?.reading.lines ?? null;
     const outcome = score(sample.truth, lines, performance.now() - started);
     const key = `${reader.name}\t${sample.slice}`;
     outcomes.set(key, [...(outcomes.get(key) ?? []), outcome]);
@@ -355,7 +336,7 @@ console.log(
 console.log();
 for (const note of notes) console.log(`- ${note}`);
 console.log(
-  `- ms per MRZ: the MRZ stage alone (readMrz as check.ts calls it), after the outline and rectification, which all readers share`,
+  `- ms per MRZ: the MRZ stage alone (check.ts's findMrz), after the outline and rectification, which all readers share`,
 );
 for (const error of errors) console.log(`- ${error}`);
 if (misreads.length > 0)

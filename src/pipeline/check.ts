@@ -136,9 +136,10 @@ export async function checkDocument(
 
 /**
  * In the rectified document (either way up) when there is one; else, or when that finds nothing,
- * in the whole photo, all four ways up.
+ * in the whole photo, all four ways up. Exported for `npm run eval:mrz`, which compares readers
+ * through exactly this search.
  */
-async function findMrz(
+export async function findMrz(
   engines: Engines,
   image: RgbaImage,
   rectified: RectifiedDocument | null,
