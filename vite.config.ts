@@ -1,5 +1,7 @@
 /**
- * The web app's build. Besides React, four small plugins:
+ * The web app's build. Besides React, five small plugins:
+ * - opencvWasm: splits opencv.js into its JavaScript runtime and its WebAssembly (src/engines/opencvWasm.ts
+ *   says why), served as virtual:opencv-runtime and a hashed assets/opencv-*.wasm;
  * - engineFiles: serves (dev) and copies (build) tesseract's worker, core and models and the NHS icons
  *   to the app's own origin, from the table in src/engines/browserAssets.ts;
  * - nhsukOffline: drops nhsuk-frontend's web-font rules (they load from assets.nhs.uk; we fall back to
@@ -13,6 +15,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writ
 import { join, relative } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { splitOpenCvScript, type SplitOpenCvScript } from './src/engines/opencvWasm.ts';
 import {
   OWN_MRZ_MODEL,
   STOCK_MRZ_MODEL,
@@ -20,6 +23,7 @@ import {
   TESSERACT_WORKER,
   TEXT_MODEL,
   type PrecacheManifest,
+  type TesseractCore,
   type VendorFile,
 } from './src/engines/browserAssets.ts';
 import { contentSecurityPolicy } from './src/app/security.ts';
@@ -33,7 +37,7 @@ const icons: VendorFile[] = ['nhsuk-icon-192.png', 'nhsuk-icon-512.png', 'favico
 );
 const engineFiles: VendorFile[] = [
   TESSERACT_WORKER,
-  ...Object.values(TESSERACT_CORES),
+  ...Object.values(TESSERACT_CORES).flatMap((core) => [core.script, core.wasm]),
   mrzModel,
   TEXT_MODEL,
   ...icons,
@@ -52,13 +56,62 @@ function engineFilesPlugin(): Plugin {
         const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '').replace(/^\//u, '');
         const file = engineFiles.find((candidate) => candidate.path === path);
         if (!file) return next();
-        response.setHeader('Content-Type', 'application/octet-stream');
+        response.setHeader('Content-Type', contentTypeOf(file.path));
         createReadStream(join(root, file.source)).pipe(response);
       });
     },
     generateBundle() {
       for (const file of engineFiles)
         this.emitFile({ type: 'asset', fileName: file.path, source: readFileSync(join(root, file.source)) });
+    },
+  };
+}
+
+/** WebAssembly must be served as such to compile while it streams in. */
+function contentTypeOf(path: string): string {
+  if (path.endsWith('.wasm')) return 'application/wasm';
+  if (path.endsWith('.js')) return 'text/javascript';
+  return 'application/octet-stream';
+}
+
+const OPENCV_SCRIPT = 'node_modules/@techstark/opencv-js/dist/opencv.js';
+const OPENCV_RUNTIME_ID = 'virtual:opencv-runtime';
+const OPENCV_WASM_URL_ID = 'virtual:opencv-wasm-url';
+/** Where the dev server serves the WebAssembly (the build emits it as a hashed asset instead). */
+const OPENCV_DEV_WASM_PATH = 'vendor/opencv/opencv.wasm';
+
+/** Used in the main build (dev server) and the worker build, which Vite runs with plugins of its own. */
+function opencvWasmPlugin(): Plugin {
+  let split: { runtimeModule: string; wasm: Buffer } | undefined;
+  const splitOnce = () => {
+    if (!split) {
+      const parts: SplitOpenCvScript = splitOpenCvScript(readFileSync(join(root, OPENCV_SCRIPT), 'utf8'));
+      split = { runtimeModule: parts.runtimeModule, wasm: Buffer.from(parts.wasmBase64, 'base64') };
+    }
+    return split;
+  };
+  let devWasmUrl: string | null = null;
+  return {
+    name: 'id-precheck:opencv-wasm',
+    configResolved(config) {
+      devWasmUrl = config.command === 'serve' ? `${config.base}${OPENCV_DEV_WASM_PATH}` : null;
+    },
+    resolveId(id) {
+      return id === OPENCV_RUNTIME_ID || id === OPENCV_WASM_URL_ID ? `\0${id}` : null;
+    },
+    load(id) {
+      if (id === `\0${OPENCV_RUNTIME_ID}`) return splitOnce().runtimeModule;
+      if (id !== `\0${OPENCV_WASM_URL_ID}`) return null;
+      if (devWasmUrl) return `export default ${JSON.stringify(devWasmUrl)};`;
+      const reference = this.emitFile({ type: 'asset', name: 'opencv.wasm', source: splitOnce().wasm });
+      return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        if ((request.url ?? '').split('?')[0] !== devWasmUrl) return next();
+        response.setHeader('Content-Type', 'application/wasm');
+        response.end(splitOnce().wasm);
+      });
     },
   };
 }
@@ -88,7 +141,9 @@ function precacheManifestPlugin(): Plugin {
     configResolved(config) {
       outDir = config.build.outDir;
     },
-    closeBundle() {
+    // writeBundle, not closeBundle: it runs only once the build has succeeded, so that a failed build
+    // reports its own error rather than this plugin's failure to find the output folder.
+    writeBundle() {
       const files = listFiles(outDir)
         .filter((file) => !file.endsWith('.map') && !file.startsWith('vendor/') && file !== 'sw.js')
         .filter((file) => file !== 'precache.json');
@@ -97,9 +152,9 @@ function precacheManifestPlugin(): Plugin {
         files: [...files, ...icons.map((icon) => icon.path)],
         tesseractWorker: TESSERACT_WORKER.path,
         cores: {
-          relaxedsimd: TESSERACT_CORES.relaxedsimd.path,
-          simd: TESSERACT_CORES.simd.path,
-          plain: TESSERACT_CORES.plain.path,
+          relaxedsimd: corePaths(TESSERACT_CORES.relaxedsimd),
+          simd: corePaths(TESSERACT_CORES.simd),
+          plain: corePaths(TESSERACT_CORES.plain),
         },
         mrzModel: mrzModel.path,
         textModel: TEXT_MODEL.path,
@@ -107,6 +162,10 @@ function precacheManifestPlugin(): Plugin {
       writeFileSync(join(outDir, 'precache.json'), JSON.stringify(manifest, null, 2));
     },
   };
+}
+
+function corePaths(core: TesseractCore): string[] {
+  return [core.script.path, core.wasm.path];
 }
 
 function listFiles(folder: string): string[] {
@@ -131,19 +190,21 @@ function cspMetaPlugin(): Plugin {
 
 export default defineConfig({
   base: '/',
-  plugins: [react(), nhsukOfflinePlugin(), engineFilesPlugin(), precacheManifestPlugin(), cspMetaPlugin()],
+  plugins: [
+    react(),
+    opencvWasmPlugin(),
+    nhsukOfflinePlugin(),
+    engineFilesPlugin(),
+    precacheManifestPlugin(),
+    cspMetaPlugin(),
+  ],
   define: {
     __ID_PRECHECK_OWN_MRZ_MODEL__: JSON.stringify(ownMrzModel),
     __ID_PRECHECK_BUILD_ID__: JSON.stringify(buildId),
   },
-  resolve: {
-    alias: [{ find: /^@techstark\/opencv-js$/u, replacement: join(root, 'src/engines/opencvEsm.ts') }],
-  },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [opencvWasmPlugin()] },
   build: {
     target: 'es2022',
-    // OpenCV is one 10 MB module with its WebAssembly inside; it is loaded lazily, in the worker.
-    chunkSizeWarningLimit: 11_000,
     rolldownOptions: {
       input: { index: join(root, 'index.html'), sw: join(root, 'src/app/offline/serviceWorker.ts') },
       output: {

@@ -12,7 +12,7 @@ import {
   TEXT_MODEL,
   type LanguageModel,
 } from './browserAssets.ts';
-import { loadOpenCv } from './opencv.ts';
+import { loadBrowserOpenCv } from './opencvBrowser.ts';
 import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
 import type { Engines } from './types.ts';
 
@@ -22,14 +22,14 @@ declare const __ID_PRECHECK_OWN_MRZ_MODEL__: boolean;
 export const MRZ_MODEL: LanguageModel = __ID_PRECHECK_OWN_MRZ_MODEL__ ? OWN_MRZ_MODEL : STOCK_MRZ_MODEL;
 
 /**
- * Absolute URLs: tesseract.js starts its worker from a blob: URL, against which relative URLs do not
- * resolve. `base` is the app's base URL (import.meta.env.BASE_URL) resolved against the worker's location.
+ * Absolute URLs, so that they mean the same in tesseract.js's worker as here. `base` is the app's base
+ * URL (import.meta.env.BASE_URL) resolved against the worker's location.
  */
 export function browserTesseractLocations(base: URL): TesseractLocations {
   const at = (path: string) => new URL(path, base).href;
   return {
     workerPath: at(TESSERACT_WORKER.path),
-    corePath: at(TESSERACT_CORES[detectWasmLevel()].path),
+    corePath: at(TESSERACT_CORES[detectWasmLevel()].script.path),
     mrzLangPath: at(MRZ_MODEL.folder),
     mrzLanguage: MRZ_MODEL.language,
     mrzGzip: MRZ_MODEL.gzip,
@@ -39,12 +39,14 @@ export function browserTesseractLocations(base: URL): TesseractLocations {
 
 let loading: Promise<Engines> | undefined;
 
-/** OpenCV (compiled on this worker's thread) and tesseract (in workers of its own), side by side. */
+/**
+ * OpenCV (compiled on this worker's thread) and tesseract (in a worker of its own), side by side: on
+ * a first visit each spends most of its time downloading and compiling WebAssembly, which overlap.
+ */
 export function loadBrowserEngines(base: URL): Promise<Engines> {
   loading ??= (async () => {
     const [cv, ocr] = await Promise.all([
-      // Aliased to opencvEsm.ts in the web build: a namespace with `default` only.
-      loadOpenCv(() => import('@techstark/opencv-js')),
+      loadBrowserOpenCv(),
       createTesseractEngine(browserTesseractLocations(base)),
     ]);
     return { cv, ocr };

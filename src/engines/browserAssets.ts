@@ -20,19 +20,36 @@ export const TESSERACT_WORKER: VendorFile = {
 
 export type WasmLevel = 'relaxedsimd' | 'simd' | 'plain';
 
+/** A tesseract core: Emscripten's script and its WebAssembly, as two files. */
+export interface TesseractCore {
+  readonly script: VendorFile;
+  readonly wasm: VendorFile;
+}
+
 /**
  * The full tesseract cores (legacy and LSTM engines both), one per WebAssembly feature level. We name
  * one file instead of letting tesseract.js pick from a folder, because it would otherwise load the
- * legacy core for the MRZ worker and the LSTM-only core for the text worker: two 4 MB downloads.
+ * legacy core for the MRZ worker and the LSTM-only core for the text worker: two downloads.
+ *
+ * Not the `.wasm.js` builds that tesseract.js picks by default, whose WebAssembly is base64 inside a
+ * 4.7 MB script (parsed, decoded in JavaScript, compiled once all of it is in): with the script and
+ * the `.wasm` apart, the WebAssembly compiles as it streams in. Emscripten looks for the `.wasm` beside
+ * the worker's own script (its `scriptDirectory` is the worker's location, since tesseract.js passes
+ * no `locateFile`), so both live in the worker's folder, and the worker is started from its own URL
+ * rather than a blob: URL (see tesseract.ts).
  */
-export const TESSERACT_CORES: Readonly<Record<WasmLevel, VendorFile>> = {
-  relaxedsimd: core('tesseract-core-relaxedsimd.wasm.js'),
-  simd: core('tesseract-core-simd.wasm.js'),
-  plain: core('tesseract-core.wasm.js'),
+export const TESSERACT_CORES: Readonly<Record<WasmLevel, TesseractCore>> = {
+  relaxedsimd: core('tesseract-core-relaxedsimd'),
+  simd: core('tesseract-core-simd'),
+  plain: core('tesseract-core'),
 };
 
-function core(file: string): VendorFile {
-  return { source: `node_modules/tesseract.js-core/${file}`, path: `vendor/tesseract-core/${file}` };
+function core(name: string): TesseractCore {
+  const file = (extension: string): VendorFile => ({
+    source: `node_modules/tesseract.js-core/${name}${extension}`,
+    path: `vendor/tesseract/${name}${extension}`,
+  });
+  return { script: file('.js'), wasm: file('.wasm') };
 }
 
 export interface LanguageModel extends VendorFile {
@@ -96,5 +113,6 @@ export interface PrecacheManifest {
   readonly mrzModel: string;
   readonly textModel: string;
   readonly tesseractWorker: string;
-  readonly cores: Readonly<Record<WasmLevel, string>>;
+  /** Per feature level, the core's script and WebAssembly. */
+  readonly cores: Readonly<Record<WasmLevel, readonly string[]>>;
 }

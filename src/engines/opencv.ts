@@ -1,8 +1,9 @@
 /**
- * Loads OpenCV.js once. Shared by the Node loader and the Web Worker: the same package works in both,
- * but each environment says how to get the module (`loadModule`), because bundlers' CommonJS interop
- * (Vite, Vitest) copies the Emscripten module's own `then` onto what `import()` returns, and awaiting
- * that never settles. Node uses `require`; the web build imports an ES wrapper (opencvEsm.ts).
+ * Loads OpenCV.js once. Shared by the Node loader and the Web Worker, but each environment says how to
+ * get the module (`loadModule`), because bundlers' CommonJS interop (Vite, Vitest) copies the
+ * Emscripten module's own `then` onto what `import()` returns, and awaiting that never settles. Node
+ * uses `require`; the web build starts the runtime the build split from its WebAssembly
+ * (opencvBrowser.ts).
  */
 import type { OpenCv } from './types.ts';
 
@@ -25,5 +26,9 @@ export function loadOpenCv(loadModule: OpenCvModuleLoader): Promise<OpenCv> {
     delete cv.then;
     return cv;
   })();
+  // A failed load is not kept: the next call tries again (the network may be back).
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }

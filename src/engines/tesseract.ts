@@ -12,7 +12,7 @@ import type { OcrEngine, OcrLine } from './types.ts';
 export interface TesseractLocations {
   /** tesseract.js's worker script; undefined in Node, where tesseract.js finds its own. */
   readonly workerPath?: string;
-  /** Folder (or URL) of tesseract.js-core. undefined in Node. */
+  /** URL of the tesseract.js-core script to load. undefined in Node. */
   readonly corePath?: string;
   /** Folder (or URL) holding `<mrzLanguage>.traineddata[.gz]`. */
   readonly mrzLangPath: string;
@@ -31,7 +31,9 @@ export interface TesseractLocations {
 
 export async function createTesseractEngine(where: TesseractLocations): Promise<OcrEngine> {
   const common = {
-    ...(where.workerPath === undefined ? {} : { workerPath: where.workerPath }),
+    // From its own URL, not tesseract.js's default blob: URL: the core finds its .wasm beside the
+    // worker's script (see TESSERACT_CORES in browserAssets.ts), and the page needs no blob: workers.
+    ...(where.workerPath === undefined ? {} : { workerPath: where.workerPath, workerBlobURL: false }),
     ...(where.corePath === undefined ? {} : { corePath: where.corePath }),
     ...(where.cachePath === undefined
       ? { cacheMethod: 'none' }

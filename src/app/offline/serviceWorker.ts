@@ -19,7 +19,7 @@ sw.addEventListener('install', (event) => {
       const files = [
         ...manifest.files,
         manifest.tesseractWorker,
-        manifest.cores[detectWasmLevel()],
+        ...manifest.cores[detectWasmLevel()],
         manifest.mrzModel,
         manifest.textModel,
       ];
