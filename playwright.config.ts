@@ -1,10 +1,28 @@
 /**
  * Browser tests: Debian's Chromium (no browser download) against the built app served by
- * scripts/serve-web.ts, with its real headers (CSP) and service worker.
+ * scripts/serve-web.ts, with its real headers (CSP) and service worker. The camera tests run in a
+ * Chromium of their own, whose fake camera plays a video that scripts/camera-video.ts generates first
+ * (the `camera-videos` setup project), so a fresh clone needs nothing committed.
  */
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type LaunchOptions } from '@playwright/test';
+import { cameraVideoPath } from './scripts/camera-video.ts';
 
 const PORT = 4174;
+
+function chromium(extraArgs: readonly string[] = []): LaunchOptions {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
+  };
+}
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -20,18 +38,23 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     serviceWorkers: 'allow',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromium(),
   },
+  projects: [
+    { name: 'checker', testIgnore: ['**/camera.spec.ts'] },
+    { name: 'camera-videos', testMatch: '**/camera-videos.setup.ts' },
+    {
+      name: 'camera',
+      testMatch: '**/camera.spec.ts',
+      dependencies: ['camera-videos'],
+      use: {
+        launchOptions: chromium([
+          '--use-fake-device-for-media-stream',
+          `--use-file-for-fake-video-capture=${cameraVideoPath('id-card-into-frame')}`,
+        ]),
+      },
+    },
+  ],
   webServer: {
     command: `npm run build && tsx scripts/serve-web.ts --port ${PORT}`,
     url: `http://localhost:${PORT}/`,

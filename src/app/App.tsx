@@ -1,21 +1,31 @@
 /** The page: layout only. The flow lives in useCheckFlow, the words in content/text.ts. */
+import { useEffect, useRef } from 'react';
 import type { IsoDate } from '../pipeline/types.ts';
+import { canUseCamera } from './camera/openCamera.ts';
 import type { CheckClient } from './checkClient.ts';
+import { CameraView } from './components/CameraView.tsx';
 import { CheckProgress } from './components/CheckProgress.tsx';
 import { CheckResult } from './components/CheckResult.tsx';
 import { ErrorSummary } from './components/ErrorSummary.tsx';
 import { Guidance } from './components/Guidance.tsx';
 import { PageFooter, PageHeader } from './components/PageHeader.tsx';
 import { PHOTO_INPUT_ID, PhotoPicker } from './components/PhotoPicker.tsx';
+import { UseCamera } from './components/UseCamera.tsx';
 import { STEP_LABELS } from './content/text.ts';
 import { announceFlowState } from './flow/checkFlow.ts';
 import { useCheckFlow } from './flow/useCheckFlow.ts';
 import { usePastedPhoto } from './usePastedPhoto.ts';
 
 export function App({ client, today }: { client: CheckClient; today: IsoDate }) {
-  const { state, engines, checkPhoto, checkAnother } = useCheckFlow(client, today);
+  const { state, engines, checkPhoto, checkAnother, openCamera, closeCamera } = useCheckFlow(client, today);
   usePastedPhoto(checkPhoto);
   const problem = state.phase === 'choosing' ? state.problem : null;
+  // Leaving the camera returns focus to the button that opened it.
+  const previousPhase = useRef(state.phase);
+  const cameraJustClosed = previousPhase.current === 'camera' && state.phase === 'choosing' && !problem;
+  useEffect(() => {
+    previousPhase.current = state.phase;
+  }, [state.phase]);
 
   return (
     <>
@@ -28,7 +38,14 @@ export function App({ client, today }: { client: CheckClient; today: IsoDate }) 
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-two-thirds">
               {problem && <ErrorSummary problem={problem} fieldId={PHOTO_INPUT_ID} />}
-              {state.phase === 'result' ? (
+              {state.phase === 'camera' ? (
+                <CameraView
+                  client={client}
+                  onPhoto={checkPhoto}
+                  onProblem={closeCamera}
+                  onClose={() => closeCamera()}
+                />
+              ) : state.phase === 'result' ? (
                 <CheckResult
                   report={state.report}
                   preview={state.preview}
@@ -47,6 +64,7 @@ export function App({ client, today }: { client: CheckClient; today: IsoDate }) 
                     problem={problem}
                     focusOnMount={state.phase === 'choosing' && state.retake}
                   />
+                  {canUseCamera() && <UseCamera onOpen={openCamera} focusOnMount={cameraJustClosed} />}
                 </>
               )}
               <div className="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">

@@ -3,6 +3,8 @@
  * and "Proving who you are without photo ID"), in the NHS service manual's plain style.
  */
 import type { DocumentKind, RuleId, Status } from '../../pipeline/types.ts';
+import type { FramingProblem } from '../../pipeline/framing/judgeFraming.ts';
+import type { CameraProblemCode } from '../camera/openCamera.ts';
 import type { WorkerStep } from '../checkClient.ts';
 
 export const STEP_LABELS: Readonly<Record<WorkerStep, string>> = {
@@ -76,3 +78,33 @@ export const PHOTO_DONTS: readonly string[] = [
   'do not let light cause glare or shine on your ID, for example from a window or your flash',
   'do not use a document that has expired or is not on the list below',
 ];
+
+/** Why the camera could not be used: shown in the error summary, which links to the file input. */
+export const CAMERA_PROBLEMS: Readonly<Record<CameraProblemCode, string>> = {
+  'camera-denied':
+    'This page was not allowed to use your camera. Choose a photo of your ID instead, or allow the camera in your browser’s settings and try again.',
+  'camera-missing': 'We could not find a camera on this device. Choose a photo of your ID instead.',
+  'camera-unavailable':
+    'Your camera could not be started. It may be in use by another app. Close other apps that use the camera and try again, or choose a photo of your ID instead.',
+};
+
+/**
+ * The one instruction shown while the camera is on: the framing problem to fix first (in the order of
+ * NHS login's rules, as the result would name it), or, once there is none, what happens next.
+ */
+export type CameraGuidance = FramingProblem | 'waiting' | 'hold-still' | 'capturing';
+
+export const CAMERA_GUIDANCE: Readonly<Record<CameraGuidance, string>> = {
+  waiting: 'Getting the camera guide ready',
+  'no-document': 'Hold your ID in the frame, on a plain, darker surface',
+  'corners-missing': 'Move the camera back: all 4 corners of your ID must be in the frame',
+  'corners-covered': 'Keep your fingers off the corners of your ID',
+  unmeasured: 'Hold your ID in good light',
+  dark: 'It is too dark: move somewhere with more light',
+  'washed-out': 'It is too bright: move away from direct sunlight or lamps',
+  glare: 'There is glare on your ID: tilt it a little, away from the light',
+  blurred: 'Your ID is blurred: hold the camera still so that it can focus',
+  small: 'Move the camera closer, so that your ID fills most of the frame',
+  'hold-still': 'That looks right. Hold still',
+  capturing: 'Taking the photo',
+};

@@ -1,5 +1,6 @@
 /**
- * The page's flow as a pure state machine: choose a photo, check it, see the result, choose again.
+ * The page's flow as a pure state machine: choose a photo (or take one with the live camera), check
+ * it, see the result, choose again.
  * No React and no worker here, so every transition can be read (and tested) on its own.
  */
 import type { CheckReport } from '../../pipeline/types.ts';
@@ -25,6 +26,8 @@ export type FlowState =
       /** After "Check another photo": the person is taken straight to the file input. */
       readonly retake: boolean;
     }
+  /** The live camera is open: its own state lives in the camera session (../camera/). */
+  | { readonly phase: 'camera' }
   | { readonly phase: 'checking'; readonly fileName: string; readonly step: WorkerStep }
   | ({ readonly phase: 'result'; readonly fileName: string } & CheckedPhoto);
 
@@ -33,7 +36,10 @@ export type FlowEvent =
   | { readonly type: 'step'; readonly step: WorkerStep }
   | ({ readonly type: 'checked' } & CheckedPhoto)
   | { readonly type: 'refused'; readonly problem: PhotoProblem }
-  | { readonly type: 'check-another' };
+  | { readonly type: 'check-another' }
+  | { readonly type: 'camera-opened' }
+  /** The person left the camera; `problem` when it could not be used (refused, missing). */
+  | { readonly type: 'camera-closed'; readonly problem: PhotoProblem | null };
 
 export const INITIAL_FLOW: FlowState = { phase: 'choosing', problem: null, retake: false };
 
@@ -57,6 +63,10 @@ export function nextFlowState(state: FlowState, event: FlowEvent): FlowState {
       return { phase: 'choosing', problem: event.problem, retake: false };
     case 'check-another':
       return { phase: 'choosing', problem: null, retake: true };
+    case 'camera-opened':
+      return { phase: 'camera' };
+    case 'camera-closed':
+      return state.phase === 'camera' ? { phase: 'choosing', problem: event.problem, retake: false } : state;
   }
 }
 
@@ -65,6 +75,9 @@ export function announceFlowState(state: FlowState, stepLabel: (step: WorkerStep
   switch (state.phase) {
     case 'choosing':
       return state.problem ? `There is a problem: ${state.problem.message}` : '';
+    case 'camera':
+      // The camera view has a live region of its own, for its guidance.
+      return '';
     case 'checking':
       return `Checking your photo: ${stepLabel(state.step)}`;
     case 'result': {

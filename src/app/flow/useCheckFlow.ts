@@ -4,7 +4,9 @@
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { IsoDate } from '../../pipeline/types.ts';
+import type { CameraProblemCode } from '../camera/openCamera.ts';
 import { WorkerCrashed, type CheckClient, type WorkerStep } from '../checkClient.ts';
+import { CAMERA_PROBLEMS } from '../content/text.ts';
 import { INITIAL_FLOW, nextFlowState, type FlowState } from './checkFlow.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'failed';
@@ -14,6 +16,9 @@ export interface CheckFlow {
   readonly engines: EngineStatus;
   readonly checkPhoto: (photo: File) => void;
   readonly checkAnother: () => void;
+  readonly openCamera: () => void;
+  /** Back to choosing a photo; with the reason, when the camera could not be used. */
+  readonly closeCamera: (problem?: CameraProblemCode) => void;
 }
 
 const CRASH_MESSAGE =
@@ -88,5 +93,18 @@ export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
     dispatch({ type: 'check-another' });
   }, []);
 
-  return { state, engines, checkPhoto, checkAnother };
+  const openCamera = useCallback(() => {
+    current.current?.abort();
+    forgetPreview();
+    dispatch({ type: 'camera-opened' });
+  }, []);
+
+  const closeCamera = useCallback((problem?: CameraProblemCode) => {
+    dispatch({
+      type: 'camera-closed',
+      problem: problem ? { code: problem, message: CAMERA_PROBLEMS[problem] } : null,
+    });
+  }, []);
+
+  return { state, engines, checkPhoto, checkAnother, openCamera, closeCamera };
 }
