@@ -5,10 +5,12 @@
  */
 import { expose, transfer } from 'comlink';
 import { bitmapToRgba, decodePhotoBitmap } from '../src/decode/browser.ts';
+import { cameraFrameToRgba } from '../src/decode/cameraFrame.ts';
 import { PhotoError, type PhotoErrorCode } from '../src/decode/photoError.ts';
 import { loadBrowserEngines } from '../src/engines/browser.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
+import { judgeFraming, type FramingReport } from '../src/pipeline/framing/judgeFraming.ts';
 import type { CheckReport, CheckStep, IsoDate } from '../src/pipeline/types.ts';
 
 /** The pipeline's steps, and decoding before them. */
@@ -25,6 +27,9 @@ export type CheckOutcome =
     }
   | { readonly status: 'refused'; readonly code: PhotoErrorCode; readonly message: string }
   | { readonly status: 'cancelled' };
+
+/** A camera frame judged for the live guidance, and how long reading its pixels took. */
+export type FrameJudgement = FramingReport & { readonly pixelsMs: number };
 
 export interface CheckRequest {
   readonly jobId: number;
@@ -59,7 +64,7 @@ const api = {
       onStep('decoding');
       const started = performance.now();
       const bitmap = await decodePhotoBitmap(request.photo);
-      const image = bitmapToRgba(bitmap);
+      const image = await bitmapToRgba(bitmap);
       const { preview, previewScale } = await makePreview(bitmap);
       const decodeMs = performance.now() - started;
       const ready = await readyEngines(onStep);
@@ -82,6 +87,18 @@ const api = {
     } finally {
       running.delete(request.jobId);
     }
+  },
+
+  /**
+   * The live camera guidance: judges one frame (transferred, and closed as soon as its pixels are
+   * read). The page sends the next frame only once this one is answered, so frames never queue.
+   */
+  async judgeFrame(frame: VideoFrame | ImageBitmap): Promise<FrameJudgement> {
+    const started = performance.now();
+    const pixels = await cameraFrameToRgba(frame);
+    const pixelsMs = Math.round(performance.now() - started);
+    const ready = await readyEngines(() => {});
+    return { ...judgeFraming(ready.cv, pixels.image, pixels), pixelsMs };
   },
 
   /** Stops a check at its next step; the client terminates the worker if it does not stop in time. */

@@ -1,12 +1,25 @@
 /**
  * The page's side of the worker boundary: one warm worker, every call cancellable, and a worker that
  * crashed, hung or would not stop is terminated and replaced, so the page never waits on a dead one.
+ * It leaves User Timing entries (`ENGINES_READY_MARK`, `CHECK_MEASURE`) for anyone measuring the page,
+ * as scripts/bench-web.ts does.
  */
-import { proxy, wrap, type Remote } from 'comlink';
-import type { Api, CheckOutcome, WorkerStep } from '../../workers/check.worker.ts';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { Api, CheckOutcome, FrameJudgement, WorkerStep } from '../../workers/check.worker.ts';
 import type { IsoDate } from '../pipeline/types.ts';
 
-export type { CheckOutcome, WorkerStep };
+export type { CheckOutcome, FrameJudgement, WorkerStep };
+
+/** Marked when the engines are first loaded: its startTime is "navigation to ready". */
+export const ENGINES_READY_MARK = 'id-precheck:engines-ready';
+/** Measured over each check that completes, with `CheckTimings` as its detail. */
+export const CHECK_MEASURE = 'id-precheck:check';
+
+export interface CheckTimings {
+  readonly decodeMs: number;
+  /** The pipeline's own stages, measured in the worker (CheckReport.timingsMs). */
+  readonly stagesMs: Readonly<Record<string, number>>;
+}
 
 /** The worker died or stopped answering; a fresh one has been started. */
 export class WorkerCrashed extends Error {
@@ -48,7 +61,9 @@ export class CheckClient {
   /** Starts the worker and loads its engines. Resolves when a check would no longer wait for them. */
   prepare(): Promise<void> {
     const live = this.#worker();
-    this.#prepared ??= Promise.race([live.api.prepare(), live.died]);
+    this.#prepared ??= Promise.race([live.api.prepare(), live.died]).then(() => {
+      if (performance.getEntriesByName(ENGINES_READY_MARK).length === 0) performance.mark(ENGINES_READY_MARK);
+    });
     return this.#prepared;
   }
 
@@ -62,6 +77,7 @@ export class CheckClient {
     signal.throwIfAborted();
     const live = this.#worker();
     const jobId = this.#nextJobId++;
+    const started = performance.now();
     const job = live.api.check({ jobId, photo, today }, proxy(onStep));
 
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -80,7 +96,12 @@ export class CheckClient {
       );
     });
     try {
-      return await Promise.race([job, live.died, timedOut, cancelled]);
+      const outcome = await Promise.race([job, live.died, timedOut, cancelled]);
+      if (outcome.status === 'checked') {
+        const detail: CheckTimings = { decodeMs: outcome.decodeMs, stagesMs: outcome.report.timingsMs };
+        performance.measure(CHECK_MEASURE, { start: started, detail });
+      }
+      return outcome;
     } catch (error) {
       if (error instanceof WorkerCrashed) {
         live.kill(error.message);
@@ -90,6 +111,16 @@ export class CheckClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Judges one camera frame for the live guidance. The frame is transferred (the worker closes it).
+   * Callers send one frame at a time; a worker that dies mid-frame rejects with WorkerCrashed.
+   */
+  async judgeFrame(frame: VideoFrame | ImageBitmap): Promise<FrameJudgement> {
+    await this.#previousStopped;
+    const live = this.#worker();
+    return Promise.race([live.api.judgeFrame(transfer(frame, [frame])), live.died]);
   }
 
   dispose(): void {

@@ -12,10 +12,12 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 const client = new CheckClient();
+// Before the first render, so that the engines start loading as early as the page can ask for them.
+const enginesLoaded = client.prepare();
 createRoot(root).render(
   <StrictMode>
     <App client={client} today={todayFromUrl(location.search, new Date())} />
   </StrictMode>,
 );
 
-if (import.meta.env.PROD) registerOfflineCache();
+if (import.meta.env.PROD) registerOfflineCache(enginesLoaded);

@@ -8,12 +8,14 @@ export class CheckerPage {
   readonly result: Locator;
   readonly errorSummary: Locator;
   readonly main: Locator;
+  readonly camera: Locator;
 
   constructor(readonly page: Page) {
     this.photoInput = page.getByLabel('Choose or take a photo of your ID');
     this.result = page.locator('[data-verdict]');
     this.errorSummary = page.locator('.nhsuk-error-summary');
     this.main = page.locator('main');
+    this.camera = page.locator('[data-camera]');
   }
 
   async open(today: string): Promise<void> {
@@ -43,6 +45,35 @@ export class CheckerPage {
 
   missingCornerMark(corner: string): Locator {
     return this.page.locator(`.app-photo__missing[data-corner="${corner}"]`);
+  }
+
+  async useCamera(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Use camera' }).click();
+  }
+
+  /** The camera is on and its frames are being judged. */
+  async waitForCameraGuidance(): Promise<void> {
+    await expect(this.camera).toHaveAttribute('data-camera', 'live');
+    await expect(this.camera).not.toHaveAttribute('data-guidance', 'waiting', { timeout: 120_000 });
+  }
+
+  async stopCamera(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Stop the camera' }).click();
+  }
+
+  /** What happens when the person switches to another tab or app. */
+  async hideTab(): Promise<void> {
+    await this.page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+  }
+
+  async showTab(): Promise<void> {
+    await this.page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
   }
 
   async checkAnother(): Promise<void> {
