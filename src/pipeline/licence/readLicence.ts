@@ -135,15 +135,30 @@ export function dateAfterLabel(lines: readonly string[], label: RegExp): IsoDate
   for (let i = 0; i < lines.length; i++) {
     const found = label.exec(lines[i]!);
     if (!found) continue;
-    // Only what follows the label on its own line: a date before it belongs to another field.
+    // What follows the label on its own line is its value: a date before it belongs to another field.
     const after = lines[i]!.slice(found.index + found[0].length);
-    for (const line of [after, lines[i + 1] ?? '', lines[i + 2] ?? '']) {
-      const match = DATE.exec(line);
-      if (match) return isoDate(match);
-    }
+    const sameLine = DATE.exec(after);
+    if (sameLine) return isoDate(sameLine);
+    // Else the lines below. Cards print fields in columns (issue date beside expiry), and OCR reads
+    // across them, so the issue date may come first: of several dates the latest is the expiry;
+    // a lone date beside another date's label could be either, and is not taken.
+    const below = [lines[i + 1] ?? '', lines[i + 2] ?? ''];
+    const dates = below
+      .flatMap((line) => [...line.matchAll(new RegExp(DATE.source, 'gu'))])
+      .map(isoDate)
+      .filter((date) => date !== null)
+      .sort();
+    const latest = dates.at(-1);
+    if (latest === undefined) continue;
+    const crowded = [lines[i]!, ...below].some((line) => OTHER_DATE_LABEL.test(line));
+    return dates.length === 1 && crowded ? null : latest;
   }
   return null;
 }
+
+/** Labels of a card's other dates (issue, birth: not a place of birth), in the languages of the titles we read. */
+const OTHER_DATE_LABEL =
+  /DATE OF (?:ISSUE|BIRTH)|D[EÉ]LIVRANCE|DATE DE NAISSANCE|AUSSTELLUNG|GEBURTSDATUM|RILASCIO|DATA DI NASCITA|EXPEDICI[OÓ]N|FECHA DE NACIMIENTO|AFGIFTE|GEBOORTEDATUM/u;
 
 function isoDate(match: RegExpMatchArray): IsoDate | null {
   const [, dd, mm, yyyy] = match as unknown as [string, string, string, string];

@@ -64,6 +64,25 @@ describe('parseCardFrontText', () => {
     expect(parseCardFrontText(lines)).toStrictEqual({ kind: 'id-card', issuer: 'FRA', expiry: null });
   });
 
+  it('takes the later date when OCR reads the issue and expiry columns as one line', () => {
+    // Cards print the issue and expiry dates side by side; OCR may read both columns as one line.
+    const lines = [
+      "CARTE NATIONALE D'IDENTITE",
+      "DATE DE DELIVRANCE / DATE OF ISSUE DATE D'EXPIRATION / EXPIRY DATE",
+      '19.04.2022 18.04.2032',
+    ];
+    expect(parseCardFrontText(lines)).toStrictEqual({ kind: 'id-card', issuer: 'FRA', expiry: '2032-04-18' });
+  });
+
+  it('does not take a lone date below an expiry label beside an issue label: it may be either', () => {
+    const lines = [
+      "CARTE NATIONALE D'IDENTITE",
+      "DATE DE DELIVRANCE / DATE OF ISSUE DATE D'EXPIRATION / EXPIRY DATE",
+      '19.04.2022',
+    ];
+    expect(parseCardFrontText(lines)).toStrictEqual({ kind: 'id-card', issuer: 'FRA', expiry: null });
+  });
+
   it('reads the front of a UK residence permit, its issuer from the country printed on it', () => {
     expect(parseCardFrontText(BRP_FRONT_LINES)).toStrictEqual({
       kind: 'residence-permit',
