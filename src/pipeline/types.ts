@@ -77,8 +77,11 @@ export interface MrzReading {
   readonly lines: readonly string[];
   /** Per line, the columns whose characters are suspect (a failed check digit's field). */
   readonly suspect: readonly (readonly number[])[];
-  /** Each check digit's field and whether it holds, after repair. */
-  readonly checks: readonly { readonly field: string; readonly valid: boolean }[];
+  /**
+   * Each check digit's field and whether it holds, after repair; `readable` is false where the check
+   * digit's place holds no digit (hidden or unreadable: a `<` there holds only over an empty field).
+   */
+  readonly checks: readonly { readonly field: string; readonly valid: boolean; readonly readable: boolean }[];
   /** The repairs made: line, column, the character read and the one it became. */
   readonly repairs: readonly { line: number; column: number; from: string; to: string }[];
 }

@@ -333,7 +333,11 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
   }
 
   const final = text();
-  const checks = layout.checks.map((rule) => ({ field: rule.field, valid: checkHolds(final, rule) }));
+  const checks = layout.checks.map((rule) => {
+    const valid = checkHolds(final, rule);
+    const digit = final[rule.digit[0]]![rule.digit[1]]!;
+    return { field: rule.field, valid, readable: valid || /[0-9]/u.test(digit) };
+  });
   const suspect = final.map((_, lineIndex) =>
     layout.checks
       .filter((rule) => !checkHolds(final, rule) && rule.field !== 'composite')

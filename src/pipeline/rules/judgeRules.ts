@@ -230,8 +230,10 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
       evidence,
     };
   // A misread looks just like a wrong digit; only a clear photo of the whole document makes the
-  // reading trustworthy (a cut-off corner may hide part of the MRZ).
-  return readingIsTrustworthy
+  // reading trustworthy (a cut-off corner may hide part of the MRZ). A check digit that is not a
+  // digit at all was hidden or not read (a thumb over the code's end): that is no evidence either.
+  const unread = reading.checks.every((check) => check.valid || !check.readable);
+  return readingIsTrustworthy && !unread
     ? {
         id,
         status: 'fail',

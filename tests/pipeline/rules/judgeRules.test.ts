@@ -109,8 +109,8 @@ describe('crossCheckIssuer', () => {
     lines: ['D1FRA19AB458716320417LEFEVRE<7'],
     suspect: [[]],
     checks: [
-      { field: 'documentNumber', valid: true },
-      { field: 'composite', valid: true },
+      { field: 'documentNumber', valid: true, readable: true },
+      { field: 'composite', valid: true, readable: true },
     ],
     repairs: [],
   };
@@ -134,8 +134,18 @@ describe('crossCheckIssuer', () => {
     });
   });
 
+  it('is unsure, not fail, when the failing check digit is not a digit at all (hidden by a thumb)', () => {
+    const hidden = { ...reading, checks: [{ field: 'composite', valid: false, readable: false }] };
+    expect(judgeValidDetails(hidden, true).status).toBe('unsure');
+    const wrong = { ...reading, checks: [{ field: 'composite', valid: false, readable: true }] };
+    expect(judgeValidDetails(wrong, true).status).toBe('fail');
+  });
+
   it('keeps a failed check digit a fail, and changes nothing when no sign was read', () => {
-    const failed = judgeValidDetails({ ...reading, checks: [{ field: 'composite', valid: false }] }, true);
+    const failed = judgeValidDetails(
+      { ...reading, checks: [{ field: 'composite', valid: false, readable: true }] },
+      true,
+    );
     expect(crossCheckIssuer(failed, 'FRA', { sign: 'B', issuer: 'BEL' }).status).toBe('fail');
     expect(crossCheckIssuer(details, 'FRA', null)).toStrictEqual({
       ...details,
