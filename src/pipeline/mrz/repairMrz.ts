@@ -131,29 +131,28 @@ function evidenceOf(glyph: ReadGlyph): Float32Array {
 
 /** Text as if read with full confidence and nothing else known (tests, and lines from elsewhere). */
 export function glyphsOfText(text: string): ReadGlyph[] {
-  return [...text].map((char) => ({ char, confidence: 100, likeness: null }));
+  return [...text].map((char) => unlikenedGlyph(char, 100));
 }
 
 /** Cleans one OCR line: upper case, no spaces, look-alikes of `<` made `<`, anything else dropped. */
-export function cleanOcrLine(text: string): string {
-  return cleanGlyphs(glyphsOfText(text))
-    .map((glyph) => glyph.char)
-    .join('');
-}
-
 function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
   return glyphs.flatMap((glyph) => {
     const chars = glyph.char
       .toUpperCase()
       .replace(/[«‹]/gu, '<<')
       .replace(/[^A-Z0-9<]/gu, '');
-    return chars.length === 1 ? [{ ...glyph, char: chars }] : [...chars].map(filler(glyph.confidence));
+    // A glyph that became two (« is <<) has no likeness of its own.
+    return chars.length === 1
+      ? [{ ...glyph, char: chars }]
+      : [...chars].map((char) => unlikenedGlyph(char, glyph.confidence));
   });
 }
 
-const filler =
-  (confidence: number) =>
-  (char = '<'): ReadGlyph => ({ char, confidence, likeness: null });
+const unlikenedGlyph = (char: string, confidence: number): ReadGlyph => ({
+  char,
+  confidence,
+  likeness: null,
+});
 
 /**
  * Picks the MRZ format the lines fit best and brings each line to its length. OCR most often drops
@@ -161,7 +160,7 @@ const filler =
  */
 export function shapeMrzLines(
   ocrLines: readonly (string | readonly ReadGlyph[])[],
-): { layout: MrzLayout; lines: string[]; read: MrzRead } | null {
+): { layout: MrzLayout; read: MrzRead } | null {
   const lines = ocrLines
     .map((line) => cleanGlyphs(typeof line === 'string' ? glyphsOfText(line) : line))
     .filter((line) => line.length >= 20);
@@ -181,8 +180,10 @@ export function shapeMrzLines(
     }
   }
   if (!best) return null;
-  const read = { lines: best.lines.map(text), evidence: best.lines.map((line) => line.map(evidenceOf)) };
-  return { layout: best.layout, lines: read.lines, read };
+  return {
+    layout: best.layout,
+    read: { lines: best.lines.map(text), evidence: best.lines.map((line) => line.map(evidenceOf)) },
+  };
 }
 
 function fitLength(line: readonly ReadGlyph[], length: number): ReadGlyph[] {
@@ -195,7 +196,7 @@ function fitLength(line: readonly ReadGlyph[], length: number): ReadGlyph[] {
   }
   while (out.length < length) {
     const run = longestFillerRun(text());
-    out.splice(run && run.length >= 2 ? run.start : out.length, 0, filler(0)());
+    out.splice(run && run.length >= 2 ? run.start : out.length, 0, unlikenedGlyph('<', 0));
   }
   return out;
 }
@@ -231,7 +232,7 @@ function bestOf(evidence: Float32Array, allowed: RegExp): string | null {
  * then the one that turns letters into digits; a tie after that is no repair, and the field is suspect.
  */
 export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead): MrzReading {
-  const { lines: readLines, evidence } = 'evidence' in read ? read : shapeEvidence(read);
+  const { lines: readLines, evidence } = 'evidence' in read ? read : readOfText(read);
   const lines = readLines.map((line) => [...line]);
   const repairs: { line: number; column: number; from: string; to: string }[] = [];
   const set = (line: number, column: number, to: string) => {
@@ -350,7 +351,7 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
 
 const totalCost = (changes: readonly Change[]) => changes.reduce((sum, change) => sum + change.cost, 0);
 
-function shapeEvidence(lines: readonly string[]): MrzRead {
+function readOfText(lines: readonly string[]): MrzRead {
   return { lines, evidence: lines.map((line) => glyphsOfText(line).map(evidenceOf)) };
 }
 

@@ -17,7 +17,7 @@ describe('shapeMrzLines', () => {
       ' L898902C36UTO7408122F1204159ZE184226B<<<<<10 ',
     ]);
     expect(shaped?.layout.format).toBe('TD3');
-    expect(shaped?.lines).toStrictEqual(TD3);
+    expect(shaped?.read.lines).toStrictEqual(TD3);
   });
 
   it('finds no MRZ in ordinary text', () => {
@@ -95,9 +95,9 @@ describe('repairMrz with outline evidence', () => {
 describe('isPlausibleReading', () => {
   it('takes a real MRZ and refuses print forced into MRZ shape', () => {
     const real = shapeMrzLines(TD3)!;
-    expect(isPlausibleReading(real.layout, repairMrz(real.layout, real.lines))).toBe(true);
+    expect(isPlausibleReading(real.layout, repairMrz(real.layout, real.read.lines))).toBe(true);
     const noise = shapeMrzLines(['DDDDDDDDDDDDDD000085KVDDZVNWIX'])!;
     expect(noise.layout.format).toBe('FRENCH_DRIVING_LICENSE');
-    expect(isPlausibleReading(noise.layout, repairMrz(noise.layout, noise.lines))).toBe(false);
+    expect(isPlausibleReading(noise.layout, repairMrz(noise.layout, noise.read.lines))).toBe(false);
   });
 });
