@@ -3,7 +3,7 @@
  * pixels. Unlike the result's overlay (flow/overlayFrame.ts), the view cannot grow past the video, so a
  * corner off the frame is marked at the nearest point just inside its edge.
  */
-import type { CornerName, ImagePoint } from '../../pipeline/types.ts';
+import { CORNER_NAMES, type CornerName, type ImagePoint } from '../../pipeline/types.ts';
 import type { FrameJudgement } from '../checkClient.ts';
 
 export interface LiveOverlay {
@@ -15,20 +15,13 @@ export interface LiveOverlay {
   readonly unit: number;
 }
 
-const CORNER_INDEX: Readonly<Record<CornerName, number>> = {
-  'top-left': 0,
-  'top-right': 1,
-  'bottom-right': 2,
-  'bottom-left': 3,
-};
-
 export function liveOverlay(judgement: FrameJudgement): LiveOverlay {
   const { width, height, outline } = judgement;
   const unit = Math.max(width, height) / 200;
   const inset = unit * 7;
   const clamp = (value: number, size: number) => Math.min(size - inset, Math.max(inset, value));
   const missing = judgement.missingCorners.map((corner) => {
-    const point = outline?.[CORNER_INDEX[corner]];
+    const point = outline?.[CORNER_NAMES.indexOf(corner)];
     const at: ImagePoint = point ? [clamp(point[0], width), clamp(point[1], height)] : [inset, inset];
     return { corner, at };
   });

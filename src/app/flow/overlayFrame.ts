@@ -2,7 +2,7 @@
  * Where to draw the photo and its outline. All in image pixels (the photo as decoded); the frame grows
  * past the photo's edges when a corner of the document lies outside it, so the missing corner can be shown.
  */
-import type { CornerName, ImagePoint, Quad } from '../../pipeline/types.ts';
+import { CORNER_NAMES, type CornerName, type ImagePoint, type Quad } from '../../pipeline/types.ts';
 
 export interface Box {
   readonly x: number;
@@ -21,13 +21,6 @@ export interface OverlayFrame {
   /** Stroke width and marker size that read the same at any photo size. */
   readonly unit: number;
 }
-
-const CORNER_INDEX: Readonly<Record<CornerName, number>> = {
-  'top-left': 0,
-  'top-right': 1,
-  'bottom-right': 2,
-  'bottom-left': 3,
-};
 
 export function frameOverlay(
   width: number,
@@ -52,7 +45,7 @@ export function frameOverlay(
     [0, height],
   ];
   const missing = missingCorners.map((corner) => {
-    const index = CORNER_INDEX[corner];
+    const index = CORNER_NAMES.indexOf(corner);
     return { corner, at: (outline ?? photoCorners)[index] ?? photoCorners[0] };
   });
   return { view, photo, missing, unit };
