@@ -4,25 +4,11 @@
  * Chromium of their own, whose fake camera plays a video that scripts/camera-video.ts generates first
  * (the `camera-videos` setup project), so a fresh clone needs nothing committed.
  */
-import { defineConfig, type LaunchOptions } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import { cameraVideoPath } from './scripts/camera-video.ts';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 const PORT = 4174;
-
-function chromium(extraArgs: readonly string[] = []): LaunchOptions {
-  return {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...extraArgs,
-    ],
-  };
-}
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -38,7 +24,7 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     serviceWorkers: 'allow',
     screenshot: 'only-on-failure',
-    launchOptions: chromium(),
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     { name: 'checker', testIgnore: ['**/camera.spec.ts'] },
@@ -48,7 +34,7 @@ export default defineConfig({
       testMatch: '**/camera.spec.ts',
       dependencies: ['camera-videos'],
       use: {
-        launchOptions: chromium([
+        launchOptions: chromiumLaunchOptions([
           '--use-fake-device-for-media-stream',
           `--use-file-for-fake-video-capture=${cameraVideoPath('id-card-into-frame')}`,
         ]),

@@ -22,6 +22,7 @@ import {
   type FrameTimings,
 } from '../src/app/camera/cameraSession.ts';
 import { CAMERA_VIDEOS, ensureCameraVideo } from './camera-video.ts';
+import { chromiumLaunchOptions } from './chromium.ts';
 
 /** Targets from issue 6. */
 const TARGETS = { framesPerSecond: 15, longTaskMs: 50, autoCaptureMs: 1000 };
@@ -94,19 +95,12 @@ async function oneSession(page: Page): Promise<Session> {
 export async function benchCamera(origin: string, today: string): Promise<string[]> {
   const video = await ensureCameraVideo(VIDEO);
   const { width, height, fps } = CAMERA_VIDEOS[VIDEO];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+  const browser = await chromium.launch(
+    chromiumLaunchOptions([
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+    ]),
+  );
   try {
     const context = await browser.newContext();
     await context.grantPermissions(['camera'], { origin });

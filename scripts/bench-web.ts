@@ -22,6 +22,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { CHECK_MEASURE, ENGINES_READY_MARK, type CheckTimings } from '../src/app/checkClient.ts';
 import { benchCamera } from './bench-web-camera.ts';
+import { chromiumLaunchOptions } from './chromium.ts';
 import type { FixtureManifest } from './fixtures/manifest.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4175' } } });
@@ -149,10 +150,7 @@ function medianStages(runs: readonly CheckRun[]): string {
 async function main(): Promise<void> {
   const { today, photos } = await makePhotos();
   const stopServer = await startServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const context = await browser.newContext();
     await context.addInitScript(() => {
