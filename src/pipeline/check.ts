@@ -16,6 +16,7 @@ import { findDocumentOutline, scaleQuad, type DocumentOutline } from './outline/
 import { measuresOf } from './measures.ts';
 import { rectifyDocument, type RectifiedDocument } from './rectify/rectifyDocument.ts';
 import {
+  areBordersClear,
   judgeAcceptedDocument,
   judgeClearPhoto,
   judgeFourCorners,
@@ -99,11 +100,13 @@ export async function checkDocument(
   const document = front ? documentFromFront(front) : mrzDocument;
   const measures = measuresOf(image, outline, rectified?.format ?? null, clarity, mrz);
   const clear = judgeClearPhoto(measures);
+  const bordersClear = areBordersClear(measures);
   const corners = judgeFourCorners({
     found: outline !== null,
     missingCorners: outline?.missingCorners ?? [],
     coveredCorners: outline?.coveredCorners ?? [],
     offEdges: outline?.offEdges ?? [],
+    bordersClear,
   });
   const expiryConfirmed = mrz
     ? isExpiryConfirmed(mrz.reading)
@@ -127,7 +130,12 @@ export async function checkDocument(
     rules,
     document,
     outline: outline?.quad ?? null,
-    missingCorners: [...new Set([...(outline?.missingCorners ?? []), ...(outline?.coveredCorners ?? [])])],
+    missingCorners: [
+      ...new Set([
+        ...(outline?.missingCorners ?? []),
+        ...(bordersClear ? (outline?.coveredCorners ?? []) : []),
+      ]),
+    ],
     mrzReading: mrz?.reading ?? null,
     measures,
     timingsMs: timings,

@@ -34,12 +34,22 @@ export const OUTLINE_THRESHOLDS = {
    */
   minAspect: 1.15,
   maxAspect: 2.1,
+  /**
+   * Where the hull has more than four sides, the document's own are those at least this share of the
+   * longest side (a card's short side is 63% of its long one, and may be half hidden)...
+   */
+  minOwnSideShare: 0.25,
+  /** ...with at least this share of their length on edges (a chord from card to finger has almost none). */
+  minOwnSideSupport: 0.6,
   /** Share of each side's length that must lie on detected edges for the quad to be believed. */
   minEdgeSupport: 0.45,
-  /** A corner whose patch is at least this share skin-coloured is covered by a finger... */
-  coveredSkinShare: 0.5,
-  /** ...provided most other corners' patches are below this (a skin-toned card is not a finger). */
-  uncoveredSkinShare: 0.15,
+  /**
+   * A corner is covered when, on both its sides, the border starts at least this share of the short
+   * side away from it (sharp fixtures: at most 0.045; a thumb over a corner: 0.06 to 0.11)...
+   */
+  coveredBorderGap: 0.055,
+  /** ...and at least this many times as far as at any other corner in the photo. */
+  coveredGapOverOthers: 2,
   /** How far outside the photo (share of its width or height) a corner may lie and still be believed. */
   maxCornerReach: 0.35,
   /** How far outside the frame (share of the photo's diagonal) a corner must lie to count as cut off. */
@@ -92,7 +102,7 @@ export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutli
       cv.findContours(edgesMat, contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
       // One view of the pixels: OpenCV.js builds a new one on every `.data` read.
       const edges: EdgeMap = { data: edgesMat.data, cols: edgesMat.cols, rows: edgesMat.rows };
-      const hulls: { points: Point[]; area: number }[] = [];
+      const hulls: { points: Point[]; contour: Point[]; area: number }[] = [];
       for (let i = 0; i < contours.size(); i++) {
         const contour = contours.get(i);
         const box = cv.boundingRect(contour);
@@ -107,12 +117,16 @@ export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutli
           hulls.some((h) => Math.abs(h.area - area) < 0.03 * area && distance(h.points[0]!, points[0]!) < 12)
         )
           continue;
-        hulls.push({ points, area });
+        hulls.push({ points, contour: contourPoints(contour), area });
       }
       hulls.sort((a, b) => b.area - a.area);
       for (const hull of hulls.slice(0, CANDIDATES_PER_MAP)) {
-        const candidate = outlineFromHull(scope, edges, hull.points, image);
-        if (candidate && (!best || candidate.score > best.score)) best = candidate;
+        for (const candidate of [
+          outlineFromHull(scope, edges, hull.points, image),
+          outlineFromOwnSides(scope, edges, hull, image),
+        ]) {
+          if (candidate && (!best || candidate.score > best.score)) best = candidate;
+        }
       }
     }
     return best?.outline ?? null;
@@ -215,6 +229,82 @@ function documentChains(
   return chains;
 }
 
+/**
+ * The same contour unhulled: where a finger crosses the document's border, the hull follows the
+ * finger and a coarse simplification bends a side to meet it, but the contour itself still runs
+ * straight along the document's visible sides. (Where the finger also reaches the photo's border, the
+ * document's only contour is the one round the background, whose hull is the whole photo.)
+ */
+function outlineFromOwnSides(
+  scope: MatScope,
+  edges: EdgeMap,
+  contour: { points: Point[]; contour: Point[] },
+  image: RgbaImage,
+): Candidate | null {
+  const { width, height } = image;
+  const chains = documentChains(contour.contour, width, height);
+  const length = chains.reduce(
+    (sum, chain) =>
+      sum + chain.points.reduce((s, p, i) => (i === 0 ? 0 : s + distance(chain.points[i - 1]!, p)), 0),
+    0,
+  );
+  const sides = chains.flatMap((chain) =>
+    sidesOf(approximate(scope, chain.points, 0.005 * length, chain.closed), chain.closed),
+  );
+  if (sides.length <= 4) return null; // four or fewer: the hull's own simplification has them
+  const own = longSupportedSides(edges, sides);
+  return own.length === 4 ? judgeQuad(edges, image, own, null) : null;
+}
+
+/**
+ * Where something crosses the document's border (a thumb over a corner, a finger on a side), its hull
+ * follows the finger, and a coarser simplification would bend a side to meet it. The document's own
+ * sides are the long stretches that lie on edges; the stretches round a finger are short, and the
+ * hull's chords between finger and document lie on no edge. Collinear neighbours are one side.
+ */
+function longSupportedSides(edges: EdgeMap, sides: Side[]): Side[] {
+  const longest = Math.max(...sides.map((side) => distance(side.from, side.to)));
+  const kept = sides.filter(
+    (side) =>
+      distance(side.from, side.to) >= OUTLINE_THRESHOLDS.minOwnSideShare * longest &&
+      refinedSupport(edges, side) >= OUTLINE_THRESHOLDS.minOwnSideSupport,
+  );
+  const merged: Side[] = [];
+  for (const side of kept) {
+    const previous = merged.at(-1);
+    if (previous && areCollinear(previous, side, longest))
+      merged[merged.length - 1] = { from: previous.from, to: side.to };
+    else merged.push(side);
+  }
+  const [first, last] = [merged[0], merged.at(-1)];
+  if (merged.length > 1 && first && last && areCollinear(last, first, longest)) {
+    merged[0] = { from: last.from, to: first.to };
+    merged.pop();
+  }
+  return merged;
+}
+
+/** Edge support along the side's refitted line: simplification cuts rounded corners, so its chord is a little off. */
+function refinedSupport(edges: EdgeMap, side: Side): number {
+  const line = refineSide(edges, side);
+  const onLine = (p: Point): Point => {
+    const t = (p[0] - line.point[0]) * line.direction[0] + (p[1] - line.point[1]) * line.direction[1];
+    return [line.point[0] + t * line.direction[0], line.point[1] + t * line.direction[1]];
+  };
+  return edgeSupport(edges, onLine(side.from), onLine(side.to), 0.1, 0.9);
+}
+
+/** Within about 5° of each other, and the second starting within 2% of the longest side off the first's line. */
+function areCollinear(a: Side, b: Side, longest: number): boolean {
+  const la = lineThrough(a.from, a.to);
+  const lb = lineThrough(b.from, b.to);
+  const sine = Math.abs(la.direction[0] * lb.direction[1] - la.direction[1] * lb.direction[0]);
+  const offset = Math.abs(
+    (b.from[0] - a.from[0]) * la.direction[1] - (b.from[1] - a.from[1]) * la.direction[0],
+  );
+  return sine < 0.09 && offset < 0.02 * longest;
+}
+
 function sidesOf(points: Point[], closed: boolean): Side[] {
   const sides: Side[] = [];
   const count = closed ? points.length : points.length - 1;
@@ -298,7 +388,13 @@ interface Side {
   readonly to: Point;
 }
 
-function judgeQuad(edges: EdgeMap, image: RgbaImage, sides: Side[], polygon: Point[]): Candidate | null {
+/** `polygon` is the visible document, or null when that is the quad's part inside the photo. */
+function judgeQuad(
+  edges: EdgeMap,
+  image: RgbaImage,
+  sides: Side[],
+  visible: Point[] | null,
+): Candidate | null {
   const { width, height } = image;
   const lines = sides.map((side) => refineSide(edges, side));
   const corners: Point[] = [];
@@ -343,7 +439,9 @@ function judgeQuad(edges: EdgeMap, image: RgbaImage, sides: Side[], polygon: Poi
   const support = sideSupports.reduce((s, v) => s + v, 0) / 4;
   if (support < OUTLINE_THRESHOLDS.minEdgeSupport) return null;
 
-  const coveredCorners = coveredBySkin(image, quad, missingCorners);
+  const coveredCorners = coveredByBorderGaps(edges, quad, missingCorners);
+
+  const polygon = visible ?? clipToFrame(quad, width, height);
 
   const visibleArea = Math.abs(signedArea(polygon));
   const offEdges = [
@@ -405,52 +503,52 @@ function refineSide(edges: EdgeMap, side: Side): Line {
 }
 
 /**
- * A finger over a corner: the patch just inside that corner is mostly skin-coloured while the other
- * corners' patches are not. (Edge evidence cannot tell: the thumb's own outline gives edges.)
+ * Corners hidden by a finger or an object. A visible corner's border runs on edges to within its
+ * rounding (ID-1: r = 3.18 mm, 6% of the short side; the sides' lines leave the arc at about half
+ * that), so on the fixtures' clean photos both sides' borders start within 4.5% of the short side. A
+ * covered corner's border starts where the finger ends, on both sides. The corner must also stand out
+ * from the others: blur and print can break every corner's border a little.
  */
-function coveredBySkin(
-  image: RgbaImage,
+function coveredByBorderGaps(
+  edges: EdgeMap,
   quad: Quad<ImagePoint>,
   missing: readonly CornerName[],
 ): CornerName[] {
-  const shares = quad.map((corner, i) => {
-    const next = quad[(i + 1) % 4]!;
-    const previous = quad[(i + 3) % 4]!;
-    let inside = 0;
-    let skin = 0;
-    // Points between 3% and 14% of the way along both sides from the corner: the corner's patch.
-    for (let a = 0.03; a <= 0.14; a += 0.01) {
-      for (let b = 0.03; b <= 0.14; b += 0.01) {
-        const x = Math.round(corner[0] + (next[0] - corner[0]) * a + (previous[0] - corner[0]) * b);
-        const y = Math.round(corner[1] + (next[1] - corner[1]) * a + (previous[1] - corner[1]) * b);
-        if (x < 0 || y < 0 || x >= image.width || y >= image.height) continue;
-        inside++;
-        const j = (y * image.width + x) * 4;
-        if (isSkin(image.data[j]!, image.data[j + 1]!, image.data[j + 2]!)) skin++;
-      }
-    }
-    return inside === 0 ? 0 : skin / inside;
-  });
-  return CORNER_NAMES.filter((name, i) => {
-    if (missing.includes(name)) return false;
-    const others = shares.filter((_, k) => k !== i).sort((a, b) => a - b);
+  const { horizontal, vertical } = quadSideLengths(quad);
+  const shortSide = Math.max(1, Math.min(horizontal, vertical));
+  const gaps = quad.map(
+    (corner, i) =>
+      Math.min(borderGap(edges, corner, quad[(i + 1) % 4]!), borderGap(edges, corner, quad[(i + 3) % 4]!)) /
+      shortSide,
+  );
+  const seen = (i: number) => !missing.includes(CORNER_NAMES[i]!);
+  return CORNER_NAMES.filter((_, i) => {
+    if (!seen(i)) return false;
+    const others = gaps.filter((_, k) => k !== i && seen(k));
     return (
-      shares[i]! >= OUTLINE_THRESHOLDS.coveredSkinShare && others[1]! < OUTLINE_THRESHOLDS.uncoveredSkinShare
+      gaps[i]! >= OUTLINE_THRESHOLDS.coveredBorderGap &&
+      gaps[i]! >= OUTLINE_THRESHOLDS.coveredGapOverOthers * Math.max(0, ...others)
     );
   });
 }
 
-/** Kovač, Peer and Solina's RGB rule for skin in daylight (2003): red dominant, warm, not grey. */
-function isSkin(r: number, g: number, b: number): boolean {
-  return (
-    r > 95 &&
-    g > 40 &&
-    b > 20 &&
-    Math.max(r, g, b) - Math.min(r, g, b) > 15 &&
-    Math.abs(r - g) > 15 &&
-    r > g &&
-    r > b
-  );
+/**
+ * Pixels from the corner along its side to where the side's border starts to run unbroken on edges
+ * for a tenth of the side (a finger's own outline can run along the side for a few pixels), looking at
+ * most 40% of the way. Stretches outside the photo count as unbroken.
+ */
+function borderGap(edges: EdgeMap, corner: Point, other: Point): number {
+  const length = distance(corner, other);
+  const run = Math.max(4, Math.round(0.1 * length));
+  let unbroken = 0;
+  for (let s = 0; s < 0.4 * length; s++) {
+    const x = Math.round(corner[0] + ((other[0] - corner[0]) * s) / length);
+    const y = Math.round(corner[1] + ((other[1] - corner[1]) * s) / length);
+    const inFrame = x >= 0 && y >= 0 && x < edges.cols && y < edges.rows;
+    unbroken = !inFrame || isNearEdge(edges, x, y) ? unbroken + 1 : 0;
+    if (unbroken >= run) return s - run + 1;
+  }
+  return 0.4 * length;
 }
 
 /** Long side over short side of ID-1 cards (ISO/IEC 7810) and passport pages (ICAO 9303 part 4). */
@@ -495,6 +593,34 @@ function extendToStandardShape(edges: EdgeMap, quad: Quad<ImagePoint>): Quad<Ima
   return best.quad;
 }
 
+/** The part of a convex polygon inside the photo (Sutherland–Hodgman, one photo border at a time). */
+function clipToFrame(polygon: readonly Point[], width: number, height: number): Point[] {
+  const borders: [(p: Point) => number, (a: Point, b: Point) => Point][] = [];
+  const at = (a: Point, b: Point, ta: number, tb: number): Point => {
+    const t = ta / (ta - tb);
+    return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+  };
+  const insideBy = [
+    (p: Point) => p[0],
+    (p: Point) => p[1],
+    (p: Point) => width - 1 - p[0],
+    (p: Point) => height - 1 - p[1],
+  ];
+  for (const inside of insideBy) borders.push([inside, (a, b) => at(a, b, inside(a), inside(b))]);
+  let out = [...polygon];
+  for (const [inside, crossing] of borders) {
+    const input = out;
+    out = [];
+    for (let i = 0; i < input.length; i++) {
+      const a = input[i]!;
+      const b = input[(i + 1) % input.length]!;
+      if (inside(a) >= 0) out.push(a);
+      if (inside(a) >= 0 !== inside(b) >= 0) out.push(crossing(a, b));
+    }
+  }
+  return out;
+}
+
 /** Pushes a point on the frame a little outside it along the side, so it counts as off the frame. */
 function frameExit(p: Point, line: Line, width: number, height: number): Point {
   const step = OUTLINE_THRESHOLDS.outsideTolerance * Math.hypot(width, height) * 2;
@@ -528,6 +654,17 @@ function isEdge(edges: EdgeMap, x: number, y: number): boolean {
   return edges.data[y * edges.cols + x]! > 0;
 }
 
+/** On an edge pixel or beside one (four-neighbourhood). */
+function isNearEdge(edges: EdgeMap, x: number, y: number): boolean {
+  return (
+    isEdge(edges, x, y) ||
+    isEdge(edges, x + 1, y) ||
+    isEdge(edges, x, y + 1) ||
+    isEdge(edges, x - 1, y) ||
+    isEdge(edges, x, y - 1)
+  );
+}
+
 /** Share of the in-frame samples between fractions t0..t1 of a→b that lie on an edge pixel. */
 function edgeSupport(edges: EdgeMap, a: Point, b: Point, t0: number, t1: number): number {
   const steps = Math.max(8, Math.round(distance(a, b) * (t1 - t0)));
@@ -539,14 +676,7 @@ function edgeSupport(edges: EdgeMap, a: Point, b: Point, t0: number, t1: number)
     const y = Math.round(a[1] + (b[1] - a[1]) * t);
     if (x < 0 || y < 0 || x >= edges.cols || y >= edges.rows) continue;
     inFrame++;
-    if (
-      isEdge(edges, x, y) ||
-      isEdge(edges, x + 1, y) ||
-      isEdge(edges, x, y + 1) ||
-      isEdge(edges, x - 1, y) ||
-      isEdge(edges, x, y - 1)
-    )
-      onEdge++;
+    if (isNearEdge(edges, x, y)) onEdge++;
   }
   // A stretch that is entirely off the frame is judged by the frame rule, not here.
   return inFrame === 0 ? 1 : onEdge / inFrame;

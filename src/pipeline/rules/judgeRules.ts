@@ -29,6 +29,12 @@ export interface CornerEvidence {
   readonly missingCorners: readonly CornerName[];
   readonly coveredCorners: readonly CornerName[];
   readonly offEdges: readonly string[];
+  /**
+   * False when clear-photo found blur, glare or a washed-out photo. Cover is seen as a corner whose
+   * border is broken, and these break borders too, so on such a photo it is not claimed: the photo
+   * must be retaken for its clarity anyway, and the retake is judged afresh. Absent: borders are clear.
+   */
+  readonly bordersClear?: boolean;
 }
 
 export function judgeFourCorners(corners: CornerEvidence): RuleResult {
@@ -51,7 +57,7 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
       advice: 'Move the camera back a little so that all four corners of your ID are in the photo.',
       evidence,
     };
-  if (corners.coveredCorners.length > 0)
+  if (corners.coveredCorners.length > 0 && corners.bordersClear !== false)
     return {
       id,
       status: 'fail',
@@ -121,6 +127,14 @@ const CLARITY_PROBLEMS: readonly {
 ];
 
 /** The first problem that keeps the photo from being clear, or null when it is clear. */
+/** Clarity problems that also break a document's borders in the edge map (see CornerEvidence). */
+const BORDER_BREAKING: readonly ClarityProblem[] = ['washed-out', 'glare', 'blurred'];
+
+export function areBordersClear(measures: Measures): boolean {
+  const problem = clarityProblemOf(measures);
+  return problem === null || !BORDER_BREAKING.includes(problem);
+}
+
 export function clarityProblemOf(measures: Measures): ClarityProblem | null {
   return CLARITY_PROBLEMS.find((row) => row.holds(measures, CLARITY_THRESHOLDS))?.problem ?? null;
 }

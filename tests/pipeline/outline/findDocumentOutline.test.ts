@@ -32,7 +32,24 @@ describe('findDocumentOutline on fixtures', () => {
       const outline = await outlineOf(entry.file);
       expect(outline).not.toBeNull();
       expect(outline!.missingCorners).toStrictEqual([]);
+      expect(outline!.coveredCorners).toStrictEqual([]);
       expect(convexIoU(outline!.quad, entry.outline)).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+
+  const covered = images.filter((e) => e.variant === 'corner-covered');
+  for (const entry of covered) {
+    it(`finds the document's own sides past the thumb in ${entry.file} (IoU ≥ 0.9)`, async () => {
+      const outline = await outlineOf(entry.file);
+      expect(outline?.missingCorners).toStrictEqual([]);
+      expect(convexIoU(outline!.quad, entry.outline)).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+
+  for (const entry of covered) {
+    it(`names the corner under the thumb, and only it, in ${entry.file}`, async () => {
+      const outline = await outlineOf(entry.file);
+      expect(outline?.coveredCorners).toStrictEqual(entry.missingCorners);
     });
   }
 

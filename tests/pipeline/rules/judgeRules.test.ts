@@ -180,6 +180,14 @@ describe('judgeFourCorners', () => {
     expect(result.status).toBe('fail');
     expect(result.message).toBe('The top-left and bottom-left corners of your ID are cut off.');
   });
+  it('claims a covered corner only where blur and glare have not broken the borders', () => {
+    const covered = { found: true, missingCorners: [], coveredCorners: ['top-right'], offEdges: [] } as const;
+    expect(judgeFourCorners(covered).message).toBe(
+      'The top-right corner of your ID looks covered, perhaps by a finger.',
+    );
+    expect(judgeFourCorners({ ...covered, bordersClear: true }).status).toBe('fail');
+    expect(judgeFourCorners({ ...covered, bordersClear: false }).status).toBe('pass');
+  });
 });
 
 describe('clarityProblemOf and judgeClearPhoto', () => {
