@@ -36,6 +36,8 @@ export interface MrzLayout {
   readonly issuer: readonly [number, number];
   /** Where each three-letter state code is (issuer, nationality): [line, start]. */
   readonly states: readonly (readonly [number, number])[];
+  /** The holder's name field, filled out with `<` after the name: [line, start, end), or null. */
+  readonly name: readonly [number, number, number] | null;
 }
 
 /**
@@ -79,6 +81,7 @@ function twoLineLayout(
       [0, 2],
       [1, 10],
     ],
+    name: [0, 5, length],
   };
 }
 
@@ -156,6 +159,7 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
       [0, 2],
       [1, 15],
     ],
+    name: [2, 0, 30],
   },
   {
     format: 'FRENCH_DRIVING_LICENSE',
@@ -179,6 +183,8 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     expiry: [0, 15],
     issuer: [0, 2],
     states: [[0, 2]],
+    // Eight letters of surname: too short a field to end in a run of fillers worth trusting.
+    name: null,
   },
   // Machine-readable visas (part 7 §8): no composite check digit, optional data unguarded.
   twoLineLayout('MRVA', 44, /^V/u, [], []),

@@ -268,6 +268,14 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
     if (sex) set(line, column, sex);
   }
 
+  // ICAO 9303 part 3 §4.6: a name's parts are joined by one or two fillers, and fillers fill out the
+  // field after it, so only fillers follow a run of three. (A stray mark in that tail reads as a letter.)
+  if (layout.name) {
+    const [line, start, end] = layout.name;
+    const tail = lines[line]!.slice(start, end).join('').indexOf('<<<');
+    if (tail >= 0) for (let column = start + tail + 3; column < end; column++) set(line, column, '<');
+  }
+
   const text = () => lines.map((chars) => chars.join(''));
   const costOf = (line: number, column: number, to: string) => {
     const at = evidenceAt(line, column);

@@ -35,6 +35,14 @@ describe('repairMrz', () => {
     expect(reading.checks.every((check) => check.valid)).toBe(true);
   });
 
+  it('fills the name field with fillers after its first run of three (a stray mark read as H)', () => {
+    const reading = repairMrz(td3, [TD3[0]!.slice(0, -1) + 'H', TD3[1]!]);
+    expect(reading.lines).toStrictEqual(TD3);
+    expect(repairMrz(td3, ['P<UTOERIKSSON<<ANNA<<<K<MARIA<<<<<<<<<<<<<<<', TD3[1]!]).lines[0]).toBe(
+      'P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<',
+    );
+  });
+
   it('turns letters in date columns into the digits they look like', () => {
     const misread = [TD3[0]!, 'L898902C36UTO74O8122F12O4159ZE184226B<<<<<10'];
     const reading = repairMrz(td3, misread);
