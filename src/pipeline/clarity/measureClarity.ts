@@ -64,7 +64,8 @@ export function measureClarity(cv: OpenCv, document: RgbaImage, nativeWidthPx: n
     const grey = toGreyscale(rgbaSmall);
     const glare = glareShare(scope, clipped);
     const histogram = new Uint32Array(256);
-    for (const v of grey.data) histogram[v]!++;
+    // Indexed, not for...of: V8 iterates a typed array four times slower (5 ms for an 800-px document).
+    for (let i = 0; i < grey.data.length; i++) histogram[grey.data[i]!]!++;
     const low = percentile(histogram, grey.data.length, 0.01);
     const high = percentile(histogram, grey.data.length, 0.99);
     const brightness = percentile(histogram, grey.data.length, 0.5);
@@ -72,9 +73,10 @@ export function measureClarity(cv: OpenCv, document: RgbaImage, nativeWidthPx: n
     // Stretch the contrast first so that a dark or hazy but sharp photo is not called blurred.
     const stretched = scope.track(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
     const range = Math.max(1, high - low);
+    const stretch = new Uint8Array(256);
+    for (let v = 0; v < 256; v++) stretch[v] = Math.max(0, Math.min(255, ((v - low) * 255) / range));
     const out = stretched.data;
-    for (let i = 0; i < grey.data.length; i++)
-      out[i] = Math.max(0, Math.min(255, ((grey.data[i]! - low) * 255) / range));
+    for (let i = 0; i < grey.data.length; i++) out[i] = stretch[grey.data[i]!]!;
     const laplacian = scope.mat();
     cv.Laplacian(stretched, laplacian, cv.CV_32F, 1);
     const mean = scope.mat();
@@ -110,6 +112,8 @@ function clippedMask(image: RgbaImage): GreyImage {
  * are noise on white stock), with the text band counted double.
  */
 function glareShare(scope: MatScope, clipped: GreyImage): number {
+  // Nothing clipped, nothing to open: most documents, and 3 ms of an 800-px one's 10 (the live camera).
+  if (!clipped.data.includes(255)) return 0;
   const { cv } = scope;
   const mask = greyToMat(scope, clipped);
   const kernel = scope.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(3, 3)));
