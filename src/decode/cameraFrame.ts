@@ -1,16 +1,18 @@
 /**
  * A camera frame's pixels, for the live guidance in the Web Worker, as RGBA no larger than
- * CAMERA_FRAME_SIDE_PX a side. The pipeline's framing stage shrinks them further, the same way in
- * every browser and in the Node tests (pipeline/framing/judgeFraming.ts).
+ * CAMERA_FRAME_SIDE_PX a side: the size the pipeline's framing stage judges a frame at
+ * (pipeline/framing/judgeFraming.ts), which makes its smaller copies itself, the same way in every
+ * browser and in the Node tests.
  */
+import { FRAMING_SIDE_PX } from '../pipeline/framing/judgeFraming.ts';
 import type { RgbaImage } from '../pipeline/types.ts';
 import { PhotoError } from './photoError.ts';
 
 /**
  * A 1280×720 frame is read as it is; a bigger one (a 4K stream) is drawn down to this first, so
- * reading it costs no more than a 1280×720 one.
+ * reading it costs no more than a 1280×720 one, and framing has nothing to shrink.
  */
-export const CAMERA_FRAME_SIDE_PX = 1280;
+export const CAMERA_FRAME_SIDE_PX = FRAMING_SIDE_PX;
 
 export interface CameraFramePixels {
   readonly image: RgbaImage;

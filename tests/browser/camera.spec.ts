@@ -36,14 +36,7 @@ test('the guidance follows the video, and the photo is taken once the card is st
   const record = await cameraRecord(checker.page);
   await testInfo.attach('camera-record.json', { body: JSON.stringify(record, null, 2) });
   const guidance = record.guidance.map((step) => step.value);
-  // In the video's order: a corner out, then blurred, then ready (and the photo taken).
-  const cornerOut = guidance.indexOf('corners-missing');
-  const blurred = guidance.indexOf('blurred', cornerOut);
-  const capturing = guidance.indexOf('capturing', blurred);
-  expect(guidance, `guidance: ${guidance.join(' → ')}`).toContain('corners-missing');
-  expect(blurred, `blurred after the corner, in ${guidance.join(' → ')}`).toBeGreaterThan(cornerOut);
-  expect(capturing, `capturing after the blur, in ${guidance.join(' → ')}`).toBeGreaterThan(blurred);
-  expect(guidance.slice(capturing + 1), 'guidance after the shutter').toStrictEqual([]);
+  const capturing = expectGuidanceInVideoOrder(guidance);
 
   // The words on the page followed the same way.
   const shown = record.instructions;
@@ -70,6 +63,37 @@ test('the guidance follows the video, and the photo is taken once the card is st
   for (const spoken of record.announcements) expect(instructions).toContain(spoken);
   expect(record.announcements.length).toBeLessThanOrEqual(guidance.length);
   await checker.screenshot('camera-result', testInfo);
+});
+
+test('without VideoFrame, the frames go to the worker as ImageBitmaps and the photo is still taken', async ({
+  checker,
+  context,
+}) => {
+  // As in a browser without WebCodecs: the page falls back to createImageBitmap(video), and the worker
+  // reads the bitmap's pixels through a canvas instead of VideoFrame.copyTo.
+  await context.addInitScript(() => {
+    const page = window as unknown as { VideoFrame?: unknown; __bitmapFrames: number };
+    delete page.VideoFrame;
+    page.__bitmapFrames = 0;
+    const create = window.createImageBitmap.bind(window) as (...args: unknown[]) => Promise<ImageBitmap>;
+    window.createImageBitmap = ((...args: unknown[]) => {
+      if (args[0] instanceof HTMLVideoElement) page.__bitmapFrames++;
+      return create(...args);
+    }) as typeof window.createImageBitmap;
+  });
+  await checker.open(today());
+  await checker.waitUntilReady();
+  await checker.useCamera();
+  await checker.waitForResult();
+  const record = await cameraRecord(checker.page);
+  expectGuidanceInVideoOrder(record.guidance.map((step) => step.value));
+  const bitmapFrames = await checker.page.evaluate(
+    () => (window as unknown as { __bitmapFrames: number }).__bitmapFrames,
+  );
+  expect(bitmapFrames, 'frames sent as ImageBitmaps').toBeGreaterThanOrEqual(3);
+  await checker.expectRule('four-corners', ['pass']);
+  await checker.expectRule('clear-photo', ['pass']);
+  expect(await cameraTrackStates(checker.page)).toStrictEqual(['ended']);
 });
 
 test('with the keyboard alone: open the camera, take the photo now, see the result', async ({ checker }) => {
@@ -122,3 +146,18 @@ test('a refused camera says so, and a photo can still be chosen', async ({ check
   await checker.waitForResult();
   await expect(checker.page.locator('[data-rule]')).toHaveCount(RULE_IDS.length);
 });
+
+/**
+ * The guidance in the video's order: a corner out, then blurred, then the photo taken, and nothing
+ * after the shutter. Returns where the shutter is in `guidance`.
+ */
+function expectGuidanceInVideoOrder(guidance: readonly string[]): number {
+  const cornerOut = guidance.indexOf('corners-missing');
+  const blurred = guidance.indexOf('blurred', cornerOut);
+  const capturing = guidance.indexOf('capturing', blurred);
+  expect(guidance, `guidance: ${guidance.join(' → ')}`).toContain('corners-missing');
+  expect(blurred, `blurred after the corner, in ${guidance.join(' → ')}`).toBeGreaterThan(cornerOut);
+  expect(capturing, `capturing after the blur, in ${guidance.join(' → ')}`).toBeGreaterThan(blurred);
+  expect(guidance.slice(capturing + 1), 'guidance after the shutter').toStrictEqual([]);
+  return capturing;
+}

@@ -1,11 +1,12 @@
 /**
  * The live camera's question about one video frame: would a photo taken now pass the two photo rules
  * (four-corners, clear-photo), and if not, what should the person fix first? The same stages and the
- * same rule judgments as checkDocument (outline, rectify, clarity), on a smaller copy of the frame so
- * that a frame takes tens of milliseconds, and nothing read. See README.md in this folder.
+ * same rule judgments as checkDocument (outline, rectify, clarity), with the outline found on a small
+ * copy of the frame and the document rectified no bigger than clarity measures it, so that a frame
+ * takes tens of milliseconds, and nothing read. See README.md in this folder.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { measureClarity } from '../clarity/measureClarity.ts';
+import { MEASURE_WIDTH_PX, measureClarity } from '../clarity/measureClarity.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
 import { measuresOf } from '../measures.ts';
 import { findDocumentOutline, scaleQuad } from '../outline/findDocumentOutline.ts';
@@ -19,18 +20,23 @@ import {
 import type { CornerName, ImagePoint, Measures, Quad, RgbaImage, RuleResult } from '../types.ts';
 
 /**
- * The frame is judged at most this size (area-averaged, as the check shrinks its analysis copy).
- * Fixtures' clean, blurred, glare, dark and small photos shrunk to 1280-px frames and judged at 960
- * get every verdict they get at 1280 (the blurred measure at most 125 against clarity's threshold of
- * 200, the clean at least 533) in 42 ms instead of 72 (Node, 2026-11-24). At 800 two blurred photos
- * would pass; a bilinear shrink to 960 aliases one blurred photo up to 197 and loses two outlines.
+ * The frame is judged at most this size a side (a bigger one is area-averaged down first, as the check
+ * shrinks its analysis copy). Camera frames are read at this size (decode/cameraFrame.ts), so they are
+ * judged as they came, and clarity is measured on the document as the frame has it, as the check
+ * measures it on the photo. Over the fixtures' 81 clean, blurred, glare, dark, small, cut and covered
+ * photos as 1280-px frames, blurred ones measure at most 105 against clarity's threshold of 200 and
+ * passing ones at least 698, and every clear-photo verdict is as it was when frames were judged shrunk
+ * to 960 (there at most 129 and at least 466; at 800 two blurred photos would pass). The 960-px copy
+ * took 17 ms of a frame's 72 in Chromium (bench:web, 2026-11-24).
  */
-export const FRAMING_SIDE_PX = 960;
+export const FRAMING_SIDE_PX = 1280;
 
 /**
- * The outline is found on a copy this size, half the judged frame (the quick case of OpenCV's area
- * resize). Over the same 67 photos: at 480 px every missing corner is named as at 900 px, and 61
- * outlines match the truth with IoU > 0.9 (64 at 900), in 25 ms instead of 107.
+ * The outline is found on a copy this size, area-averaged straight from the frame. Over 67 photos: at
+ * 480 px every missing corner is named as at 900 px, and 61 outlines match the truth with IoU > 0.9
+ * (64 at 900), in 25 ms instead of 107. Straight from 1280 px (8 ms), the 81 photos above get the same
+ * corner verdicts as through a 960-px copy; through a 640-px one (2×, OpenCV's quick case; 5 ms), a
+ * clean card's outline is lost.
  */
 export const FRAMING_OUTLINE_SIDE_PX = 480;
 
@@ -107,8 +113,10 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
       };
     }
 
-    // As checkDocument does: the document rectified from the judged frame, measured at its native size.
-    const rectified = rectifyDocument(scope, judged, outline.quad);
+    // As checkDocument does: the document rectified from the judged frame and measured at its native
+    // size, but rectified no wider than clarity measures it, since nothing is read from it: the warp is
+    // most of the time clarity takes (16 ms at 800 px, Node), and clarity has nothing left to shrink.
+    const rectified = rectifyDocument(scope, judged, outline.quad, { maxWidthPx: MEASURE_WIDTH_PX });
     const clarity = measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx);
     const k = (options.cameraPxPerFramePx ?? 1) / scale;
     const measures = measuresOf(

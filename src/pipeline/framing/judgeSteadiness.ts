@@ -16,8 +16,9 @@ export const STEADINESS = {
   minFrames: 3,
   /**
    * How far any corner may drift from where it is in the latest frame, as a share of the frame's
-   * diagonal: 1% is 11 px at 960×540, above the outline's own jitter on a still card at the framing
-   * scale (one pixel of the 480-px copy is 2 px of the frame) and far below a card being moved into place.
+   * diagonal: 1% is 15 px at 1280×720, above the outline's own jitter on a still card at the framing
+   * scale (one pixel of the 480-px copy is 2.7 px of the frame) and far below a card being moved into
+   * place.
    */
   maxCornerDriftShare: 0.01,
 } as const;

@@ -34,12 +34,22 @@ export interface RectifiedDocument {
   readonly photoPxPerDocPx: number;
 }
 
+export interface RectifyOptions {
+  /** Narrower than RECTIFIED_WIDTH_PX, for a caller that needs no more (nothing is read from it). */
+  readonly maxWidthPx?: number;
+}
+
 /**
  * `quad` is in the pixels of `photo`, clockwise from the photo's top-left. The long side becomes
  * the rectified width; a portrait document comes out landscape (it may then be upside down: the
  * MRZ stage tries both ways up).
  */
-export function rectifyDocument(scope: MatScope, photo: Mat, quad: Quad<ImagePoint>): RectifiedDocument {
+export function rectifyDocument(
+  scope: MatScope,
+  photo: Mat,
+  quad: Quad<ImagePoint>,
+  options: RectifyOptions = {},
+): RectifiedDocument {
   const { cv } = scope;
   const { horizontal, vertical } = quadSideLengths(quad);
   const aspect = Math.max(horizontal, vertical) / Math.max(1, Math.min(horizontal, vertical));
@@ -47,7 +57,11 @@ export function rectifyDocument(scope: MatScope, photo: Mat, quad: Quad<ImagePoi
   // Never wider than the photo had it: upsampling adds no detail, only time (the MRZ crop is
   // rescaled for OCR on its own).
   const width = Math.round(
-    Math.min(RECTIFIED_WIDTH_PX[format], Math.max(MIN_RECTIFIED_WIDTH_PX, horizontal, vertical)),
+    Math.min(
+      RECTIFIED_WIDTH_PX[format],
+      options.maxWidthPx ?? Infinity,
+      Math.max(MIN_RECTIFIED_WIDTH_PX, horizontal, vertical),
+    ),
   );
   const { widthMm, heightMm } = DOCUMENT_FORMATS[format];
   const height = Math.round((width * heightMm) / widthMm);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
@@ -7,7 +8,7 @@ import { judgeFraming, type FramingProblem } from '../../../src/pipeline/framing
 import { convexIoU } from '../../../src/pipeline/geometry.ts';
 import { scaleQuad } from '../../../src/pipeline/outline/findDocumentOutline.ts';
 import type { Variant } from '../../../scripts/fixtures/manifest.ts';
-import { fixture } from '../../support/fixtures.ts';
+import { FIXTURES_DIR, fixture, loadManifest } from '../../support/fixtures.ts';
 
 let cv: OpenCv;
 beforeAll(async () => {
@@ -30,7 +31,9 @@ describe('judgeFraming on fixtures', () => {
     });
     expect(report.fourCorners.status).toBe('pass');
     expect(report.clearPhoto?.status).toBe('pass');
-    // The outline is in the pixels of the frame as judged (960 px a side), the truth in the photo's.
+    // A 1600 × 1200 photo is judged as a camera frame is read: 1280 px a side.
+    expect({ width: report.width, height: report.height }).toStrictEqual({ width: 1280, height: 960 });
+    // The outline is in the pixels of the frame as judged, the truth in the photo's.
     const truth = scaleQuad(entry.outline, report.width / image.width);
     expect(convexIoU(report.outline!, truth)).toBeGreaterThanOrEqual(0.9);
   });
@@ -76,4 +79,17 @@ describe('judgeFraming on fixtures', () => {
       fromBiggerCamera: null,
     });
   });
+});
+
+// The calibration FRAMING_SIDE_PX's comment gives: judged at the camera frame's size, every blurred
+// fixture is called blurred and no clean one is (nor the mildly blurred one, which the check passes).
+describe('judgeFraming on every clean and blurred fixture', () => {
+  const entries = loadManifest().images.filter((e) => e.variant === 'clean' || e.variant === 'blur');
+  for (const entry of entries) {
+    const problem = entry.expected['clear-photo'].includes('pass') ? null : 'blurred';
+    it(`${entry.file}: ${problem ?? 'would pass'}`, async () => {
+      const image = await decodePhoto(await readFile(join(FIXTURES_DIR, entry.file)));
+      expect({ problem: judgeFraming(cv, image).problem }).toStrictEqual({ problem });
+    });
+  }
 });
