@@ -12,6 +12,7 @@ import { measuresOf } from '../measures.ts';
 import { findDocumentOutline, scaleQuad } from '../outline/findDocumentOutline.ts';
 import { rectifyDocument } from '../rectify/rectifyDocument.ts';
 import {
+  areBordersClear,
   clarityProblemOf,
   judgeClearPhoto,
   judgeFourCorners,
@@ -85,32 +86,33 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
     const shrink = lap();
     const found = findDocumentOutline(cv, matToRgba(small));
     const outline = found && { ...found, quad: scaleQuad(found.quad, 1 / outlineScale) };
-    const fourCorners = judgeFourCorners({
+    const corners = {
       found: outline !== null,
       missingCorners: outline?.missingCorners ?? [],
       coveredCorners: outline?.coveredCorners ?? [],
       offEdges: outline?.offEdges ?? [],
-    });
-    const report = {
-      ...size,
-      outline: outline?.quad ?? null,
-      missingCorners: [...new Set([...(outline?.missingCorners ?? []), ...(outline?.coveredCorners ?? [])])],
-      fourCorners,
     };
     const outlined = lap();
-    if (!outline || fourCorners.status !== 'pass') {
-      const problem: FramingProblem = !outline
+    const cornersOnly = (
+      fourCorners: RuleResult,
+      covered: readonly CornerName[],
+      clarityMs: number,
+    ): FramingReport => ({
+      ...size,
+      outline: outline?.quad ?? null,
+      missingCorners: [...new Set([...corners.missingCorners, ...covered])],
+      fourCorners,
+      problem: !outline
         ? 'no-document'
-        : outline.missingCorners.length > 0
+        : corners.missingCorners.length > 0
           ? 'corners-missing'
-          : 'corners-covered';
-      return {
-        ...report,
-        problem,
-        clearPhoto: null,
-        measures: null,
-        timingsMs: { shrink, outline: outlined, clarity: 0 },
-      };
+          : 'corners-covered',
+      clearPhoto: null,
+      measures: null,
+      timingsMs: { shrink, outline: outlined, clarity: clarityMs },
+    });
+    if (!outline || corners.missingCorners.length > 0) {
+      return cornersOnly(judgeFourCorners(corners), corners.coveredCorners, 0);
     }
 
     // As checkDocument does: the document rectified from the judged frame and measured at its native
@@ -126,8 +128,16 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
       clarity,
       null,
     );
+    // As the check does: a corner whose border blur or glare broke is not called covered (a card
+    // moved into place is motion-blurred); the person is told about the blur instead.
+    const bordersClear = areBordersClear(measures);
+    const fourCorners = judgeFourCorners({ ...corners, bordersClear });
+    if (fourCorners.status !== 'pass') return cornersOnly(fourCorners, corners.coveredCorners, lap());
     return {
-      ...report,
+      ...size,
+      outline: outline.quad,
+      missingCorners: [],
+      fourCorners,
       problem: clarityProblemOf(measures),
       clearPhoto: judgeClearPhoto(measures),
       measures,

@@ -43,6 +43,7 @@ describe('judgeFraming on fixtures', () => {
   // of outline/ under glare.
   const CASES: [Variant, string, FramingProblem][] = [
     ['corner-cut', 'passport', 'corners-missing'],
+    ['corner-covered', 'passport', 'corners-covered'],
     ['blur', 'passport', 'blurred'],
     ['dark', 'passport', 'dark'],
     ['glare', 'id-card', 'glare'],
