@@ -191,6 +191,13 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
   twoLineLayout('MRVB', 36, /^V/u, [], []),
 ];
 
+/** What the layout allows at a column: digits (dates, check digits), letters or `<` (names, states), or any. */
+export function allowedAt(layout: MrzLayout, line: number, column: number): RegExp {
+  const inRanges = (ranges: MrzLayout['numeric']) =>
+    ranges.some(([l, start, end]) => l === line && column >= start && column < end);
+  return inRanges(layout.numeric) ? /[0-9]/u : inRanges(layout.alphabetic) ? /[A-Z<]/u : /./u;
+}
+
 const VALUES: Record<string, number> = Object.fromEntries(
   [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [c, i]).concat([['<', 0]]),
 );

@@ -7,7 +7,7 @@ import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import { toGreyscale, type GreyImage } from '../image.ts';
 import type { MrzReading, RgbaImage } from '../types.ts';
 import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
-import type { MrzLayout } from './formats.ts';
+import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
 import {
   combineReadings,
@@ -104,8 +104,9 @@ async function readBand(
 
 /**
  * Whether a character that no check digit guards (names, a visa's optional data) is barely favoured
- * over another (by less than DOUBT_MARGIN): a read at another scale may settle it. On
- * ../shared/real-ids, an H read as N led by 0.08; averaged over three scales, H led by 0.29.
+ * over another its column allows (by less than DOUBT_MARGIN): a read at another scale may settle it.
+ * On ../shared/real-ids, an H read as N led by 0.08; averaged over three scales, H led by 0.29. (An O
+ * in a name is not in doubt for looking like 0, which a name cannot hold.)
  */
 function hasDoubtfulGlyph(layout: MrzLayout, read: MrzRead): boolean {
   const guarded = (line: number, column: number) =>
@@ -117,7 +118,10 @@ function hasDoubtfulGlyph(layout: MrzLayout, read: MrzRead): boolean {
   return read.evidence.some((line, lineIndex) =>
     line.some((evidence, column) => {
       if (guarded(lineIndex, column)) return false;
-      const [first = 0, second = 0] = [...evidence].sort((a, b) => b - a);
+      const allowed = allowedAt(layout, lineIndex, column);
+      const [first = 0, second = 0] = [...evidence]
+        .filter((_, k) => allowed.test(MRZ_ALPHABET[k]!))
+        .sort((a, b) => b - a);
       return first - second < DOUBT_MARGIN;
     }),
   );

@@ -5,7 +5,7 @@
 import { states } from 'mrz';
 import type { MrzReading } from '../types.ts';
 import { expiryFromYymmdd } from './dates.ts';
-import { checkHolds, MRZ_ALPHABET, MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
+import { allowedAt, checkHolds, MRZ_ALPHABET, MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
 
 /**
  * Characters OCR confuses in OCR-B (our fixtures and ../shared/real-ids: 0/O/D/Q, 1/I/L, 8/B, 5/S,
@@ -241,19 +241,11 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
     repairs.push({ line, column, from, to });
     lines[line]![column] = to;
   };
-  const inRanges = (ranges: MrzLayout['numeric'], line: number, column: number) =>
-    ranges.some(([l, s, e]) => l === line && column >= s && column < e);
-  const allowedAt = (line: number, column: number) =>
-    inRanges(layout.numeric, line, column)
-      ? /[0-9]/u
-      : inRanges(layout.alphabetic, line, column)
-        ? /[A-Z<]/u
-        : /./u;
   const evidenceAt = (line: number, column: number) => evidence[line]![column]!;
 
   lines.forEach((chars, line) =>
     chars.forEach((char, column) => {
-      const allowed = allowedAt(line, column);
+      const allowed = allowedAt(layout, line, column);
       const best = bestOf(evidenceAt(line, column), allowed);
       if (best) set(line, column, best);
       else if (!allowed.test(char)) {
@@ -282,7 +274,7 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
     return Math.max(0, at[MRZ_ALPHABET.indexOf(lines[line]![column]!)]! - at[MRZ_ALPHABET.indexOf(to)]!);
   };
   const optionsAt = (line: number, column: number): Change[] => {
-    const allowed = allowedAt(line, column);
+    const allowed = allowedAt(layout, line, column);
     return [...MRZ_ALPHABET]
       .filter((to) => to !== lines[line]![column] && allowed.test(to))
       .map((to) => ({ line, column, to, cost: costOf(line, column, to) }))
