@@ -141,6 +141,8 @@ function isConvincing(outline: DocumentOutline): boolean {
 /**
  * The R, G and B planes, median-smoothed: print and texture fade first, a card's border stays sharp.
  * A 5-px median is OpenCV's fast path (a sorting network); 7 px takes its histogram path, ~5x slower.
+ * Even so it is 70 of this stage's 100 ms at 900 px (Node, 2026-11-24). A 3-px median takes half that
+ * but leaves print edges that cost outlines: IoU >= 0.9 with the truth on 77% of fixtures, not 97%.
  */
 function smoothedChannels(scope: MatScope, rgba: Mat): MatVector {
   const rgb = scope.mat();
