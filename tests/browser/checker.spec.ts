@@ -3,7 +3,9 @@
  * with the manifest's expected statuses, axe and a screenshot in every state.
  */
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { RULE_IDS } from '../../src/pipeline/types.ts';
+import { exifTurnedJpeg, type ExifOrientation } from '../support/photos.ts';
 import { CheckerPage } from './support/CheckerPage.ts';
 import { fixtureManifest, pickFixture } from './support/fixtures.ts';
 import { expect, test } from './support/test.ts';
@@ -35,6 +37,31 @@ test('a cut-off corner fails four-corners and is marked on the photo', async ({ 
   for (const corner of photo.missingCorners) await expect(checker.missingCornerMark(corner)).toBeVisible();
   await checker.screenshot('result-corner-cut', testInfo);
   await checker.expectAccessible('result-corner-cut', testInfo);
+});
+
+test('a phone photo stored turned, with its EXIF orientation, is checked and drawn upright', async ({
+  checker,
+}) => {
+  const photo = pickFixture('clean', 'four-corners', 'pass');
+  const { width = 0, height = 0 } = await sharp(photo.path).metadata();
+  await checker.open(today());
+  for (const orientation of [6, 3, 8] as ExifOrientation[]) {
+    await checker.choosePhoto({
+      name: `phone-${orientation}.jpg`,
+      mimeType: 'image/jpeg',
+      buffer: await exifTurnedJpeg(photo.path, orientation),
+    });
+    await checker.waitForResult();
+    for (const rule of RULE_IDS) await checker.expectRule(rule, photo.expected[rule]);
+    // Turned the wrong way, the outline would lie a quarter or half turn from the document.
+    const drawn = await checker.drawnOutline();
+    expect(drawn.photo).toStrictEqual({ width, height });
+    drawn.points.forEach(([x, y], i) => {
+      const [tx, ty] = photo.outline[i]!;
+      expect(Math.hypot(x - tx, y - ty)).toBeLessThan(0.03 * width);
+    });
+    await checker.checkAnother();
+  }
 });
 
 test('a blurred photo fails clear-photo', async ({ checker }, testInfo) => {

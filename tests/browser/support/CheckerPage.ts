@@ -43,6 +43,19 @@ export class CheckerPage {
     expect(statuses).toContain(await this.ruleStatus(rule));
   }
 
+  /** The outline drawn on the photo, in the photo's pixels, and the size of the photo drawn under it. */
+  async drawnOutline(): Promise<{ points: [number, number][]; photo: { width: number; height: number } }> {
+    const points = await this.page.locator('.app-photo__outline').getAttribute('points');
+    const canvas = this.page.locator('.app-photo__image');
+    return {
+      points: (points ?? '').split(' ').map((pair) => pair.split(',').map(Number) as [number, number]),
+      photo: {
+        width: Number(await canvas.getAttribute('width')),
+        height: Number(await canvas.getAttribute('height')),
+      },
+    };
+  }
+
   missingCornerMark(corner: string): Locator {
     return this.page.locator(`.app-photo__missing[data-corner="${corner}"]`);
   }
