@@ -1,7 +1,8 @@
 /**
  * The web app's benchmark, in headless Chromium against the built app (run `npm run build` first):
- * cold start (navigation to engines ready, median of 3 first visits), ms per check for a 12 MP and a 1 MP photo (median of 5,
- * warm) with the worker's own decode and stage times, main-thread long tasks during checks, bytes
+ * cold start (navigation to engines ready, median of 3 first visits), ms per check for a 12 MP and a 1 MP photo, and the
+ * 12 MP one stored turned with an EXIF orientation as phones save it (median of 5, warm), with the worker's own decode and
+ * stage times, main-thread long tasks during checks, bytes
  * transferred on a first visit (gzip included) by file, and a second visit's start (service worker and
  * Chromium's code cache warm). Photos are made from a fixture (fixtures/, or ID_PRECHECK_FIXTURES) with
  * sharp. Then the live camera's figures, from a fake camera (bench-web-camera.ts).
@@ -24,6 +25,7 @@ import { CHECK_MEASURE, ENGINES_READY_MARK, type CheckTimings } from '../src/app
 import { benchCamera } from './bench-web-camera.ts';
 import { chromiumLaunchOptions } from './chromium.ts';
 import type { FixtureManifest } from './fixtures/manifest.ts';
+import { exifTurnedJpeg } from '../tests/support/photos.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4175' } } });
 const origin = `http://localhost:${values.port}`;
@@ -58,6 +60,10 @@ async function makePhotos(): Promise<{ today: string; photos: { label: string; p
     );
     photos.push({ label, path });
   }
+  // As many phones save a photo: the pixels stored turned, with an EXIF orientation to turn them back.
+  const turned = join(folder, '12MP-exif6.jpg');
+  await writeFile(turned, await exifTurnedJpeg(photos[0]!.path, 6));
+  photos.push({ label: '12 MP stored turned (EXIF orientation 6)', path: turned });
   return { today: manifest.today, photos };
 }
 
