@@ -123,7 +123,7 @@ export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutli
       for (const hull of hulls.slice(0, CANDIDATES_PER_MAP)) {
         for (const candidate of [
           outlineFromHull(scope, edges, hull.points, image),
-          outlineFromOwnSides(scope, edges, hull, image),
+          outlineFromOwnSides(scope, edges, hull.contour, image),
         ]) {
           if (candidate && (!best || candidate.score > best.score)) best = candidate;
         }
@@ -240,11 +240,11 @@ function documentChains(
 function outlineFromOwnSides(
   scope: MatScope,
   edges: EdgeMap,
-  contour: { points: Point[]; contour: Point[] },
+  contour: Point[],
   image: RgbaImage,
 ): Candidate | null {
   const { width, height } = image;
-  const chains = documentChains(contour.contour, width, height);
+  const chains = documentChains(contour, width, height);
   const length = chains.reduce(
     (sum, chain) =>
       sum + chain.points.reduce((s, p, i) => (i === 0 ? 0 : s + distance(chain.points[i - 1]!, p)), 0),
@@ -390,7 +390,7 @@ interface Side {
   readonly to: Point;
 }
 
-/** `polygon` is the visible document, or null when that is the quad's part inside the photo. */
+/** `visible` is the visible document's polygon, or null when that is the quad's part inside the photo. */
 function judgeQuad(
   edges: EdgeMap,
   image: RgbaImage,
