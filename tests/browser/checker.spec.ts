@@ -105,6 +105,28 @@ test('a broken file shows an error, and the next photo is still checked', async 
   await expect(checker.errorSummary).toBeHidden();
 });
 
+test('a 0-byte file and a PDF are refused by name, and a 50-megapixel photo is still checked', async ({
+  checker,
+}) => {
+  await checker.open(today());
+  await checker.choosePhoto({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
+  await expect(checker.errorSummary).toHaveAttribute('data-error-code', 'empty-file');
+  await checker.choosePhoto({
+    name: 'scan.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'binary'),
+  });
+  await expect(checker.errorSummary).toHaveAttribute('data-error-code', 'pdf-not-supported');
+
+  // 8192 × 6144: decoded whole by the browser, then shrunk to the working size before it is read.
+  const photo = pickFixture('clean', 'four-corners', 'pass');
+  const huge = await sharp(photo.path).resize(8192, 6144).jpeg({ quality: 85 }).toBuffer();
+  await checker.choosePhoto({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: huge });
+  await checker.waitForResult();
+  await expect(checker.errorSummary).toBeHidden();
+  for (const rule of RULE_IDS) await checker.expectRule(rule, photo.expected[rule]);
+});
+
 test('while checking, the page names the step; a new photo replaces the old check', async ({
   checker,
 }, testInfo) => {
