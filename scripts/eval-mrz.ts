@@ -11,7 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { decodePhoto } from '../src/decode/node.ts';
+import { decodePhoto, rgbaOf } from '../src/decode/node.ts';
 import { loadNodeOpenCv, nodeTesseractLocations } from '../src/engines/node.ts';
 import { createTesseractEngine, type TesseractLocations } from '../src/engines/tesseract.ts';
 import type { OcrEngine, OpenCv } from '../src/engines/types.ts';
@@ -87,15 +87,7 @@ function sharpFixtures(): SharpFixture[] {
 
 /** The photo as sharp decodes it (EXIF orientation applied), altered, as RGBA: no JPEG round trip. */
 async function alteredPhoto(file: string, alter: (photo: Sharp) => Sharp): Promise<RgbaImage> {
-  const { data, info } = await alter(sharp(await readFile(file)).rotate())
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-  };
+  return rgbaOf(alter(sharp(await readFile(file)).rotate()));
 }
 
 async function realSamples(): Promise<Sample[] | null> {

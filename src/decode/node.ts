@@ -2,7 +2,7 @@
  * Node's decoder (sharp): JPEG, PNG and WebP to RGBA with the EXIF orientation applied.
  */
 import { readFile } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import type { RgbaImage } from '../pipeline/types.ts';
 import { PhotoError } from './photoError.ts';
 import { checkPhotoSize, MAX_PIXELS, sniffPhotoFormat } from './sniff.ts';
@@ -36,25 +36,29 @@ export async function decodePhoto(bytes: Uint8Array): Promise<RgbaImage> {
   const { width = 0, height = 0 } = metadata;
   checkPhotoSize(width, height);
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
-      .rotate() // apply the EXIF orientation
-      .resize({
-        width: MAX_WORKING_SIDE_PX,
-        height: MAX_WORKING_SIDE_PX,
-        fit: 'inside',
-        withoutEnlargement: true,
-      })
-      .ensureAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return {
-      width: info.width,
-      height: info.height,
-      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-    };
+    return await rgbaOf(
+      sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+        .rotate() // apply the EXIF orientation
+        .resize({
+          width: MAX_WORKING_SIDE_PX,
+          height: MAX_WORKING_SIDE_PX,
+          fit: 'inside',
+          withoutEnlargement: true,
+        }),
+    );
   } catch (error) {
     throw corrupt(error);
   }
+}
+
+/** A sharp pipeline's output as RGBA pixels, sharing its buffer. */
+export async function rgbaOf(pipeline: Sharp): Promise<RgbaImage> {
+  const { data, info } = await pipeline.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
 }
 
 function corrupt(error: unknown): PhotoError {

@@ -597,27 +597,26 @@ function extendToStandardShape(edges: EdgeMap, quad: Quad<ImagePoint>): Quad<Ima
 
 /** The part of a convex polygon inside the photo (Sutherland–Hodgman, one photo border at a time). */
 function clipToFrame(polygon: readonly Point[], width: number, height: number): Point[] {
-  const borders: [(p: Point) => number, (a: Point, b: Point) => Point][] = [];
-  const at = (a: Point, b: Point, ta: number, tb: number): Point => {
-    const t = ta / (ta - tb);
-    return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-  };
+  // How far inside each border a point lies (negative: outside it).
   const insideBy = [
     (p: Point) => p[0],
     (p: Point) => p[1],
     (p: Point) => width - 1 - p[0],
     (p: Point) => height - 1 - p[1],
   ];
-  for (const inside of insideBy) borders.push([inside, (a, b) => at(a, b, inside(a), inside(b))]);
   let out = [...polygon];
-  for (const [inside, crossing] of borders) {
+  for (const inside of insideBy) {
     const input = out;
     out = [];
     for (let i = 0; i < input.length; i++) {
       const a = input[i]!;
       const b = input[(i + 1) % input.length]!;
-      if (inside(a) >= 0) out.push(a);
-      if (inside(a) >= 0 !== inside(b) >= 0) out.push(crossing(a, b));
+      const [da, db] = [inside(a), inside(b)];
+      if (da >= 0) out.push(a);
+      if (da >= 0 !== db >= 0) {
+        const t = da / (da - db);
+        out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+      }
     }
   }
   return out;
