@@ -10,14 +10,17 @@ export interface GreyImage {
   readonly data: Uint8Array;
 }
 
-/** ITU-R BT.601 luma, the weighting OpenCV's RGBA2GRAY uses, so both give the same numbers. */
+/**
+ * ITU-R BT.601 luma in OpenCV's fixed point (RGBA2GRAY: weights scaled by 2^14, rounded), so both
+ * give the same numbers; integer arithmetic is also several times faster here than dividing floats.
+ */
 export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
   const pixels = image.width * image.height;
   if (image.data.length === pixels) return image as GreyImage;
   const grey = new Uint8Array(pixels);
   const rgba = image.data;
   for (let i = 0, j = 0; i < pixels; i++, j += 4) {
-    grey[i] = (rgba[j]! * 299 + rgba[j + 1]! * 587 + rgba[j + 2]! * 114 + 500) / 1000;
+    grey[i] = (rgba[j]! * 4899 + rgba[j + 1]! * 9617 + rgba[j + 2]! * 1868 + 8192) >> 14;
   }
   return { width: image.width, height: image.height, data: grey };
 }
