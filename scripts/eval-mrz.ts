@@ -14,11 +14,12 @@ import sharp, { type Sharp } from 'sharp';
 import { decodePhoto, rgbaOf } from '../src/decode/node.ts';
 import { loadNodeOpenCv, nodeTesseractLocations } from '../src/engines/node.ts';
 import { createTesseractEngine, type TesseractLocations } from '../src/engines/tesseract.ts';
-import type { OcrEngine, OpenCv } from '../src/engines/types.ts';
+import type { OcrEngine } from '../src/engines/types.ts';
 import { ANALYSIS_SIDE_PX, findMrz } from '../src/pipeline/check.ts';
-import { rgbaToMat, matToRgba, shrinkToFit, withMats } from '../src/pipeline/cv.ts';
+import { MatScope, rgbaToMat, matToRgba, shrinkToFit } from '../src/pipeline/cv.ts';
+import type { MrzImage } from '../src/pipeline/mrz/mrzImage.ts';
 import { findDocumentOutline, scaleQuad } from '../src/pipeline/outline/findDocumentOutline.ts';
-import { rectifyDocument, type RectifiedDocument } from '../src/pipeline/rectify/rectifyDocument.ts';
+import { planRectification, rectifiedMrzImage } from '../src/pipeline/rectify/rectifyDocument.ts';
 import type { RgbaImage } from '../src/pipeline/types.ts';
 import type { FixtureEntry } from './fixtures/manifest.ts';
 import { FIXTURES_DIR, loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
@@ -172,14 +173,17 @@ async function samples(quick: boolean): Promise<{ samples: Sample[]; notes: stri
   return { samples: result, notes };
 }
 
-/** What check.ts has found by the time it reads the MRZ: the rectified document, when there is one. */
-function rectifiedOf(cv: OpenCv, image: RgbaImage): RectifiedDocument | null {
-  return withMats(cv, (scope) => {
-    const photo = rgbaToMat(scope, image);
-    const { mat: small, scale } = shrinkToFit(scope, photo, ANALYSIS_SIDE_PX);
-    const found = findDocumentOutline(cv, matToRgba(small));
-    return found && rectifyDocument(scope, photo, scaleQuad(found.quad, 1 / scale));
-  });
+/**
+ * What check.ts has found by the time it reads the MRZ: the rectified document, when there is one, as
+ * the MRZ search takes it. It warps from `photo` in `scope`, which must outlive the readers' turns.
+ */
+function documentOf(scope: MatScope, image: RgbaImage): { image: MrzImage; photoPxPerDocPx: number } | null {
+  const photo = rgbaToMat(scope, image);
+  const { mat: small, scale } = shrinkToFit(scope, photo, ANALYSIS_SIDE_PX);
+  const found = findDocumentOutline(scope.cv, matToRgba(small));
+  if (!found) return null;
+  const plan = planRectification(scaleQuad(found.quad, 1 / scale));
+  return { image: rectifiedMrzImage(scope, photo, plan), photoPxPerDocPx: plan.photoPxPerDocPx };
 }
 
 /** findMrz in check.ts, with its options: the rectified document (either way up), else the whole photo. */
@@ -274,19 +278,24 @@ for (const [n, sample] of work.entries()) {
     errors.push(`${sample.slice} ${sample.label}: could not load (${String(error)})`);
     continue;
   }
-  const rectified = rectifiedOf(cv, image);
+  const scope = new MatScope(cv);
   const marks: string[] = [];
-  // Readers take turns on each photo, for the same reason as the worker starts.
-  for (const reader of allReaders) {
-    const ocr = engines.get(reader.name)!;
-    const started = performance.now();
-    const lines = (await findMrz({ cv, ocr }, image, rectified, undefined))?.reading.lines ?? null;
-    const outcome = score(sample.truth, lines, performance.now() - started);
-    const key = `${reader.name}\t${sample.slice}`;
-    outcomes.set(key, [...(outcomes.get(key) ?? []), outcome]);
-    if (reader.name === LIST_MISREADS_OF && outcome.exactLines < sample.truth.length)
-      misreads.push(`${sample.slice}, ${sample.label}: ${misreadLines(sample.truth, lines)}`);
-    marks.push(`${reader.name} ${outcome.exactLines}/${sample.truth.length} ${outcome.ms.toFixed(0)} ms`);
+  try {
+    const document = documentOf(scope, image);
+    // Readers take turns on each photo, for the same reason as the worker starts.
+    for (const reader of allReaders) {
+      const ocr = engines.get(reader.name)!;
+      const started = performance.now();
+      const lines = (await findMrz({ cv, ocr }, image, document, undefined))?.reading.lines ?? null;
+      const outcome = score(sample.truth, lines, performance.now() - started);
+      const key = `${reader.name}\t${sample.slice}`;
+      outcomes.set(key, [...(outcomes.get(key) ?? []), outcome]);
+      if (reader.name === LIST_MISREADS_OF && outcome.exactLines < sample.truth.length)
+        misreads.push(`${sample.slice}, ${sample.label}: ${misreadLines(sample.truth, lines)}`);
+      marks.push(`${reader.name} ${outcome.exactLines}/${sample.truth.length} ${outcome.ms.toFixed(0)} ms`);
+    }
+  } finally {
+    scope.release();
   }
   console.error(`[${n + 1}/${work.length}] ${sample.slice} ${sample.label}: ${marks.join(', ')}`);
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { decodePhoto } from '../src/decode/node.ts';
+import { decodePhotoForCheck } from '../src/decode/node.ts';
 import { loadNodeEngines } from '../src/engines/node.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
@@ -94,8 +94,8 @@ async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]>
   for (const testCase of cases) {
     const started = performance.now();
     try {
-      const image = await decodePhoto(await readFile(testCase.path));
-      const report = await checkDocument(image, engines, { today: testCase.today });
+      const photo = await decodePhotoForCheck(await readFile(testCase.path));
+      const report = await checkDocument(photo, engines, { today: testCase.today });
       outcomes.push({ testCase, report, error: null, ms: performance.now() - started });
     } catch (error) {
       outcomes.push({ testCase, report: null, error: String(error), ms: performance.now() - started });

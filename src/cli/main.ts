@@ -3,7 +3,7 @@
  * file. Exit 0 when every rule passes for every file, 1 when any fails or is unsure, 2 when a file
  * cannot be read or the command is misused.
  */
-import { decodePhoto, readPhotoFile } from '../decode/node.ts';
+import { decodePhotoForCheck, readPhotoFile } from '../decode/node.ts';
 import { PhotoError } from '../decode/photoError.ts';
 import { loadNodeEngines } from '../engines/node.ts';
 import type { Engines } from '../engines/types.ts';
@@ -77,8 +77,8 @@ async function checkFile(
   engines: () => Promise<Engines>,
 ): Promise<FileOutcome> {
   try {
-    const image = await decodePhoto(await readPhotoFile(file));
-    return { file, report: await checkDocument(image, await engines(), { today }) };
+    const photo = await decodePhotoForCheck(await readPhotoFile(file));
+    return { file, report: await checkDocument(photo, await engines(), { today }) };
   } catch (error) {
     if (error instanceof PhotoError) return { file, error };
     // Anything else is our fault, not the file's: report it for this file and go on with the batch.

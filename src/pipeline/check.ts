@@ -3,18 +3,26 @@
  * engines passed in, so the Web Worker, the CLI and the tests run exactly this.
  */
 import type { Engines } from '../engines/types.ts';
-import { measureClarity } from './clarity/measureClarity.ts';
-import { matToRgba, rgbaToMat, shrinkToFit, withMats } from './cv.ts';
+import { measureClarity, type ClarityMeasures } from './clarity/measureClarity.ts';
+import type { Mat } from '@techstark/opencv-js';
+import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from './cv.ts';
 import { signedArea, type Point } from './geometry.ts';
+import { toGreyscale } from './image.ts';
 import { documentFromFront, isFrontExpiryTrusted } from './licence/documentFromFront.ts';
 import { readDistinguishingSign, type DistinguishingSign } from './licence/readDistinguishingSign.ts';
 import { readDocumentFront, turnHalf, type FrontReading } from './licence/readDocumentFront.ts';
 import { documentFromMrz, isExpiryConfirmed } from './mrz/documentFromMrz.ts';
 import type { Box } from './mrz/locateMrz.ts';
+import { plainMrzImage, type MrzImage } from './mrz/mrzImage.ts';
 import { readMrz, type MrzResult } from './mrz/readMrz.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from './outline/findDocumentOutline.ts';
 import { measuresOf } from './measures.ts';
-import { rectifyDocument, type RectifiedDocument } from './rectify/rectifyDocument.ts';
+import {
+  planRectification,
+  rectifiedMrzImage,
+  rectifyDocument,
+  type RectifiedDocument,
+} from './rectify/rectifyDocument.ts';
 import {
   areBordersClear,
   judgeAcceptedDocument,
@@ -26,13 +34,13 @@ import {
   judgeValidDetails,
   verdictOf,
 } from './rules/judgeRules.ts';
-import type { CheckOptions, CheckReport, ImagePoint, Quad, RgbaImage } from './types.ts';
+import type { CheckOptions, CheckReport, ImagePoint, PendingPhoto, Quad, RgbaImage } from './types.ts';
 
 /** The outline is found on a copy this size: edges of a card survive, print and texture mostly do not. */
 export const ANALYSIS_SIDE_PX = 900;
 
 export async function checkDocument(
-  image: RgbaImage,
+  input: RgbaImage | PendingPhoto,
   engines: Engines,
   options: CheckOptions,
 ): Promise<CheckReport> {
@@ -46,32 +54,57 @@ export async function checkDocument(
   };
 
   options.onProgress?.('outline');
-  const found = withMats(engines.cv, (scope) => {
-    const photo = rgbaToMat(scope, image);
-    const { mat: small, scale } = shrinkToFit(scope, photo, ANALYSIS_SIDE_PX);
-    const analysis = matToRgba(small);
+  const scope = new MatScope(engines.cv);
+  let image: RgbaImage;
+  let analysis: RgbaImage;
+  let outline: DocumentOutline | null;
+  let rectified: RectifiedDocument | null;
+  let clarity: ClarityMeasures;
+  let mrz: Awaited<ReturnType<typeof findMrz>>;
+  try {
+    let photo: Mat | null = null;
+    if ('full' in input) {
+      analysis = input.analysis;
+    } else {
+      photo = rgbaToMat(scope, input);
+      analysis = matToRgba(shrinkToFit(scope, photo, ANALYSIS_SIDE_PX).mat);
+    }
     const found = findDocumentOutline(engines.cv, analysis);
-    const outline: DocumentOutline | null = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
+    image = 'full' in input ? await input.full : input;
+    const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
+    outline = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
+    photo ??= rgbaToMat(scope, image);
     lap('outline');
-    const rectified: RectifiedDocument | null = outline && rectifyDocument(scope, photo, outline.quad);
+    options.signal?.throwIfAborted();
+
+    // The MRZ's OCR is started before the document is warped whole: the search needs only a small copy
+    // and the band (rectifiedMrzImage). The OCR engine then reads on its own thread while this one warps
+    // the document and measures its clarity, so the mrz timing spans rectify's and clarity's.
+    options.onProgress?.('mrz');
+    const mrzStarted = performance.now();
+    const plan = outline && planRectification(outline.quad);
+    const document = plan && {
+      image: rectifiedMrzImage(scope, photo, plan),
+      photoPxPerDocPx: plan.photoPxPerDocPx,
+    };
+    const reading = findMrz(engines, image, document, options.signal);
+    reading.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
+    await startedJobsPosted();
+    mark = performance.now();
+    rectified = outline && rectifyDocument(scope, photo, outline.quad);
     lap('rectify');
-    return { outline, rectified, analysis };
-  });
-  const { analysis } = found;
-  let { outline, rectified } = found;
+    // Without an outline the whole photo stands in for the document (a tight crop or a scan).
+    clarity = rectified
+      ? measureClarity(engines.cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx)
+      : measureClarity(engines.cv, analysis, Math.max(image.width, image.height));
+    lap('clarity');
+    mrz = await reading;
+    timings['mrz'] = Math.round(performance.now() - mrzStarted);
+    mark = performance.now();
+  } finally {
+    scope.release();
+  }
   options.signal?.throwIfAborted();
-
-  options.onProgress?.('clarity');
-  // Without an outline the whole photo stands in for the document (a tight crop or a scan).
-  let clarity = rectified
-    ? measureClarity(engines.cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx)
-    : measureClarity(engines.cv, analysis, Math.max(image.width, image.height));
-  lap('clarity');
-  options.signal?.throwIfAborted();
-
-  options.onProgress?.('mrz');
-  const mrz = await findMrz(engines, image, rectified, options.signal);
-  lap('mrz');
   // The MRZ is part of the document: found in the photo outside the outline, it shows the outline is
   // something printed on the document (its photo, a frame), and the document's own edges were not seen.
   if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
@@ -150,24 +183,33 @@ export async function checkDocument(
 export async function findMrz(
   engines: Engines,
   image: RgbaImage,
-  rectified: RectifiedDocument | null,
+  document: { readonly image: MrzImage; readonly photoPxPerDocPx: number } | null,
   signal: AbortSignal | undefined,
 ): Promise<(MrzResult & { inPhotoPx: number; inRectified: boolean }) | null> {
-  if (rectified) {
-    const found = await readMrz(engines, rectified.image, {
+  if (document) {
+    const found = await readMrz(engines, document.image, {
       minLineShare: 0.55,
       turns: [0, 2],
       fullWidth: true,
       signal,
     });
     if (found)
-      return { ...found, inPhotoPx: found.glyphHeightPx * rectified.photoPxPerDocPx, inRectified: true };
+      return { ...found, inPhotoPx: found.glyphHeightPx * document.photoPxPerDocPx, inRectified: true };
   }
   // Without an outline, a photo on its side is as likely as upside down; with one that found no MRZ
   // (a licence front), upside down is the only other way the rectified search had not tried.
-  const turns = rectified ? [0, 2] : [0, 2, 1, 3];
-  const found = await readMrz(engines, image, { minLineShare: 0.25, turns, fullWidth: false, signal });
+  const turns = document ? [0, 2] : [0, 2, 1, 3];
+  const photo = plainMrzImage(engines.cv, toGreyscale(image));
+  const found = await readMrz(engines, photo, { minLineShare: 0.25, turns, fullWidth: false, signal });
   return found && { ...found, inPhotoPx: found.glyphHeightPx, inRectified: false };
+}
+
+/**
+ * Lets promises already started run up to their first real wait: the OCR job is then posted to its
+ * thread before this one takes up other work (tesseract.js posts it a few microtasks after the call).
+ */
+function startedJobsPosted(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Whether the box's centre lies inside the convex quad (both in photo pixels). */

@@ -106,6 +106,16 @@ export interface Measures {
   readonly textHeightPx: number | null;
 }
 
+/**
+ * A photo whose small copy (longest side ANALYSIS_SIDE_PX, or the photo itself when smaller) is
+ * ready while its full pixels are still decoding: the outline is searched meanwhile. Node's decoder
+ * hands this over, because libvips shrinks a JPEG while decoding it far faster than OpenCV.js can.
+ */
+export interface PendingPhoto {
+  readonly analysis: RgbaImage;
+  readonly full: Promise<RgbaImage>;
+}
+
 export type CheckStep = 'loading' | 'outline' | 'clarity' | 'mrz' | 'licence' | 'rules';
 
 export interface CheckReport {

@@ -22,27 +22,19 @@ export interface MrzBand {
   readonly score: number;
 }
 
-/** Work at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
-const SEARCH_WIDTH_PX = 900;
-
 /**
- * `minLineShare`: the least share of the image width a line must span (about 0.7 on a rectified
- * document, whose MRZ spans ~90% of it; lower on a whole photo, where the document may be small).
+ * `search` is the image shrunk to SEARCH_WIDTH_PX (MrzImage.search). `minLineShare`: the least share
+ * of the image width a line must span (about 0.7 on a rectified document, whose MRZ spans ~90% of it;
+ * lower on a whole photo, where the document may be small). Bands come back in full-size pixels.
  */
-export function locateMrzBands(cv: OpenCv, grey: GreyImage, minLineShare: number): MrzBand[] {
+export function locateMrzBands(
+  cv: OpenCv,
+  search: { readonly image: GreyImage; readonly scale: number },
+  minLineShare: number,
+): MrzBand[] {
+  const { scale } = search;
   return withMats(cv, (scope) => {
-    const source = greyToMat(scope, grey);
-    const scale = Math.min(1, SEARCH_WIDTH_PX / grey.width);
-    const small = scope.mat();
-    cv.resize(
-      source,
-      small,
-      new cv.Size(Math.round(grey.width * scale), Math.round(grey.height * scale)),
-      0,
-      0,
-      cv.INTER_AREA,
-    );
-
+    const small = greyToMat(scope, search.image);
     // Dark print on a lighter ground: black-hat keeps strokes thinner than the kernel.
     const blackhat = scope.mat();
     const strokeKernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(15, 15));

@@ -4,9 +4,10 @@
  */
 import type { Engines, OcrGlyph } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
-import { toGreyscale, type GreyImage } from '../image.ts';
-import type { MrzReading, RgbaImage } from '../types.ts';
+import type { GreyImage } from '../image.ts';
+import type { MrzReading } from '../types.ts';
 import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
+import { unturnBox, type MrzImage, type PixelRegion } from './mrzImage.ts';
 import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
 import {
@@ -53,15 +54,14 @@ export interface ReadMrzOptions {
 
 export async function readMrz(
   engines: Engines,
-  image: RgbaImage,
+  image: MrzImage,
   options: ReadMrzOptions,
 ): Promise<MrzResult | null> {
-  const grey = toGreyscale(image);
   let fallback: MrzResult | null = null;
   for (const turns of options.turns) {
     options.signal?.throwIfAborted();
-    const upright = turns === 0 ? grey : rotateQuarterTurns(engines, grey, turns);
-    const bands = locateMrzBands(engines.cv, upright, options.minLineShare).slice(0, 2);
+    const upright = image.turned(turns);
+    const bands = locateMrzBands(engines.cv, upright.search(), options.minLineShare).slice(0, 2);
     for (const band of bands) {
       options.signal?.throwIfAborted();
       const result = await readBand(engines, upright, band, turns, options.fullWidth);
@@ -78,16 +78,18 @@ const validCount = (result: MrzResult) => result.reading.checks.filter((check) =
 
 async function readBand(
   engines: Engines,
-  grey: GreyImage,
+  image: MrzImage,
   band: MrzBand,
   quarterTurns: number,
   fullWidth: boolean,
 ): Promise<MrzResult | null> {
-  const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: grey.width } } : band;
+  const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: image.width } } : band;
+  const margined = marginedRegion(image, region);
+  const pixels = image.region(margined);
   const reads: { layout: MrzLayout; read: MrzRead }[] = [];
   let reading: MrzReading | null = null;
   for (const glyphHeight of OCR_GLYPH_HEIGHTS_PX) {
-    const crop = cropForOcr(engines, grey, region, glyphHeight);
+    const crop = cropForOcr(engines, pixels, region.lineHeight, glyphHeight);
     const lines = await engines.ocr.readMrz(crop);
     const shaped = shapeMrzLines(lines.map((line) => readGlyphs(crop, line.glyphs)));
     if (shaped && (reads.length === 0 || shaped.layout === reads[0]!.layout)) reads.push(shaped);
@@ -98,8 +100,19 @@ async function readBand(
     if (isConsistent(first.layout, reading) && !hasDoubtfulGlyph(first.layout, combined)) break;
   }
   if (!reading || !isPlausibleReading(reads[0]!.layout, reading)) return null;
-  const box = unturnBox(band.box, quarterTurns, grey.width, grey.height);
+  const box = unturnBox(band.box, quarterTurns, image.width, image.height);
   return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box };
+}
+
+/** The band with a margin of 0.9 line heights, in whole pixels inside the image. */
+function marginedRegion(image: MrzImage, band: MrzBand): PixelRegion {
+  const margin = band.lineHeight * 0.9;
+  return {
+    x0: Math.max(0, Math.floor(band.box.x - margin)),
+    y0: Math.max(0, Math.floor(band.box.y - margin)),
+    x1: Math.min(image.width, Math.ceil(band.box.x + band.box.width + margin)),
+    y1: Math.min(image.height, Math.ceil(band.box.y + band.box.height + margin)),
+  };
 }
 
 /**
@@ -146,23 +159,16 @@ function isConsistent(layout: MrzLayout, reading: MrzReading): boolean {
   );
 }
 
-/** The band with a margin, scaled so that glyphs are OCR_GLYPH_HEIGHT_PX high. */
-function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand, glyphHeight: number): GreyImage {
+/** The band's pixels scaled so that glyphs are `glyphHeight` high, and flattened to black print on white. */
+function cropForOcr(engines: Engines, band: GreyImage, lineHeight: number, glyphHeight: number): GreyImage {
   const { cv } = engines;
   return withMats(cv, (scope) => {
-    const margin = band.lineHeight * 0.9;
-    const x0 = Math.max(0, Math.floor(band.box.x - margin));
-    const y0 = Math.max(0, Math.floor(band.box.y - margin));
-    const x1 = Math.min(grey.width, Math.ceil(band.box.x + band.box.width + margin));
-    const y1 = Math.min(grey.height, Math.ceil(band.box.y + band.box.height + margin));
-    const source = greyToMat(scope, grey);
-    const roi = scope.track(source.roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
-    const scale = glyphHeight / Math.max(4, band.lineHeight);
+    const scale = glyphHeight / Math.max(4, lineHeight);
     const scaled = scope.mat();
     cv.resize(
-      roi,
+      greyToMat(scope, band),
       scaled,
-      new cv.Size(Math.round((x1 - x0) * scale), Math.round((y1 - y0) * scale)),
+      new cv.Size(Math.round(band.width * scale), Math.round(band.height * scale)),
       0,
       0,
       scale < 1 ? cv.INTER_AREA : cv.INTER_CUBIC,
@@ -177,39 +183,5 @@ function cropForOcr(engines: Engines, grey: GreyImage, band: MrzBand, glyphHeigh
     cv.normalize(strokes, strokes, 0, 255, cv.NORM_MINMAX);
     cv.bitwise_not(strokes, strokes);
     return matToGrey(strokes);
-  });
-}
-
-/**
- * A box found in the image turned `turns` quarter turns clockwise, back in the unturned image.
- * `width` and `height` are the turned image's.
- */
-export function unturnBox(box: Box, turns: number, width: number, height: number): Box {
-  switch (((turns % 4) + 4) % 4) {
-    case 1: // turned clockwise: (x, y) came from (y, width - x)
-      return { x: box.y, y: width - (box.x + box.width), width: box.height, height: box.width };
-    case 2:
-      return {
-        x: width - (box.x + box.width),
-        y: height - (box.y + box.height),
-        width: box.width,
-        height: box.height,
-      };
-    case 3: // turned anticlockwise: (x, y) came from (height - y, x)
-      return { x: height - (box.y + box.height), y: box.x, width: box.height, height: box.width };
-    default:
-      return box;
-  }
-}
-
-export function rotateQuarterTurns(engines: Engines, grey: GreyImage, turns: number): GreyImage {
-  const { cv } = engines;
-  const codes = [null, cv.ROTATE_90_CLOCKWISE, cv.ROTATE_180, cv.ROTATE_90_COUNTERCLOCKWISE];
-  const code = codes[((turns % 4) + 4) % 4];
-  if (code === null || code === undefined) return grey;
-  return withMats(cv, (scope) => {
-    const rotated = scope.mat();
-    cv.rotate(greyToMat(scope, grey), rotated, code);
-    return matToGrey(rotated);
   });
 }

@@ -2,7 +2,9 @@
  * Warps the document inside a quad to a flat, upright rectangle of fixed size.
  */
 import type { Mat } from '@techstark/opencv-js';
-import { matToRgba, pointsMat, type MatScope } from '../cv.ts';
+import { matToGrey, matToRgba, pointsMat, type MatScope } from '../cv.ts';
+import type { GreyImage } from '../image.ts';
+import { SEARCH_WIDTH_PX, turnedMrzImage, type MrzImage, type PixelRegion } from '../mrz/mrzImage.ts';
 import { quadSideLengths } from '../geometry.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 
@@ -39,18 +41,22 @@ export interface RectifyOptions {
   readonly maxWidthPx?: number;
 }
 
+/** Where the document lies in the photo and the size it is rectified to: worked out once, warped as needed. */
+export interface Rectification {
+  readonly format: DocumentFormat;
+  readonly width: number;
+  readonly height: number;
+  /** The quad's corners in the order they map to the rectified corners, clockwise from top-left. */
+  readonly corners: readonly ImagePoint[];
+  readonly photoPxPerDocPx: number;
+}
+
 /**
- * `quad` is in the pixels of `photo`, clockwise from the photo's top-left. The long side becomes
+ * `quad` is in the pixels of the photo, clockwise from the photo's top-left. The long side becomes
  * the rectified width; a portrait document comes out landscape (it may then be upside down: the
  * MRZ stage tries both ways up).
  */
-export function rectifyDocument(
-  scope: MatScope,
-  photo: Mat,
-  quad: Quad<ImagePoint>,
-  options: RectifyOptions = {},
-): RectifiedDocument {
-  const { cv } = scope;
+export function planRectification(quad: Quad<ImagePoint>, options: RectifyOptions = {}): Rectification {
   const { horizontal, vertical } = quadSideLengths(quad);
   const aspect = Math.max(horizontal, vertical) / Math.max(1, Math.min(horizontal, vertical));
   const format = formatFromAspect(aspect);
@@ -67,24 +73,82 @@ export function rectifyDocument(
   const height = Math.round((width * heightMm) / widthMm);
   // Start the quad at a corner whose following side is a long one, so the long side maps to the width.
   const start = horizontal >= vertical ? 0 : 1;
-  const source = [0, 1, 2, 3].map((i) => quad[(start + i) % 4]!);
+  const corners = [0, 1, 2, 3].map((i) => quad[(start + i) % 4]!);
+  return { format, width, height, corners, photoPxPerDocPx: Math.max(horizontal, vertical) / width };
+}
+
+export function rectifyDocument(
+  scope: MatScope,
+  photo: Mat,
+  quad: Quad<ImagePoint>,
+  options: RectifyOptions = {},
+): RectifiedDocument {
+  const plan = planRectification(quad, options);
+  const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
+  return {
+    image: matToRgba(warpRectified(scope, photo, plan, whole, 1)),
+    format: plan.format,
+    photoPxPerDocPx: plan.photoPxPerDocPx,
+  };
+}
+
+/**
+ * A region of the rectified document (in its pixels), warped straight from the photo at `scale`:
+ * with scale 1 and the whole document, exactly what rectifyDocument gives.
+ */
+function warpRectified(
+  scope: MatScope,
+  photo: Mat,
+  plan: Rectification,
+  region: PixelRegion,
+  scale: number,
+): Mat {
+  const { cv } = scope;
+  const { width, height } = plan;
   const target: [number, number][] = [
     [0, 0],
     [width - 1, 0],
     [width - 1, height - 1],
     [0, height - 1],
-  ];
+  ].map(([x, y]) => [(x! - region.x0) * scale, (y! - region.y0) * scale]);
   const transform = scope.track(
-    cv.getPerspectiveTransform(pointsMat(scope, source), pointsMat(scope, target)),
+    cv.getPerspectiveTransform(pointsMat(scope, plan.corners), pointsMat(scope, target)),
   );
   const warped = scope.mat();
   cv.warpPerspective(
     photo,
     warped,
     transform,
-    new cv.Size(width, height),
+    new cv.Size(Math.round((region.x1 - region.x0) * scale), Math.round((region.y1 - region.y0) * scale)),
     cv.INTER_LINEAR,
     cv.BORDER_REPLICATE,
   );
-  return { image: matToRgba(warped), format, photoPxPerDocPx: Math.max(horizontal, vertical) / width };
+  return warped;
+}
+
+/**
+ * The rectified document as the MRZ search wants it, warped straight from the photo in two small
+ * pieces (its search copy, then the band) rather than whole: the OCR can then start while the whole
+ * document is still to be warped. `photo` must outlive every use.
+ */
+export function rectifiedMrzImage(scope: MatScope, photo: Mat, plan: Rectification): MrzImage {
+  const { cv } = scope;
+  const greyOf = (rgba: Mat) => {
+    const grey = scope.mat();
+    cv.cvtColor(rgba, grey, cv.COLOR_RGBA2GRAY);
+    return matToGrey(grey);
+  };
+  const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
+  let search: { image: GreyImage; scale: number } | undefined;
+  const image: MrzImage = {
+    width: plan.width,
+    height: plan.height,
+    search() {
+      const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
+      return (search ??= { image: greyOf(warpRectified(scope, photo, plan, whole, scale)), scale });
+    },
+    region: (region) => greyOf(warpRectified(scope, photo, plan, region, 1)),
+    turned: (turns) => turnedMrzImage(cv, image, turns),
+  };
+  return image;
 }

@@ -1,0 +1,124 @@
+/**
+ * The image the MRZ is looked for in, as the search needs it: a small copy to locate the band on, and
+ * only the band at full size for OCR. A rectified document makes both straight from the photo, so
+ * its OCR can start before the whole document is warped (see check.ts); a plain image crops itself.
+ */
+import type { OpenCv } from '../../engines/types.ts';
+import { greyToMat, matToGrey, withMats } from '../cv.ts';
+import type { GreyImage } from '../image.ts';
+import type { Box } from './locateMrz.ts';
+
+/** Bands are located at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
+export const SEARCH_WIDTH_PX = 900;
+
+/** A region in whole pixels of the full-size image: x0 ≤ x < x1, y0 ≤ y < y1. */
+export interface PixelRegion {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+export interface MrzImage {
+  /** Full size. */
+  readonly width: number;
+  readonly height: number;
+  /** No wider than SEARCH_WIDTH_PX (area-averaged), and the scale from full size to it. */
+  search(): { readonly image: GreyImage; readonly scale: number };
+  /** Full-size grey pixels of a region inside the image. */
+  region(region: PixelRegion): GreyImage;
+  /** The same image turned `turns` quarter turns clockwise. */
+  turned(turns: number): MrzImage;
+}
+
+/** A greyscale image held whole: the whole photo, searched when no outline was found. */
+export function plainMrzImage(cv: OpenCv, grey: GreyImage): MrzImage {
+  let search: { image: GreyImage; scale: number } | undefined;
+  return {
+    width: grey.width,
+    height: grey.height,
+    search: () => (search ??= shrinkForSearch(cv, grey)),
+    region: ({ x0, y0, x1, y1 }) =>
+      withMats(cv, (scope) => {
+        const roi = scope.track(greyToMat(scope, grey).roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
+        // Copied, for contiguous rows: OpenCV.js's clone() of a region keeps its parent's row stride.
+        const copy = scope.mat();
+        roi.copyTo(copy);
+        return matToGrey(copy);
+      }),
+    turned: (turns) => plainMrzImage(cv, rotateQuarterTurns(cv, grey, turns)),
+  };
+}
+
+/**
+ * `base` turned: its small copy is turned, and a region is cut from `base` and then turned, so nothing
+ * is turned at full size.
+ */
+export function turnedMrzImage(cv: OpenCv, base: MrzImage, turns: number): MrzImage {
+  const quarter = ((turns % 4) + 4) % 4;
+  if (quarter === 0) return base;
+  const sideways = quarter % 2 === 1;
+  const width = sideways ? base.height : base.width;
+  const height = sideways ? base.width : base.height;
+  let search: { image: GreyImage; scale: number } | undefined;
+  return {
+    width,
+    height,
+    search() {
+      if (search) return search;
+      const { image, scale } = base.search();
+      return (search = { image: rotateQuarterTurns(cv, image, quarter), scale });
+    },
+    region({ x0, y0, x1, y1 }) {
+      const box = unturnBox({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, quarter, width, height);
+      const region = base.region({ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height });
+      return rotateQuarterTurns(cv, region, quarter);
+    },
+    turned: (more) => turnedMrzImage(cv, base, quarter + more),
+  };
+}
+
+/** Area-averaged down to SEARCH_WIDTH_PX wide, never up. */
+export function shrinkForSearch(cv: OpenCv, grey: GreyImage): { image: GreyImage; scale: number } {
+  const scale = Math.min(1, SEARCH_WIDTH_PX / grey.width);
+  if (scale === 1) return { image: grey, scale };
+  return withMats(cv, (scope) => {
+    const small = scope.mat();
+    const size = new cv.Size(Math.round(grey.width * scale), Math.round(grey.height * scale));
+    cv.resize(greyToMat(scope, grey), small, size, 0, 0, cv.INTER_AREA);
+    return { image: matToGrey(small), scale };
+  });
+}
+
+/**
+ * A box found in the image turned `turns` quarter turns clockwise, back in the unturned image.
+ * `width` and `height` are the turned image's.
+ */
+export function unturnBox(box: Box, turns: number, width: number, height: number): Box {
+  switch (((turns % 4) + 4) % 4) {
+    case 1: // turned clockwise: (x, y) came from (y, width - x)
+      return { x: box.y, y: width - (box.x + box.width), width: box.height, height: box.width };
+    case 2:
+      return {
+        x: width - (box.x + box.width),
+        y: height - (box.y + box.height),
+        width: box.width,
+        height: box.height,
+      };
+    case 3: // turned anticlockwise: (x, y) came from (height - y, x)
+      return { x: height - (box.y + box.height), y: box.x, width: box.height, height: box.width };
+    default:
+      return box;
+  }
+}
+
+export function rotateQuarterTurns(cv: OpenCv, grey: GreyImage, turns: number): GreyImage {
+  const codes = [null, cv.ROTATE_90_CLOCKWISE, cv.ROTATE_180, cv.ROTATE_90_COUNTERCLOCKWISE];
+  const code = codes[((turns % 4) + 4) % 4];
+  if (code === null || code === undefined) return grey;
+  return withMats(cv, (scope) => {
+    const rotated = scope.mat();
+    cv.rotate(greyToMat(scope, grey), rotated, code);
+    return matToGrey(rotated);
+  });
+}

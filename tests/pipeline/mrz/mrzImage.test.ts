@@ -1,0 +1,90 @@
+/**
+ * The MRZ search's view of an image: a turned image's regions are the turned regions of the image, and
+ * a rectified document warped in pieces is the document warped whole.
+ */
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePhoto } from '../../../src/decode/node.ts';
+import { loadNodeOpenCv } from '../../../src/engines/node.ts';
+import type { OpenCv } from '../../../src/engines/types.ts';
+import { rgbaToMat, withMats } from '../../../src/pipeline/cv.ts';
+import { toGreyscale, type GreyImage } from '../../../src/pipeline/image.ts';
+import {
+  plainMrzImage,
+  rotateQuarterTurns,
+  SEARCH_WIDTH_PX,
+  turnedMrzImage,
+} from '../../../src/pipeline/mrz/mrzImage.ts';
+import {
+  planRectification,
+  rectifiedMrzImage,
+  rectifyDocument,
+} from '../../../src/pipeline/rectify/rectifyDocument.ts';
+import type { ImagePoint, Quad } from '../../../src/pipeline/types.ts';
+import { fixture } from '../../support/fixtures.ts';
+
+let cv: OpenCv;
+let grey: GreyImage;
+beforeAll(async () => {
+  cv = await loadNodeOpenCv();
+  grey = toGreyscale(await decodePhoto(await readFile(fixture('clean').path)));
+});
+
+function crop(image: GreyImage, x0: number, y0: number, x1: number, y1: number): GreyImage {
+  const data = new Uint8Array((x1 - x0) * (y1 - y0));
+  for (let y = y0; y < y1; y++)
+    data.set(image.data.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * (x1 - x0));
+  return { width: x1 - x0, height: y1 - y0, data };
+}
+
+describe('plainMrzImage', () => {
+  it('cuts regions out of the image, and searches a copy SEARCH_WIDTH_PX wide', () => {
+    const image = plainMrzImage(cv, grey);
+    expect(image.region({ x0: 100, y0: 700, x1: 1300, y1: 820 })).toStrictEqual(
+      crop(grey, 100, 700, 1300, 820),
+    );
+    const { image: search, scale } = image.search();
+    expect(search.width).toBe(SEARCH_WIDTH_PX);
+    expect(scale).toBeCloseTo(SEARCH_WIDTH_PX / grey.width, 6);
+  });
+});
+
+describe('turnedMrzImage', () => {
+  for (const turns of [1, 2, 3]) {
+    it(`gives the regions and size of the image turned ${turns} quarter turn(s)`, () => {
+      const turnedWhole = plainMrzImage(cv, rotateQuarterTurns(cv, grey, turns));
+      const turned = turnedMrzImage(cv, plainMrzImage(cv, grey), turns);
+      expect([turned.width, turned.height]).toStrictEqual([turnedWhole.width, turnedWhole.height]);
+      const region = { x0: 37, y0: 211, x1: 401, y1: 290 };
+      expect(turned.region(region)).toStrictEqual(turnedWhole.region(region));
+    });
+  }
+});
+
+describe('rectifiedMrzImage', () => {
+  it('warps a region of the document as rectifyDocument warps it whole', () => {
+    const photo = fixture('clean');
+    const quad = photo.outline as unknown as Quad<ImagePoint>;
+    withMats(cv, (scope) => {
+      const mat = rgbaToMat(scope, { width: grey.width, height: grey.height, data: expandGrey(grey) });
+      const whole = toGreyscale(rectifyDocument(scope, mat, quad).image);
+      const plan = planRectification(quad);
+      const pieces = rectifiedMrzImage(scope, mat, plan);
+      expect([pieces.width, pieces.height]).toStrictEqual([whole.width, whole.height]);
+      const [x0, y0, x1, y1] = [0, Math.round(whole.height * 0.7), whole.width, whole.height];
+      const piece = pieces.region({ x0, y0, x1, y1 });
+      const expected = crop(whole, x0, y0, x1, y1);
+      // The region's transform is the whole one shifted, so a sample can round to another 1/32 px.
+      const off = piece.data.filter((value, i) => Math.abs(value - expected.data[i]!) > 1).length;
+      expect(off / piece.data.length).toBeLessThan(0.001);
+      expect(pieces.search().image.width).toBe(Math.min(SEARCH_WIDTH_PX, whole.width));
+    });
+  });
+});
+
+/** Grey as RGBA, so that warping it and taking its luma again gives the same grey. */
+function expandGrey(image: GreyImage): Uint8Array {
+  const rgba = new Uint8Array(image.data.length * 4).fill(255);
+  for (let i = 0; i < image.data.length; i++) rgba.fill(image.data[i]!, i * 4, i * 4 + 3);
+  return rgba;
+}
