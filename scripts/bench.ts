@@ -13,7 +13,7 @@ import { loadNodeEngines } from '../src/engines/node.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { fixture, loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
 
-const RUNS = 5;
+const RUNS = 9;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const dir = mkdtempSync(join(tmpdir(), 'id-precheck-bench-'));
 const source = readFileSync(fixture('clean').path);

@@ -3,7 +3,8 @@
  * stacked with equal spacing. Works on a rectified document and on a whole photo alike.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, withMats } from '../cv.ts';
+import { greyToMat, matToGrey, withMats } from '../cv.ts';
+import { blackHat, closing } from '../morphology.ts';
 import type { GreyImage } from '../image.ts';
 
 /** A box in the pixels of the image searched. */
@@ -33,23 +34,16 @@ export function locateMrzBands(
   minLineShare: number,
 ): MrzBand[] {
   const { scale } = search;
+  // Dark print on a lighter ground: black-hat keeps strokes thinner than the kernel.
+  const strokes = blackHat(cv, search.image, 15, 15);
   return withMats(cv, (scope) => {
-    const small = greyToMat(scope, search.image);
-    // Dark print on a lighter ground: black-hat keeps strokes thinner than the kernel.
-    const blackhat = scope.mat();
-    const strokeKernel = cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(15, 15));
-    scope.track(strokeKernel);
-    cv.morphologyEx(small, blackhat, cv.MORPH_BLACKHAT, strokeKernel);
     const binary = scope.mat();
-    cv.threshold(blackhat, binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+    cv.threshold(greyToMat(scope, strokes), binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
     // Join the characters of a line (MRZ pitch is even, and `<` is ink too), but never two lines.
-    const lineKernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(13, 1)));
-    const joined = scope.mat();
-    cv.morphologyEx(binary, joined, cv.MORPH_CLOSE, lineKernel);
+    const joined = greyToMat(scope, closing(cv, matToGrey(binary), 13, 1));
     const contours = scope.vector();
     // Every blob, not only outer ones: a printed frame round the page would otherwise swallow the lines.
     cv.findContours(joined, contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
-
     const blobs: Box[] = [];
     for (let i = 0; i < contours.size(); i++) {
       const r = cv.boundingRect(contours.get(i));
@@ -58,9 +52,9 @@ export function locateMrzBands(
         blobs.push({ x: r.x, y: r.y, width: r.width, height: r.height });
     }
     const lines = joinRows(blobs).filter(
-      (b) => b.width >= minLineShare * small.cols && b.width / b.height >= 12,
+      (b) => b.width >= minLineShare * search.image.width && b.width / b.height >= 12,
     );
-    return groupLines(lines, small.rows).map((band) => ({
+    return groupLines(lines, search.image.height).map((band) => ({
       ...band,
       box: {
         x: band.box.x / scale,

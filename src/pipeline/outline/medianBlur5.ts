@@ -9,6 +9,7 @@
  * taken at multiples of 4 and each channel's median is its own; alpha comes out as it went in.
  */
 import type { RgbaImage } from '../types.ts';
+import { lazySimdKernel, simdModule, wasm } from '../wasm.ts';
 
 const KERNEL = 5;
 const RADIUS = 2;
@@ -54,30 +55,7 @@ function padReplicated(image: RgbaImage, padded: Uint8Array, paddedStride: numbe
   }
 }
 
-interface Kernel {
-  memoryFor(bytes: number): WebAssembly.Memory;
-  run(paddedAt: number, outputAt: number, paddedStride: number, rowBytes: number, rows: number): void;
-}
-
-let kernel: Kernel | null | undefined;
-
-function loadKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  const bytes = kernelModule();
-  if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (kernel = null);
-  const module = new WebAssembly.Module(bytes);
-  const memory = new WebAssembly.Memory({ initial: 1 });
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  return (kernel = {
-    memoryFor(needed) {
-      const pages = Math.ceil(needed / 65536);
-      const have = memory.buffer.byteLength / 65536;
-      if (pages > have) memory.grow(pages - have);
-      return memory;
-    },
-    run: (...args) => (instance.exports['median5'] as (...a: number[]) => void)(...args),
-  });
-}
+const loadKernel = lazySimdKernel('median5', kernelModule);
 
 /**
  * Which comparisons the median needs, as [low, high] wire pairs: Batcher's odd–even merge sort of
@@ -131,25 +109,11 @@ function kernelModule(): Uint8Array<ArrayBuffer> {
   let vectors = 0;
   const newVector = () => firstVector + vectors++;
   const code: number[] = [];
-  const emit = (...instructions: number[][]) => {
+  const emit = (...instructions: (readonly number[])[]) => {
     for (const instruction of instructions) code.push(...instruction);
   };
-  const get = (i: number) => [0x20, ...uleb(i)];
-  const set = (i: number) => [0x21, ...uleb(i)];
-  const i32 = (n: number) => [0x41, ...sleb(n)];
-  const load = (offset: number) => [0xfd, 0x00, 0x00, ...uleb(offset)]; // v128.load, align 1
-  const STORE = [0xfd, 0x0b, 0x00, 0x00]; // v128.store, align 1, offset 0
-  const [MIN_U, MAX_U] = [
-    [0xfd, 0x77],
-    [0xfd, 0x79],
-  ]; // i8x16.min_u, i8x16.max_u
-  const [ADD, SUB, MUL] = [[0x6a], [0x6b], [0x6c]];
-  const [EQ, GT_U, GE_U, SELECT] = [[0x46], [0x4b], [0x4f], [0x1b]];
-  const [BLOCK, LOOP, END] = [[0x02, 0x40], [0x03, 0x40], [0x0b]];
-  const [CONTINUE, EXIT_IF] = [
-    [0x0c, 0],
-    [0x0d, 1],
-  ]; // to the loop's start; out of its block
+  const { get, set, i32, load, store, MIN_U, MAX_U, ADD, SUB, MUL, EQ, GT_U, GE_U, SELECT } = wasm;
+  const { BLOCK, LOOP, END, CONTINUE, EXIT_IF } = wasm;
 
   emit(get(P.rowBytes), i32(LANES), SUB, set(L.last), i32(0), set(L.y));
   emit(BLOCK, LOOP); // rows
@@ -187,47 +151,10 @@ function kernelModule(): Uint8Array<ArrayBuffer> {
   }
   const median = wires[output]!;
   if (typeof median !== 'number') throw new Error('median network left its output fixed');
-  emit(get(L.outRow), get(L.x), ADD, get(median), STORE);
+  emit(get(L.outRow), get(L.x), ADD, get(median), store());
   emit(get(L.x), get(L.last), EQ, EXIT_IF, get(L.x), i32(LANES), ADD, set(L.x), CONTINUE);
   emit(END, END); // columns
   emit(get(L.y), i32(1), ADD, set(L.y), CONTINUE);
   emit(END, END); // rows
-  emit(END); // the function
-
-  const locals = [...uleb(2), ...uleb(9), 0x7f, ...uleb(vectors), 0x7b];
-  const body = [...locals, ...code];
-  const section = (id: number, content: number[]) => [id, ...uleb(content.length), ...content];
-  const name = (text: string) => [...uleb(text.length), ...new TextEncoder().encode(text)];
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 5, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]), // type: (i32 ×5) -> ()
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x01]), // import memory, min 1 page
-    ...section(3, [1, 0]), // one function of type 0
-    ...section(7, [1, ...name('median5'), 0x00, 0]), // export it
-    ...section(10, [1, ...uleb(body.length), ...body]),
-  ]);
-}
-
-function uleb(value: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value !== 0);
-  return bytes;
-}
-
-function sleb(value: number): number[] {
-  const bytes: number[] = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) {
-      bytes.push(byte);
-      return bytes;
-    }
-    bytes.push(byte | 0x80);
-  }
+  return simdModule({ name: 'median5', params: 5, i32Locals: 9, v128Locals: vectors, code });
 }

@@ -1,0 +1,95 @@
+/**
+ * Our SIMD morphology is OpenCV's byte for byte: the MRZ search was tuned on OpenCV's black-hats.
+ */
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePhoto } from '../../src/decode/node.ts';
+import { loadNodeOpenCv } from '../../src/engines/node.ts';
+import type { OpenCv } from '../../src/engines/types.ts';
+import { greyToMat, matToGrey, withMats } from '../../src/pipeline/cv.ts';
+import { toGreyscale, type GreyImage } from '../../src/pipeline/image.ts';
+import { blackHat, closing, rectFilter } from '../../src/pipeline/morphology.ts';
+import { fixture } from '../support/fixtures.ts';
+
+let cv: OpenCv;
+let photo: GreyImage;
+beforeAll(async () => {
+  cv = await loadNodeOpenCv();
+  photo = toGreyscale(await decodePhoto(await readFile(fixture('clean').path)));
+});
+
+function openCv(image: GreyImage, op: number, width: number, height: number): GreyImage {
+  return withMats(cv, (scope) => {
+    const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(width, height)));
+    const result = scope.mat();
+    cv.morphologyEx(greyToMat(scope, image), result, op, kernel);
+    return matToGrey(result);
+  });
+}
+
+function noise(width: number, height: number): GreyImage {
+  const data = new Uint8Array(width * height);
+  let state = 7;
+  for (let i = 0; i < data.length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    data[i] = state >>> 24;
+  }
+  return { width, height, data };
+}
+
+/** How many bytes differ: counted, since Vitest compares a million-byte array slowly. */
+function differing(a: GreyImage, b: GreyImage): number {
+  expect([a.width, a.height]).toStrictEqual([b.width, b.height]);
+  return a.data.filter((value, i) => value !== b.data[i]).length;
+}
+
+describe('morphology', () => {
+  // The rectangles the MRZ search uses: odd and even (whose anchor is off-centre), and lines.
+  const rectangles = [
+    [15, 15],
+    [13, 1],
+    [1, 5],
+    [2, 2],
+    [32, 32],
+    [40, 40],
+  ] as const;
+
+  it('erodes, dilates, closes and black-hats a photo as OpenCV does', () => {
+    for (const [width, height] of rectangles) {
+      const label = `${width}×${height}`;
+      expect(
+        differing(rectFilter(cv, photo, width, height, 'min'), openCv(photo, cv.MORPH_ERODE, width, height)),
+        label,
+      ).toBe(0);
+      expect(
+        differing(rectFilter(cv, photo, width, height, 'max'), openCv(photo, cv.MORPH_DILATE, width, height)),
+        label,
+      ).toBe(0);
+      expect(
+        differing(closing(cv, photo, width, height), openCv(photo, cv.MORPH_CLOSE, width, height)),
+        label,
+      ).toBe(0);
+      expect(
+        differing(blackHat(cv, photo, width, height), openCv(photo, cv.MORPH_BLACKHAT, width, height)),
+        label,
+      ).toBe(0);
+    }
+  });
+
+  it('does so on noise at widths around one 16-byte group, and smaller than its rectangle', () => {
+    for (const [width, height] of [
+      [16, 3],
+      [17, 40],
+      [31, 2],
+      [5, 5],
+    ] as const) {
+      const image = noise(width, height);
+      for (const [kw, kh] of rectangles) {
+        expect(
+          differing(blackHat(cv, image, kw, kh), openCv(image, cv.MORPH_BLACKHAT, kw, kh)),
+          `${width}×${height} by ${kw}×${kh}`,
+        ).toBe(0);
+      }
+    }
+  });
+});
