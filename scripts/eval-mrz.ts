@@ -183,7 +183,7 @@ function documentOf(scope: MatScope, image: RgbaImage): { image: MrzImage; photo
   const found = findDocumentOutline(scope.cv, matToRgba(small));
   if (!found) return null;
   const plan = planRectification(scaleQuad(found.quad, 1 / scale));
-  return { image: rectifiedMrzImage(scope, photo, plan), photoPxPerDocPx: plan.photoPxPerDocPx };
+  return { image: rectifiedMrzImage(scope, image, plan), photoPxPerDocPx: plan.photoPxPerDocPx };
 }
 
 /** findMrz in check.ts, with its options: the rectified document (either way up), else the whole photo. */

@@ -4,7 +4,6 @@
  */
 import type { Engines } from '../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from './clarity/measureClarity.ts';
-import type { Mat } from '@techstark/opencv-js';
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from './cv.ts';
 import { signedArea, type Point } from './geometry.ts';
 import { toGreyscale } from './image.ts';
@@ -23,6 +22,7 @@ import {
   rectifyDocument,
   type RectifiedDocument,
 } from './rectify/rectifyDocument.ts';
+import { forgetWarpedPhoto } from './rectify/warpPerspective.ts';
 import {
   areBordersClear,
   judgeAcceptedDocument,
@@ -62,18 +62,14 @@ export async function checkDocument(
   let clarity: ClarityMeasures;
   let mrz: Awaited<ReturnType<typeof findMrz>>;
   try {
-    let photo: Mat | null = null;
-    if ('full' in input) {
-      analysis = input.analysis;
-    } else {
-      photo = rgbaToMat(scope, input);
-      analysis = matToRgba(shrinkToFit(scope, photo, ANALYSIS_SIDE_PX).mat);
-    }
+    analysis =
+      'full' in input
+        ? input.analysis
+        : matToRgba(shrinkToFit(scope, rgbaToMat(scope, input), ANALYSIS_SIDE_PX).mat);
     const found = findDocumentOutline(engines.cv, analysis);
     image = 'full' in input ? await input.full : input;
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
     outline = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
-    photo ??= rgbaToMat(scope, image);
     lap('outline');
     options.signal?.throwIfAborted();
 
@@ -84,14 +80,14 @@ export async function checkDocument(
     const mrzStarted = performance.now();
     const plan = outline && planRectification(outline.quad);
     const document = plan && {
-      image: rectifiedMrzImage(scope, photo, plan),
+      image: rectifiedMrzImage(scope, image, plan),
       photoPxPerDocPx: plan.photoPxPerDocPx,
     };
     const reading = findMrz(engines, image, document, options.signal);
     reading.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
     await startedJobsPosted();
     mark = performance.now();
-    rectified = outline && rectifyDocument(scope, photo, outline.quad);
+    rectified = outline && rectifyDocument(scope, image, outline.quad);
     lap('rectify');
     // Without an outline the whole photo stands in for the document (a tight crop or a scan).
     clarity = rectified
@@ -103,6 +99,7 @@ export async function checkDocument(
     mark = performance.now();
   } finally {
     scope.release();
+    forgetWarpedPhoto();
   }
   options.signal?.throwIfAborted();
   // The MRZ is part of the document: found in the photo outside the outline, it shows the outline is

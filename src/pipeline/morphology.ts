@@ -156,5 +156,13 @@ function filterModule(): Uint8Array<ArrayBuffer> {
   emit(END, END); // columns
   emit(get(L.y), i32(1), ADD, set(L.y), CONTINUE);
   emit(END, END); // rows
-  return simdModule({ name: 'rectFilter', params: 9, i32Locals: 7, v128Locals: 1, code });
+  return simdModule({
+    name: 'rectFilter',
+    params: 9,
+    locals: [
+      [7, 'i32'],
+      [1, 'v128'],
+    ],
+    code,
+  });
 }

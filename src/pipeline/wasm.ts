@@ -1,8 +1,9 @@
 /**
  * Just enough of a WebAssembly assembler for the few SIMD loops we write by hand (medianBlur5,
- * morphology): OpenCV.js is built without SIMD, and these loops run 5–10× faster with it. Each module
- * is one exported function over its own memory, emitted and compiled once, on first use; where
- * WebAssembly SIMD is missing (Safari before 16.4), loading gives null and callers use OpenCV.
+ * morphology, warpPerspective): OpenCV.js is built without SIMD, and these loops run 2–10× faster
+ * with it. Each module is one exported function over its own memory, emitted and compiled once, on
+ * first use; where WebAssembly SIMD is missing (Safari before 16.4), loading gives null and callers
+ * use OpenCV.
  */
 
 /** Encodings of the instructions we use, each a list of bytes (WebAssembly core spec, §5.4). */
@@ -32,17 +33,24 @@ export const wasm = {
   EXIT_IF: [0x0d, 1],
 } as const;
 
-/** One exported function of `params` i32 parameters, returning nothing, over an imported memory. */
+export type ValueType = 'i32' | 'f64' | 'v128';
+const VALUE_TYPES: Record<ValueType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
+
+/**
+ * One exported function of `params` i32 parameters, returning nothing, over an imported memory. Its
+ * locals are numbered after the parameters, group by group in the order given.
+ */
 export function simdModule(fn: {
   name: string;
   params: number;
-  i32Locals: number;
-  v128Locals: number;
+  locals: readonly (readonly [count: number, type: ValueType])[];
   code: readonly number[];
 }): Uint8Array<ArrayBuffer> {
-  const I32 = 0x7f;
-  const V128 = 0x7b;
-  const locals = [...uleb(2), ...uleb(fn.i32Locals), I32, ...uleb(fn.v128Locals), V128];
+  const I32 = VALUE_TYPES.i32;
+  const locals = [
+    ...uleb(fn.locals.length),
+    ...fn.locals.flatMap(([count, type]) => [...uleb(count), VALUE_TYPES[type]]),
+  ];
   const body = [...locals, ...fn.code, ...wasm.END];
   const section = (id: number, content: number[]) => [id, ...uleb(content.length), ...content];
   const name = (text: string) => [...uleb(text.length), ...new TextEncoder().encode(text)];

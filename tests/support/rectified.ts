@@ -20,6 +20,6 @@ export async function rectifiedFixture(cv: OpenCv, file: string): Promise<RgbaIm
     const { mat: small, scale } = shrinkToFit(scope, mat, ANALYSIS_SIDE_PX);
     const found = findDocumentOutline(cv, matToRgba(small));
     if (!found) throw new Error(`no outline found in ${file}`);
-    return rectifyDocument(scope, mat, scaleQuad(found.quad, 1 / scale)).image;
+    return rectifyDocument(scope, photo, scaleQuad(found.quad, 1 / scale)).image;
   });
 }

@@ -118,7 +118,8 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
     // As checkDocument does: the document rectified from the judged frame and measured at its native
     // size, but rectified no wider than clarity measures it, since nothing is read from it: the warp is
     // most of the time clarity takes (16 ms at 800 px, Node), and clarity has nothing left to shrink.
-    const rectified = rectifyDocument(scope, judged, outline.quad, { maxWidthPx: MEASURE_WIDTH_PX });
+    const judgedImage = scale === 1 ? frame : matToRgba(judged);
+    const rectified = rectifyDocument(scope, judgedImage, outline.quad, { maxWidthPx: MEASURE_WIDTH_PX });
     const clarity = measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx);
     const k = (options.cameraPxPerFramePx ?? 1) / scale;
     const measures = measuresOf(

@@ -156,5 +156,13 @@ function kernelModule(): Uint8Array<ArrayBuffer> {
   emit(END, END); // columns
   emit(get(L.y), i32(1), ADD, set(L.y), CONTINUE);
   emit(END, END); // rows
-  return simdModule({ name: 'median5', params: 5, i32Locals: 9, v128Locals: vectors, code });
+  return simdModule({
+    name: 'median5',
+    params: 5,
+    locals: [
+      [9, 'i32'],
+      [vectors, 'v128'],
+    ],
+    code,
+  });
 }

@@ -2,11 +2,12 @@
  * Warps the document inside a quad to a flat, upright rectangle of fixed size.
  */
 import type { Mat } from '@techstark/opencv-js';
-import { matToGrey, matToRgba, pointsMat, type MatScope } from '../cv.ts';
-import type { GreyImage } from '../image.ts';
+import { matToRgba, pointsMat, rgbaToMat, type MatScope } from '../cv.ts';
+import { toGreyscale, type GreyImage } from '../image.ts';
 import { SEARCH_WIDTH_PX, turnedMrzImage, type MrzImage, type PixelRegion } from '../mrz/mrzImage.ts';
 import { quadSideLengths } from '../geometry.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
+import { warpPerspective } from './warpPerspective.ts';
 
 /** ISO/IEC 7810 sizes in mm (ICAO 9303 part 4 for the TD3 passport page, part 5 for TD1, part 6 for TD2). */
 export const DOCUMENT_FORMATS = {
@@ -79,14 +80,14 @@ export function planRectification(quad: Quad<ImagePoint>, options: RectifyOption
 
 export function rectifyDocument(
   scope: MatScope,
-  photo: Mat,
+  photo: RgbaImage,
   quad: Quad<ImagePoint>,
   options: RectifyOptions = {},
 ): RectifiedDocument {
   const plan = planRectification(quad, options);
   const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
   return {
-    image: matToRgba(warpRectified(scope, photo, plan, whole, 1)),
+    image: warpRectified(scope, photo, plan, whole, 1),
     format: plan.format,
     photoPxPerDocPx: plan.photoPxPerDocPx,
   };
@@ -94,15 +95,16 @@ export function rectifyDocument(
 
 /**
  * A region of the rectified document (in its pixels), warped straight from the photo at `scale`:
- * with scale 1 and the whole document, exactly what rectifyDocument gives.
+ * with scale 1 and the whole document, exactly what rectifyDocument gives. Our SIMD warp where it
+ * runs, else OpenCV's, which gives the same bytes.
  */
 function warpRectified(
   scope: MatScope,
-  photo: Mat,
+  photo: RgbaImage,
   plan: Rectification,
   region: PixelRegion,
   scale: number,
-): Mat {
+): RgbaImage {
   const { cv } = scope;
   const { width, height } = plan;
   const target: [number, number][] = [
@@ -114,30 +116,44 @@ function warpRectified(
   const transform = scope.track(
     cv.getPerspectiveTransform(pointsMat(scope, plan.corners), pointsMat(scope, target)),
   );
-  const warped = scope.mat();
+  const size = {
+    width: Math.round((region.x1 - region.x0) * scale),
+    height: Math.round((region.y1 - region.y0) * scale),
+  };
+  // warpPerspective inverts the matrix so (LU); the same inverse makes the same pixels.
+  const inverse = scope.mat();
+  cv.invert(transform, inverse, cv.DECOMP_LU);
+  const warped = warpPerspective(photo, inverse.data64F, size.width, size.height);
+  if (warped) return warped;
+  const fallback = scope.mat();
+  const { width: w, height: h } = size;
   cv.warpPerspective(
-    photo,
-    warped,
+    photoMat(scope, photo),
+    fallback,
     transform,
-    new cv.Size(Math.round((region.x1 - region.x0) * scale), Math.round((region.y1 - region.y0) * scale)),
+    new cv.Size(w, h),
     cv.INTER_LINEAR,
     cv.BORDER_REPLICATE,
   );
-  return warped;
+  return matToRgba(fallback);
+}
+
+/** The photo in OpenCV's heap, copied there once per scope, for OpenCV's warp. */
+const photoMats = new WeakMap<MatScope, { photo: RgbaImage; mat: Mat }>();
+function photoMat(scope: MatScope, photo: RgbaImage): Mat {
+  const held = photoMats.get(scope);
+  if (held?.photo === photo) return held.mat;
+  const mat = rgbaToMat(scope, photo);
+  photoMats.set(scope, { photo, mat });
+  return mat;
 }
 
 /**
  * The rectified document as the MRZ search wants it, warped straight from the photo in two small
  * pieces (its search copy, then the band) rather than whole: the OCR can then start while the whole
- * document is still to be warped. `photo` must outlive every use.
+ * document is still to be warped.
  */
-export function rectifiedMrzImage(scope: MatScope, photo: Mat, plan: Rectification): MrzImage {
-  const { cv } = scope;
-  const greyOf = (rgba: Mat) => {
-    const grey = scope.mat();
-    cv.cvtColor(rgba, grey, cv.COLOR_RGBA2GRAY);
-    return matToGrey(grey);
-  };
+export function rectifiedMrzImage(scope: MatScope, photo: RgbaImage, plan: Rectification): MrzImage {
   const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
   let search: { image: GreyImage; scale: number } | undefined;
   const image: MrzImage = {
@@ -145,10 +161,10 @@ export function rectifiedMrzImage(scope: MatScope, photo: Mat, plan: Rectificati
     height: plan.height,
     search() {
       const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
-      return (search ??= { image: greyOf(warpRectified(scope, photo, plan, whole, scale)), scale });
+      return (search ??= { image: toGreyscale(warpRectified(scope, photo, plan, whole, scale)), scale });
     },
-    region: (region) => greyOf(warpRectified(scope, photo, plan, region, 1)),
-    turned: (turns) => turnedMrzImage(cv, image, turns),
+    region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
+    turned: (turns) => turnedMrzImage(scope.cv, image, turns),
   };
   return image;
 }

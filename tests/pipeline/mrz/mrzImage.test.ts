@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
-import { rgbaToMat, withMats } from '../../../src/pipeline/cv.ts';
+import { withMats } from '../../../src/pipeline/cv.ts';
 import { toGreyscale, type GreyImage } from '../../../src/pipeline/image.ts';
 import {
   plainMrzImage,
@@ -66,10 +66,10 @@ describe('rectifiedMrzImage', () => {
     const photo = fixture('clean');
     const quad = photo.outline as unknown as Quad<ImagePoint>;
     withMats(cv, (scope) => {
-      const mat = rgbaToMat(scope, { width: grey.width, height: grey.height, data: expandGrey(grey) });
-      const whole = toGreyscale(rectifyDocument(scope, mat, quad).image);
+      const rgba = { width: grey.width, height: grey.height, data: expandGrey(grey) };
+      const whole = toGreyscale(rectifyDocument(scope, rgba, quad).image);
       const plan = planRectification(quad);
-      const pieces = rectifiedMrzImage(scope, mat, plan);
+      const pieces = rectifiedMrzImage(scope, rgba, plan);
       expect([pieces.width, pieces.height]).toStrictEqual([whole.width, whole.height]);
       const [x0, y0, x1, y1] = [0, Math.round(whole.height * 0.7), whole.width, whole.height];
       const piece = pieces.region({ x0, y0, x1, y1 });
