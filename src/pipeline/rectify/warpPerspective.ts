@@ -93,11 +93,17 @@ const loadKernel = lazySimdKernel('warp', warpModule);
 function warpModule(): Uint8Array<ArrayBuffer> {
   const P = { photo: 0, photoWidth: 1, photoHeight: 2, target: 3, width: 4, height: 5, blockWidth: 6 };
   const Q = { matrix: 7, table: 8 };
-  const I = { y: 9, bx: 10, x1: 11, count: 12, X: 13, Y: 14, x0: 15, x1c: 16, y0: 17, y1: 18 };
-  const J = { alpha: 19, out: 20, lastX: 21, lastY: 22, pixel: 23 };
-  const M = 24; // M0..M8: 24..32
-  const F = { fy: 33, fbx: 34, X0: 35, Y0: 36, W0: 37, W: 38, fx1: 39 };
-  const V = { v: 40, acc: 41 };
+  let next = 9;
+  const locals = <K extends string>(...names: K[]) =>
+    Object.fromEntries(names.map((name) => [name, next++])) as Record<K, number>;
+  const I = locals('y', 'bx', 'x1', 'count', 'X', 'Y', 'sx', 'sy', 'x0', 'x1c', 'y0', 'y1');
+  const J = locals('alpha', 'out', 'lastX', 'lastY', 'pixel', 'base', 'rowBytes');
+  const i32Count = next - 9;
+  const M = next; // M0..M8
+  next += 9;
+  const F = locals('fy', 'fbx', 'X0', 'Y0', 'W0', 'W', 'fx1');
+  const f64Count = next - 9 - i32Count;
+  const V = locals('v', 'acc');
 
   const code: number[] = [];
   const emit = (...instructions: (readonly number[])[]) => {
@@ -123,6 +129,10 @@ function warpModule(): Uint8Array<ArrayBuffer> {
   const simd = (op: number, ...immediates: number[]) => [0xfd, ...uleb(op), ...immediates];
   const SPLAT = simd(0x11);
   const REPLACE = (lane: number) => simd(0x1c, lane);
+  const REPLACE64 = (lane: number) => simd(0x1e, lane); // i64x2.replace_lane
+  const LOAD64_ZERO = simd(0x5d, 0x00, 0x00); // v128.load64_zero
+  const I64_LOAD = [0x29, 0x00, 0x00];
+  const LT_U = [0x49];
   const EXTRACT = (lane: number) => simd(0x1b, lane);
   // Each neighbour's channel beside the same channel of its right-hand neighbour, top row then bottom.
   const PAIR_CHANNELS = simd(0x0d, 0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15);
@@ -162,7 +172,7 @@ function warpModule(): Uint8Array<ArrayBuffer> {
 
   for (let k = 0; k < 9; k++) emit(get(Q.matrix), F64_LOAD(k * 8), set(M + k));
   emit(get(P.photoWidth), i32(1), SUB, set(J.lastX), get(P.photoHeight), i32(1), SUB, set(J.lastY));
-  emit(get(P.target), set(J.out), i32(0), set(I.y));
+  emit(get(P.photoWidth), i32(2), SHL, set(J.rowBytes), get(P.target), set(J.out), i32(0), set(I.y));
   emit(BLOCK, LOOP); // rows
   emit(get(I.y), get(P.height), GE_S, EXIT_IF, get(I.y), F_OF_I, set(F.fy), i32(0), set(I.bx));
   emit(BLOCK, LOOP); // blocks along the row
@@ -201,10 +211,37 @@ function warpModule(): Uint8Array<ArrayBuffer> {
   }
   emit(get(I.Y), i32(FRACTIONS - 1), AND, i32(FRACTION_BITS), SHL, get(I.X), i32(FRACTIONS - 1), AND, ADD);
   emit(set(J.alpha));
-  clamp([...get(I.X), ...i32(FRACTION_BITS), ...SHR_S], J.lastX, I.x0);
-  clamp([...get(I.X), ...i32(FRACTION_BITS), ...SHR_S, ...i32(1), ...ADD], J.lastX, I.x1c);
-  clamp([...get(I.Y), ...i32(FRACTION_BITS), ...SHR_S], J.lastY, I.y0);
-  clamp([...get(I.Y), ...i32(FRACTION_BITS), ...SHR_S, ...i32(1), ...ADD], J.lastY, I.y1);
+  emit(get(I.X), i32(FRACTION_BITS), SHR_S, set(I.sx), get(I.Y), i32(FRACTION_BITS), SHR_S, set(I.sy));
+  const weights = (offset: number) => [
+    ...get(Q.table),
+    ...get(J.alpha),
+    ...i32(3),
+    ...SHL,
+    ...ADD,
+    ...I32_LOAD(offset),
+    ...SPLAT,
+  ];
+  /** The four neighbours in V.v (top-left, top-right, bottom-left, bottom-right), blended into J.pixel. */
+  const blend = () => {
+    emit(get(V.v), get(V.v), PAIR_CHANNELS, set(V.v));
+    emit(get(V.v), WIDEN_LOW_U, weights(0), DOT, get(V.v), WIDEN_HIGH_U, weights(4), DOT, I32X4_ADD);
+    emit(i32(1 << (WEIGHT_BITS - 1)), SPLAT, I32X4_ADD, i32(WEIGHT_BITS), I32X4_SHR_S, set(V.acc));
+    emit(get(V.acc), get(V.acc), NARROW_32_16, set(V.acc), get(V.acc), get(V.acc), NARROW_16_8_U);
+    emit(EXTRACT(0), set(J.pixel));
+  };
+  // All four neighbours on the photo (nearly every pixel): two 8-byte loads, one per row.
+  emit(get(I.sx), get(J.lastX), LT_U, get(I.sy), get(J.lastY), LT_U, AND, IF);
+  emit(get(P.photo), get(I.sy), get(P.photoWidth), MUL, get(I.sx), ADD, i32(2), SHL, ADD, set(J.base));
+  emit(get(J.alpha), EQZ, IF, get(J.base), I32_LOAD(), set(J.pixel), ELSE);
+  emit(get(J.base), LOAD64_ZERO, get(J.base), get(J.rowBytes), ADD, I64_LOAD, REPLACE64(1), set(V.v));
+  blend();
+  emit(END);
+  // Off the photo, each neighbour is its nearest pixel on it (BORDER_REPLICATE).
+  emit(ELSE);
+  clamp(get(I.sx), J.lastX, I.x0);
+  clamp([...get(I.sx), ...i32(1), ...ADD], J.lastX, I.x1c);
+  clamp(get(I.sy), J.lastY, I.y0);
+  clamp([...get(I.sy), ...i32(1), ...ADD], J.lastY, I.y1);
   emit(get(J.alpha), EQZ, IF);
   pixelAt(I.y0, I.x0);
   emit(set(J.pixel), ELSE);
@@ -215,20 +252,9 @@ function warpModule(): Uint8Array<ArrayBuffer> {
   pixelAt(I.y1, I.x0);
   emit(REPLACE(2));
   pixelAt(I.y1, I.x1c);
-  emit(REPLACE(3), set(V.v), get(V.v), get(V.v), PAIR_CHANNELS, set(V.v));
-  const weights = (offset: number) => [
-    ...get(Q.table),
-    ...get(J.alpha),
-    ...i32(3),
-    ...SHL,
-    ...ADD,
-    ...I32_LOAD(offset),
-    ...SPLAT,
-  ];
-  emit(get(V.v), WIDEN_LOW_U, weights(0), DOT, get(V.v), WIDEN_HIGH_U, weights(4), DOT, I32X4_ADD);
-  emit(i32(1 << (WEIGHT_BITS - 1)), SPLAT, I32X4_ADD, i32(WEIGHT_BITS), I32X4_SHR_S, set(V.acc));
-  emit(get(V.acc), get(V.acc), NARROW_32_16, set(V.acc), get(V.acc), get(V.acc), NARROW_16_8_U);
-  emit(EXTRACT(0), set(J.pixel), END);
+  emit(REPLACE(3), set(V.v));
+  blend();
+  emit(END, END);
   emit(get(J.out), get(J.pixel), I32_STORE, get(J.out), i32(4), ADD, set(J.out));
   emit(get(I.x1), i32(1), ADD, set(I.x1), CONTINUE);
   emit(END, END); // pixels
@@ -240,8 +266,8 @@ function warpModule(): Uint8Array<ArrayBuffer> {
     name: 'warp',
     params: 9,
     locals: [
-      [15, 'i32'],
-      [16, 'f64'],
+      [i32Count, 'i32'],
+      [f64Count, 'f64'],
       [2, 'v128'],
     ],
     code,
