@@ -12,9 +12,7 @@
 import type { OpenCv } from '../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from './cv.ts';
 import type { GreyImage } from './image.ts';
-import { lazySimdKernel, simdModule, wasm } from './wasm.ts';
-
-const LANES = 16;
+import { emitRowGroups, lazySimdKernel, SIMD_BYTES, simdModule, wasm } from './wasm.ts';
 
 export type Extremum = 'min' | 'max';
 
@@ -69,7 +67,7 @@ function simdRectFilter(
   height: number,
   extremum: Extremum,
 ): GreyImage | null {
-  if (image.width < LANES) return null;
+  if (image.width < SIMD_BYTES) return null;
   const kernel = loadKernel();
   if (!kernel) return null;
   // OpenCV's default anchor is the middle, rounded down: an even rectangle reaches one further back.
@@ -130,32 +128,28 @@ function filterModule(): Uint8Array<ArrayBuffer> {
   const emit = (...instructions: (readonly number[])[]) => {
     for (const instruction of instructions) code.push(...instruction);
   };
-  const { get, set, i32, load, store, MIN_U, MAX_U, ADD, SUB, MUL, EQ, GT_U, GE_U, SELECT } = wasm;
+  const { get, set, i32, load, store, MIN_U, MAX_U, ADD, MUL, GE_U } = wasm;
   const { BLOCK, LOOP, IF, ELSE, END, CONTINUE, EXIT_IF } = wasm;
 
-  emit(get(P.rowBytes), i32(LANES), SUB, set(L.last), i32(0), set(L.y));
-  emit(BLOCK, LOOP); // rows
-  emit(get(L.y), get(P.rows), GE_U, EXIT_IF);
-  emit(get(P.source), get(L.y), get(P.sourceStride), MUL, ADD, set(L.sourceRow));
-  emit(get(P.target), get(L.y), get(P.targetStride), MUL, ADD, set(L.targetRow), i32(0), set(L.x));
-  emit(BLOCK, LOOP); // columns, 16 at a time; the last group overlaps the one before
-  emit(get(L.last), get(L.x), get(L.x), get(L.last), GT_U, SELECT, set(L.x));
-  emit(get(L.sourceRow), get(L.x), ADD, set(L.at), get(L.at), load(), set(L.acc), i32(1), set(L.tap));
-  emit(BLOCK, LOOP); // taps
-  emit(get(L.tap), get(P.taps), GE_U, EXIT_IF);
-  emit(get(L.at), get(P.tapStep), ADD, set(L.at));
-  emit(get(P.isMax), IF);
-  emit(get(L.acc), get(L.at), load(), MAX_U, set(L.acc));
-  emit(ELSE);
-  emit(get(L.acc), get(L.at), load(), MIN_U, set(L.acc));
-  emit(END);
-  emit(get(L.tap), i32(1), ADD, set(L.tap), CONTINUE);
-  emit(END, END); // taps
-  emit(get(L.targetRow), get(L.x), ADD, get(L.acc), store());
-  emit(get(L.x), get(L.last), EQ, EXIT_IF, get(L.x), i32(LANES), ADD, set(L.x), CONTINUE);
-  emit(END, END); // columns
-  emit(get(L.y), i32(1), ADD, set(L.y), CONTINUE);
-  emit(END, END); // rows
+  const atRow = () => {
+    emit(get(P.source), get(L.y), get(P.sourceStride), MUL, ADD, set(L.sourceRow));
+    emit(get(P.target), get(L.y), get(P.targetStride), MUL, ADD, set(L.targetRow));
+  };
+  const atGroup = () => {
+    emit(get(L.sourceRow), get(L.x), ADD, set(L.at), get(L.at), load(), set(L.acc), i32(1), set(L.tap));
+    emit(BLOCK, LOOP); // taps
+    emit(get(L.tap), get(P.taps), GE_U, EXIT_IF);
+    emit(get(L.at), get(P.tapStep), ADD, set(L.at));
+    emit(get(P.isMax), IF);
+    emit(get(L.acc), get(L.at), load(), MAX_U, set(L.acc));
+    emit(ELSE);
+    emit(get(L.acc), get(L.at), load(), MIN_U, set(L.acc));
+    emit(END);
+    emit(get(L.tap), i32(1), ADD, set(L.tap), CONTINUE);
+    emit(END, END); // taps
+    emit(get(L.targetRow), get(L.x), ADD, get(L.acc), store());
+  };
+  emitRowGroups(emit, { ...L, rowBytes: P.rowBytes, rows: P.rows }, atRow, atGroup);
   return simdModule({
     name: 'rectFilter',
     params: 9,

@@ -6,23 +6,66 @@
  * use OpenCV.
  */
 
-/** Encodings of the instructions we use, each a list of bytes (WebAssembly core spec, §5.4). */
+/** Bytes in a SIMD vector: the filters take 16 bytes of a row at a time. */
+export const SIMD_BYTES = 16;
+
+const simd = (op: number, ...immediates: number[]) => [0xfd, ...uleb(op), ...immediates];
+
+/**
+ * Encodings of the instructions we use, each a list of bytes (WebAssembly core spec 2.0, §5.4; SIMD
+ * opcodes from the SIMD proposal's BinarySIMD.md). Memory accesses claim no alignment.
+ */
 export const wasm = {
   get: (local: number) => [0x20, ...uleb(local)],
   set: (local: number) => [0x21, ...uleb(local)],
   i32: (value: number) => [0x41, ...sleb(value)],
-  /** v128.load / v128.store at `offset` bytes past the address, no alignment assumed. */
+  f64: (value: number) => [0x44, ...new Uint8Array(new Float64Array([value]).buffer)],
+  /** v128.load / v128.store at `offset` bytes past the address. */
   load: (offset = 0) => [0xfd, 0x00, 0x00, ...uleb(offset)],
   store: (offset = 0) => [0xfd, 0x0b, 0x00, ...uleb(offset)],
-  MIN_U: [0xfd, 0x77], // i8x16.min_u
-  MAX_U: [0xfd, 0x79], // i8x16.max_u
+  I32_LOAD: (offset = 0) => [0x28, 0x00, ...uleb(offset)],
+  I32_STORE: [0x36, 0x00, 0x00],
+  I64_LOAD: [0x29, 0x00, 0x00],
+  F64_LOAD: (offset = 0) => [0x2b, 0x00, ...uleb(offset)],
+  LOAD64_ZERO: simd(0x5d, 0x00, 0x00), // v128.load64_zero
   ADD: [0x6a],
   SUB: [0x6b],
   MUL: [0x6c],
+  AND: [0x71],
+  SHL: [0x74],
+  SHR_S: [0x75],
+  EQZ: [0x45],
   EQ: [0x46],
+  LT_S: [0x48],
+  LT_U: [0x49],
+  GT_S: [0x4a],
   GT_U: [0x4b],
+  GE_S: [0x4e],
   GE_U: [0x4f],
   SELECT: [0x1b],
+  F_NE: [0x62],
+  F_NEAREST: [0x9e],
+  F_ADD: [0xa0],
+  F_MUL: [0xa2],
+  F_DIV: [0xa3],
+  F_MIN: [0xa4],
+  F_MAX: [0xa5],
+  F_OF_I: [0xb7], // f64.convert_i32_s
+  I_OF_F: [0xfc, 0x02], // i32.trunc_sat_f64_s
+  MIN_U: simd(0x77), // i8x16.min_u
+  MAX_U: simd(0x79), // i8x16.max_u
+  SHUFFLE: (...lanes: number[]) => simd(0x0d, ...lanes), // i8x16.shuffle
+  SPLAT: simd(0x11), // i32x4.splat
+  EXTRACT: (lane: number) => simd(0x1b, lane), // i32x4.extract_lane
+  REPLACE: (lane: number) => simd(0x1c, lane), // i32x4.replace_lane
+  REPLACE64: (lane: number) => simd(0x1e, lane), // i64x2.replace_lane
+  NARROW_16_8_U: simd(0x66), // i8x16.narrow_i16x8_u
+  NARROW_32_16: simd(0x85), // i16x8.narrow_i32x4_s
+  WIDEN_LOW_U: simd(0x89), // i16x8.extend_low_i8x16_u
+  WIDEN_HIGH_U: simd(0x8a), // i16x8.extend_high_i8x16_u
+  I32X4_SHR_S: simd(0xac),
+  I32X4_ADD: simd(0xae),
+  DOT: simd(0xba), // i32x4.dot_i16x8_s
   /** A block holding a loop: `br 0` inside goes round again, `br_if 1` leaves. */
   BLOCK: [0x02, 0x40],
   LOOP: [0x03, 0x40],
@@ -32,6 +75,29 @@ export const wasm = {
   CONTINUE: [0x0c, 0],
   EXIT_IF: [0x0d, 1],
 } as const;
+
+/**
+ * The loop our byte filters share: for each of `rows` rows, `atRow()`, then `atGroup()` for each group
+ * of 16 bytes of the row's `rowBytes` (at least 16), the last group overlapping the one before rather
+ * than run past the row. `y`, `x` and `last` are i32 locals it uses; `rowBytes` and `rows` too.
+ */
+export function emitRowGroups(
+  emit: (...instructions: (readonly number[])[]) => void,
+  locals: { y: number; x: number; last: number; rowBytes: number; rows: number },
+  atRow: () => void,
+  atGroup: () => void,
+): void {
+  const { get, set, i32, ADD, SUB, EQ, GT_U, GE_U, SELECT, BLOCK, LOOP, END, CONTINUE, EXIT_IF } = wasm;
+  const { y, x, last } = locals;
+  emit(get(locals.rowBytes), i32(SIMD_BYTES), SUB, set(last), i32(0), set(y));
+  emit(BLOCK, LOOP, get(y), get(locals.rows), GE_U, EXIT_IF);
+  atRow();
+  emit(i32(0), set(x), BLOCK, LOOP);
+  emit(get(last), get(x), get(x), get(last), GT_U, SELECT, set(x)); // x = min(x, last)
+  atGroup();
+  emit(get(x), get(last), EQ, EXIT_IF, get(x), i32(SIMD_BYTES), ADD, set(x), CONTINUE, END, END);
+  emit(get(y), i32(1), ADD, set(y), CONTINUE, END, END);
+}
 
 export type ValueType = 'i32' | 'f64' | 'v128';
 const VALUE_TYPES: Record<ValueType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };

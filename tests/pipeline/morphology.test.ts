@@ -10,6 +10,7 @@ import { greyToMat, matToGrey, withMats } from '../../src/pipeline/cv.ts';
 import { toGreyscale, type GreyImage } from '../../src/pipeline/image.ts';
 import { blackHat, closing, rectFilter } from '../../src/pipeline/morphology.ts';
 import { fixture } from '../support/fixtures.ts';
+import { noiseImage } from '../support/photos.ts';
 
 let cv: OpenCv;
 let photo: GreyImage;
@@ -25,16 +26,6 @@ function openCv(image: GreyImage, op: number, width: number, height: number): Gr
     cv.morphologyEx(greyToMat(scope, image), result, op, kernel);
     return matToGrey(result);
   });
-}
-
-function noise(width: number, height: number): GreyImage {
-  const data = new Uint8Array(width * height);
-  let state = 7;
-  for (let i = 0; i < data.length; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    data[i] = state >>> 24;
-  }
-  return { width, height, data };
 }
 
 /** How many bytes differ: counted, since Vitest compares a million-byte array slowly. */
@@ -83,7 +74,7 @@ describe('morphology', () => {
       [31, 2],
       [5, 5],
     ] as const) {
-      const image = noise(width, height);
+      const image = noiseImage(width, height, 1);
       for (const [kw, kh] of rectangles) {
         expect(
           differing(blackHat(cv, image, kw, kh), openCv(image, cv.MORPH_BLACKHAT, kw, kh)),

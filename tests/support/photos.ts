@@ -1,7 +1,7 @@
 /**
  * Photos as phones save them: the camera's pixels as the sensor had them, and an EXIF orientation
  * saying how to turn them for display (EXIF 2.32 §4.6.4 tag 274: 3 = turn 180°, 6 = turn 90°
- * clockwise, 8 = turn 90° anticlockwise).
+ * clockwise, 8 = turn 90° anticlockwise). And noise, for filters that must equal OpenCV byte for byte.
  */
 import sharp from 'sharp';
 
@@ -14,4 +14,18 @@ const STORED_TURN: Record<ExifOrientation, number> = { 3: 180, 6: 270, 8: 90 };
 export async function exifTurnedJpeg(path: string, orientation: ExifOrientation): Promise<Buffer> {
   const turned = await sharp(path).rotate(STORED_TURN[orientation]).toBuffer();
   return sharp(turned).withMetadata({ orientation }).jpeg({ quality: 92 }).toBuffer();
+}
+
+/**
+ * Pixels with no structure at all, the same on every run (a linear congruential generator): the
+ * hardest input for a filter that must equal OpenCV's byte for byte, since every value occurs.
+ */
+export function noiseImage(width: number, height: number, channels: 1 | 4 = 4) {
+  const data = new Uint8Array(width * height * channels);
+  let state = 12345;
+  for (let i = 0; i < data.length; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    data[i] = state >>> 24;
+  }
+  return { width, height, data };
 }

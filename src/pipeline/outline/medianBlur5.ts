@@ -9,18 +9,16 @@
  * taken at multiples of 4 and each channel's median is its own; alpha comes out as it went in.
  */
 import type { RgbaImage } from '../types.ts';
-import { lazySimdKernel, simdModule, wasm } from '../wasm.ts';
+import { emitRowGroups, lazySimdKernel, SIMD_BYTES, simdModule, wasm } from '../wasm.ts';
 
 const KERNEL = 5;
 const RADIUS = 2;
 const CHANNELS = 4;
-/** Bytes a SIMD lane group covers. */
-const LANES = 16;
 
 /** The median of RGBA pixels over 5×5 neighbourhoods, or null where WebAssembly SIMD is missing. */
 export function medianBlur5(image: RgbaImage): RgbaImage | null {
   const rowBytes = image.width * CHANNELS;
-  if (rowBytes < LANES) return null;
+  if (rowBytes < SIMD_BYTES) return null;
   const kernel = loadKernel();
   if (!kernel) return null;
   const paddedStride = (image.width + 2 * RADIUS) * CHANNELS;
@@ -112,50 +110,44 @@ function kernelModule(): Uint8Array<ArrayBuffer> {
   const emit = (...instructions: (readonly number[])[]) => {
     for (const instruction of instructions) code.push(...instruction);
   };
-  const { get, set, i32, load, store, MIN_U, MAX_U, ADD, SUB, MUL, EQ, GT_U, GE_U, SELECT } = wasm;
-  const { BLOCK, LOOP, END, CONTINUE, EXIT_IF } = wasm;
+  const { get, set, i32, load, store, MIN_U, MAX_U, ADD, MUL } = wasm;
 
-  emit(get(P.rowBytes), i32(LANES), SUB, set(L.last), i32(0), set(L.y));
-  emit(BLOCK, LOOP); // rows
-  emit(get(L.y), get(P.rows), GE_U, EXIT_IF);
-  for (let r = 0; r < KERNEL; r++) {
-    emit(get(P.padded), get(L.y), i32(r), ADD, get(P.stride), MUL, ADD, set(L.row + r));
-  }
-  emit(get(P.out), get(L.y), get(P.rowBytes), MUL, ADD, set(L.outRow), i32(0), set(L.x));
-  emit(BLOCK, LOOP); // columns
-  // x = min(x, last): the last group of a row overlaps the one before rather than run past the row.
-  emit(get(L.last), get(L.x), get(L.x), get(L.last), GT_U, SELECT, set(L.x));
-  for (const [n, wire] of inputs.entries()) {
-    const v = newVector();
-    const row = Math.floor(n / KERNEL);
-    emit(get(L.row + row), get(L.x), ADD, load((n % KERNEL) * CHANNELS), set(v));
-    wires[wire] = v;
-  }
-  for (const [s, [a, b]] of steps.entries()) {
-    const need = wanted[s]!;
-    if (!need.low && !need.high) continue;
-    const x = wires[a]!;
-    const y = wires[b]!;
-    // Against a fixed wire the outcome is known: 0 stays low, 255 stays high.
-    if (x === 'low' || y === 'high') continue;
-    if (x === 'high' || y === 'low') {
-      [wires[a], wires[b]] = [y, x];
-      continue;
+  const atRow = () => {
+    for (let r = 0; r < KERNEL; r++) {
+      emit(get(P.padded), get(L.y), i32(r), ADD, get(P.stride), MUL, ADD, set(L.row + r));
     }
-    const low = need.low ? newVector() : -1;
-    const high = need.high ? newVector() : -1;
-    if (need.low) emit(get(x), get(y), MIN_U, set(low));
-    if (need.high) emit(get(x), get(y), MAX_U, set(high));
-    wires[a] = low;
-    wires[b] = high;
-  }
-  const median = wires[output]!;
-  if (typeof median !== 'number') throw new Error('median network left its output fixed');
-  emit(get(L.outRow), get(L.x), ADD, get(median), store());
-  emit(get(L.x), get(L.last), EQ, EXIT_IF, get(L.x), i32(LANES), ADD, set(L.x), CONTINUE);
-  emit(END, END); // columns
-  emit(get(L.y), i32(1), ADD, set(L.y), CONTINUE);
-  emit(END, END); // rows
+    emit(get(P.out), get(L.y), get(P.rowBytes), MUL, ADD, set(L.outRow));
+  };
+  const atGroup = () => {
+    for (const [n, wire] of inputs.entries()) {
+      const v = newVector();
+      const row = Math.floor(n / KERNEL);
+      emit(get(L.row + row), get(L.x), ADD, load((n % KERNEL) * CHANNELS), set(v));
+      wires[wire] = v;
+    }
+    for (const [s, [a, b]] of steps.entries()) {
+      const need = wanted[s]!;
+      if (!need.low && !need.high) continue;
+      const x = wires[a]!;
+      const y = wires[b]!;
+      // Against a fixed wire the outcome is known: 0 stays low, 255 stays high.
+      if (x === 'low' || y === 'high') continue;
+      if (x === 'high' || y === 'low') {
+        [wires[a], wires[b]] = [y, x];
+        continue;
+      }
+      const low = need.low ? newVector() : -1;
+      const high = need.high ? newVector() : -1;
+      if (need.low) emit(get(x), get(y), MIN_U, set(low));
+      if (need.high) emit(get(x), get(y), MAX_U, set(high));
+      wires[a] = low;
+      wires[b] = high;
+    }
+    const median = wires[output]!;
+    if (typeof median !== 'number') throw new Error('median network left its output fixed');
+    emit(get(L.outRow), get(L.x), ADD, get(median), store());
+  };
+  emitRowGroups(emit, { ...L, rowBytes: P.rowBytes, rows: P.rows }, atRow, atGroup);
   return simdModule({
     name: 'median5',
     params: 5,

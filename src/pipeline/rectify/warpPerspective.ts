@@ -109,41 +109,13 @@ function warpModule(): Uint8Array<ArrayBuffer> {
   const emit = (...instructions: (readonly number[])[]) => {
     for (const instruction of instructions) code.push(...instruction);
   };
-  const { get, set, i32, ADD, SUB, MUL, SELECT, BLOCK, LOOP, IF, ELSE, END, CONTINUE, EXIT_IF } = wasm;
-  const f64 = (value: number) => [0x44, ...new Uint8Array(new Float64Array([value]).buffer)];
-  const F64_LOAD = (offset: number) => [0x2b, 0x03, ...uleb(offset)];
-  const [F_ADD, F_MUL, F_DIV, F_MIN, F_MAX, F_NE, F_NEAREST] = [
-    [0xa0],
-    [0xa2],
-    [0xa3],
-    [0xa4],
-    [0xa5],
-    [0x62],
-    [0x9e],
-  ];
-  const F_OF_I = [0xb7]; // f64.convert_i32_s
-  const I_OF_F = [0xfc, 0x02]; // i32.trunc_sat_f64_s
-  const [GE_S, GT_S, LT_S, EQZ, AND, SHL, SHR_S] = [[0x4e], [0x4a], [0x48], [0x45], [0x71], [0x74], [0x75]];
-  const I32_LOAD = (offset = 0) => [0x28, 0x00, ...uleb(offset)];
-  const I32_STORE = [0x36, 0x00, 0x00];
-  const simd = (op: number, ...immediates: number[]) => [0xfd, ...uleb(op), ...immediates];
-  const SPLAT = simd(0x11);
-  const REPLACE = (lane: number) => simd(0x1c, lane);
-  const REPLACE64 = (lane: number) => simd(0x1e, lane); // i64x2.replace_lane
-  const LOAD64_ZERO = simd(0x5d, 0x00, 0x00); // v128.load64_zero
-  const I64_LOAD = [0x29, 0x00, 0x00];
-  const LT_U = [0x49];
-  const EXTRACT = (lane: number) => simd(0x1b, lane);
+  const { get, set, i32, f64, ADD, SUB, MUL, AND, SHL, SHR_S, EQZ, LT_S, LT_U, GT_S, GE_S, SELECT } = wasm;
+  const { I32_LOAD, I32_STORE, I64_LOAD, F64_LOAD, LOAD64_ZERO, SPLAT, EXTRACT, REPLACE, REPLACE64 } = wasm;
+  const { F_NE, F_NEAREST, F_ADD, F_MUL, F_DIV, F_MIN, F_MAX, F_OF_I, I_OF_F } = wasm;
+  const { WIDEN_LOW_U, WIDEN_HIGH_U, DOT, I32X4_ADD, I32X4_SHR_S, NARROW_32_16, NARROW_16_8_U } = wasm;
+  const { BLOCK, LOOP, IF, ELSE, END, CONTINUE, EXIT_IF } = wasm;
   // Each neighbour's channel beside the same channel of its right-hand neighbour, top row then bottom.
-  const PAIR_CHANNELS = simd(0x0d, 0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15);
-  const [WIDEN_LOW_U, WIDEN_HIGH_U, DOT, I32X4_ADD, I32X4_SHR_S] = [
-    simd(0x89),
-    simd(0x8a),
-    simd(0xba),
-    simd(0xae),
-    simd(0xac),
-  ];
-  const [NARROW_32_16, NARROW_16_8_U] = [simd(0x85), simd(0x66)];
+  const PAIR_CHANNELS = wasm.SHUFFLE(0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15);
   const maxOf = (local: number, floor: number) => [
     ...get(local),
     ...i32(floor),
@@ -272,15 +244,4 @@ function warpModule(): Uint8Array<ArrayBuffer> {
     ],
     code,
   });
-}
-
-function uleb(value: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value !== 0);
-  return bytes;
 }

@@ -12,6 +12,7 @@ import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../../src/pipeli
 import { medianBlur5, medianNetwork } from '../../../src/pipeline/outline/medianBlur5.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';
 import { fixture } from '../../support/fixtures.ts';
+import { noiseImage } from '../../support/photos.ts';
 
 let cv: OpenCv;
 beforeAll(async () => {
@@ -24,17 +25,6 @@ function openCvMedian(image: RgbaImage): RgbaImage {
     cv.medianBlur(rgbaToMat(scope, image), median, 5);
     return matToRgba(median);
   });
-}
-
-/** A deterministic pseudo-random image: every byte value, in no order. */
-function noise(width: number, height: number): RgbaImage {
-  const data = new Uint8Array(width * height * 4);
-  let state = 12345;
-  for (let i = 0; i < data.length; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    data[i] = state >>> 24;
-  }
-  return { width, height, data };
 }
 
 describe('medianBlur5', () => {
@@ -57,18 +47,18 @@ describe('medianBlur5', () => {
       [37, 9],
       [101, 2],
     ] as const) {
-      const image = noise(width, height);
+      const image = noiseImage(width, height);
       expect(medianBlur5(image), `${width}×${height}`).toStrictEqual(openCvMedian(image));
     }
   });
 
   it('declines an image narrower than one 16-byte group, for OpenCV to take', () => {
-    expect(medianBlur5(noise(3, 10))).toBeNull();
+    expect(medianBlur5(noiseImage(3, 10))).toBeNull();
   });
 
   it('selects the median of any 25 values', () => {
     const { inputs, output, steps } = medianNetwork();
-    const values = noise(25, 400).data;
+    const values = noiseImage(25, 400).data;
     for (let trial = 0; trial < 400; trial++) {
       const wires = Array.from({ length: 32 }, (_, i): number => (i < inputs[0]! ? 0 : 255));
       const sample = Array.from(values.subarray(trial * 100, trial * 100 + 25), (v) =>

@@ -11,21 +11,12 @@ import { matToRgba, pointsMat, rgbaToMat, withMats } from '../../../src/pipeline
 import { warpPerspective } from '../../../src/pipeline/rectify/warpPerspective.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';
 import { fixture } from '../../support/fixtures.ts';
+import { noiseImage } from '../../support/photos.ts';
 
 let cv: OpenCv;
 beforeAll(async () => {
   cv = await loadNodeOpenCv();
 });
-
-function noise(width: number, height: number): RgbaImage {
-  const data = new Uint8Array(width * height * 4);
-  let state = 3;
-  for (let i = 0; i < data.length; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    data[i] = state >>> 24;
-  }
-  return { width, height, data };
-}
 
 /** Bytes that differ between our warp and OpenCV's of `quad` to a `width`×`height` rectangle. */
 function differingBytes(
@@ -74,8 +65,8 @@ describe('warpPerspective', () => {
   ];
 
   it('equals OpenCV on a document inside the photo, shrunk and enlarged', () => {
-    expect(differingBytes(noise(300, 200), inside, 160, 110)).toBe(0);
-    expect(differingBytes(noise(300, 200), inside, 700, 500)).toBe(0);
+    expect(differingBytes(noiseImage(300, 200), inside, 160, 110)).toBe(0);
+    expect(differingBytes(noiseImage(300, 200), inside, 700, 500)).toBe(0);
   });
 
   it('equals OpenCV where the document runs off the photo (the edge repeats)', () => {
@@ -85,12 +76,12 @@ describe('warpPerspective', () => {
       [270.9, 250.4],
       [10.2, 170.8],
     ];
-    expect(differingBytes(noise(300, 200), offFrame, 160, 110)).toBe(0);
+    expect(differingBytes(noiseImage(300, 200), offFrame, 160, 110)).toBe(0);
   });
 
   it('equals OpenCV on targets under 16 rows, whose blocks are wider', () => {
-    expect(differingBytes(noise(300, 200), inside, 500, 9)).toBe(0);
-    expect(differingBytes(noise(300, 200), inside, 40, 1)).toBe(0);
+    expect(differingBytes(noiseImage(300, 200), inside, 500, 9)).toBe(0);
+    expect(differingBytes(noiseImage(300, 200), inside, 40, 1)).toBe(0);
   });
 
   it('equals OpenCV rectifying a fixture’s passport at the size the check does', async () => {
