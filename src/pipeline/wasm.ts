@@ -136,10 +136,21 @@ export interface SimdKernel {
   run(...args: number[]): void;
 }
 
+let kernelsAllowed = true;
+
+/**
+ * Whether our kernels may run (they may, by default). Turned off, every caller takes its OpenCV
+ * fallback, as on an engine without WebAssembly SIMD: a test compares the two paths' reports.
+ */
+export function allowSimdKernels(allowed: boolean): void {
+  kernelsAllowed = allowed;
+}
+
 /** Compiles `build()`'s module once, or gives null where this engine cannot run it. */
 export function lazySimdKernel(name: string, build: () => Uint8Array<ArrayBuffer>): () => SimdKernel | null {
   let kernel: SimdKernel | null | undefined;
   return () => {
+    if (!kernelsAllowed) return null;
     if (kernel !== undefined) return kernel;
     const bytes = build();
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (kernel = null);

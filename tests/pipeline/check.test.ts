@@ -5,11 +5,19 @@ import { decodePhoto } from '../../src/decode/node.ts';
 import { loadNodeEngines } from '../../src/engines/node.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
-import type { RuleId } from '../../src/pipeline/types.ts';
+import type { CheckReport, RuleId } from '../../src/pipeline/types.ts';
+import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import type { Variant } from '../../scripts/fixtures/manifest.ts';
 import { FIXTURES_DIR, fixture, loadManifest } from '../support/fixtures.ts';
 
 const fixturePath = (file: string) => join(FIXTURES_DIR, file);
+
+async function checkFixture(variant: Variant): Promise<CheckReport> {
+  const entry = fixture(variant);
+  return checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+    today: loadManifest().today,
+  });
+}
 
 let engines: Engines;
 beforeAll(async () => {
@@ -27,6 +35,17 @@ const CASES: [Variant, RuleId][] = [
 ];
 
 describe('checkDocument on generated fixtures', () => {
+  it('reports the same without WebAssembly SIMD, where OpenCV does our kernels’ work', async () => {
+    const { timingsMs: _, ...withSimd } = await checkFixture('corner-covered');
+    allowSimdKernels(false);
+    try {
+      const { timingsMs: __, ...withoutSimd } = await checkFixture('corner-covered');
+      expect(withoutSimd).toStrictEqual(withSimd);
+    } finally {
+      allowSimdKernels(true);
+    }
+  });
+
   for (const [variant, rule] of CASES) {
     it(`judges ${rule} on a ${variant} passport as the manifest says`, async () => {
       const entry = fixture(variant);
