@@ -19,7 +19,7 @@ import { measuresOf } from './measures.ts';
 import {
   planRectification,
   rectifiedMrzImage,
-  rectifyDocument,
+  rectifyPlanned,
   type RectifiedDocument,
 } from './rectify/rectifyDocument.ts';
 import { forgetWarpedPhoto } from './rectify/warpPerspective.ts';
@@ -87,7 +87,7 @@ export async function checkDocument(
     reading.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
     await startedJobsPosted();
     mark = performance.now();
-    rectified = outline && rectifyDocument(scope, image, outline.quad);
+    rectified = plan && rectifyPlanned(scope, image, plan);
     lap('rectify');
     // Without an outline the whole photo stands in for the document (a tight crop or a scan).
     clarity = rectified

@@ -84,7 +84,11 @@ export function rectifyDocument(
   quad: Quad<ImagePoint>,
   options: RectifyOptions = {},
 ): RectifiedDocument {
-  const plan = planRectification(quad, options);
+  return rectifyPlanned(scope, photo, planRectification(quad, options));
+}
+
+/** The document as `plan` has it, for a caller that planned it already (check.ts, for the MRZ search). */
+export function rectifyPlanned(scope: MatScope, photo: RgbaImage, plan: Rectification): RectifiedDocument {
   const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
   return {
     image: warpRectified(scope, photo, plan, whole, 1),
