@@ -79,11 +79,11 @@ export async function checkDocument(
     options.onProgress?.('mrz');
     const mrzStarted = performance.now();
     const plan = outline && planRectification(outline.quad);
-    const document = plan && {
+    const rectifiedForMrz = plan && {
       image: rectifiedMrzImage(scope, image, plan),
       photoPxPerDocPx: plan.photoPxPerDocPx,
     };
-    const reading = findMrz(engines, image, document, options.signal);
+    const reading = findMrz(engines, image, rectifiedForMrz, options.signal);
     reading.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
     await startedJobsPosted();
     mark = performance.now();

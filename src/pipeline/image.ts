@@ -25,6 +25,20 @@ export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
   return { width: image.width, height: image.height, data: grey };
 }
 
+/** The pixels of x0 ≤ x < x1, y0 ≤ y < y1 (whole pixels inside the image), copied row by row. */
+export function cropGrey(
+  image: GreyImage,
+  region: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number },
+): GreyImage {
+  const { x0, y0, x1, y1 } = region;
+  const width = x1 - x0;
+  const data = new Uint8Array(width * (y1 - y0));
+  for (let y = y0; y < y1; y++) {
+    data.set(image.data.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * width);
+  }
+  return { width, height: y1 - y0, data };
+}
+
 /** Binary PGM (P5): the simplest format leptonica reads, so tesseract.js takes it in Node and workers alike. */
 export function encodePgm(image: GreyImage): Uint8Array {
   const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);

@@ -5,7 +5,7 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
-import type { GreyImage } from '../image.ts';
+import { cropGrey, type GreyImage } from '../image.ts';
 import type { Box } from './locateMrz.ts';
 
 /** Bands are located at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
@@ -38,14 +38,8 @@ export function plainMrzImage(cv: OpenCv, grey: GreyImage): MrzImage {
     width: grey.width,
     height: grey.height,
     search: () => (search ??= shrinkForSearch(cv, grey)),
-    region: ({ x0, y0, x1, y1 }) =>
-      withMats(cv, (scope) => {
-        const roi = scope.track(greyToMat(scope, grey).roi(new cv.Rect(x0, y0, x1 - x0, y1 - y0)));
-        // Copied, for contiguous rows: OpenCV.js's clone() of a region keeps its parent's row stride.
-        const copy = scope.mat();
-        roi.copyTo(copy);
-        return matToGrey(copy);
-      }),
+    // In JavaScript: a band is a few rows, and OpenCV would first want the whole image in its heap.
+    region: (region) => cropGrey(grey, region),
     turned: (turns) => plainMrzImage(cv, rotateQuarterTurns(cv, grey, turns)),
   };
 }

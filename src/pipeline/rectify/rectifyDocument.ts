@@ -130,12 +130,11 @@ function warpRectified(
   const warped = warpPerspective(photo, inverse.data64F, size.width, size.height);
   if (warped) return warped;
   const fallback = scope.mat();
-  const { width: w, height: h } = size;
   cv.warpPerspective(
     photoMat(scope, photo),
     fallback,
     transform,
-    new cv.Size(w, h),
+    new cv.Size(size.width, size.height),
     cv.INTER_LINEAR,
     cv.BORDER_REPLICATE,
   );
