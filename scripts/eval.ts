@@ -1,10 +1,12 @@
 /**
- * `npm run eval [MANIFEST]`: runs the real pipeline over our fixtures (or the manifest given) and,
- * where it exists, over ../shared/real-ids, and prints per-rule accuracy, false passes, the MRZ
- * exact-read rate, outline IoU, ms per image, and a line per failure.
+ * `npm run eval [MANIFEST] [--dump FILE]`: runs the real pipeline over our fixtures (or the manifest
+ * given) and, where they exist, over ../shared/real-ids and ../shared/real-photos, and prints for each
+ * set per-rule accuracy, false passes, the MRZ exact-read rate, outline IoU, ms per image (median, p90,
+ * max), and a line per failure. `--dump FILE` also writes one JSON line per image (verdicts, MRZ, kind,
+ * expiry, outline): two dumps compare a change's effect image by image.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { decodePhotoForCheck } from '../src/decode/node.ts';
 import { loadNodeEngines } from '../src/engines/node.ts';
@@ -22,6 +24,7 @@ import type { FixtureManifest } from './fixtures/manifest.ts';
 
 const projectRoot = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const REAL_IDS = resolve(projectRoot, '..', 'shared', 'real-ids');
+const REAL_PHOTOS = resolve(projectRoot, '..', 'shared', 'real-photos');
 
 interface Case {
   readonly file: string;
@@ -89,6 +92,31 @@ async function realCases(today: string): Promise<Case[]> {
   });
 }
 
+interface RealPhotoEntry {
+  file: string;
+  capture: string;
+  kind: string;
+  mrz: string[] | null;
+  today: string;
+  expect: Partial<Record<RuleId, Status>>;
+}
+
+/** The real photos' manifest gives a verdict per rule where a careful person is sure of it (SOURCES.md). */
+async function realPhotoCases(): Promise<Case[]> {
+  const manifestPath = join(REAL_PHOTOS, 'manifest.json');
+  if (!existsSync(manifestPath)) return [];
+  const entries = JSON.parse(await readFile(manifestPath, 'utf8')) as RealPhotoEntry[];
+  return entries.map((entry) => ({
+    file: entry.file,
+    group: `${entry.capture} ${entry.kind}`,
+    path: join(REAL_PHOTOS, entry.file),
+    today: entry.today,
+    expected: Object.fromEntries(Object.entries(entry.expect).map(([rule, status]) => [rule, [status]])),
+    mrz: entry.mrz,
+    outline: null,
+  }));
+}
+
 async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const testCase of cases) {
@@ -152,9 +180,8 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
   summariseDocuments(outcomes, failures);
   summariseMeasures(outcomes);
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-  console.log(
-    `ms per image       median ${ms[Math.floor(ms.length / 2)]?.toFixed(0)}, max ${ms.at(-1)?.toFixed(0)}`,
-  );
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]?.toFixed(0);
+  console.log(`ms per image       median ${at(0.5)}, p90 ${at(0.9)}, max ${ms.at(-1)?.toFixed(0)}`);
   for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
   if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
 }
@@ -253,15 +280,47 @@ function summariseMeasures(outcomes: readonly Outcome[]): void {
   }
 }
 
-const manifestArgument = process.argv[2];
+/** One line per image of what the check said, for comparing two runs (`--dump`). */
+function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
+  return outcomes.map(({ testCase, report, error }) =>
+    JSON.stringify({
+      set,
+      file: testCase.file,
+      error,
+      rules: report && Object.fromEntries(report.rules.map((r) => [r.id, r.status])),
+      messages: report?.rules.map((r) => r.message),
+      mrz: report?.document.mrz ?? null,
+      kind: report?.document.kind ?? null,
+      issuer: report?.document.issuer ?? null,
+      expiry: report?.document.expiry ?? null,
+      outline: report?.outline?.map((p) => p.map(Math.round)) ?? null,
+    }),
+  );
+}
+
+const args = process.argv.slice(2);
+const dumpAt = args.indexOf('--dump');
+const dumpPath = dumpAt >= 0 ? args[dumpAt + 1] : undefined;
+if (dumpAt >= 0 && !dumpPath) throw new Error('--dump needs a file to write');
+const manifestArgument = args.find((a, i) => !a.startsWith('--') && (dumpAt < 0 || i !== dumpAt + 1));
 const engines = await loadNodeEngines();
+const dump: string[] = [];
+const evaluate = async (title: string, set: string, cases: readonly Case[]) => {
+  const outcomes = await run(cases, engines);
+  summarise(title, outcomes);
+  dump.push(...dumpLines(set, outcomes));
+};
 const fixtureManifest = resolve(manifestArgument ?? join(projectRoot, 'fixtures', 'manifest.json'));
 if (existsSync(fixtureManifest))
-  summarise(`fixtures (${fixtureManifest})`, await run(await fixtureCases(fixtureManifest), engines));
+  await evaluate(`fixtures (${fixtureManifest})`, 'fixtures', await fixtureCases(fixtureManifest));
 else console.log(`no fixture manifest at ${fixtureManifest}: run npm run fixtures`);
 if (!manifestArgument) {
   const real = await realCases(new Date().toISOString().slice(0, 10));
-  if (real.length > 0) summarise(`../shared/real-ids`, await run(real, engines));
+  if (real.length > 0) await evaluate('../shared/real-ids', 'real-ids', real);
   else console.log('\n../shared/real-ids is absent: skipped');
+  const photos = await realPhotoCases();
+  if (photos.length > 0) await evaluate('../shared/real-photos', 'real-photos', photos);
+  else console.log('\n../shared/real-photos is absent: skipped');
 }
+if (dumpPath) await writeFile(dumpPath, dump.join('\n') + '\n');
 await engines.ocr.terminate();
