@@ -5,14 +5,15 @@
  * stage times, main-thread long tasks during checks, bytes
  * transferred on a first visit (gzip included) by file, and a second visit's start (service worker and
  * Chromium's code cache warm). Photos are made from a fixture (fixtures/, or ID_PRECHECK_FIXTURES) with
- * sharp. Then the live camera's figures, from a fake camera (bench-web-camera.ts).
+ * sharp. Then the live camera's figures, from a fake camera (bench-web-camera.ts), and a first visit on a
+throttled, phone-like Chromium (bench-web-throttled.ts).
  *
  * Times are taken in the page, not by polling it from here: Playwright's waitFor polls at growing
  * intervals, and saw the engines ready up to 800 ms after the page had marked them so. Cold start is
  * the page's own User Timing mark (ENGINES_READY_MARK, from navigation start); a check runs from the
  * file input's change event to the result's first appearance in the DOM.
  *
- *   tsx scripts/bench-web.ts [--port 4175]
+ *   tsx scripts/bench-web.ts [--port 4175] [--dir dist] [--only throttled]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -23,11 +24,20 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { CHECK_MEASURE, ENGINES_READY_MARK, type CheckTimings } from '../src/app/checkClient.ts';
 import { benchCamera } from './bench-web-camera.ts';
+import { benchThrottledFirstVisit } from './bench-web-throttled.ts';
 import { chromiumLaunchOptions } from './chromium.ts';
 import type { FixtureManifest } from './fixtures/manifest.ts';
 import { exifTurnedJpeg } from '../tests/support/photos.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4175' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4175' },
+    /** The built app to serve (another build's, to compare). */
+    dir: { type: 'string', default: 'dist' },
+    /** 'throttled': only the throttled first visit. */
+    only: { type: 'string' },
+  },
+});
 const origin = `http://localhost:${values.port}`;
 const fixturesDir = resolve(process.env.ID_PRECHECK_FIXTURES ?? 'fixtures');
 
@@ -71,7 +81,7 @@ async function startServer(): Promise<() => void> {
   // Node itself (not npx) so that kill() stops the server and not only a wrapper around it.
   const server = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/serve-web.ts', '--port', values.port!],
+    ['--import', 'tsx', 'scripts/serve-web.ts', '--port', values.port!, '--dir', values.dir!],
     {
       stdio: 'ignore',
     },
@@ -158,6 +168,10 @@ async function main(): Promise<void> {
   const stopServer = await startServer();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
+    if (values.only === 'throttled') {
+      for (const line of await benchThrottledFirstVisit(browser, origin, today)) console.log(line);
+      return;
+    }
     const context = await browser.newContext();
     await context.addInitScript(() => {
       const tasks: number[] = [];
@@ -235,6 +249,7 @@ async function main(): Promise<void> {
     );
     for (const [path, size] of largest) console.log(`  ${mb(size).padStart(9)}  ${path}`);
     for (const line of await benchCamera(origin, today)) console.log(line);
+    for (const line of await benchThrottledFirstVisit(browser, origin, today)) console.log(line);
   } finally {
     await browser.close();
     stopServer();
