@@ -1,9 +1,12 @@
 /**
  * Serves the built web app (dist/) on localhost with the headers it is designed for: the
- * Content-Security-Policy (as a header, so it also binds the Web Workers), gzip for text, and caching
+ * Content-Security-Policy (as a header, so it also binds the Web Workers), Brotli or gzip for text and
+ * WebAssembly, and caching
  * that lets the service worker's precache come from the HTTP cache on a first visit. Every file is read
  * and compressed before the server listens, as a static host serves precompressed files: compressing
  * 20 MB on the first request for it would block the server and be counted in the app's cold start.
+ * Brotli comes from the build (`<file>.br`, at a quality too slow to reach here: vite.config.ts); gzip,
+ * for browsers that do not accept Brotli, is made here.
  *
  *   tsx scripts/serve-web.ts [--port 4173] [--dir dist]
  */
@@ -47,6 +50,8 @@ const COMPRESSIBLE = new Set([
 interface Prepared {
   readonly body: Buffer;
   readonly gzipped: Buffer | null;
+  /** The build's precompressed copy, when there is one. */
+  readonly brotli: Buffer | null;
   readonly etag: string;
 }
 const prepared = new Map<string, Promise<Prepared>>();
@@ -56,11 +61,14 @@ function prepare(path: string, modified: number): Promise<Prepared> {
   const key = `${path}@${modified}`;
   let entry = prepared.get(key);
   if (!entry) {
-    entry = readFile(path).then((body) => ({
-      body,
-      gzipped: COMPRESSIBLE.has(extname(path)) ? gzipSync(body, { level: 6 }) : null,
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-    }));
+    entry = Promise.all([readFile(path), readFile(`${path}.br`).catch(() => null)]).then(
+      ([body, brotli]) => ({
+        body,
+        gzipped: COMPRESSIBLE.has(extname(path)) ? gzipSync(body, { level: 6 }) : null,
+        brotli,
+        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      }),
+    );
     prepared.set(key, entry);
   }
   return entry;
@@ -73,6 +81,13 @@ const headers = {
   'Permissions-Policy': 'geolocation=(), microphone=(), interest-cohort=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/** The smallest encoding the request accepts: Brotli, then gzip, then none. */
+function encode(file: Prepared, acceptEncoding: string): { encoding: 'br' | 'gzip' | null; body: Buffer } {
+  if (file.brotli && /\bbr\b/u.test(acceptEncoding)) return { encoding: 'br', body: file.brotli };
+  if (file.gzipped && /\bgzip\b/u.test(acceptEncoding)) return { encoding: 'gzip', body: file.gzipped };
+  return { encoding: null, body: file.body };
+}
 
 const server = createServer((request, response) => {
   void (async () => {
@@ -106,12 +121,11 @@ const server = createServer((request, response) => {
       response.writeHead(304, common).end();
       return;
     }
-    const gzip = file.gzipped && /\bgzip\b/u.test(String(request.headers['accept-encoding'] ?? ''));
-    const body = gzip ? file.gzipped! : file.body;
+    const { encoding, body } = encode(file, String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(200, {
       ...common,
       'Content-Length': body.length,
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
     response.end(request.method === 'HEAD' ? undefined : body);
   })().catch((error: unknown) => {
@@ -120,8 +134,9 @@ const server = createServer((request, response) => {
   });
 });
 
-const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) =>
-  entry.isFile(),
+// The `.br` copies are read with the file they belong to.
+const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter(
+  (entry) => entry.isFile() && !entry.name.endsWith('.br'),
 );
 for (const entry of files) {
   const path = join(entry.parentPath, entry.name);
