@@ -107,9 +107,10 @@ function opencvWasmPlugin(): Plugin {
     load(id) {
       if (id === `\0${OPENCV_RUNTIME_ID}`) return splitOnce().runtimeModule;
       if (id !== `\0${OPENCV_WASM_URL_ID}`) return null;
-      if (devWasmUrl) return `export default ${JSON.stringify(devWasmUrl)};`;
+      const bytes = `export const opencvWasmBytes = ${splitOnce().wasm.length};`;
+      if (devWasmUrl) return `export default ${JSON.stringify(devWasmUrl)};\n${bytes}`;
       const reference = this.emitFile({ type: 'asset', name: 'opencv.wasm', source: splitOnce().wasm });
-      return `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+      return `export default import.meta.ROLLUP_FILE_URL_${reference};\n${bytes}`;
     },
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
@@ -264,6 +265,9 @@ export default defineConfig({
   define: {
     __ID_PRECHECK_OWN_MRZ_MODEL__: JSON.stringify(ownMrzModel),
     __ID_PRECHECK_BUILD_ID__: JSON.stringify(buildId),
+    __ID_PRECHECK_VENDOR_BYTES__: JSON.stringify(
+      Object.fromEntries(engineFiles.map((file) => [file.path, statSync(join(root, file.source)).size])),
+    ),
   },
   worker: { format: 'es', plugins: () => [opencvWasmPlugin()] },
   build: {

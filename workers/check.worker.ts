@@ -8,6 +8,7 @@ import { bitmapToRgba, decodePhotoBitmap } from '../src/decode/browser.ts';
 import { cameraFrameToRgba } from '../src/decode/cameraFrame.ts';
 import { PhotoError, type PhotoErrorCode } from '../src/decode/photoError.ts';
 import { loadBrowserEngines } from '../src/engines/browser.ts';
+import type { DownloadProgress } from '../src/engines/downloadProgress.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { judgeFraming, type FramingReport } from '../src/pipeline/framing/judgeFraming.ts';
@@ -15,6 +16,8 @@ import type { CheckReport, CheckStep, IsoDate } from '../src/pipeline/types.ts';
 
 /** The pipeline's steps, and decoding before them. */
 export type WorkerStep = 'decoding' | CheckStep;
+
+export type { DownloadProgress };
 
 export type CheckOutcome =
   | {
@@ -52,9 +55,12 @@ async function readyEngines(onStep: (step: WorkerStep) => void): Promise<Engines
 }
 
 const api = {
-  /** Loads OpenCV and tesseract now, so the first photo does not wait for them. */
-  async prepare(): Promise<void> {
-    await readyEngines(() => {});
+  /**
+   * Loads OpenCV and tesseract now, so the first photo does not wait for them (or waits less), telling
+   * `onDownload` how much of their files has arrived.
+   */
+  async prepare(onDownload: (progress: DownloadProgress) => void): Promise<void> {
+    engines ??= await loadBrowserEngines(appBase, onDownload);
   },
 
   async check(request: CheckRequest, onStep: (step: WorkerStep) => void): Promise<CheckOutcome> {

@@ -6,6 +6,7 @@ import type { CheckClient } from './checkClient.ts';
 import { CameraView } from './components/CameraView.tsx';
 import { CheckProgress } from './components/CheckProgress.tsx';
 import { CheckResult } from './components/CheckResult.tsx';
+import { EngineDownload } from './components/EngineDownload.tsx';
 import { ErrorSummary } from './components/ErrorSummary.tsx';
 import { Guidance } from './components/Guidance.tsx';
 import { PageFooter, PageHeader } from './components/PageHeader.tsx';
@@ -59,6 +60,7 @@ export function App({ client, today }: { client: CheckClient; today: IsoDate }) 
                   ) : (
                     <Guidance />
                   )}
+                  <EngineDownload client={client} />
                   <PhotoPicker
                     onPhoto={checkPhoto}
                     problem={problem}

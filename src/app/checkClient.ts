@@ -5,10 +5,16 @@
  * as scripts/bench-web.ts does.
  */
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { Api, CheckOutcome, FrameJudgement, WorkerStep } from '../../workers/check.worker.ts';
+import type {
+  Api,
+  CheckOutcome,
+  DownloadProgress,
+  FrameJudgement,
+  WorkerStep,
+} from '../../workers/check.worker.ts';
 import type { IsoDate } from '../pipeline/types.ts';
 
-export type { CheckOutcome, FrameJudgement, WorkerStep };
+export type { CheckOutcome, DownloadProgress, FrameJudgement, WorkerStep };
 
 /** Marked when the engines are first loaded: its startTime is "navigation to ready". */
 export const ENGINES_READY_MARK = 'id-precheck:engines-ready';
@@ -52,6 +58,9 @@ export class CheckClient {
   /** Settles once the previous, cancelled check has stopped (or its worker was terminated). */
   #previousStopped: Promise<void> = Promise.resolve();
   #nextJobId = 1;
+  /** The engines' download while they load; null before the worker says, and once they are in. */
+  #download: DownloadProgress | null = null;
+  readonly #downloadListeners = new Set<() => void>();
 
   constructor(options: CheckClientOptions = {}) {
     this.#cancelGraceMs = options.cancelGraceMs ?? 1500;
@@ -60,11 +69,29 @@ export class CheckClient {
 
   /** Starts the worker and loads its engines. Resolves when a check would no longer wait for them. */
   prepare(): Promise<void> {
+    if (this.#prepared) return this.#prepared;
     const live = this.#worker();
-    this.#prepared ??= Promise.race([live.api.prepare(), live.died]).then(() => {
+    const onDownload = proxy((progress: DownloadProgress) => {
+      if (this.#live === live) this.#setDownload(progress);
+    });
+    this.#prepared = Promise.race([live.api.prepare(onDownload), live.died]).then(() => {
       if (performance.getEntriesByName(ENGINES_READY_MARK).length === 0) performance.mark(ENGINES_READY_MARK);
+      this.#setDownload(null);
     });
     return this.#prepared;
+  }
+
+  /** How much of the engines has downloaded, while they load (for useSyncExternalStore). */
+  readonly downloadProgress = (): DownloadProgress | null => this.#download;
+
+  readonly subscribeToDownload = (listener: () => void): (() => void) => {
+    this.#downloadListeners.add(listener);
+    return () => this.#downloadListeners.delete(listener);
+  };
+
+  #setDownload(progress: DownloadProgress | null): void {
+    this.#download = progress;
+    this.#downloadListeners.forEach((listener) => listener());
   }
 
   async check(

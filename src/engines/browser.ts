@@ -12,12 +12,15 @@ import {
   TEXT_MODEL,
   type LanguageModel,
 } from './browserAssets.ts';
+import { DownloadMeter, prefetchCounted, type OnDownloadProgress } from './downloadProgress.ts';
 import { loadBrowserOpenCv } from './opencvBrowser.ts';
 import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
 import type { Engines } from './types.ts';
 
 /** Set by vite.config.ts: whether models/mrz.traineddata existed when the app was built. */
 declare const __ID_PRECHECK_OWN_MRZ_MODEL__: boolean;
+/** Set by vite.config.ts: the size of each file it copies into vendor/, by its path there. */
+declare const __ID_PRECHECK_VENDOR_BYTES__: Readonly<Record<string, number>>;
 
 export const MRZ_MODEL: LanguageModel = __ID_PRECHECK_OWN_MRZ_MODEL__ ? OWN_MRZ_MODEL : STOCK_MRZ_MODEL;
 
@@ -38,22 +41,53 @@ export function browserTesseractLocations(base: URL): TesseractLocations {
 }
 
 let loading: Promise<Engines> | undefined;
+const progressListeners = new Set<OnDownloadProgress>();
 
 /**
  * OpenCV (compiled on this worker's thread) and tesseract (in a worker of its own), side by side: on
  * a first visit each spends most of its time downloading and compiling WebAssembly, which overlap.
+ * `onProgress` hears how much of their files has arrived (once the engines are loaded, nothing more).
+ * The printed-text model is not among them: the first licence or card front fetches it.
  */
-export function loadBrowserEngines(base: URL): Promise<Engines> {
+export function loadBrowserEngines(base: URL, onProgress?: OnDownloadProgress): Promise<Engines> {
+  if (onProgress) progressListeners.add(onProgress);
   loading ??= (async () => {
-    const [cv, ocr] = await Promise.all([
-      loadBrowserOpenCv(),
-      createTesseractEngine(browserTesseractLocations(base)),
-    ]);
+    const meter = new DownloadMeter((progress) =>
+      progressListeners.forEach((listener) => listener(progress)),
+    );
+    const locations = browserTesseractLocations(base);
+    const opencv = loadBrowserOpenCv(meter);
+    const tesseract = prefetchTesseractFiles(base, meter).then(() => createTesseractEngine(locations));
+    meter.start();
+    const [cv, ocr] = await Promise.all([opencv, tesseract]);
     return { cv, ocr };
   })();
   // A failed load is not kept: the next check tries again (the network may be back).
-  loading.catch(() => {
-    loading = undefined;
-  });
+  loading.then(
+    () => progressListeners.clear(),
+    () => {
+      loading = undefined;
+    },
+  );
   return loading;
+}
+
+/**
+ * tesseract.js fetches its files one after another from its own worker (its script, then the core's,
+ * then the core's WebAssembly, then the model), where we cannot count them. Fetched here first, side by
+ * side and counted, they are in the HTTP cache when tesseract.js asks (a revalidation each: the
+ * server sends them `no-cache`). Not side by side with tesseract.js's own requests: a file asked for
+ * twice at once may come twice.
+ */
+async function prefetchTesseractFiles(base: URL, meter: DownloadMeter): Promise<void> {
+  const core = TESSERACT_CORES[detectWasmLevel()];
+  const files = [TESSERACT_WORKER, core.script, core.wasm, MRZ_MODEL];
+  await Promise.all(
+    files.map((file) =>
+      prefetchCounted(
+        new URL(file.path, base).href,
+        meter.expect(__ID_PRECHECK_VENDOR_BYTES__[file.path] ?? 0),
+      ),
+    ),
+  );
 }

@@ -30,4 +30,6 @@ declare module 'virtual:opencv-wasm-url' {
   /** Same-origin URL of opencv.wasm: hashed under assets/ in the build, served by the dev server. */
   const opencvWasmUrl: string;
   export default opencvWasmUrl;
+  /** Its size, for the download's progress. */
+  export const opencvWasmBytes: number;
 }

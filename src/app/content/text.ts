@@ -17,6 +17,10 @@ export const STEP_LABELS: Readonly<Record<WorkerStep, string>> = {
   rules: "Comparing with NHS login's rules",
 };
 
+/** While the engines download (a first visit): the photo can be chosen meanwhile. */
+export const downloadLabel = (percent: number) =>
+  `Downloading the checker, only needed the first time: ${percent}% done`;
+
 export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   'four-corners': 'All 4 corners can be seen',
   'clear-photo': 'Clear, with no blur, glare or shine',

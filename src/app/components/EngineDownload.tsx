@@ -1,0 +1,23 @@
+/**
+ * On a first visit, while the checker's engines download: how much has arrived. A photo can be chosen
+ * meanwhile (its check starts once they are in), so this sits beside the photo input, not instead of it.
+ */
+import { useSyncExternalStore } from 'react';
+import type { CheckClient } from '../checkClient.ts';
+import { downloadLabel } from '../content/text.ts';
+
+const LABEL_ID = 'engine-download-label';
+
+export function EngineDownload({ client }: { client: CheckClient }) {
+  const progress = useSyncExternalStore(client.subscribeToDownload, client.downloadProgress);
+  if (!progress || progress.totalBytes === 0) return null;
+  const percent = Math.min(100, Math.floor((100 * progress.loadedBytes) / progress.totalBytes));
+  return (
+    <div className="app-download" data-download-percent={percent}>
+      <p className="nhsuk-body-s app-download__label" id={LABEL_ID}>
+        {downloadLabel(percent)}
+      </p>
+      <progress className="app-download__bar" aria-labelledby={LABEL_ID} max={100} value={percent} />
+    </div>
+  );
+}
