@@ -9,6 +9,8 @@ export class CheckerPage {
   readonly errorSummary: Locator;
   readonly main: Locator;
   readonly camera: Locator;
+  /** While the engines download: how much has arrived (`data-download-percent`). */
+  readonly download: Locator;
 
   constructor(readonly page: Page) {
     this.photoInput = page.getByLabel('Choose or take a photo of your ID');
@@ -16,6 +18,7 @@ export class CheckerPage {
     this.errorSummary = page.locator('.nhsuk-error-summary');
     this.main = page.locator('main');
     this.camera = page.locator('[data-camera]');
+    this.download = page.locator('[data-download-percent]');
   }
 
   async open(today: string): Promise<void> {
@@ -25,6 +28,10 @@ export class CheckerPage {
 
   async waitUntilReady(): Promise<void> {
     await expect(this.main).toHaveAttribute('data-engines', 'ready', { timeout: 120_000 });
+  }
+
+  async downloadPercent(): Promise<number> {
+    return Number(await this.download.getAttribute('data-download-percent'));
   }
 
   async choosePhoto(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
