@@ -76,8 +76,9 @@ export class CheckClient {
     });
     this.#prepared = Promise.race([live.api.prepare(onDownload), live.died]).then(() => {
       if (performance.getEntriesByName(ENGINES_READY_MARK).length === 0) performance.mark(ENGINES_READY_MARK);
-      this.#setDownload(null);
     });
+    // Loaded or failed, the download is over (a retry reports one of its own).
+    void this.#prepared.finally(() => this.#setDownload(null)).catch(() => {});
     return this.#prepared;
   }
 

@@ -11,7 +11,9 @@ const LABEL_ID = 'engine-download-label';
 export function EngineDownload({ client }: { client: CheckClient }) {
   const progress = useSyncExternalStore(client.subscribeToDownload, client.downloadProgress);
   if (!progress || progress.totalBytes === 0) return null;
-  const percent = Math.min(100, Math.floor((100 * progress.loadedBytes) / progress.totalBytes));
+  const percent = Math.floor((100 * progress.loadedBytes) / progress.totalBytes);
+  // All in: what is left (starting the engines) is the check's "getting ready" step.
+  if (percent >= 100) return null;
   return (
     <div className="app-download" data-download-percent={percent}>
       <p className="nhsuk-body-s app-download__label" id={LABEL_ID}>
