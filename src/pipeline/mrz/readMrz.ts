@@ -11,15 +11,10 @@ import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
 import { unturnBox, type MrzImage, type PixelRegion } from './mrzImage.ts';
 import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
-import {
-  combineReadings,
-  hasKnownIssuer,
-  isPlausibleReading,
-  repairMrz,
-  shapeMrzLines,
-  type MrzRead,
-  type ReadGlyph,
-} from './repairMrz.ts';
+import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
+import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
+import { repairMrz } from './repairMrz.ts';
+import { shapeMrzLines } from './shapeMrzLines.ts';
 
 /**
  * Glyph heights to OCR at, in turn. 32 px reads most of ../shared/real-ids (14/24 alone); 48 and 40
