@@ -2,37 +2,11 @@
  * What the reads say about each position of the MRZ (README.md, step 4): per character, tesseract's
  * vote and the outlines' likeness, or, without outlines, the look-alikes of the character read.
  */
+import { lookAlikesFor } from '../lookAlikes.ts';
 import { MRZ_ALPHABET } from './formats.ts';
 
-/**
- * Characters OCR confuses in OCR-B (our fixtures and ../shared/real-ids: 0/O/D/Q, 1/I/L, 8/B, 5/S,
- * 2/Z, 6/G, and the `<` filler read as K, C, L or E).
- */
-const CONFUSIONS: Record<string, string> = {
-  '0': 'ODQ',
-  O: '0DQ',
-  D: '0O',
-  Q: '0O',
-  '1': 'IL',
-  I: '1L',
-  L: '1I<',
-  '8': 'B',
-  B: '8',
-  '5': 'S',
-  S: '5',
-  '2': 'Z',
-  Z: '2',
-  '6': 'G',
-  G: '6',
-  '7': 'T',
-  T: '7',
-  '4': 'A',
-  A: '4',
-  K: '<',
-  C: '<',
-  E: '<',
-  '<': 'KCLE',
-};
+/** Without outlines, each character's look-alikes (the MRZ's own, in the one look-alike table). */
+const CONFUSIONS = lookAlikesFor('mrz-alike');
 
 /**
  * One character as read, with what the reader knows about it: tesseract's confidence and, where the

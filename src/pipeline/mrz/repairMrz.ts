@@ -3,36 +3,16 @@
  * whose check digit fails, and only where the repair makes it hold. The passes work on a Draft: the
  * lines, the evidence behind each character, and the repairs made so far.
  */
+import { lookAlikesFor } from '../lookAlikes.ts';
 import type { MrzReading } from '../types.ts';
 import { bestOf, readOfText, type MrzRead } from './evidence.ts';
 import { allowedAt, checkHolds, MRZ_ALPHABET, type CheckDigitRule, type MrzLayout } from './formats.ts';
 import { isStateCode } from './plausibility.ts';
 import { MAX_CHANGE_COST, searchRepairs, totalCost, type Change, type Verdict } from './searchRepairs.ts';
 
-const DIGIT_FOR: Record<string, string> = {
-  O: '0',
-  D: '0',
-  Q: '0',
-  I: '1',
-  L: '1',
-  B: '8',
-  S: '5',
-  Z: '2',
-  G: '6',
-  T: '7',
-  A: '4',
-};
-const LETTER_FOR: Record<string, string> = {
-  '0': 'O',
-  '1': 'I',
-  '8': 'B',
-  '5': 'S',
-  '2': 'Z',
-  '6': 'G',
-  '7': 'T',
-  '4': 'A',
-  '3': 'B',
-};
+/** Without evidence, what a digits-only column makes of a letter, and a letters-only column of a digit. */
+const DIGIT_FOR = lookAlikesFor('mrz-digit');
+const LETTER_FOR = lookAlikesFor('mrz-letter');
 /** The sex field holds M, F, X or `<` (part 4 §4.2.2.2): these are what OCR makes of M and F. */
 const SEX_FOR: Record<string, string> = { H: 'M', N: 'M', W: 'M', E: 'F', P: 'F' };
 
