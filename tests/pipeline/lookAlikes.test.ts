@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lookAlikesFor } from '../../src/pipeline/lookAlikes.ts';
 
 // Each reader's view is the table it mended with before the views shared one table.
-describe('lookAlikesFor', () => {
+describe('lookAlikesFor, the MRZ evidence', () => {
   it('gives the MRZ evidence each character’s look-alikes, both ways', () => {
     expect(lookAlikesFor('mrz-alike')).toStrictEqual({
       '0': 'ODQ',
@@ -30,7 +30,9 @@ describe('lookAlikesFor', () => {
       E: '<',
     });
   });
+});
 
+describe('lookAlikesFor, the MRZ columns', () => {
   it('makes MRZ letters digits and digits letters, 3 as B included', () => {
     expect(lookAlikesFor('mrz-digit')).toStrictEqual({
       O: '0',
@@ -57,7 +59,9 @@ describe('lookAlikesFor', () => {
       '8': 'B',
     });
   });
+});
 
+describe('lookAlikesFor, the licence reader', () => {
   it('leaves the licence reader without 3, 4 and A, and 7 only as a digit', () => {
     expect(lookAlikesFor('licence-digit')).toStrictEqual({
       O: '0',

@@ -2,7 +2,7 @@
  * Which of an outline's corners look covered (a thumb, an object): see README.md, "Covered corners".
  */
 import { distance, quadSideLengths, type Point } from '../geometry.ts';
-import { CORNER_NAMES, type CornerName, type ImagePoint, type Quad } from '../types.ts';
+import { CORNER_NAMES, type CornerName, type AnalysisPoint, type Quad } from '../types.ts';
 import { isNearEdge, type EdgeMap } from './edgeMap.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
@@ -15,7 +15,7 @@ import { OUTLINE_THRESHOLDS } from './thresholds.ts';
  */
 export function coveredByBorderGaps(
   edges: EdgeMap,
-  quad: Quad<ImagePoint>,
+  quad: Quad<AnalysisPoint>,
   missing: readonly CornerName[],
 ): CornerName[] {
   const { horizontal, vertical } = quadSideLengths(quad);

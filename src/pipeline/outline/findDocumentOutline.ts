@@ -6,7 +6,15 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { withMats } from '../cv.ts';
-import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
+import {
+  pointIn,
+  type AnalysisPoint,
+  type ImagePoint,
+  type PixelSpace,
+  type PointIn,
+  type Quad,
+  type RgbaImage,
+} from '../types.ts';
 import { documentCandidates } from './candidates.ts';
 import { findEdges, smoothedChannels } from './edgeMap.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
@@ -24,7 +32,7 @@ const EDGE_SENSITIVITIES: readonly (readonly [number, number])[] = [
 ];
 
 /** Returns the best plausible outline, or null when nothing in the photo looks like a document. */
-export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutline | null {
+export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutline<AnalysisPoint> | null {
   return withMats(cv, (scope) => {
     const channels = smoothedChannels(scope, image);
     let best: Candidate | null = null;
@@ -39,11 +47,14 @@ export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutli
 }
 
 /** Good enough that a more sensitive edge map need not be tried. */
-function isConvincing(outline: DocumentOutline): boolean {
+function isConvincing(outline: DocumentOutline<AnalysisPoint>): boolean {
   return outline.edgeSupport >= 0.85 && outline.areaShare >= 0.1;
 }
 
-/** The quad scaled from one pixel space to another (analysis copy to full photo). */
-export function scaleQuad(quad: Quad<ImagePoint>, factor: number): Quad<ImagePoint> {
-  return quad.map(([x, y]) => [x * factor, y * factor] as ImagePoint) as unknown as Quad<ImagePoint>;
+/**
+ * The quad scaled into the photo's pixels: from the analysis copy, or (the live framing) from the
+ * judged frame to the camera's.
+ */
+export function scaleQuad(quad: Quad<PointIn<PixelSpace>>, factor: number): Quad<ImagePoint> {
+  return quad.map(([x, y]) => pointIn('image', x * factor, y * factor)) as unknown as Quad<ImagePoint>;
 }

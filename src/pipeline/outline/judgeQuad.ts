@@ -14,9 +14,13 @@ import {
 import type { Point } from '../geometry.ts';
 import {
   CORNER_NAMES,
+  pointIn,
+  type AnalysisPoint,
   type CornerName,
   type EdgeName,
   type ImagePoint,
+  type PixelSpace,
+  type PointIn,
   type Quad,
   type RgbaImage,
 } from '../types.ts';
@@ -25,9 +29,10 @@ import { edgeSupport, refineSide, type EdgeMap, type Side } from './edgeMap.ts';
 import { borderOf, clipToFrame, frameExit, sharedBorder } from './frame.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
-export interface DocumentOutline {
-  /** Clockwise from the corner nearest the photo's top-left, in the pixels of the image given. */
-  readonly quad: Quad<ImagePoint>;
+/** `P`: the analysis copy's points as found (findDocumentOutline), the photo's once scaled (scaleQuad). */
+export interface DocumentOutline<P extends PointIn<PixelSpace> = ImagePoint> {
+  /** Clockwise from the corner nearest the photo's top-left. */
+  readonly quad: Quad<P>;
   readonly missingCorners: readonly CornerName[];
   readonly coveredCorners: readonly CornerName[];
   /** The photo's edges that the document runs off. */
@@ -41,7 +46,7 @@ export interface DocumentOutline {
 }
 
 export interface Candidate {
-  readonly outline: DocumentOutline;
+  readonly outline: DocumentOutline<AnalysisPoint>;
   readonly score: number;
 }
 
@@ -55,7 +60,10 @@ export function judgeQuad(
   const { width, height } = image;
   const corners = cornersOf(edges, sides, width, height);
   if (!corners || !isConvex(corners)) return null;
-  const quad = extendToStandardShape(edges, orderClockwiseFromTopLeft(corners as ImagePoint[]));
+  const quad = extendToStandardShape(
+    edges,
+    orderClockwiseFromTopLeft(corners.map(([x, y]) => pointIn('analysis', x, y))),
+  );
   const aspect = aspectOf(quad);
   if (aspect < OUTLINE_THRESHOLDS.minAspect || aspect > OUTLINE_THRESHOLDS.maxAspect) return null;
   if (reachesTooFar(quad, width, height)) return null;
@@ -68,7 +76,7 @@ export function judgeQuad(
   const coveredCorners = coveredByBorderGaps(edges, quad, missingCorners);
   const polygon = visible ?? clipToFrame(quad, width, height);
   const visibleArea = Math.abs(signedArea(polygon));
-  const outline: DocumentOutline = {
+  const outline: DocumentOutline<AnalysisPoint> = {
     quad,
     missingCorners,
     coveredCorners,
@@ -104,7 +112,7 @@ function cornersOf(edges: EdgeMap, sides: Side[], width: number, height: number)
 }
 
 /** A cut-off corner lies just outside the photo; one far outside is two lines meeting at a shallow angle. */
-function reachesTooFar(quad: Quad<ImagePoint>, width: number, height: number): boolean {
+function reachesTooFar(quad: Quad<AnalysisPoint>, width: number, height: number): boolean {
   const reach = OUTLINE_THRESHOLDS.maxCornerReach;
   return quad.some(
     ([x, y]) =>
@@ -114,7 +122,7 @@ function reachesTooFar(quad: Quad<ImagePoint>, width: number, height: number): b
 
 /** Corners outside the photo, and, where a whole side is off it, the two placed where the sides leave it. */
 function missingCornersOf(
-  quad: Quad<ImagePoint>,
+  quad: Quad<AnalysisPoint>,
   threeSided: boolean,
   width: number,
   height: number,
@@ -153,11 +161,11 @@ const misfit = (quad: readonly Point[]) =>
  * page's tint ends above its white MRZ strip). Each side is tried further out, parallel, where the
  * edges hold along most of it; the move that best restores a standard aspect is kept.
  */
-function extendToStandardShape(edges: EdgeMap, quad: Quad<ImagePoint>): Quad<ImagePoint> {
+function extendToStandardShape(edges: EdgeMap, quad: Quad<AnalysisPoint>): Quad<AnalysisPoint> {
   if (misfit(quad) <= 0.05) return quad;
   const cx = quad.reduce((s, p) => s + p[0], 0) / 4;
   const cy = quad.reduce((s, p) => s + p[1], 0) / 4;
-  let best: { quad: Quad<ImagePoint>; misfit: number } = { quad, misfit: misfit(quad) };
+  let best: { quad: Quad<AnalysisPoint>; misfit: number } = { quad, misfit: misfit(quad) };
   for (let i = 0; i < 4; i++) {
     const a = quad[i]!;
     const b = quad[(i + 1) % 4]!;
@@ -167,12 +175,12 @@ function extendToStandardShape(edges: EdgeMap, quad: Quad<ImagePoint>): Quad<Ima
     const across =
       distance(quad[(i + 2) % 4]!, quad[(i + 3) % 4]!) > 0 ? distance(a, quad[(i + 3) % 4]!) : length;
     for (let d = Math.round(0.03 * across); d <= 0.45 * across; d++) {
-      const a2: ImagePoint = [a[0] + nx * d, a[1] + ny * d];
-      const b2: ImagePoint = [b[0] + nx * d, b[1] + ny * d];
+      const a2 = pointIn('analysis', a[0] + nx * d, a[1] + ny * d);
+      const b2 = pointIn('analysis', b[0] + nx * d, b[1] + ny * d);
       if (edgeSupport(edges, a2, b2, 0.1, 0.9) < 0.8) continue;
       const moved = quad.map((p, k) =>
         k === i ? a2 : k === (i + 1) % 4 ? b2 : p,
-      ) as unknown as Quad<ImagePoint>;
+      ) as unknown as Quad<AnalysisPoint>;
       if (misfit(moved) < best.misfit - 0.05) best = { quad: moved, misfit: misfit(moved) };
       break; // the first strong parallel edge outwards is this side's only candidate
     }
