@@ -177,7 +177,10 @@ async function samples(quick: boolean): Promise<{ samples: Sample[]; notes: stri
  * What check.ts has found by the time it reads the MRZ: the rectified document, when there is one, as
  * the MRZ search takes it. It warps from `photo` in `scope`, which must outlive the readers' turns.
  */
-function documentOf(scope: MatScope, image: RgbaImage): { image: MrzImage; photoPxPerDocPx: number } | null {
+function documentOf(
+  scope: MatScope,
+  image: RgbaImage,
+): { image: MrzImage<'document'>; photoPxPerDocPx: number } | null {
   const photo = rgbaToMat(scope, image);
   const { mat: small, scale } = shrinkToFit(scope, photo, ANALYSIS_SIDE_PX);
   const found = findDocumentOutline(scope.cv, matToRgba(small));

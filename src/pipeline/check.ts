@@ -11,7 +11,6 @@ import { documentFromFront, isFrontExpiryTrusted } from './licence/documentFromF
 import { readDistinguishingSign, type DistinguishingSign } from './licence/readDistinguishingSign.ts';
 import { readDocumentFront, turnHalf, type FrontReading } from './licence/readDocumentFront.ts';
 import { documentFromMrz, isExpiryConfirmed } from './mrz/documentFromMrz.ts';
-import type { Box } from './mrz/locateMrz.ts';
 import { plainMrzImage, type MrzImage } from './mrz/mrzImage.ts';
 import { readMrz, type MrzResult } from './mrz/readMrz.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from './outline/findDocumentOutline.ts';
@@ -34,7 +33,7 @@ import {
   judgeValidDetails,
   verdictOf,
 } from './rules/judgeRules.ts';
-import type { CheckOptions, CheckReport, ImagePoint, PendingPhoto, Quad, RgbaImage } from './types.ts';
+import type { CheckOptions, CheckReport, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from './types.ts';
 
 /** The outline is found on a copy this size: edges of a card survive, print and texture mostly do not. */
 export const ANALYSIS_SIDE_PX = 900;
@@ -180,9 +179,13 @@ export async function checkDocument(
 export async function findMrz(
   engines: Engines,
   image: RgbaImage,
-  document: { readonly image: MrzImage; readonly photoPxPerDocPx: number } | null,
+  document: { readonly image: MrzImage<'document'>; readonly photoPxPerDocPx: number } | null,
   signal: AbortSignal | undefined,
-): Promise<(MrzResult & { inPhotoPx: number; inRectified: boolean }) | null> {
+): Promise<
+  | (MrzResult<'document'> & { inPhotoPx: number; inRectified: true })
+  | (MrzResult<'image'> & { inPhotoPx: number; inRectified: false })
+  | null
+> {
   if (document) {
     const found = await readMrz(engines, document.image, {
       minLineShare: 0.55,
@@ -210,7 +213,7 @@ function startedJobsPosted(): Promise<void> {
 }
 
 /** Whether the box's centre lies inside the convex quad (both in photo pixels). */
-function boxInsideQuad(box: Box, quad: Quad<ImagePoint>): boolean {
+function boxInsideQuad(box: Rect<'image'>, quad: Quad<ImagePoint>): boolean {
   const centre: Point = [box.x + box.width / 2, box.y + box.height / 2];
   const sign = Math.sign(signedArea(quad));
   return quad.every((a, i) => {

@@ -1,7 +1,7 @@
 /**
  * Plain-pixel helpers shared by the stages: no OpenCV, no DOM.
  */
-import type { RgbaImage } from './types.ts';
+import type { PixelSpace, Rect, RgbaImage } from './types.ts';
 
 /** One byte a pixel, row-major. */
 export interface GreyImage {
@@ -25,13 +25,10 @@ export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
   return { width: image.width, height: image.height, data: grey };
 }
 
-/** The pixels of x0 ≤ x < x1, y0 ≤ y < y1 (whole pixels inside the image), copied row by row. */
-export function cropGrey(
-  image: GreyImage,
-  region: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number },
-): GreyImage {
-  const { x0, y0, x1, y1 } = region;
-  const width = x1 - x0;
+/** The pixels of a region (whole pixels inside the image), copied row by row. */
+export function cropGrey(image: GreyImage, region: Rect<PixelSpace>): GreyImage {
+  const { x: x0, y: y0, width } = region;
+  const [x1, y1] = [x0 + width, y0 + region.height];
   const data = new Uint8Array(width * (y1 - y0));
   for (let y = y0; y < y1; y++) {
     data.set(image.data.subarray(y * image.width + x0, y * image.width + x1), (y - y0) * width);

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { GLYPH_GRID, resampleInk } from '../../src/pipeline/mrz/classifyGlyphs.ts';
+import { rectIn } from '../../src/pipeline/types.ts';
 
 const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 /** Rendered big, so that the templates' grid averages the true outline, not a hinted bitmap. */
@@ -36,12 +37,7 @@ for (const char of MRZ_ALPHABET) {
     .toBuffer({ resolveWithObject: true });
   const ink = resampleInk(
     { width: info.width, height: info.height, data: Uint8Array.from(data, (v) => 255 - v) },
-    {
-      x: 0,
-      y: 0,
-      width: info.width,
-      height: info.height,
-    },
+    rectIn('crop', 0, 0, info.width, info.height),
   );
   const bytes = Buffer.from(Uint8Array.from(ink, (v) => Math.round(v)));
   entries.push(

@@ -3,7 +3,7 @@
  * pixels. Unlike the result's overlay (flow/overlayFrame.ts), the view cannot grow past the video, so a
  * corner off the frame is marked at the nearest point just inside its edge.
  */
-import { CORNER_NAMES, type CornerName, type ImagePoint } from '../../pipeline/types.ts';
+import { CORNER_NAMES, pointIn, type CornerName, type ImagePoint } from '../../pipeline/types.ts';
 import type { FrameJudgement } from '../checkClient.ts';
 
 export interface LiveOverlay {
@@ -22,7 +22,9 @@ export function liveOverlay(judgement: FrameJudgement): LiveOverlay {
   const clamp = (value: number, size: number) => Math.min(size - inset, Math.max(inset, value));
   const missing = judgement.missingCorners.map((corner) => {
     const point = outline?.[CORNER_NAMES.indexOf(corner)];
-    const at: ImagePoint = point ? [clamp(point[0], width), clamp(point[1], height)] : [inset, inset];
+    const at = point
+      ? pointIn('image', clamp(point[0], width), clamp(point[1], height))
+      : pointIn('image', inset, inset);
     return { corner, at };
   });
   return { width, height, outline, missing, unit };

@@ -2,20 +2,21 @@
  * Where to draw the photo and its outline. All in image pixels (the photo as decoded); the frame grows
  * past the photo's edges when a corner of the document lies outside it, so the missing corner can be shown.
  */
-import { CORNER_NAMES, type CornerName, type ImagePoint, type Quad } from '../../pipeline/types.ts';
-
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+import {
+  CORNER_NAMES,
+  pointIn,
+  rectIn,
+  type CornerName,
+  type ImagePoint,
+  type Quad,
+  type Rect,
+} from '../../pipeline/types.ts';
 
 export interface OverlayFrame {
   /** The SVG viewBox: the photo and every outline corner, with a margin. */
-  readonly view: Box;
+  readonly view: Rect<'image'>;
   /** The photo, inside `view`. */
-  readonly photo: Box;
+  readonly photo: Rect<'image'>;
   /** Where to mark each missing corner: its outline point, or the photo's own corner without an outline. */
   readonly missing: readonly { readonly corner: CornerName; readonly at: ImagePoint }[];
   /** Stroke width and marker size that read the same at any photo size. */
@@ -29,7 +30,7 @@ export function frameOverlay(
   missingCorners: readonly CornerName[],
 ): OverlayFrame {
   const unit = Math.max(width, height) / 200;
-  const photo: Box = { x: 0, y: 0, width, height };
+  const photo = rectIn('image', 0, 0, width, height);
   const xs = [0, width, ...(outline ?? []).map((p) => p[0])];
   const ys = [0, height, ...(outline ?? []).map((p) => p[1])];
   const outside =
@@ -37,12 +38,12 @@ export function frameOverlay(
   const margin = outside ? unit * 8 : 0;
   const x = Math.min(...xs) - margin;
   const y = Math.min(...ys) - margin;
-  const view: Box = { x, y, width: Math.max(...xs) + margin - x, height: Math.max(...ys) + margin - y };
+  const view = rectIn('image', x, y, Math.max(...xs) + margin - x, Math.max(...ys) + margin - y);
   const photoCorners: Quad<ImagePoint> = [
-    [0, 0],
-    [width, 0],
-    [width, height],
-    [0, height],
+    pointIn('image', 0, 0),
+    pointIn('image', width, 0),
+    pointIn('image', width, height),
+    pointIn('image', 0, height),
   ];
   const missing = missingCorners.map((corner) => {
     const index = CORNER_NAMES.indexOf(corner);

@@ -6,7 +6,7 @@
  */
 import type { Engines } from '../../engines/types.ts';
 import type { GreyImage } from '../image.ts';
-import type { RgbaImage } from '../types.ts';
+import { rectIn, type Rect, type RgbaImage } from '../types.ts';
 
 /**
  * Directive 2006/126/EC, Annex I, side 1 (b) lists the signs of the member states; Croatia's (HR) was
@@ -140,8 +140,7 @@ export function liftSignLetters(card: RgbaImage, level: number): SignLetters | n
   }
   const box = largestComponent(blue, regionWidth, regionHeight);
   if (!box) return null;
-  const width = box.x1 - box.x0 + 1;
-  const height = box.y1 - box.y0 + 1;
+  const { width, height } = box;
   const widthShare = width / card.width;
   if (widthShare < BOX_WIDTH_SHARE[0] || widthShare > BOX_WIDTH_SHARE[1]) return null;
   if (width / height < BOX_ASPECT[0] || width / height > BOX_ASPECT[1]) return null;
@@ -149,11 +148,12 @@ export function liftSignLetters(card: RgbaImage, level: number): SignLetters | n
   // The letters are holes in the blue: what is not blue and cannot be reached from outside the box.
   // (The anti-aliased rim and the rounded corners can, and so drop out.)
   const inside = holesOf(blue, regionWidth, box);
+  const [x0, y0, x1, y1] = lastPixels(box);
   let blueLuma = 0;
   let blueCount = 0;
   let brightest = 0;
-  for (let y = box.y0; y <= box.y1; y++) {
-    for (let x = box.x0; x <= box.x1; x++) {
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
       const i = (y * card.width + x) * 4;
       const low = Math.min(card.data[i]!, card.data[i + 1]!, card.data[i + 2]!);
       if (blue[y * regionWidth + x]) {
@@ -167,8 +167,8 @@ export function liftSignLetters(card: RgbaImage, level: number): SignLetters | n
   const printLevel = boxLevel + level * (brightest - boxLevel);
 
   const ink: number[] = [];
-  for (let y = box.y0; y <= box.y1; y++) {
-    for (let x = box.x0; x <= box.x1; x++) {
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
       if (!inside[y * regionWidth + x]) continue;
       const i = (y * card.width + x) * 4;
       const [r, g, b] = [card.data[i]!, card.data[i + 1]!, card.data[i + 2]!];
@@ -211,18 +211,17 @@ function repeatedStrip(ink: readonly number[]): SignLetters {
   return { strip: { width, height, data }, loneBar };
 }
 
-interface Bounds {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
+/** The first and last column and row of a box: its pixels are x0 ≤ x ≤ x1, y0 ≤ y ≤ y1. */
+function lastPixels(box: Rect<'document'>): [x0: number, y0: number, x1: number, y1: number] {
+  return [box.x, box.y, box.x + box.width - 1, box.y + box.height - 1];
 }
 
 /**
  * The non-blue pixels within `box` that no path of non-blue pixels joins to the box's edge: the holes
  * in the rectangle, where its print is. 1 marks a hole, in the mask's own indexing.
  */
-function holesOf(blue: Uint8Array, width: number, box: Bounds): Uint8Array {
+function holesOf(blue: Uint8Array, width: number, box: Rect<'document'>): Uint8Array {
+  const [x0, y0, x1, y1] = lastPixels(box);
   const outside = new Uint8Array(blue.length);
   const stack: number[] = [];
   const visit = (x: number, y: number) => {
@@ -232,20 +231,20 @@ function holesOf(blue: Uint8Array, width: number, box: Bounds): Uint8Array {
       stack.push(p);
     }
   };
-  for (let x = box.x0; x <= box.x1; x++) [box.y0, box.y1].forEach((y) => visit(x, y));
-  for (let y = box.y0; y <= box.y1; y++) [box.x0, box.x1].forEach((x) => visit(x, y));
+  for (let x = x0; x <= x1; x++) [y0, y1].forEach((y) => visit(x, y));
+  for (let y = y0; y <= y1; y++) [x0, x1].forEach((x) => visit(x, y));
   while (stack.length > 0) {
     const p = stack.pop()!;
     const x = p % width;
     const y = (p - x) / width;
-    if (x > box.x0) visit(x - 1, y);
-    if (x < box.x1) visit(x + 1, y);
-    if (y > box.y0) visit(x, y - 1);
-    if (y < box.y1) visit(x, y + 1);
+    if (x > x0) visit(x - 1, y);
+    if (x < x1) visit(x + 1, y);
+    if (y > y0) visit(x, y - 1);
+    if (y < y1) visit(x, y + 1);
   }
   const holes = new Uint8Array(blue.length);
-  for (let y = box.y0; y <= box.y1; y++) {
-    for (let x = box.x0; x <= box.x1; x++) {
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
       const p = y * width + x;
       holes[p] = !blue[p] && !outside[p] ? 1 : 0;
     }
@@ -253,11 +252,11 @@ function holesOf(blue: Uint8Array, width: number, box: Bounds): Uint8Array {
   return holes;
 }
 
-/** Bounds of the largest 4-connected component of ones, by an explicit-stack flood fill. */
-function largestComponent(mask: Uint8Array, width: number, height: number): Bounds | null {
+/** The box round the largest 4-connected component of ones, by an explicit-stack flood fill. */
+function largestComponent(mask: Uint8Array, width: number, height: number): Rect<'document'> | null {
   const seen = new Uint8Array(mask.length);
   const stack: number[] = [];
-  let best: (Bounds & { size: number }) | null = null;
+  let best: { x0: number; y0: number; x1: number; y1: number; size: number } | null = null;
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || seen[start]) continue;
     let [x0, y0, x1, y1, size] = [width, height, 0, 0, 0];
@@ -281,5 +280,5 @@ function largestComponent(mask: Uint8Array, width: number, height: number): Boun
     }
     if (!best || size > best.size) best = { x0, y0, x1, y1, size };
   }
-  return best && { x0: best.x0, y0: best.y0, x1: best.x1, y1: best.y1 };
+  return best && rectIn('document', best.x0, best.y0, best.x1 - best.x0 + 1, best.y1 - best.y0 + 1);
 }

@@ -4,6 +4,7 @@
  * printed on it) and, on a UK licence, cross-check the driver number (field 5) against the surname
  * (field 1) and date of birth (field 3). See README.md in this folder.
  */
+import { lookAlikesFor } from '../lookAlikes.ts';
 import type { IsoDate } from '../types.ts';
 import type { DistinguishingSign } from './readDistinguishingSign.ts';
 
@@ -175,19 +176,9 @@ function isoDate(match: RegExpMatchArray): IsoDate | null {
 const UK_DRIVER_NUMBER = /([A-Z9]{5})(\d)([0156]\d)([0-3]\d)(\d)([A-Z9]{2})(\d)([A-Z0-9]{2})/u;
 /** Where each position must be a letter (L, or the 9 padding) or a digit (D), for look-alike repair. */
 const UK_DRIVER_NUMBER_CLASSES = 'LLLLLDDDDDDLLDXX';
-const AS_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '6': 'G', '8': 'B' };
-const AS_DIGIT: Record<string, string> = {
-  O: '0',
-  D: '0',
-  Q: '0',
-  I: '1',
-  L: '1',
-  Z: '2',
-  S: '5',
-  G: '6',
-  B: '8',
-  T: '7',
-};
+/** What those positions make of a look-alike (the licence reader's column of ../lookAlikes.ts). */
+const AS_LETTER = lookAlikesFor('licence-letter');
+const AS_DIGIT = lookAlikesFor('licence-digit');
 
 function findUkDriverNumber(text: string): string | null {
   // OCR breaks the number with stray punctuation or spaces, and reads letters as look-alike digits

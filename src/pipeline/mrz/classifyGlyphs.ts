@@ -6,6 +6,7 @@
  */
 import type { OcrGlyph } from '../../engines/types.ts';
 import type { GreyImage } from '../image.ts';
+import { rectIn, type Rect } from '../types.ts';
 import { MRZ_ALPHABET } from './formats.ts';
 import { OCRB_GLYPHS } from './ocrbGlyphs.ts';
 
@@ -20,15 +21,8 @@ export const GLYPH_GRID = { width: 16, height: 24 } as const;
 const HEIGHT_PENALTY = 1.5;
 const ASPECT_PENALTY = 0.5;
 
-interface PixelBox {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
 /** Area-averaged resampling of `box` of `ink` (255 = ink) to GLYPH_GRID. */
-export function resampleInk(ink: GreyImage, box: PixelBox): Float32Array {
+export function resampleInk(ink: GreyImage, box: Rect<'crop'>): Float32Array {
   const { width: gw, height: gh } = GLYPH_GRID;
   const out = new Float32Array(gw * gh);
   for (let gy = 0; gy < gh; gy++) {
@@ -109,7 +103,7 @@ export function scoreGlyphs(image: GreyImage, glyphs: readonly OcrGlyph[]): (Flo
 }
 
 /** The ink's own box inside tesseract's: pixels darker than midway between the box's extremes. */
-function inkBox(image: GreyImage, box: OcrGlyph['box']): PixelBox | null {
+function inkBox(image: GreyImage, box: OcrGlyph['box']): Rect<'crop'> | null {
   const x0 = Math.max(0, Math.floor(box.x0));
   const y0 = Math.max(0, Math.floor(box.y0));
   const x1 = Math.min(image.width, Math.ceil(box.x1));
@@ -139,7 +133,7 @@ function inkBox(image: GreyImage, box: OcrGlyph['box']): PixelBox | null {
     }
   }
   return right - left >= 1 && bottom - top >= 2
-    ? { x: left, y: top, width: right - left, height: bottom - top }
+    ? rectIn('crop', left, top, right - left, bottom - top)
     : null;
 }
 

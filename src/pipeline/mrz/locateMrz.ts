@@ -6,17 +6,11 @@ import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import { blackHat, closing } from '../morphology.ts';
 import type { GreyImage } from '../image.ts';
+import { rectIn, type PixelSpace, type Rect } from '../types.ts';
 
-/** A box in the pixels of the image searched. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export interface MrzBand {
-  readonly box: Box;
+/** `S`: the full-size image's pixels (as returned), or the search copy's (while grouping lines). */
+export interface MrzBand<S extends PixelSpace = 'upright'> {
+  readonly box: Rect<S>;
   readonly lineCount: number;
   /** Mean height of the lines' ink, pixels of the image searched: about the glyph height. */
   readonly lineHeight: number;
@@ -44,24 +38,25 @@ export function locateMrzBands(
     const contours = scope.vector();
     // Every blob, not only outer ones: a printed frame round the page would otherwise swallow the lines.
     cv.findContours(joined, contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
-    const blobs: Box[] = [];
+    const blobs: Rect<'search'>[] = [];
     for (let i = 0; i < contours.size(); i++) {
       const r = cv.boundingRect(contours.get(i));
       // Single glyphs too (a `<` is taller than wide): rows are joined from them below.
       if (r.height >= 3 && r.width >= 0.3 * r.height)
-        blobs.push({ x: r.x, y: r.y, width: r.width, height: r.height });
+        blobs.push(rectIn('search', r.x, r.y, r.width, r.height));
     }
     const lines = joinRows(blobs).filter(
       (b) => b.width >= minLineShare * search.image.width && b.width / b.height >= 12,
     );
     return groupLines(lines, search.image.height).map((band) => ({
       ...band,
-      box: {
-        x: band.box.x / scale,
-        y: band.box.y / scale,
-        width: band.box.width / scale,
-        height: band.box.height / scale,
-      },
+      box: rectIn(
+        'upright',
+        band.box.x / scale,
+        band.box.y / scale,
+        band.box.width / scale,
+        band.box.height / scale,
+      ),
       lineHeight: band.lineHeight / scale,
     }));
   });
@@ -71,9 +66,9 @@ export function locateMrzBands(
  * Joins blobs that sit on one row with small gaps: runs of thin `<` fillers can fade below the
  * threshold and split an MRZ line in two.
  */
-function joinRows(blobs: Box[]): Box[] {
+function joinRows(blobs: Rect<'search'>[]): Rect<'search'>[] {
   const rows = [...blobs].sort((a, b) => a.x - b.x);
-  const joined: Box[] = [];
+  const joined: Rect<'search'>[] = [];
   for (const blob of rows) {
     const target = joined.findIndex((row) => {
       const overlap = Math.min(row.y + row.height, blob.y + blob.height) - Math.max(row.y, blob.y);
@@ -93,15 +88,15 @@ function joinRows(blobs: Box[]): Box[] {
     const y0 = Math.min(row.y, blob.y);
     const x1 = Math.max(row.x + row.width, blob.x + blob.width);
     const y1 = Math.max(row.y + row.height, blob.y + blob.height);
-    joined[target] = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    joined[target] = rectIn('search', x0, y0, x1 - x0, y1 - y0);
   }
   return joined;
 }
 
 /** Stacks of 1–3 lines of similar length, left edge and height, evenly spaced; best first. */
-function groupLines(lines: Box[], imageHeight: number): MrzBand[] {
+function groupLines(lines: Rect<'search'>[], imageHeight: number): MrzBand<'search'>[] {
   const sorted = [...lines].sort((a, b) => a.y - b.y);
-  const bands: MrzBand[] = [];
+  const bands: MrzBand<'search'>[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const group = [sorted[i]!];
     for (let j = i + 1; j < sorted.length && group.length < 3; j++) {
@@ -124,7 +119,7 @@ function groupLines(lines: Box[], imageHeight: number): MrzBand[] {
     const lowness = (last.y + last.height) / imageHeight;
     const score = group.length * (x1 - x0) * (0.6 + 0.4 * lowness);
     bands.push({
-      box: { x: x0, y: y0, width: x1 - x0, height: last.y + last.height - y0 },
+      box: rectIn('search', x0, y0, x1 - x0, last.y + last.height - y0),
       lineCount: group.length,
       lineHeight,
       score,

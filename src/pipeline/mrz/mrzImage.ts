@@ -6,33 +6,33 @@
 import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import { cropGrey, type GreyImage } from '../image.ts';
-import type { Box } from './locateMrz.ts';
+import type { PixelSpace, Rect } from '../types.ts';
 
 /** Bands are located at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
 export const SEARCH_WIDTH_PX = 900;
 
-/** A region in whole pixels of the full-size image: x0 ≤ x < x1, y0 ≤ y < y1. */
-export interface PixelRegion {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
-
-export interface MrzImage {
+/**
+ * `S`: the space of its full-size pixels: `image` for the photo, `document` for the rectified
+ * document, `upright` for either turned the way up being tried.
+ */
+export interface MrzImage<S extends PixelSpace> {
   /** Full size. */
   readonly width: number;
   readonly height: number;
   /** No wider than SEARCH_WIDTH_PX (area-averaged), and the scale from full size to it. */
   search(): { readonly image: GreyImage; readonly scale: number };
-  /** Full-size grey pixels of a region inside the image. */
-  region(region: PixelRegion): GreyImage;
+  /** Full-size grey pixels of a region inside the image, in whole pixels. */
+  region(region: Rect<S>): GreyImage;
   /** The same image turned `turns` quarter turns clockwise. */
-  turned(turns: number): MrzImage;
+  turned(turns: number): MrzImage<'upright'>;
 }
 
 /** A greyscale image held whole: the whole photo, searched when no outline was found. */
-export function plainMrzImage(cv: OpenCv, grey: GreyImage): MrzImage {
+export function plainMrzImage(cv: OpenCv, grey: GreyImage): MrzImage<'image'> {
+  return heldWhole(cv, grey);
+}
+
+function heldWhole<S extends PixelSpace>(cv: OpenCv, grey: GreyImage): MrzImage<S> {
   let search: { image: GreyImage; scale: number } | undefined;
   return {
     width: grey.width,
@@ -40,7 +40,7 @@ export function plainMrzImage(cv: OpenCv, grey: GreyImage): MrzImage {
     search: () => (search ??= shrinkForSearch(cv, grey)),
     // In JavaScript: a band is a few rows, and OpenCV would first want the whole image in its heap.
     region: (region) => cropGrey(grey, region),
-    turned: (turns) => plainMrzImage(cv, rotateQuarterTurns(cv, grey, turns)),
+    turned: (turns) => heldWhole<'upright'>(cv, rotateQuarterTurns(cv, grey, turns)),
   };
 }
 
@@ -48,9 +48,14 @@ export function plainMrzImage(cv: OpenCv, grey: GreyImage): MrzImage {
  * `base` turned: its small copy is turned, and a region is cut from `base` and then turned, so nothing
  * is turned at full size.
  */
-export function turnedMrzImage(cv: OpenCv, base: MrzImage, turns: number): MrzImage {
+export function turnedMrzImage<S extends PixelSpace>(
+  cv: OpenCv,
+  base: MrzImage<S>,
+  turns: number,
+): MrzImage<'upright'> {
   const quarter = ((turns % 4) + 4) % 4;
-  if (quarter === 0) return base;
+  // Not turned: the upright image's pixels are the base's own.
+  if (quarter === 0) return base as unknown as MrzImage<'upright'>;
   const sideways = quarter % 2 === 1;
   const width = sideways ? base.height : base.width;
   const height = sideways ? base.width : base.height;
@@ -63,10 +68,8 @@ export function turnedMrzImage(cv: OpenCv, base: MrzImage, turns: number): MrzIm
       const { image, scale } = base.search();
       return (search = { image: rotateQuarterTurns(cv, image, quarter), scale });
     },
-    region({ x0, y0, x1, y1 }) {
-      const box = unturnBox({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, quarter, width, height);
-      const region = base.region({ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height });
-      return rotateQuarterTurns(cv, region, quarter);
+    region(region) {
+      return rotateQuarterTurns(cv, base.region(unturnBox<S>(region, quarter, width, height)), quarter);
     },
     turned: (more) => turnedMrzImage(cv, base, quarter + more),
   };
@@ -88,21 +91,23 @@ export function shrinkForSearch(cv: OpenCv, grey: GreyImage): { image: GreyImage
  * A box found in the image turned `turns` quarter turns clockwise, back in the unturned image.
  * `width` and `height` are the turned image's.
  */
-export function unturnBox(box: Box, turns: number, width: number, height: number): Box {
+export function unturnBox<S extends PixelSpace>(
+  box: Rect<'upright'>,
+  turns: number,
+  width: number,
+  height: number,
+): Rect<S> {
+  // The space changes back from the upright image's to the base's: the one place a box is re-branded.
+  const to = (x: number, y: number, w: number, h: number) => ({ x, y, width: w, height: h }) as Rect<S>;
   switch (((turns % 4) + 4) % 4) {
     case 1: // turned clockwise: (x, y) came from (y, width - x)
-      return { x: box.y, y: width - (box.x + box.width), width: box.height, height: box.width };
+      return to(box.y, width - (box.x + box.width), box.height, box.width);
     case 2:
-      return {
-        x: width - (box.x + box.width),
-        y: height - (box.y + box.height),
-        width: box.width,
-        height: box.height,
-      };
+      return to(width - (box.x + box.width), height - (box.y + box.height), box.width, box.height);
     case 3: // turned anticlockwise: (x, y) came from (height - y, x)
-      return { x: height - (box.y + box.height), y: box.x, width: box.height, height: box.width };
+      return to(height - (box.y + box.height), box.x, box.height, box.width);
     default:
-      return box;
+      return to(box.x, box.y, box.width, box.height);
   }
 }
 

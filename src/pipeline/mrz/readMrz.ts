@@ -6,20 +6,15 @@ import type { Engines, OcrGlyph, OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import type { GreyImage } from '../image.ts';
 import { blackHat } from '../morphology.ts';
-import type { MrzReading } from '../types.ts';
-import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
-import { unturnBox, type MrzImage, type PixelRegion } from './mrzImage.ts';
+import { rectIn, type MrzReading, type PixelSpace, type Rect } from '../types.ts';
+import { locateMrzBands, type MrzBand } from './locateMrz.ts';
+import { unturnBox, type MrzImage } from './mrzImage.ts';
 import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
-import {
-  combineReadings,
-  hasKnownIssuer,
-  isPlausibleReading,
-  repairMrz,
-  shapeMrzLines,
-  type MrzRead,
-  type ReadGlyph,
-} from './repairMrz.ts';
+import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
+import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
+import { repairMrz } from './repairMrz.ts';
+import { shapeMrzLines } from './shapeMrzLines.ts';
 
 /**
  * Glyph heights to OCR at, in turn. 32 px reads most of ../shared/real-ids (14/24 alone); 48 and 40
@@ -30,14 +25,15 @@ const OCR_GLYPH_HEIGHTS_PX = [32, 48, 40] as const;
 /** See hasDoubtfulGlyph. */
 const DOUBT_MARGIN = 0.1;
 
-export interface MrzResult {
+/** `S`: the space of the image given (`image` for the photo, `document` for the rectified document). */
+export interface MrzResult<S extends PixelSpace = PixelSpace> {
   readonly reading: MrzReading;
   /** Glyph height in the pixels of the image given. */
   readonly glyphHeightPx: number;
   /** Quarter turns clockwise that made the image upright (0 or 2 on a rectified document). */
   readonly quarterTurns: number;
   /** Where the MRZ is, in the pixels of the image given (as given, not turned). */
-  readonly box: Box;
+  readonly box: Rect<S>;
 }
 
 export interface ReadMrzOptions {
@@ -53,19 +49,19 @@ export interface ReadMrzOptions {
   readonly signal?: AbortSignal;
 }
 
-export async function readMrz(
+export async function readMrz<S extends PixelSpace>(
   engines: Engines,
-  image: MrzImage,
+  image: MrzImage<S>,
   options: ReadMrzOptions,
-): Promise<MrzResult | null> {
-  let fallback: MrzResult | null = null;
+): Promise<MrzResult<S> | null> {
+  let fallback: MrzResult<S> | null = null;
   for (const turns of options.turns) {
     options.signal?.throwIfAborted();
     const upright = image.turned(turns);
     const bands = locateMrzBands(engines.cv, upright.search(), options.minLineShare).slice(0, 2);
     for (const band of bands) {
       options.signal?.throwIfAborted();
-      const result = await readBand(engines, upright, band, turns, options.fullWidth);
+      const result = await readBand<S>(engines, upright, band, turns, options.fullWidth);
       if (!result) continue;
       if (!fallback || validCount(result) > validCount(fallback)) fallback = result;
       // Most checks holding means this is the MRZ and this way up: another OCR pass would not help.
@@ -77,13 +73,14 @@ export async function readMrz(
 
 const validCount = (result: MrzResult) => result.reading.checks.filter((check) => check.valid).length;
 
-async function readBand(
+/** `image` is the image given, turned upright by `quarterTurns`; the box found is the given image's. */
+async function readBand<S extends PixelSpace>(
   engines: Engines,
-  image: MrzImage,
+  image: MrzImage<'upright'>,
   band: MrzBand,
   quarterTurns: number,
   fullWidth: boolean,
-): Promise<MrzResult | null> {
+): Promise<MrzResult<S> | null> {
   const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: image.width } } : band;
   const margined = marginedRegion(image, region);
   const pixels = image.region(margined);
@@ -101,19 +98,18 @@ async function readBand(
     if (isConsistent(first.layout, reading) && !hasDoubtfulGlyph(first.layout, combined)) break;
   }
   if (!reading || !isPlausibleReading(reads[0]!.layout, reading)) return null;
-  const box = unturnBox(band.box, quarterTurns, image.width, image.height);
+  const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
   return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box };
 }
 
 /** The band with a margin of 0.9 line heights, in whole pixels inside the image. */
-function marginedRegion(image: MrzImage, band: MrzBand): PixelRegion {
+function marginedRegion(image: MrzImage<'upright'>, band: MrzBand): Rect<'upright'> {
   const margin = band.lineHeight * 0.9;
-  return {
-    x0: Math.max(0, Math.floor(band.box.x - margin)),
-    y0: Math.max(0, Math.floor(band.box.y - margin)),
-    x1: Math.min(image.width, Math.ceil(band.box.x + band.box.width + margin)),
-    y1: Math.min(image.height, Math.ceil(band.box.y + band.box.height + margin)),
-  };
+  const x0 = Math.max(0, Math.floor(band.box.x - margin));
+  const y0 = Math.max(0, Math.floor(band.box.y - margin));
+  const x1 = Math.min(image.width, Math.ceil(band.box.x + band.box.width + margin));
+  const y1 = Math.min(image.height, Math.ceil(band.box.y + band.box.height + margin));
+  return rectIn('upright', x0, y0, x1 - x0, y1 - y0);
 }
 
 /**

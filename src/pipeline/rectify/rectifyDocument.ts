@@ -4,9 +4,9 @@
 import type { Mat } from '@techstark/opencv-js';
 import { matToRgba, pointsMat, rgbaToMat, type MatScope } from '../cv.ts';
 import { toGreyscale, type GreyImage } from '../image.ts';
-import { SEARCH_WIDTH_PX, turnedMrzImage, type MrzImage, type PixelRegion } from '../mrz/mrzImage.ts';
+import { SEARCH_WIDTH_PX, turnedMrzImage, type MrzImage } from '../mrz/mrzImage.ts';
 import { quadSideLengths } from '../geometry.ts';
-import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
+import { rectIn, type ImagePoint, type Quad, type Rect, type RgbaImage } from '../types.ts';
 import { warpPerspective } from './warpPerspective.ts';
 
 /** ISO/IEC 7810 sizes in mm (ICAO 9303 part 4 for the TD3 passport page, part 5 for TD1, part 6 for TD2). */
@@ -89,7 +89,7 @@ export function rectifyDocument(
 
 /** The document as `plan` has it, for a caller that planned it already (check.ts, for the MRZ search). */
 export function rectifyPlanned(scope: MatScope, photo: RgbaImage, plan: Rectification): RectifiedDocument {
-  const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
+  const whole = rectIn('document', 0, 0, plan.width, plan.height);
   return {
     image: warpRectified(scope, photo, plan, whole, 1),
     format: plan.format,
@@ -106,7 +106,7 @@ function warpRectified(
   scope: MatScope,
   photo: RgbaImage,
   plan: Rectification,
-  region: PixelRegion,
+  region: Rect<'document'>,
   scale: number,
 ): RgbaImage {
   const { cv } = scope;
@@ -116,13 +116,13 @@ function warpRectified(
     [width - 1, 0],
     [width - 1, height - 1],
     [0, height - 1],
-  ].map(([x, y]) => [(x! - region.x0) * scale, (y! - region.y0) * scale]);
+  ].map(([x, y]) => [(x! - region.x) * scale, (y! - region.y) * scale]);
   const transform = scope.track(
     cv.getPerspectiveTransform(pointsMat(scope, plan.corners), pointsMat(scope, target)),
   );
   const size = {
-    width: Math.round((region.x1 - region.x0) * scale),
-    height: Math.round((region.y1 - region.y0) * scale),
+    width: Math.round(region.width * scale),
+    height: Math.round(region.height * scale),
   };
   // warpPerspective inverts the matrix so (LU); the same inverse makes the same pixels.
   const inverse = scope.mat();
@@ -156,10 +156,14 @@ function photoMat(scope: MatScope, photo: RgbaImage): Mat {
  * pieces (its search copy, then the band) rather than whole: the OCR can then start while the whole
  * document is still to be warped.
  */
-export function rectifiedMrzImage(scope: MatScope, photo: RgbaImage, plan: Rectification): MrzImage {
-  const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
+export function rectifiedMrzImage(
+  scope: MatScope,
+  photo: RgbaImage,
+  plan: Rectification,
+): MrzImage<'document'> {
+  const whole = rectIn('document', 0, 0, plan.width, plan.height);
   let search: { image: GreyImage; scale: number } | undefined;
-  const image: MrzImage = {
+  const image: MrzImage<'document'> = {
     width: plan.width,
     height: plan.height,
     search() {

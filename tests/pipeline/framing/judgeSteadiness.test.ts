@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { judgeSteadiness, type FramedMoment } from '../../../src/pipeline/framing/judgeSteadiness.ts';
-import type { ImagePoint, Quad } from '../../../src/pipeline/types.ts';
+import { pointIn, type ImagePoint, type Quad } from '../../../src/pipeline/types.ts';
 
 /** A 1280×720 frame: 1% of its diagonal is 14.7 px. */
 const card = (dx = 0, dy = 0): Quad<ImagePoint> => [
-  [200 + dx, 100 + dy],
-  [1000 + dx, 100 + dy],
-  [1000 + dx, 600 + dy],
-  [200 + dx, 600 + dy],
+  pointIn('image', 200 + dx, 100 + dy),
+  pointIn('image', 1000 + dx, 100 + dy),
+  pointIn('image', 1000 + dx, 600 + dy),
+  pointIn('image', 200 + dx, 600 + dy),
 ];
 const moment = (atMs: number, outline: Quad<ImagePoint> | null, passes = true): FramedMoment => ({
   atMs,

@@ -20,7 +20,7 @@ import {
   rectifiedMrzImage,
   rectifyDocument,
 } from '../../../src/pipeline/rectify/rectifyDocument.ts';
-import type { ImagePoint, Quad } from '../../../src/pipeline/types.ts';
+import { rectIn, type ImagePoint, type Quad } from '../../../src/pipeline/types.ts';
 import { fixture } from '../../support/fixtures.ts';
 
 let cv: OpenCv;
@@ -43,7 +43,7 @@ function openCvRegion(image: GreyImage, x0: number, y0: number, x1: number, y1: 
 describe('plainMrzImage', () => {
   it('cuts regions out of the image, and searches a copy SEARCH_WIDTH_PX wide', () => {
     const image = plainMrzImage(cv, grey);
-    expect(image.region({ x0: 100, y0: 700, x1: 1300, y1: 820 })).toStrictEqual(
+    expect(image.region(rectIn('image', 100, 700, 1200, 120))).toStrictEqual(
       openCvRegion(grey, 100, 700, 1300, 820),
     );
     const { image: search, scale } = image.search();
@@ -58,8 +58,11 @@ describe('turnedMrzImage', () => {
       const turnedWhole = plainMrzImage(cv, rotateQuarterTurns(cv, grey, turns));
       const turned = turnedMrzImage(cv, plainMrzImage(cv, grey), turns);
       expect([turned.width, turned.height]).toStrictEqual([turnedWhole.width, turnedWhole.height]);
-      const region = { x0: 37, y0: 211, x1: 401, y1: 290 };
-      expect(turned.region(region)).toStrictEqual(turnedWhole.region(region));
+      // The same pixels: the turned image's, and those of the image turned whole.
+      const [x, y, width, height] = [37, 211, 364, 79];
+      expect(turned.region(rectIn('upright', x, y, width, height))).toStrictEqual(
+        turnedWhole.region(rectIn('image', x, y, width, height)),
+      );
     });
   }
 });
@@ -75,7 +78,7 @@ describe('rectifiedMrzImage', () => {
       const pieces = rectifiedMrzImage(scope, rgba, plan);
       expect([pieces.width, pieces.height]).toStrictEqual([whole.width, whole.height]);
       const [x0, y0, x1, y1] = [0, Math.round(whole.height * 0.7), whole.width, whole.height];
-      const piece = pieces.region({ x0, y0, x1, y1 });
+      const piece = pieces.region(rectIn('document', x0, y0, x1 - x0, y1 - y0));
       const expected = openCvRegion(whole, x0, y0, x1, y1);
       // The region's transform is the whole one shifted, so a sample can round to another 1/32 px.
       const off = piece.data.filter((value, i) => Math.abs(value - expected.data[i]!) > 1).length;

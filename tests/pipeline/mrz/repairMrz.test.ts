@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MRZ_ALPHABET } from '../../../src/pipeline/mrz/formats.ts';
-import {
-  glyphsOfText,
-  isPlausibleReading,
-  repairMrz,
-  shapeMrzLines,
-  type ReadGlyph,
-} from '../../../src/pipeline/mrz/repairMrz.ts';
+import { glyphsOfText, type ReadGlyph } from '../../../src/pipeline/mrz/evidence.ts';
+import { isPlausibleReading } from '../../../src/pipeline/mrz/plausibility.ts';
+import { repairMrz } from '../../../src/pipeline/mrz/repairMrz.ts';
+import { shapeMrzLines } from '../../../src/pipeline/mrz/shapeMrzLines.ts';
 
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 

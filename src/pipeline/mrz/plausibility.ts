@@ -1,0 +1,48 @@
+/**
+ * Whether a reading is an MRZ at all, not print or pattern forced into MRZ shape: its issuer is a
+ * state, or enough of its check digits hold.
+ */
+import { states } from 'mrz';
+import type { MrzReading } from '../types.ts';
+import { expiryFromYymmdd } from './dates.ts';
+import type { MrzLayout } from './formats.ts';
+
+/**
+ * Whether OCR'd text is an MRZ at all, not print or pattern forced into MRZ shape: its issuer is a
+ * real state code (the `mrz` package's ICAO list, plus ICAO's specimen state UTO) or at least half
+ * of its check digits hold, and two at least. Chance alone makes a check digit hold one time in ten.
+ */
+export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): boolean {
+  const held = reading.checks.filter((check) => check.valid).length;
+  // Two holding checks at least: one holds by chance one time in ten (the one-line licence has only two),
+  // and repair can make noise hold, so the expiry must also be a real date.
+  const [line, start] = layout.expiry;
+  const expiry = expiryFromYymmdd(reading.lines[line]!.slice(start, start + 6));
+  return (
+    hasKnownIssuer(layout, reading) || (expiry !== null && held >= 2 && held * 2 >= reading.checks.length)
+  );
+}
+
+/**
+ * The issuing state as read is an ICAO code (the `mrz` package's list, plus the specimen state UTO).
+ * A letter repaired into another letter does not count: the state repair makes any three letters a
+ * state, so noise would pass. (A digit in a letters-only column made the letter it looks like does.)
+ */
+export function hasKnownIssuer(
+  layout: MrzLayout,
+  reading: { lines: readonly string[]; repairs?: MrzReading['repairs'] },
+): boolean {
+  const [line, start] = layout.issuer;
+  const code = [...reading.lines[line]!.slice(start, start + 3)];
+  for (const repair of reading.repairs ?? []) {
+    const at = repair.column - start;
+    if (repair.line === line && at >= 0 && at < 3 && /[A-Z]/u.test(repair.from)) code[at] = repair.from;
+  }
+  return isStateCode(code.join(''));
+}
+
+/** An ICAO state code (the `mrz` package's list, plus the specimen state UTO), `<`-padded as in an MRZ. */
+export function isStateCode(code: string): boolean {
+  const state = code.replace(/<+$/u, '');
+  return state in states || state === 'UTO';
+}

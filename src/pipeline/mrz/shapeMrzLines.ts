@@ -1,0 +1,75 @@
+/**
+ * Shaping (README.md, step 3): OCR'd lines cleaned, matched to an MRZ layout by count, length and
+ * document code, and brought to the layout's length inside `<` runs.
+ */
+import { evidenceOf, glyphsOfText, unlikenedGlyph, type MrzRead, type ReadGlyph } from './evidence.ts';
+import { MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
+
+/** Cleans one OCR line: upper case, no spaces, look-alikes of `<` made `<`, anything else dropped. */
+function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
+  return glyphs.flatMap((glyph) => {
+    const chars = glyph.char
+      .toUpperCase()
+      .replace(/[«‹]/gu, '<<')
+      .replace(/[^A-Z0-9<]/gu, '');
+    // A glyph that became two (« is <<) has no likeness of its own.
+    return chars.length === 1
+      ? [{ ...glyph, char: chars }]
+      : [...chars].map((char) => unlikenedGlyph(char, glyph.confidence));
+  });
+}
+
+/**
+ * Picks the MRZ format the lines fit best and brings each line to its length. OCR most often drops
+ * or adds `<` inside long filler runs, so lengths are mended there first, and at the end last.
+ */
+export function shapeMrzLines(
+  ocrLines: readonly (string | readonly ReadGlyph[])[],
+): { layout: MrzLayout; read: MrzRead } | null {
+  const lines = ocrLines
+    .map((line) => cleanGlyphs(typeof line === 'string' ? glyphsOfText(line) : line))
+    .filter((line) => line.length >= 20);
+  const text = (line: readonly ReadGlyph[]) => line.map((glyph) => glyph.char).join('');
+  let best: { layout: MrzLayout; lines: ReadGlyph[][]; cost: number } | null = null;
+  for (const layout of MRZ_LAYOUTS) {
+    for (let first = 0; first + layout.lines <= lines.length; first++) {
+      const group = lines.slice(first, first + layout.lines);
+      const cost = group.reduce((sum, line) => sum + Math.abs(line.length - layout.length), 0) / layout.lines;
+      // The document code picks between layouts of one size (a visa or a passport; a licence line or a card's).
+      if (!layout.codes.test(text(group[0] ?? []))) continue;
+      if (
+        cost <= 4 &&
+        (!best || cost < best.cost || (cost === best.cost && layout.lines > best.layout.lines))
+      )
+        best = { layout, lines: group.map((line) => fitLength(line, layout.length)), cost };
+    }
+  }
+  if (!best) return null;
+  return {
+    layout: best.layout,
+    read: { lines: best.lines.map(text), evidence: best.lines.map((line) => line.map(evidenceOf)) },
+  };
+}
+
+function fitLength(line: readonly ReadGlyph[], length: number): ReadGlyph[] {
+  const out = [...line];
+  const text = () => out.map((glyph) => glyph.char).join('');
+  while (out.length > length) {
+    const run = longestFillerRun(text());
+    if (run) out.splice(run.start, 1);
+    else out.length = length;
+  }
+  while (out.length < length) {
+    const run = longestFillerRun(text());
+    out.splice(run && run.length >= 2 ? run.start : out.length, 0, unlikenedGlyph('<', 0));
+  }
+  return out;
+}
+
+function longestFillerRun(line: string): { start: number; length: number } | null {
+  let best: { start: number; length: number } | null = null;
+  for (const match of line.matchAll(/<{2,}/gu)) {
+    if (!best || match[0].length > best.length) best = { start: match.index, length: match[0].length };
+  }
+  return best;
+}
