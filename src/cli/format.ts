@@ -1,7 +1,11 @@
 /**
  * How the CLI prints a file's outcome: one JSON object a line, or a readable report.
  */
-import type { FileOutcome } from './main.ts';
+import type { PhotoError } from '../decode/photoError.ts';
+import type { CheckReport } from '../pipeline/types.ts';
+
+/** What became of one file: its report, or why it could not be checked. */
+export type FileOutcome = { file: string; report: CheckReport } | { file: string; error: PhotoError };
 
 const SYMBOL = { pass: '✓', fail: '✗', unsure: '?' } as const;
 
