@@ -4,7 +4,7 @@
  * cannot be read or the command is misused.
  */
 import { decodePhotoForCheck, readPhotoFile } from '../decode/node.ts';
-import { PhotoError } from '../decode/photoError.ts';
+import { detailOf, PhotoError } from '../decode/photoError.ts';
 import { loadNodeEngines } from '../engines/node.ts';
 import type { Engines } from '../engines/types.ts';
 import { checkDocument } from '../pipeline/check.ts';
@@ -43,7 +43,13 @@ async function checkFile(
   } catch (error) {
     if (error instanceof PhotoError) return { file, error };
     // Anything else is our fault, not the file's: report it for this file and go on with the batch.
-    const detail = error instanceof Error ? error.message : String(error);
-    return { file, error: new PhotoError('check-failed', `The check could not finish: ${detail}`) };
+    return {
+      file,
+      error: new PhotoError(
+        'check-failed',
+        'The check could not finish: this is a fault in id-precheck.',
+        detailOf(error),
+      ),
+    };
   }
 }

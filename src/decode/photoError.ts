@@ -4,6 +4,9 @@
  */
 export type PhotoErrorCode =
   | 'file-not-found'
+  | 'not-a-file'
+  | 'file-too-large'
+  | 'file-unreadable'
   | 'empty-file'
   | 'not-an-image'
   | 'pdf-not-supported'
@@ -15,12 +18,22 @@ export type PhotoErrorCode =
   | 'image-too-large'
   | 'check-failed';
 
+/**
+ * `message` is ours, in words for the person who chose the file; `detail`, when there is one, is what
+ * the library or the system said, for whoever looks into it.
+ */
 export class PhotoError extends Error {
   constructor(
     readonly code: PhotoErrorCode,
     message: string,
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'PhotoError';
   }
+}
+
+/** The first line of what a library threw, for a PhotoError's detail. */
+export function detailOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 }
