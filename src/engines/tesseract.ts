@@ -10,7 +10,7 @@ import type { RgbaImage } from '../pipeline/types.ts';
 import type { OcrEngine, OcrLine } from './types.ts';
 
 export interface TesseractLocations {
-  /** tesseract.js's worker script; undefined in Node, where tesseract.js finds its own. */
+  /** tesseract.js's worker script (in Node, ours that wraps it: tesseractNodeWorker.cjs). */
   readonly workerPath?: string;
   /** URL of the tesseract.js-core script to load. undefined in Node. */
   readonly corePath?: string;

@@ -61,6 +61,20 @@ describe('id-precheck check --json', () => {
     expect(blurred['verdict']).toBe('fail');
   });
 
+  it('writes nothing to stderr on a batch of good photos (tesseract and Leptonica kept quiet)', () => {
+    // The blurred ones made Leptonica print "Error in boxClipToRectangle: box outside rectangle".
+    const files = [
+      clean.path,
+      fixture('blur').path,
+      fixture('clean', 'uk-driving-licence').path,
+      fixture('blur', 'uk-driving-licence').path,
+    ];
+    const { status, stdout, stderr } = runCli(['check', '--json', '--today', today, ...files]);
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(stdout.trim().split('\n')).toHaveLength(files.length);
+  });
+
   it('reads the MRZ of a clean passport and reports its expiry', () => {
     const { stdout } = runCli(['check', '--json', '--today', today, clean.path]);
     const report = JSON.parse(stdout) as { document: { kind: string; expiry: string; mrz: string[] } };
