@@ -61,6 +61,13 @@ describe('judgeFourCorners (properties)', () => {
   });
 });
 
+/**
+ * Evenly spread over [min, max]. fc.double spreads over the doubles' bit patterns, so most of its
+ * values between 0 and 0.03 are below 1e-100, and the thresholds between would be rarely met.
+ */
+const uniform = (min: number, max: number) =>
+  fc.integer({ min: 0, max: 1_000_000 }).map((i) => min + ((max - min) * i) / 1_000_000);
+
 /** A measure around its threshold, or not taken. */
 const around = (threshold: number, spread: number) =>
   fc.option(fc.double({ min: Math.max(0, threshold - spread), max: threshold + spread, noNaN: true }), {
@@ -70,11 +77,11 @@ const around = (threshold: number, spread: number) =>
 const measures: fc.Arbitrary<Measures> = fc.record({
   imageWidth: fc.integer({ min: 100, max: 8000 }),
   imageHeight: fc.integer({ min: 100, max: 8000 }),
-  documentAreaShare: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+  documentAreaShare: fc.option(uniform(0, 1)),
   sharpness: around(CLARITY_THRESHOLDS.minSharpness, 300),
   glare: around(CLARITY_THRESHOLDS.maxGlare, 0.02),
-  brightness: fc.option(fc.double({ min: 0, max: 255, noNaN: true }), { freq: 8 }),
-  darkestPrint: fc.option(fc.double({ min: 0, max: 255, noNaN: true })),
+  brightness: fc.option(uniform(0, 255), { freq: 8 }),
+  darkestPrint: fc.option(uniform(0, 255)),
   textHeightPx: around(CLARITY_THRESHOLDS.minTextHeightPx, 8),
 });
 
@@ -87,11 +94,11 @@ interface Worsening {
   readonly textHeight: number;
 }
 const worsening: fc.Arbitrary<Worsening> = fc.record({
-  sharpness: fc.double({ min: 0, max: 1, noNaN: true }),
-  glare: fc.double({ min: 0, max: 0.05, noNaN: true }),
-  brightness: fc.double({ min: 0, max: 100, noNaN: true }),
-  darkestPrint: fc.double({ min: 0, max: 100, noNaN: true }),
-  textHeight: fc.double({ min: 0, max: 1, noNaN: true }),
+  sharpness: uniform(0, 1),
+  glare: uniform(0, 0.05),
+  brightness: uniform(0, 100),
+  darkestPrint: uniform(0, 100),
+  textHeight: uniform(0, 1),
 });
 
 /** A photo blurrier, with more glare, further from mid-grey, its print lighter and its text smaller. */
