@@ -70,7 +70,7 @@ const uniform = (min: number, max: number) =>
 
 /** A measure around its threshold, or not taken. */
 const around = (threshold: number, spread: number) =>
-  fc.option(fc.double({ min: Math.max(0, threshold - spread), max: threshold + spread, noNaN: true }), {
+  fc.option(uniform(Math.max(0, threshold - spread), threshold + spread), {
     freq: 8,
   });
 
