@@ -74,9 +74,16 @@ function cannotOpen(path: string, error: unknown): PhotoError {
 function tooLarge(path: string, maxBytes: number): PhotoError {
   return new PhotoError(
     'file-too-large',
-    `${path} is over ${maxBytes / 1024 ** 2} MB; no photo we check is that big.`,
+    `${path} is over ${inWords(maxBytes)}; no photo we check is that big.`,
   );
 }
+
+const inWords = (bytes: number) =>
+  bytes >= 1024 ** 3
+    ? `${bytes / 1024 ** 3} GB`
+    : bytes >= 1024 ** 2
+      ? `${bytes / 1024 ** 2} MB`
+      : `${bytes} bytes`;
 
 export async function decodePhoto(bytes: Uint8Array): Promise<RgbaImage> {
   await checkPhoto(bytes);
