@@ -1,13 +1,19 @@
 /**
  * How the CLI prints a file's outcome: one JSON object a line, or a readable report.
  */
-import type { FileOutcome } from './main.ts';
+import type { PhotoError } from '../decode/photoError.ts';
+import type { CheckReport } from '../pipeline/types.ts';
+
+/** What became of one file: its report, or why it could not be checked. */
+export type FileOutcome = { file: string; report: CheckReport } | { file: string; error: PhotoError };
 
 const SYMBOL = { pass: '✓', fail: '✗', unsure: '?' } as const;
 
 export function formatJsonLine(outcome: FileOutcome): string {
-  if ('error' in outcome)
-    return `${JSON.stringify({ file: outcome.file, error: { code: outcome.error.code, message: outcome.error.message } })}\n`;
+  if ('error' in outcome) {
+    const { code, message, detail } = outcome.error;
+    return `${JSON.stringify({ file: outcome.file, error: { code, message, ...(detail === undefined ? {} : { detail }) } })}\n`;
+  }
   const { report } = outcome;
   return `${JSON.stringify({
     file: outcome.file,
@@ -28,8 +34,10 @@ export function formatJsonLine(outcome: FileOutcome): string {
 }
 
 export function formatReadable(outcome: FileOutcome): string {
-  if ('error' in outcome)
-    return `${outcome.file}\n  error (${outcome.error.code}): ${outcome.error.message}\n\n`;
+  if ('error' in outcome) {
+    const { code, message, detail } = outcome.error;
+    return `${outcome.file}\n  error (${code}): ${message}\n${detail === undefined ? '' : `      (${detail})\n`}\n`;
+  }
   const { report } = outcome;
   const lines = [`${outcome.file}: ${report.verdict.toUpperCase()}`];
   for (const rule of report.rules) {

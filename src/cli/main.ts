@@ -4,52 +4,13 @@
  * cannot be read or the command is misused.
  */
 import { decodePhotoForCheck, readPhotoFile } from '../decode/node.ts';
-import { PhotoError } from '../decode/photoError.ts';
+import { detailOf, PhotoError } from '../decode/photoError.ts';
 import { loadNodeEngines } from '../engines/node.ts';
 import type { Engines } from '../engines/types.ts';
 import { checkDocument } from '../pipeline/check.ts';
-import type { CheckReport, IsoDate } from '../pipeline/types.ts';
-import { formatJsonLine, formatReadable } from './format.ts';
-
-const USAGE = 'usage: id-precheck check [--json] [--today YYYY-MM-DD] FILE...';
-
-interface Arguments {
-  readonly json: boolean;
-  readonly today: IsoDate;
-  readonly files: readonly string[];
-}
-
-export function parseArguments(argv: readonly string[], now: Date = new Date()): Arguments | string {
-  const [command, ...rest] = argv;
-  if (command !== 'check') return command === undefined ? USAGE : `unknown command: ${command}\n${USAGE}`;
-  let json = false;
-  let today = now.toISOString().slice(0, 10);
-  const files: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--today' || arg.startsWith('--today=')) {
-      const value = arg.includes('=') ? arg.slice('--today='.length) : rest[++i];
-      if (!value || !isIsoDate(value)) return `--today needs a date as YYYY-MM-DD\n${USAGE}`;
-      today = value;
-    } else if (arg === '--') {
-      files.push(...rest.slice(i + 1));
-      break;
-    } else if (arg.startsWith('--')) return `unknown option: ${arg}\n${USAGE}`;
-    else files.push(arg);
-  }
-  if (files.length === 0) return `no files given\n${USAGE}`;
-  return { json, today, files };
-}
-
-function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-export type FileOutcome = { file: string; report: CheckReport } | { file: string; error: PhotoError };
+import type { IsoDate } from '../pipeline/types.ts';
+import { parseArguments } from './arguments.ts';
+import { formatJsonLine, formatReadable, type FileOutcome } from './format.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseArguments(argv);
@@ -82,7 +43,13 @@ async function checkFile(
   } catch (error) {
     if (error instanceof PhotoError) return { file, error };
     // Anything else is our fault, not the file's: report it for this file and go on with the batch.
-    const detail = error instanceof Error ? error.message : String(error);
-    return { file, error: new PhotoError('check-failed', `The check could not finish: ${detail}`) };
+    return {
+      file,
+      error: new PhotoError(
+        'check-failed',
+        'The check could not finish: this is a fault in id-precheck.',
+        detailOf(error),
+      ),
+    };
   }
 }

@@ -3,21 +3,27 @@
  * applied, shrunk to the same working size as Node's decoder, with the same error codes and messages.
  */
 import type { RgbaImage } from '../pipeline/types.ts';
-import { PhotoError } from './photoError.ts';
+import { detailOf, PhotoError } from './photoError.ts';
+import { readDeclaredSize } from './photoHeader.ts';
 import { checkPhotoSize, sniffPhotoFormat } from './sniff.ts';
 
 /** Same as decode/node.ts (which explains the number); repeated because that module imports sharp. */
 export const MAX_WORKING_SIDE_PX = 4096;
 
-/** Enough of the file's head for sniffPhotoFormat (and for it to tell text from binary). */
-const SNIFF_BYTES = 512;
+/**
+ * Enough of the file's head for sniffPhotoFormat and for the declared size: a JPEG's frame header comes
+ * after its APP segments (EXIF, XMP, ICC), each at most 64 KB, and a phone writes two or three.
+ */
+const HEAD_BYTES = 256 * 1024;
 
 /**
  * Decodes to a bitmap at working size: the worker draws its preview from the same bitmap, so the
  * outline the pipeline finds lines up with the photo the person sees.
  */
 export async function decodePhotoBitmap(photo: Blob): Promise<ImageBitmap> {
-  sniffPhotoFormat(new Uint8Array(await photo.slice(0, SNIFF_BYTES).arrayBuffer()));
+  const head = new Uint8Array(await photo.slice(0, HEAD_BYTES).arrayBuffer());
+  const declared = readDeclaredSize(head, sniffPhotoFormat(head));
+  if (declared) checkPhotoSize(declared.width, declared.height);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(photo, { imageOrientation: 'from-image' });
@@ -179,12 +185,9 @@ export async function decodePhoto(photo: Blob): Promise<RgbaImage> {
 }
 
 function corrupt(error: unknown): PhotoError {
-  const detail = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(
-    /\.$/u,
-    '',
-  );
   return new PhotoError(
     'corrupt-image',
-    `The photo could not be decoded: it may be damaged or cut short (${detail}).`,
+    'The photo could not be read: the file may be damaged or cut short. Try taking the photo again.',
+    detailOf(error),
   );
 }

@@ -1,11 +1,13 @@
 /**
  * Node's decoder (sharp): JPEG, PNG and WebP to RGBA with the EXIF orientation applied.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import sharp, { type KernelEnum, type Metadata, type Sharp } from 'sharp';
 import { ANALYSIS_SIDE_PX } from '../pipeline/check.ts';
 import type { PendingPhoto, RgbaImage } from '../pipeline/types.ts';
-import { PhotoError } from './photoError.ts';
+import { readDeclaredSize } from './photoHeader.ts';
+import { detailOf, PhotoError } from './photoError.ts';
 import { checkPhotoSize, MAX_PIXELS, sniffPhotoFormat } from './sniff.ts';
 
 /**
@@ -15,16 +17,73 @@ import { checkPhotoSize, MAX_PIXELS, sniffPhotoFormat } from './sniff.ts';
  */
 export const MAX_WORKING_SIDE_PX = 4096;
 
-export async function readPhotoFile(path: string): Promise<Uint8Array> {
+/**
+ * The most we read of a file: above any photo under MAX_PIXELS that we take (a 100 MP PNG of 16-bit
+ * RGB is 600 MB), and below the 2 GiB a Node buffer holds.
+ */
+export const MAX_FILE_BYTES = 1024 ** 3;
+
+/**
+ * A regular file's bytes, read up to a cap. Anything else is refused before a byte is read: a FIFO
+ * would wait for a writer for ever, and `/dev/zero` would fill memory. It is opened without blocking
+ * (a FIFO's open waits for a writer too) and judged by the handle, so what is read is what was judged.
+ */
+export async function readPhotoFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+  let file: FileHandle;
   try {
-    return await readFile(path);
+    file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new PhotoError('file-not-found', `No file at ${path}.`);
-    if (code === 'EISDIR') throw new PhotoError('not-an-image', `${path} is a folder, not a photo.`);
-    throw new PhotoError('file-not-found', `Could not read ${path}: ${code ?? String(error)}.`);
+    throw cannotOpen(path, error);
+  }
+  try {
+    const info = await file.stat();
+    if (!info.isFile())
+      throw new PhotoError(
+        'not-a-file',
+        `${path} is ${info.isDirectory() ? 'a folder' : 'not a file'}: choose a photo.`,
+      );
+    if (info.size > maxBytes) throw tooLarge(path, maxBytes);
+    // Read to the cap and one byte past it, not to the size stat gave: a file can grow, and some
+    // (under /proc) say they hold 0 bytes.
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for await (const chunk of file.createReadStream({ autoClose: false, end: maxBytes })) {
+      const bytes = chunk as Buffer;
+      total += bytes.length;
+      if (total > maxBytes) throw tooLarge(path, maxBytes);
+      chunks.push(bytes);
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof PhotoError) throw error;
+    throw new PhotoError('file-unreadable', `${path} could not be read.`, detailOf(error));
+  } finally {
+    await file.close();
   }
 }
+
+function cannotOpen(path: string, error: unknown): PhotoError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new PhotoError('file-not-found', `No file at ${path}.`, detailOf(error));
+  if (code === 'EACCES' || code === 'EPERM')
+    return new PhotoError('file-unreadable', `${path} cannot be read: permission denied.`, detailOf(error));
+  return new PhotoError('file-unreadable', `${path} could not be opened.`, detailOf(error));
+}
+
+function tooLarge(path: string, maxBytes: number): PhotoError {
+  return new PhotoError(
+    'file-too-large',
+    `${path} is over ${inWords(maxBytes)}; no photo we check is that big.`,
+  );
+}
+
+const inWords = (bytes: number) =>
+  bytes >= 1024 ** 3
+    ? `${bytes / 1024 ** 3} GB`
+    : bytes >= 1024 ** 2
+      ? `${bytes / 1024 ** 2} MB`
+      : `${bytes} bytes`;
 
 export async function decodePhoto(bytes: Uint8Array): Promise<RgbaImage> {
   await checkPhoto(bytes);
@@ -51,7 +110,8 @@ export async function decodePhotoForCheck(bytes: Uint8Array): Promise<RgbaImage 
 
 /** Refuses what is not a photo we read, or too big, before decoding anything. */
 async function checkPhoto(bytes: Uint8Array): Promise<{ width: number; height: number }> {
-  sniffPhotoFormat(bytes);
+  const declared = readDeclaredSize(bytes, sniffPhotoFormat(bytes));
+  if (declared) checkPhotoSize(declared.width, declared.height);
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -63,18 +123,35 @@ async function checkPhoto(bytes: Uint8Array): Promise<{ width: number; height: n
   return { width, height };
 }
 
-/** Decoded, turned upright by its EXIF orientation, and shrunk to fit `side` if bigger. */
+/**
+ * Decoded, turned upright by its EXIF orientation, and shrunk to fit `side` if bigger.
+ *
+ * Decoding stops at a warning that image data is missing: libjpeg fills what a file does not hold with
+ * grey and calls it a warning, so a JPEG whose header promises 10000×10000 but holds 400×300 would be
+ * judged as a grey photo. Other warnings ("extraneous bytes before marker", which some phones write)
+ * cost a second decode that lets them pass, as before.
+ */
 async function decodeToFit(bytes: Uint8Array, side: number, kernel?: keyof KernelEnum): Promise<RgbaImage> {
-  try {
-    return await rgbaOf(
-      sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+  const decode = (failOn: 'warning' | 'truncated') =>
+    rgbaOf(
+      sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn })
         .rotate() // apply the EXIF orientation
         .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true, kernel }),
     );
-  } catch (error) {
-    throw corrupt(error);
+  try {
+    return await decode('warning');
+  } catch (warning) {
+    if (MISSING_DATA.test(detailOf(warning))) throw corrupt(warning);
+    try {
+      return await decode('truncated');
+    } catch (error) {
+      throw corrupt(error);
+    }
   }
 }
+
+/** libjpeg's words when a scan ends before the frame is filled (JWRN_HIT_MARKER, JWRN_JPEG_EOF). */
+const MISSING_DATA = /premature end/iu;
 
 /** A sharp pipeline's output as RGBA pixels, sharing its buffer. */
 export async function rgbaOf(pipeline: Sharp): Promise<RgbaImage> {
@@ -87,9 +164,9 @@ export async function rgbaOf(pipeline: Sharp): Promise<RgbaImage> {
 }
 
 function corrupt(error: unknown): PhotoError {
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return new PhotoError(
     'corrupt-image',
-    `The photo could not be decoded: it may be damaged or cut short (${detail}).`,
+    'The photo could not be read: the file may be damaged or cut short. Try taking the photo again.',
+    detailOf(error),
   );
 }

@@ -51,16 +51,32 @@ function looksLikeText(head: Uint8Array): boolean {
   return head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127));
 }
 
+/**
+ * The longest side we check. libjpeg's own limit (JPEG_MAX_DIMENSION); held for every format, so a
+ * photo is refused for its size in the same words whichever format it came in.
+ */
+export const MAX_SIDE_PX = 65_500;
+
 /** Refuses sizes we cannot check, from the header's dimensions, before any decoding. */
 export function checkPhotoSize(width: number, height: number): void {
+  if (Math.max(width, height) > MAX_SIDE_PX)
+    throw new PhotoError(
+      'image-too-large',
+      `The photo is ${width}×${height} pixels; the most we check is ${MAX_SIDE_PX.toLocaleString('en-GB')} pixels on a side.`,
+    );
   if (width * height > MAX_PIXELS)
     throw new PhotoError(
       'image-too-large',
-      `The photo is ${width}×${height} pixels (${((width * height) / 1e6).toFixed(0)} megapixels); the most we check is ${MAX_PIXELS / 1e6} megapixels.`,
+      `The photo is ${width}×${height} pixels (${megapixels(width * height)} megapixels); the most we check is ${megapixels(MAX_PIXELS)} megapixels.`,
     );
   if (Math.min(width, height) < MIN_SIDE_PX)
     throw new PhotoError(
       'image-too-small',
       `The photo is only ${width}×${height} pixels; it needs to be at least ${MIN_SIDE_PX} pixels on each side.`,
     );
+}
+
+/** Exact (a pixel is a millionth of a megapixel), so a photo just over the limit never reads as at it. */
+export function megapixels(pixels: number): string {
+  return (pixels / 1e6).toFixed(6).replace(/\.?0+$/u, '');
 }

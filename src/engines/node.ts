@@ -14,12 +14,15 @@ import type { Engines, OpenCv } from './types.ts';
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stockEnglish = join(projectRoot, 'node_modules', '@tesseract.js-data', 'eng');
 
+/** tesseract.js's worker wrapped to keep Leptonica's messages off stderr (the file says why). */
+const NODE_WORKER = join(projectRoot, 'src', 'engines', 'tesseractNodeWorker.cjs');
+
 /** Where our own MRZ model lives (tools/train-mrz makes it); stock legacy English is the fallback. */
 export function nodeTesseractLocations(): TesseractLocations {
   const ourModel = join(projectRoot, 'models', 'mrz.traineddata');
   const cachePath = join(tmpdir(), 'id-precheck-tesseract');
   mkdirSync(cachePath, { recursive: true });
-  const text = { textLangPath: join(stockEnglish, '4.0.0_best_int'), cachePath };
+  const text = { textLangPath: join(stockEnglish, '4.0.0_best_int'), cachePath, workerPath: NODE_WORKER };
   return existsSync(ourModel)
     ? { mrzLangPath: dirname(ourModel), mrzLanguage: 'mrz', mrzGzip: false, ...text }
     : { mrzLangPath: join(stockEnglish, '4.0.0'), mrzLanguage: 'eng', mrzGzip: true, ...text };

@@ -10,7 +10,7 @@ import type { RgbaImage } from '../pipeline/types.ts';
 import type { OcrEngine, OcrLine } from './types.ts';
 
 export interface TesseractLocations {
-  /** tesseract.js's worker script; undefined in Node, where tesseract.js finds its own. */
+  /** tesseract.js's worker script (in Node, ours that wraps it: tesseractNodeWorker.cjs). */
   readonly workerPath?: string;
   /** URL of the tesseract.js-core script to load. undefined in Node. */
   readonly corePath?: string;
@@ -29,6 +29,20 @@ export interface TesseractLocations {
   readonly cachePath?: string;
 }
 
+/**
+ * Tesseract's own messages ("Detected 25 diacritics", "Estimating resolution as 312") go to its debug
+ * file, which is stderr unless named: named /dev/null (in the WebAssembly core's own file system), they
+ * stop filling the CLI's stderr and the browser's console while a photo is checked normally. Leptonica
+ * writes to stderr directly: see tesseractNodeWorker.cjs for Node.
+ */
+const QUIET = { debug_file: '/dev/null' } as const;
+
+/** Parameters set when a worker starts, as the config file text tesseract reads (its typings name only the dawgs). */
+const configFile = (parameters: Readonly<Record<string, string>>) =>
+  Object.entries(parameters)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('\n');
+
 export async function createTesseractEngine(where: TesseractLocations): Promise<OcrEngine> {
   const common = {
     // From its own URL, not tesseract.js's default blob: URL: the core finds its .wasm beside the
@@ -45,7 +59,7 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
     legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY,
     { ...common, langPath: where.mrzLangPath, gzip: where.mrzGzip, legacyCore: legacy, legacyLang: legacy },
     // MRZ lines are not words of a language: a dictionary only pulls them towards English.
-    { load_system_dawg: '0', load_freq_dawg: '0' },
+    configFile({ load_system_dawg: '0', load_freq_dawg: '0', ...QUIET }),
   );
   await mrzWorker.setParameters({
     tessedit_char_whitelist: MRZ_ALPHABET,
@@ -55,11 +69,12 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
   let textWorker: Promise<Worker> | undefined;
   const loadTextWorker = () =>
     (textWorker ??= (async () => {
-      const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-        ...common,
-        langPath: where.textLangPath,
-        gzip: true,
-      });
+      const worker = await createWorker(
+        'eng',
+        OEM.LSTM_ONLY,
+        { ...common, langPath: where.textLangPath, gzip: true },
+        configFile(QUIET),
+      );
       // The rectified card is about 300 dpi; saying so stops tesseract estimating it (and printing that).
       await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
       return worker;

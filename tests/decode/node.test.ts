@@ -1,14 +1,128 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decodePhoto, decodePhotoForCheck } from '../../src/decode/node.ts';
+import { decodePhoto, decodePhotoForCheck, readPhotoFile } from '../../src/decode/node.ts';
 import { PhotoError } from '../../src/decode/photoError.ts';
 import { loadNodeOpenCv } from '../../src/engines/node.ts';
 import { ANALYSIS_SIDE_PX } from '../../src/pipeline/check.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../src/pipeline/cv.ts';
 import type { RgbaImage } from '../../src/pipeline/types.ts';
 import { fixture } from '../support/fixtures.ts';
+import { hugePng, withDeclaredSize, writeFifo, writeSparseFile } from '../support/badFiles.ts';
 import { exifTurnedJpeg, type ExifOrientation } from '../support/photos.ts';
+
+/** What a promise failed with, as a PhotoError's code, message and detail. */
+async function refusal(work: Promise<unknown>) {
+  const error = await work.then(
+    () => new Error('no error'),
+    (error: unknown) => error,
+  );
+  if (!(error instanceof PhotoError)) throw error;
+  return { code: error.code, message: error.message, detail: error.detail };
+}
+
+describe('readPhotoFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'id-precheck-read-'));
+
+  it('reads a regular file whole', async () => {
+    const path = join(dir, 'photo.jpg');
+    const bytes = await readFile(fixture('clean').path);
+    writeFileSync(path, bytes);
+    expect(Buffer.compare(Buffer.from(await readPhotoFile(path)), bytes)).toBe(0);
+  });
+
+  it('refuses a FIFO, a device and a folder without reading from them', async () => {
+    const pipe = join(dir, 'pipe.jpg');
+    writeFifo(pipe);
+    const folder = join(dir, 'folder.jpg');
+    mkdirSync(folder);
+    expect(await refusal(readPhotoFile(pipe))).toStrictEqual({
+      code: 'not-a-file',
+      message: `${pipe} is not a file: choose a photo.`,
+      detail: undefined,
+    });
+    expect((await refusal(readPhotoFile('/dev/zero'))).code).toBe('not-a-file');
+    expect((await refusal(readPhotoFile(folder))).message).toBe(`${folder} is a folder: choose a photo.`);
+  });
+
+  it('refuses a file over 2 GiB as too large, not as missing', async () => {
+    const path = join(dir, 'enormous.jpg');
+    writeSparseFile(path);
+    expect(await refusal(readPhotoFile(path))).toStrictEqual({
+      code: 'file-too-large',
+      message: `${path} is over 1 GB; no photo we check is that big.`,
+      detail: undefined,
+    });
+  });
+
+  it.skipIf(!existsSync('/proc/self/status'))(
+    'stops at the cap however big the file says it is (/proc files say 0 bytes)',
+    async () => {
+      expect((await refusal(readPhotoFile('/proc/self/status', 64))).message).toBe(
+        '/proc/self/status is over 64 bytes; no photo we check is that big.',
+      );
+    },
+  );
+
+  it('says a missing file is missing', async () => {
+    const path = join(dir, 'missing.jpg');
+    expect(await refusal(readPhotoFile(path))).toStrictEqual({
+      code: 'file-not-found',
+      message: `No file at ${path}.`,
+      detail: expect.stringContaining('ENOENT') as unknown as string,
+    });
+  });
+});
+
+describe('decodePhoto (Node): refusals', () => {
+  const small = async () =>
+    sharp(await readFile(fixture('clean').path))
+      .resize(400, 300, { fit: 'fill' })
+      .jpeg()
+      .toBuffer();
+
+  it('refuses a JPEG over 65,500 pixels a side for its size, read from the header', async () => {
+    expect(await refusal(decodePhoto(withDeclaredSize(await small(), 65_535, 200)))).toStrictEqual({
+      code: 'image-too-large',
+      message: 'The photo is 65535×200 pixels; the most we check is 65,500 pixels on a side.',
+      detail: undefined,
+    });
+  });
+
+  it('gives the exact megapixels of a photo just over the limit', async () => {
+    expect(await refusal(decodePhoto(hugePng(10_001, 10_000)))).toStrictEqual({
+      code: 'image-too-large',
+      message: 'The photo is 10001×10000 pixels (100.01 megapixels); the most we check is 100 megapixels.',
+      detail: undefined,
+    });
+  });
+
+  it('refuses a JPEG whose header promises more than its data holds, in our words', async () => {
+    const hollow = withDeclaredSize(await small(), 4000, 3000);
+    for (const work of [
+      decodePhoto(hollow),
+      decodePhotoForCheck(hollow).then((p) => ('full' in p ? p.full : p)),
+    ])
+      expect(await refusal(work)).toStrictEqual({
+        code: 'corrupt-image',
+        message:
+          'The photo could not be read: the file may be damaged or cut short. Try taking the photo again.',
+        detail: 'VipsJpeg: Corrupt JPEG data: premature end of data segment',
+      });
+  });
+
+  it('keeps the decoder’s words out of the message and in the detail', async () => {
+    const bytes = Buffer.from(await small());
+    bytes.fill(0x55, 20, 400); // the quantisation and Huffman tables
+    const { code, message, detail } = await refusal(decodePhoto(bytes));
+    expect(code).toBe('corrupt-image');
+    expect(message).not.toMatch(/vips|jpeg|buffer|header/iu);
+    expect(detail).toMatch(/\S/u);
+  });
+});
 
 /** Mean absolute difference per channel between two images of one size. */
 function meanDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {

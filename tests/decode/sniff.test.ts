@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PhotoError } from '../../src/decode/photoError.ts';
-import { checkPhotoSize, sniffPhotoFormat } from '../../src/decode/sniff.ts';
+import { checkPhotoSize, megapixels, sniffPhotoFormat } from '../../src/decode/sniff.ts';
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'binary'));
 const codeOf = (work: () => unknown) => {
@@ -35,5 +35,21 @@ describe('checkPhotoSize', () => {
     expect(codeOf(() => checkPhotoSize(20000, 20000))).toBe('image-too-large');
     expect(codeOf(() => checkPhotoSize(1, 1))).toBe('image-too-small');
     expect(codeOf(() => checkPhotoSize(8000, 6000))).toBe('no error');
+  });
+
+  it('refuses over 65,500 pixels a side, however few pixels in all', () => {
+    expect(codeOf(() => checkPhotoSize(65_501, 100))).toBe('image-too-large');
+    expect(codeOf(() => checkPhotoSize(100, 65_500))).toBe('no error');
+  });
+});
+
+describe('megapixels', () => {
+  it('is exact, so a photo over the limit never reads as at it', () => {
+    expect([100_010_000, 100_000_001, 12_000_000, 400_000_000].map(megapixels)).toStrictEqual([
+      '100.01',
+      '100.000001',
+      '12',
+      '400',
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Writes the bad inputs a person might pick, as real bytes, into a temporary folder.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -41,6 +42,31 @@ export function hugePng(width: number, height: number): Buffer {
   ]);
 }
 
+/** A JPEG with its frame header (SOFn) saying `width`×`height`, whatever its data holds. */
+export function withDeclaredSize(jpeg: Uint8Array, width: number, height: number): Buffer {
+  const bytes = Buffer.from(jpeg);
+  for (let offset = 2; offset + 9 <= bytes.length; offset += 2 + bytes.readUInt16BE(offset + 2)) {
+    const marker = bytes[offset + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      bytes.writeUInt16BE(height, offset + 5);
+      bytes.writeUInt16BE(width, offset + 7);
+      return bytes;
+    }
+  }
+  throw new Error('no frame header in this JPEG');
+}
+
+/** Over 2 GiB on its own size, holding nothing on disk (truncate makes a sparse file). */
+export function writeSparseFile(path: string, bytes = 2 * 1024 ** 3 + 1): void {
+  writeFileSync(path, '');
+  truncateSync(path, bytes);
+}
+
+/** A named pipe with no writer: opening it the usual way waits for ever. */
+export function writeFifo(path: string): void {
+  execFileSync('mkfifo', [path]);
+}
+
 export interface BadFiles {
   readonly dir: string;
   /** File name → the error code it must get. */
@@ -49,6 +75,7 @@ export interface BadFiles {
 
 export async function writeBadFiles(goodJpeg: Uint8Array): Promise<BadFiles> {
   const dir = mkdtempSync(join(tmpdir(), 'id-precheck-bad-'));
+  const small = await sharp(goodJpeg).resize(400, 300).jpeg().toBuffer();
   const files: Record<string, [Uint8Array | string, string]> = {
     'empty.jpg': [new Uint8Array(), 'empty-file'],
     'truncated.jpg': [goodJpeg.subarray(0, Math.floor(goodJpeg.length / 3)), 'corrupt-image'],
@@ -70,6 +97,8 @@ export async function writeBadFiles(goodJpeg: Uint8Array): Promise<BadFiles> {
       'image-too-small',
     ],
     'huge.png': [hugePng(20000, 20000), 'image-too-large'],
+    'wide.jpg': [withDeclaredSize(small, 65_535, 200), 'image-too-large'],
+    'hollow.jpg': [withDeclaredSize(small, 4000, 3000), 'corrupt-image'],
     // An ISO-BMFF header with the HEIC brand, as an iPhone writes it.
     'iphone.heic': [
       Buffer.concat([
@@ -85,5 +114,11 @@ export async function writeBadFiles(goodJpeg: Uint8Array): Promise<BadFiles> {
     writeFileSync(join(dir, name), bytes);
     expected[name] = code;
   }
+  writeFifo(join(dir, 'pipe.jpg'));
+  expected['pipe.jpg'] = 'not-a-file';
+  mkdirSync(join(dir, 'folder.jpg'));
+  expected['folder.jpg'] = 'not-a-file';
+  writeSparseFile(join(dir, 'enormous.jpg'));
+  expected['enormous.jpg'] = 'file-too-large';
   return { dir, expected };
 }
