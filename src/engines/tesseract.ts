@@ -5,8 +5,7 @@
  */
 import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
 import { encodePgm, toGreyscale, type GreyImage } from '../pipeline/image.ts';
-import { MRZ_ALPHABET } from '../pipeline/mrz/formats.ts';
-import type { RgbaImage } from '../pipeline/types.ts';
+import { MRZ_ALPHABET, type RgbaImage } from '../pipeline/types.ts';
 import type { OcrEngine, OcrLine } from './types.ts';
 
 export interface TesseractLocations {

@@ -11,26 +11,11 @@ import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
 import { measuresOf } from '../measures.ts';
 import { findDocumentOutline, scaleQuad } from '../outline/findDocumentOutline.ts';
 import { rectifyDocument } from '../rectify/rectifyDocument.ts';
-import {
-  areBordersClear,
-  clarityProblemOf,
-  judgeClearPhoto,
-  judgeFourCorners,
-  type ClarityProblem,
-} from '../rules/judgeRules.ts';
+import { clarityProblemOf, type ClarityProblem } from '../rules/clearPhoto.ts';
+import { FOUR_CORNERS } from '../rules/fourCorners.ts';
+import { judgeRules, PHOTO_RULES } from '../rules/registry.ts';
+import { FRAMING_SIDE_PX } from '../sizes.ts';
 import type { CornerName, ImagePoint, Measures, Quad, RgbaImage, RuleResult } from '../types.ts';
-
-/**
- * The frame is judged at most this size a side (a bigger one is area-averaged down first, as the check
- * shrinks its analysis copy). Camera frames are read at this size (decode/cameraFrame.ts), so they are
- * judged as they came, and clarity is measured on the document as the frame has it, as the check
- * measures it on the photo. Over the fixtures' 81 clean, blurred, glare, dark, small, cut and covered
- * photos as 1280-px frames, blurred ones measure at most 105 against clarity's threshold of 200 and
- * passing ones at least 698, and every clear-photo verdict is as it was when frames were judged shrunk
- * to 960 (there at most 129 and at least 466; at 800 two blurred photos would pass). The 960-px copy
- * took 17 ms of a frame's 72 in Chromium (bench:web, 2026-11-24).
- */
-export const FRAMING_SIDE_PX = 1280;
 
 /**
  * The outline is found on a copy this size, area-averaged straight from the frame. Over 67 photos: at
@@ -112,7 +97,7 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
       timingsMs: { shrink, outline: outlined, clarity: clarityMs },
     });
     if (!outline || corners.missingCorners.length > 0) {
-      return cornersOnly(judgeFourCorners(corners), corners.coveredCorners, 0);
+      return cornersOnly(FOUR_CORNERS.judge({ corners, measures: null }), corners.coveredCorners, 0);
     }
 
     // As checkDocument does: the document rectified from the judged frame and measured at its native
@@ -129,10 +114,12 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
       clarity,
       null,
     );
-    // As the check does: a corner whose border blur or glare broke is not called covered (a card
-    // moved into place is motion-blurred); the person is told about the blur instead.
-    const bordersClear = areBordersClear(measures);
-    const fourCorners = judgeFourCorners({ ...corners, bordersClear });
+    // Judged as the check judges them. A corner whose border blur or glare broke is not called covered
+    // (a card moved into place is motion-blurred): the person is told about the blur instead.
+    const [fourCorners, clearPhoto] = judgeRules(PHOTO_RULES, { corners, measures }) as [
+      RuleResult,
+      RuleResult,
+    ];
     if (fourCorners.status !== 'pass') return cornersOnly(fourCorners, corners.coveredCorners, lap());
     return {
       ...size,
@@ -140,7 +127,7 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
       missingCorners: [],
       fourCorners,
       problem: clarityProblemOf(measures),
-      clearPhoto: judgeClearPhoto(measures),
+      clearPhoto,
       measures,
       timingsMs: { shrink, outline: outlined, clarity: lap() },
     };

@@ -3,7 +3,7 @@
  * 2021, the German Personalausweis, a UK biometric residence permit): what it is, who issued it, and
  * the expiry where a label says which date that is. Its details can only be checked on the back.
  */
-import type { IsoDate } from '../types.ts';
+import type { CardFrontReading } from '../types.ts';
 import { dateAfterLabel } from './readLicence.ts';
 
 /**
@@ -51,13 +51,6 @@ const STATE_NAMES: readonly { readonly pattern: RegExp; readonly issuer: string 
  * beside their own (the CNIe: "DATE D'EXPIR."; the Personalausweis: "GÜLTIG BIS"; the BRP: "VALID UNTIL").
  */
 const EXPIRY_LABEL = /DATE D.?EXPIR|EXPIRY|VALID UNTIL|G[UÜ]LTIG BIS|VALIDEZ|SCADENZA|GELDIG TOT/u;
-
-export interface CardFrontReading {
-  readonly kind: 'id-card' | 'residence-permit';
-  readonly issuer: string | null;
-  /** The date under an expiry label, or null when none is labelled (or it could not be read). */
-  readonly expiry: IsoDate | null;
-}
 
 /** Pure: from the OCR'd lines of a card to what its front says, or null when no card title is on it. */
 export function parseCardFrontText(lines: readonly string[]): CardFrontReading | null {

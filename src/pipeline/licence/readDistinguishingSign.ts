@@ -6,7 +6,7 @@
  */
 import type { Engines } from '../../engines/types.ts';
 import type { GreyImage } from '../image.ts';
-import type { RgbaImage } from '../types.ts';
+import type { DistinguishingSign, RgbaImage } from '../types.ts';
 
 /**
  * Directive 2006/126/EC, Annex I, side 1 (b) lists the signs of the member states; Croatia's (HR) was
@@ -47,13 +47,6 @@ export const DISTINGUISHING_SIGNS: Readonly<Record<string, string>> = {
   SLO: 'SVN',
   UK: 'GBR',
 };
-
-export interface DistinguishingSign {
-  /** The sign as printed: 'F', 'IRL'. */
-  readonly sign: string;
-  /** Its ICAO code: 'FRA', 'IRL'. */
-  readonly issuer: string;
-}
 
 /**
  * Where the rectangle is searched for, as shares of the upright card's width and height. The model

@@ -4,8 +4,7 @@
  * printed on it) and, on a UK licence, cross-check the driver number (field 5) against the surname
  * (field 1) and date of birth (field 3). See README.md in this folder.
  */
-import type { IsoDate } from '../types.ts';
-import type { DistinguishingSign } from './readDistinguishingSign.ts';
+import type { DistinguishingSign, IsoDate, LicenceReading } from '../types.ts';
 
 /**
  * Title words of the EU model card (Directive 2006/126/EC, Annex I: "driving licence" in the issuing
@@ -42,23 +41,6 @@ const COUNTRY_NAMES: readonly { readonly pattern: RegExp; readonly issuer: strin
  * Luxembourg's "PERMIS D'APPRENTISSAGE".
  */
 const PROVISIONAL_WORDS = /PROVISIONAL|PROVISOIRE|VOORLOPIG|VORL[AÄ]UFIG|LEARNER|FOGHLAIMEORA|APPRENTISSAGE/u;
-
-export interface LicenceReading {
-  readonly kind: 'uk-driving-licence' | 'eu-driving-licence';
-  readonly issuer: string | null;
-  /** What named the issuer: the sign in the flag, a country printed on the card, or the title's language. */
-  readonly issuerFrom: 'sign' | 'country' | 'title';
-  /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
-  readonly sign: string | null;
-  readonly provisional: boolean;
-  readonly expiry: IsoDate | null;
-  /** Whether the expiry came from field 4b's label, or as the latest of three or more dates. */
-  readonly expiryFrom: '4b' | 'latest-date' | null;
-  readonly birthDate: IsoDate | null;
-  readonly driverNumber: string | null;
-  /** UK only: the driver number agrees with the surname and birth date; null when not checkable. */
-  readonly driverNumberConsistent: boolean | null;
-}
 
 /** Pure: whether the text carries a driving licence's title in any of the languages known. */
 export function hasLicenceTitle(lines: readonly string[]): boolean {

@@ -6,10 +6,10 @@ import type { Engines, OcrGlyph, OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
 import type { GreyImage } from '../image.ts';
 import { blackHat } from '../morphology.ts';
-import type { MrzReading } from '../types.ts';
+import { MRZ_ALPHABET, type MrzReading } from '../types.ts';
 import { locateMrzBands, type Box, type MrzBand } from './locateMrz.ts';
 import { unturnBox, type MrzImage, type PixelRegion } from './mrzImage.ts';
-import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
+import { allowedAt, type MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
 import {
   combineReadings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MRZ_ALPHABET } from '../../../src/pipeline/mrz/formats.ts';
+import { MRZ_ALPHABET } from '../../../src/pipeline/types.ts';
 import {
   glyphsOfText,
   isPlausibleReading,
