@@ -4,7 +4,7 @@
  * pixels and the engines passed in, so the Web Worker, the CLI and the tests run exactly this.
  */
 import type { Engines } from '../engines/types.ts';
-import { measuresOf } from './measures.ts';
+import { measuresOf } from './rules/measures.ts';
 import type { DocumentOutline } from './outline/findDocumentOutline.ts';
 import { areBordersClear } from './rules/clearPhoto.ts';
 import type { OutlineCorners } from './rules/evidence.ts';

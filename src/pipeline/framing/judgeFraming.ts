@@ -8,7 +8,7 @@
 import type { OpenCv } from '../../engines/types.ts';
 import { MEASURE_WIDTH_PX, measureClarity } from '../clarity/measureClarity.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
-import { measuresOf } from '../measures.ts';
+import { measuresOf } from '../rules/measures.ts';
 import { findDocumentOutline, scaleQuad } from '../outline/findDocumentOutline.ts';
 import { rectifyDocument } from '../rectify/rectifyDocument.ts';
 import { clarityProblemOf, type ClarityProblem } from '../rules/clearPhoto.ts';

@@ -4,8 +4,10 @@
  * its OCR can start before the whole document is warped (see check.ts); a plain image crops itself.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, matToGrey, withMats } from '../cv.ts';
-import { cropGrey, type GreyImage } from '../image.ts';
+import { greyToMat, matToGrey, withMats, type MatScope } from '../cv.ts';
+import { cropGrey, toGreyscale, type GreyImage } from '../image.ts';
+import { warpRectified, type Rectification } from '../rectify/rectifyDocument.ts';
+import type { RgbaImage } from '../types.ts';
 import type { Box } from './locateMrz.ts';
 
 /** Bands are located at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
@@ -115,4 +117,25 @@ export function rotateQuarterTurns(cv: OpenCv, grey: GreyImage, turns: number): 
     cv.rotate(greyToMat(scope, grey), rotated, code);
     return matToGrey(rotated);
   });
+}
+
+/**
+ * The rectified document as the MRZ search wants it, warped straight from the photo in two small
+ * pieces (its search copy, then the band) rather than whole: the OCR can then start while the whole
+ * document is still to be warped.
+ */
+export function rectifiedMrzImage(scope: MatScope, photo: RgbaImage, plan: Rectification): MrzImage {
+  const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
+  let search: { image: GreyImage; scale: number } | undefined;
+  const image: MrzImage = {
+    width: plan.width,
+    height: plan.height,
+    search() {
+      const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
+      return (search ??= { image: toGreyscale(warpRectified(scope, photo, plan, whole, scale)), scale });
+    },
+    region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
+    turned: (turns) => turnedMrzImage(scope.cv, image, turns),
+  };
+  return image;
 }

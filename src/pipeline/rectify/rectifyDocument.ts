@@ -3,8 +3,6 @@
  */
 import type { Mat } from '@techstark/opencv-js';
 import { matToRgba, pointsMat, rgbaToMat, type MatScope } from '../cv.ts';
-import { toGreyscale, type GreyImage } from '../image.ts';
-import { SEARCH_WIDTH_PX, turnedMrzImage, type MrzImage, type PixelRegion } from '../mrz/mrzImage.ts';
 import { quadSideLengths } from '../geometry.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 import { warpPerspective } from './warpPerspective.ts';
@@ -97,16 +95,25 @@ export function rectifyPlanned(scope: MatScope, photo: RgbaImage, plan: Rectific
   };
 }
 
+/** A region of the rectified document in its whole pixels: x0 ≤ x < x1, y0 ≤ y < y1. */
+export interface RectifiedRegion {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
 /**
  * A region of the rectified document (in its pixels), warped straight from the photo at `scale`:
  * with scale 1 and the whole document, exactly what rectifyDocument gives. Our SIMD warp where it
- * runs, else OpenCV's, which gives the same bytes.
+ * runs, else OpenCV's, which gives the same bytes. The MRZ search warps its pieces this way
+ * (mrz/mrzImage.ts), so its OCR can start before the whole document is warped.
  */
-function warpRectified(
+export function warpRectified(
   scope: MatScope,
   photo: RgbaImage,
   plan: Rectification,
-  region: PixelRegion,
+  region: RectifiedRegion,
   scale: number,
 ): RgbaImage {
   const { cv } = scope;
@@ -149,25 +156,4 @@ function photoMat(scope: MatScope, photo: RgbaImage): Mat {
   const mat = rgbaToMat(scope, photo);
   photoMats.set(scope, { photo, mat });
   return mat;
-}
-
-/**
- * The rectified document as the MRZ search wants it, warped straight from the photo in two small
- * pieces (its search copy, then the band) rather than whole: the OCR can then start while the whole
- * document is still to be warped.
- */
-export function rectifiedMrzImage(scope: MatScope, photo: RgbaImage, plan: Rectification): MrzImage {
-  const whole = { x0: 0, y0: 0, x1: plan.width, y1: plan.height };
-  let search: { image: GreyImage; scale: number } | undefined;
-  const image: MrzImage = {
-    width: plan.width,
-    height: plan.height,
-    search() {
-      const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
-      return (search ??= { image: toGreyscale(warpRectified(scope, photo, plan, whole, scale)), scale });
-    },
-    region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
-    turned: (turns) => turnedMrzImage(scope.cv, image, turns),
-  };
-  return image;
 }

@@ -5,8 +5,7 @@
  */
 import type { DocumentSummary, RuleResult } from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
-import type { CheckEvidence } from './evidence.ts';
-import type { Rule } from './registry.ts';
+import type { CheckEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 const TEXTS = RULE_TEXTS['accepted-document'];

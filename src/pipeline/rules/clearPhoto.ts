@@ -4,8 +4,7 @@
  */
 import { CLARITY_THRESHOLDS } from '../clarity/measureClarity.ts';
 import type { Measures, RuleResult } from '../types.ts';
-import type { PhotoEvidence } from './evidence.ts';
-import type { Rule } from './registry.ts';
+import type { PhotoEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 /** What keeps a photo from being clear, in the order the rule checks (and reports) them. */

@@ -10,7 +10,15 @@ import type {
   IsoDate,
   Measures,
   MrzReading,
+  RuleId,
+  RuleResult,
 } from '../types.ts';
+
+/** A rule: its id, and its judgment of the evidence it needs. The registry lists them (registry.ts). */
+export interface Rule<E> {
+  readonly id: RuleId;
+  readonly judge: (evidence: E) => RuleResult;
+}
 
 /** The outline's corners as the outline stage found them. */
 export interface OutlineCorners {

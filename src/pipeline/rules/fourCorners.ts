@@ -4,8 +4,7 @@
  */
 import type { RuleResult } from '../types.ts';
 import { areBordersClear } from './clearPhoto.ts';
-import type { CornersEvidence, OutlineCorners } from './evidence.ts';
-import type { Rule } from './registry.ts';
+import type { CornersEvidence, OutlineCorners, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 const TEXTS = RULE_TEXTS['four-corners'];

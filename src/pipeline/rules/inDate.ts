@@ -3,8 +3,7 @@
  * not before today. Unsure when no expiry was read, or nothing guards it.
  */
 import type { DocumentSummary, IsoDate, RuleResult } from '../types.ts';
-import type { CheckEvidence } from './evidence.ts';
-import type { Rule } from './registry.ts';
+import type { CheckEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 const TEXTS = RULE_TEXTS['in-date'];

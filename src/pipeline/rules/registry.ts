@@ -2,18 +2,13 @@
  * The rules in the order they are reported: each an id and a judge from the shared evidence to a
  * result. The check judges all of them; the live camera judges the photo rules, the same way.
  */
-import type { RuleId, RuleResult, Status } from '../types.ts';
+import type { RuleResult, Status } from '../types.ts';
 import { ACCEPTED_DOCUMENT } from './acceptedDocument.ts';
 import { CLEAR_PHOTO } from './clearPhoto.ts';
-import type { CheckEvidence, PhotoEvidence } from './evidence.ts';
+import type { CheckEvidence, PhotoEvidence, Rule } from './evidence.ts';
 import { FOUR_CORNERS } from './fourCorners.ts';
 import { IN_DATE } from './inDate.ts';
 import { VALID_DETAILS } from './validDetails.ts';
-
-export interface Rule<E> {
-  readonly id: RuleId;
-  readonly judge: (evidence: E) => RuleResult;
-}
 
 /** The rules a camera frame can be judged by: nothing on it is read. */
 export const PHOTO_RULES: readonly Rule<PhotoEvidence>[] = [FOUR_CORNERS, CLEAR_PHOTO];

@@ -6,10 +6,9 @@
 import type { MrzReading, RuleResult } from '../types.ts';
 import { judgeClearPhoto } from './clearPhoto.ts';
 import { crossCheckIssuer } from './crossCheckIssuer.ts';
-import type { CheckEvidence, PhotoEvidence } from './evidence.ts';
+import type { CheckEvidence, PhotoEvidence, Rule } from './evidence.ts';
 import { FOUR_CORNERS } from './fourCorners.ts';
 import { judgeFrontDetails } from './frontDetails.ts';
-import type { Rule } from './registry.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 const TEXTS = RULE_TEXTS['valid-details'];

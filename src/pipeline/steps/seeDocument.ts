@@ -9,13 +9,9 @@ import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { signedArea, type Point } from '../geometry.ts';
 import type { Box } from '../mrz/locateMrz.ts';
+import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
-import {
-  planRectification,
-  rectifiedMrzImage,
-  rectifyPlanned,
-  type RectifiedDocument,
-} from '../rectify/rectifyDocument.ts';
+import { planRectification, rectifyPlanned, type RectifiedDocument } from '../rectify/rectifyDocument.ts';
 import { forgetWarpedPhoto } from '../rectify/warpPerspective.ts';
 import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, RgbaImage } from '../types.ts';

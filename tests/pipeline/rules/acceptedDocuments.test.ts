@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ACCEPTANCE_TABLE,
-  acceptanceOf,
-  kindFromDocumentCode,
-} from '../../../src/pipeline/rules/acceptedDocuments.ts';
+import { ACCEPTANCE_TABLE, acceptanceOf } from '../../../src/pipeline/rules/acceptedDocuments.ts';
 
 describe('ACCEPTANCE_TABLE', () => {
   it('cites a source for every row, and gives advice wherever it refuses', () => {
@@ -31,17 +27,5 @@ describe('acceptanceOf', () => {
       null,
     ]);
     expect(acceptanceOf('uk-driving-licence', null)?.accepted).toBe(true);
-  });
-});
-
-describe('kindFromDocumentCode', () => {
-  it('reads residence permits from the second letter R (ICAO 9303 part 5; the UK BRP is IR)', () => {
-    expect(['IR', 'ID', 'I<', 'P<', 'V<'].map((code) => kindFromDocumentCode(code, 'TD1'))).toStrictEqual([
-      'residence-permit',
-      'id-card',
-      'id-card',
-      'passport',
-      'visa',
-    ]);
   });
 });
