@@ -3,15 +3,15 @@
  * 2021, the German Personalausweis, a UK biometric residence permit): what it is, who issued it, and
  * the expiry where a label says which date that is. Its details can only be checked on the back.
  */
+import { COUNTRIES } from '../countries.ts';
 import type { CardFrontReading } from '../types.ts';
 import { dateAfterLabel } from './readLicence.ts';
 
 /**
  * Titles on card fronts and what kind of document they name, with the state they point to when no
- * country is printed beside them. ID cards: the title in the issuing state's language (as on the
- * cards; ICAO 9303 part 5 leaves the wording to the state). Residence permits: the EU uniform format
- * titles them in the state's language (Council Regulation (EC) No 1030/2002, annex, field 1), and the
- * UK's BRP reads "RESIDENCE PERMIT".
+ * country is printed beside them: each state's from the country table (countries.ts), residence
+ * permits first, between an English title of each kind for any state (the UK's BRP reads "RESIDENCE
+ * PERMIT") and a generic one.
  */
 const CARD_TITLES: readonly {
   readonly pattern: RegExp;
@@ -19,32 +19,19 @@ const CARD_TITLES: readonly {
   readonly issuer: string | null;
 }[] = [
   { pattern: /RESIDENCE (PERMIT|CARD)/u, kind: 'residence-permit', issuer: null },
-  { pattern: /TITRE DE S[EÉ]JOUR/u, kind: 'residence-permit', issuer: 'FRA' },
-  { pattern: /AUFENTHALTSTITEL/u, kind: 'residence-permit', issuer: 'DEU' },
-  { pattern: /PERMESSO DI SOGGIORNO/u, kind: 'residence-permit', issuer: 'ITA' },
-  { pattern: /VERBLIJFSDOCUMENT|VERBLIJFSVERGUNNING/u, kind: 'residence-permit', issuer: 'NLD' },
-  { pattern: /CARTE NATIONALE D.?IDENTIT/u, kind: 'id-card', issuer: 'FRA' },
-  { pattern: /PERSONALAUSWEIS/u, kind: 'id-card', issuer: 'DEU' },
-  { pattern: /DOCUMENTO NACIONAL DE IDENTIDAD/u, kind: 'id-card', issuer: 'ESP' },
-  { pattern: /CARTA D.?IDENTIT/u, kind: 'id-card', issuer: 'ITA' },
-  { pattern: /IDENTITEITSKAART/u, kind: 'id-card', issuer: 'NLD' },
-  { pattern: /CART[AÃ]O DE CIDAD[AÃ]O/u, kind: 'id-card', issuer: 'PRT' },
-  { pattern: /DOW[OÓ]D OSOBISTY/u, kind: 'id-card', issuer: 'POL' },
+  ...COUNTRIES.flatMap(({ code, residencePermitTitle: pattern }) =>
+    pattern ? [{ pattern, kind: 'residence-permit' as const, issuer: code }] : [],
+  ),
+  ...COUNTRIES.flatMap(({ code, idCardTitle: pattern }) =>
+    pattern ? [{ pattern, kind: 'id-card' as const, issuer: code }] : [],
+  ),
   { pattern: /CARTE D.?IDENTIT|IDENTITY CARD/u, kind: 'id-card', issuer: null },
 ];
 
 /** States' names as their cards print them, which settle a shared or English title. */
-const STATE_NAMES: readonly { readonly pattern: RegExp; readonly issuer: string }[] = [
-  { pattern: /UNITED KINGDOM/u, issuer: 'GBR' },
-  { pattern: /R[EÉ]PUBLIQUE FRAN[CÇ]AISE/u, issuer: 'FRA' },
-  { pattern: /BUNDESREPUBLIK DEUTSCHLAND/u, issuer: 'DEU' },
-  { pattern: /REINO DE ESPA[NÑ]A/u, issuer: 'ESP' },
-  { pattern: /REPUBBLICA ITALIANA/u, issuer: 'ITA' },
-  { pattern: /KONINKRIJK DER NEDERLANDEN/u, issuer: 'NLD' },
-  { pattern: /ROYAUME DE BELGIQUE|KONINKRIJK BELGI[EË]|BELGIQUE|BELGI[EË]/u, issuer: 'BEL' },
-  { pattern: /LUXEMBOURG/u, issuer: 'LUX' },
-  { pattern: /IRELAND|[EÉ]IRE/u, issuer: 'IRL' },
-];
+const STATE_NAMES = COUNTRIES.flatMap(({ code, nameOnCards: pattern }) =>
+  pattern ? [{ pattern, issuer: code }] : [],
+);
 
 /**
  * Labels of the expiry field, in the languages of the titles above and English, which the cards print

@@ -4,34 +4,39 @@
  * printed on it) and, on a UK licence, cross-check the driver number (field 5) against the surname
  * (field 1) and date of birth (field 3). See README.md in this folder.
  */
+import { COUNTRIES } from '../countries.ts';
 import type { DistinguishingSign, IsoDate, LicenceReading } from '../types.ts';
 
 /**
+ * The order a licence's titles and printed country names are tried in, where a card shows two (a
+ * Belgian licence: RIJBEWIJS, PERMIS DE CONDUIRE, FÜHRERSCHEIN): the first found names the issuer until
+ * the sign or a country corrects it. The card readers take the table's order; this reader's differs
+ * (German first), and is kept as it was so that no reading changes.
+ */
+const LICENCE_ORDER = ['GBR', 'DEU', 'FRA', 'ESP', 'NLD', 'ITA', 'POL', 'PRT', 'IRL', 'BEL', 'AUT', 'LUX'];
+
+function inLicenceOrder<T extends { readonly issuer: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => LICENCE_ORDER.indexOf(a.issuer) - LICENCE_ORDER.indexOf(b.issuer));
+}
+
+/**
  * Title words of the EU model card (Directive 2006/126/EC, Annex I: "driving licence" in the issuing
- * state's language) and the state they point to when nothing better names it: a language shared by
- * several states (German, French, Dutch) points to its largest, and the sign in the flag corrects it.
- * The UK card says "DRIVING LICENCE" and "UNITED KINGDOM" (DVLA, INF45).
+ * state's language) and the state they point to when nothing better names it: each state's from the
+ * country table (countries.ts), then an English title for any state. A language shared by several
+ * states (German, French, Dutch) points to its largest, and the sign in the flag corrects it. The UK
+ * card says "DRIVING LICENCE" and "UNITED KINGDOM" (DVLA, INF45).
  */
 const LICENCE_TITLES: readonly { readonly pattern: RegExp; readonly issuer: string | null }[] = [
-  { pattern: /F[UÜ]HRERSCHEIN/u, issuer: 'DEU' },
-  { pattern: /PERMIS DE CONDUIRE/u, issuer: 'FRA' },
-  { pattern: /PERMISO DE CONDUCCI[OÓ]N/u, issuer: 'ESP' },
-  { pattern: /RIJBEWIJS/u, issuer: 'NLD' },
-  { pattern: /PATENTE DI GUIDA/u, issuer: 'ITA' },
-  { pattern: /PRAWO JAZDY/u, issuer: 'POL' },
-  { pattern: /CARTA DE CONDU[CÇ][AÃ]O/u, issuer: 'PRT' },
-  { pattern: /CEAD[UÚ]NAS/u, issuer: 'IRL' },
+  ...inLicenceOrder(
+    COUNTRIES.flatMap(({ code, licenceTitle: pattern }) => (pattern ? [{ pattern, issuer: code }] : [])),
+  ),
   { pattern: /DRIVING LICEN[CS]E|LEARNER PERMIT/u, issuer: null },
 ];
 
 /** Country names printed on the card, for the issuer where the title is shared (English). */
-const COUNTRY_NAMES: readonly { readonly pattern: RegExp; readonly issuer: string }[] = [
-  { pattern: /UNITED KINGDOM/u, issuer: 'GBR' },
-  { pattern: /IRELAND|[EÉ]IRE/u, issuer: 'IRL' },
-  { pattern: /BELGI[EË]|BELGIQUE|BELGIEN/u, issuer: 'BEL' },
-  { pattern: /[OÖ]STERREICH/u, issuer: 'AUT' },
-  { pattern: /LUXEMBOURG/u, issuer: 'LUX' },
-];
+const COUNTRY_NAMES = inLicenceOrder(
+  COUNTRIES.flatMap(({ code, nameOnLicences: pattern }) => (pattern ? [{ pattern, issuer: code }] : [])),
+);
 
 /**
  * Words that make a licence provisional or a learner's permit, which NHS login does not accept from

@@ -8,47 +8,13 @@
  *   (full), European national identity cards (except paper Italian and Greek ID cards), and UK
  *   residence cards or biometric residence permits; not accepted are visa stickers, UK citizen ID
  *   cards, proof of age cards, and others.
- * [EU-EEA]: the EU's 27 member states (europa.eu, "EU countries") and the EEA's other three
- *   (Iceland, Liechtenstein, Norway; EEA Agreement). Switzerland is in neither.
+ * [EU-EEA]: the EU and EEA states, as the country table (countries.ts) marks them.
  * [EU-LEARNER]: Directive 2006/126/EC harmonises only the full licence; learner's and provisional
  *   permits are each state's own (Ireland's learner permit, Belgium's voorlopig rijbewijs), which is
  *   why NHS login's "(full)" excludes them.
  */
+import { EU_EEA_STATES } from '../countries.ts';
 import type { DocumentKind } from '../types.ts';
-
-/** ICAO 3-letter codes [EU-EEA]. Germany's MRZ code is `D`, normalised to DEU before lookup. */
-export const EU_EEA_STATES: ReadonlySet<string> = new Set([
-  'AUT',
-  'BEL',
-  'BGR',
-  'HRV',
-  'CYP',
-  'CZE',
-  'DNK',
-  'EST',
-  'FIN',
-  'FRA',
-  'DEU',
-  'GRC',
-  'HUN',
-  'IRL',
-  'ITA',
-  'LVA',
-  'LTU',
-  'LUX',
-  'MLT',
-  'NLD',
-  'POL',
-  'PRT',
-  'ROU',
-  'SVK',
-  'SVN',
-  'ESP',
-  'SWE',
-  'ISL',
-  'LIE',
-  'NOR',
-]);
 
 export interface AcceptanceRule {
   readonly kind: DocumentKind;
