@@ -24,15 +24,8 @@ export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
     const text = TEXTS[document.kind === 'unknown' ? 'unknown-kind' : 'unknown-issuer'];
     return { id, status: 'unsure', message: text.message, advice: text.advice, evidence };
   }
-  return row.accepted
-    ? { id, status: 'pass', message: TEXTS.accepted.message(row), advice: TEXTS.accepted.advice, evidence }
-    : {
-        id,
-        status: 'fail',
-        message: TEXTS['not-accepted'].message(row),
-        advice: TEXTS['not-accepted'].advice(row),
-        evidence,
-      };
+  const text = TEXTS[row.reason];
+  return { id, status: row.accepted ? 'pass' : 'fail', message: text.message, advice: text.advice, evidence };
 }
 
 export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {

@@ -6,8 +6,7 @@
  * [NHS-LOGIN-PHOTO]: NHS login help centre, "Use photo ID to prove who you are" (help.login.nhs.uk):
  *   the photo must show all four corners of the ID, be clear and in focus, without glare, and the ID
  *   must be in date and one NHS login accepts. The advice says how to take such a photo.
- * [NHS-LOGIN]: the accepted-document list, cited row by row in acceptedDocuments.ts; its words are the
- *   row's own.
+ * [NHS-LOGIN]: the accepted-document list, cited row by row in acceptedDocuments.ts.
  * [ICAO-9303]: check digits, ICAO 9303 part 3 §4.9: a failed one means a misread or a wrong document.
  * [DVLA]: the UK driver number (field 5) encodes the surname and date of birth (DVLA, INF45).
  * [EU-LICENCE]: the distinguishing sign in the flag of the EU model licence (Directive 2006/126/EC,
@@ -15,7 +14,6 @@
  * [OURS]: what the check could not read or confirm, which the guidance does not cover: our words, in
  *   the NHS's voice (NHS digital service manual, content style guide: plain, direct, "we" and "your").
  */
-import type { AcceptanceRule } from './acceptedDocuments.ts';
 import type { CornerName, RuleId } from '../types.ts';
 
 /** Words are plain, or made from what the rule found (a corner, a date, a field). */
@@ -33,6 +31,10 @@ const listCorners = (corners: readonly CornerName[]) =>
     : `the ${corners.slice(0, -1).join(', ')} and ${corners.at(-1)} corners`;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The whole list, for a document NHS login does not take. */
+const USE_ACCEPTED =
+  'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.';
 
 /** Where the kind or issuer was not read: which documents are accepted, and which side to photograph. */
 const UNSURE_WHICH_DOCUMENT =
@@ -124,14 +126,64 @@ export const RULE_TEXTS = {
     },
   },
   'accepted-document': {
-    accepted: {
-      message: (row: AcceptanceRule) => row.reason,
+    // A reason for each row of the acceptance table (acceptedDocuments.ts), where the row cites its source.
+    'syrian-passport': {
+      message: 'NHS login cannot accept Syrian passports.',
+      advice:
+        'Use a different photo ID, such as a driving licence or a UK residence card or biometric residence permit.',
+      source: '[NHS-LOGIN]',
+    },
+    passport: { message: 'Passports are accepted.', advice: '', source: '[NHS-LOGIN]' },
+    'greek-id-card': {
+      message: 'NHS login cannot accept Greek ID cards.',
+      advice: 'Use your passport or a driving licence instead.',
+      source: '[NHS-LOGIN]',
+    },
+    'european-id-card': {
+      message: 'European national identity cards are accepted.',
       advice: '',
       source: '[NHS-LOGIN]',
     },
-    'not-accepted': {
-      message: (row: AcceptanceRule) => row.reason,
-      advice: (row: AcceptanceRule) => row.advice,
+    'other-id-card': {
+      message: 'Only national identity cards from European (EU or EEA) countries are accepted.',
+      advice: 'Use your passport instead.',
+      source: '[NHS-LOGIN]',
+    },
+    'uk-driving-licence': {
+      message: 'UK driving licences, full or provisional, are accepted.',
+      advice: '',
+      source: '[NHS-LOGIN]',
+    },
+    'eu-provisional-licence': {
+      message: 'Only full European driving licences are accepted, not learner or provisional ones.',
+      advice: 'Use your passport, your national identity card or a full driving licence instead.',
+      source: '[NHS-LOGIN]',
+    },
+    'eu-driving-licence': {
+      message: 'Full European driving licences are accepted.',
+      advice: '',
+      source: '[NHS-LOGIN]',
+    },
+    'uk-residence-permit': {
+      message: 'UK residence cards and biometric residence permits are accepted.',
+      advice: '',
+      source: '[NHS-LOGIN]',
+    },
+    'other-residence-permit': {
+      message:
+        'Only UK residence cards and biometric residence permits are accepted, not other countries\u2019 residence permits.',
+      advice:
+        'Use your passport instead, or your national identity card if an EU or EEA country issued it. A residence permit from the UK (a residence card or biometric residence permit) is also accepted.',
+      source: '[NHS-LOGIN]',
+    },
+    visa: {
+      message: 'Visas are not accepted as photo ID.',
+      advice: 'Use the passport the visa is in, or a UK residence card or biometric residence permit.',
+      source: '[NHS-LOGIN]',
+    },
+    'other-document': {
+      message: 'This type of document is not accepted as photo ID.',
+      advice: USE_ACCEPTED,
       source: '[NHS-LOGIN]',
     },
     'unknown-kind': {
@@ -204,3 +256,6 @@ export const RULE_TEXTS = {
 
 /** The reasons a rule gives, by rule: stable codes for its outcomes. */
 export type RuleReason<R extends RuleId> = keyof (typeof RULE_TEXTS)[R];
+
+/** The acceptance table's reasons: every accepted-document reason but the two for what was not read. */
+export type AcceptanceReason = Exclude<RuleReason<'accepted-document'>, 'unknown-kind' | 'unknown-issuer'>;

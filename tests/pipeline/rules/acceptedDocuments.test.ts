@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ACCEPTANCE_TABLE, acceptanceOf } from '../../../src/pipeline/rules/acceptedDocuments.ts';
+import { RULE_TEXTS } from '../../../src/pipeline/rules/texts.ts';
 
 describe('ACCEPTANCE_TABLE', () => {
   it('cites a source for every row, and gives advice wherever it refuses', () => {
     expect(ACCEPTANCE_TABLE.filter((row) => !/^\[[A-Z-]+\]/u.test(row.source))).toStrictEqual([]);
-    expect(ACCEPTANCE_TABLE.filter((row) => !row.accepted && row.advice === '')).toStrictEqual([]);
-    expect(ACCEPTANCE_TABLE.filter((row) => row.accepted && row.advice !== '')).toStrictEqual([]);
+    const advice = (row: (typeof ACCEPTANCE_TABLE)[number]) =>
+      RULE_TEXTS['accepted-document'][row.reason].advice;
+    expect(ACCEPTANCE_TABLE.filter((row) => !row.accepted && advice(row) === '')).toStrictEqual([]);
+    expect(ACCEPTANCE_TABLE.filter((row) => row.accepted && advice(row) !== '')).toStrictEqual([]);
   });
 });
 
