@@ -22,8 +22,8 @@ const LAYERS = [
   // Reading the document: its MRZ, or its printed front.
   {
     name: 'reading',
-    files: ['src/pipeline/mrz/**', 'src/pipeline/licence/**'],
-    imported: ['**/mrz/**', '**/licence/**'],
+    files: ['src/pipeline/mrz/**', 'src/pipeline/front/**'],
+    imported: ['**/mrz/**', '**/front/**'],
   },
   { name: 'rules', files: ['src/pipeline/rules/**'], imported: ['**/rules/**'] },
   {

@@ -4,9 +4,9 @@
  * sign in its flag, for the rules to cross-check against the MRZ's issuer.
  */
 import type { Engines } from '../../engines/types.ts';
-import { documentFromFront, isFrontExpiryTrusted } from '../licence/documentFromFront.ts';
-import { readDistinguishingSign } from '../licence/readDistinguishingSign.ts';
-import { readDocumentFront, turnHalf } from '../licence/readDocumentFront.ts';
+import { documentFromFront, isFrontExpiryTrusted } from '../front/documentFromFront.ts';
+import { readDistinguishingSign } from '../front/readDistinguishingSign.ts';
+import { readDocumentFront, turnHalf } from '../front/readDocumentFront.ts';
 import { documentFromMrz, isExpiryConfirmed } from '../mrz/documentFromMrz.ts';
 import type { CheckEvidence } from '../rules/evidence.ts';
 import type { CheckOptions, DistinguishingSign, FrontReading } from '../types.ts';

@@ -5,7 +5,7 @@ import {
   liftSignLetters,
   parseDistinguishingSign,
   readDistinguishingSign,
-} from '../../../src/pipeline/licence/readDistinguishingSign.ts';
+} from '../../../src/pipeline/front/readDistinguishingSign.ts';
 import { rectifiedFixture } from '../../support/rectified.ts';
 
 let engines: Engines;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentFromFront, isFrontExpiryTrusted } from '../../../src/pipeline/licence/documentFromFront.ts';
+import { documentFromFront, isFrontExpiryTrusted } from '../../../src/pipeline/front/documentFromFront.ts';
 import type { FrontReading, LicenceReading } from '../../../src/pipeline/types.ts';
 
 // What readDocumentFront returns for irl-learner-permit-clean-1.jpg.
