@@ -4,10 +4,9 @@
  * pixels and the engines passed in, so the Web Worker, the CLI and the tests run exactly this.
  */
 import type { Engines } from '../engines/types.ts';
-import { measuresOf } from './rules/measures.ts';
 import type { DocumentOutline } from './outline/findDocumentOutline.ts';
 import { areBordersClear } from './rules/clearPhoto.ts';
-import type { OutlineCorners } from './rules/evidence.ts';
+import { cornersOf, measuresOf } from './rules/measures.ts';
 import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
 import { readDocument } from './steps/readDocument.ts';
 import { seeDocument } from './steps/seeDocument.ts';
@@ -42,15 +41,6 @@ export async function checkDocument(
     mrzReading: reading.mrz,
     measures,
     timingsMs: clock.done(),
-  };
-}
-
-function cornersOf(outline: DocumentOutline | null): OutlineCorners {
-  return {
-    found: outline !== null,
-    missingCorners: outline?.missingCorners ?? [],
-    coveredCorners: outline?.coveredCorners ?? [],
-    offEdges: outline?.offEdges ?? [],
   };
 }
 
