@@ -2,6 +2,96 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/**
+ * The layers, bottom first: a file imports from its own layer and the layers below it, never above.
+ * `files` says which files a layer is; `imported` how an import of it is written (relative paths name
+ * the folder or file, whichever folder they are written from). Shared facts go down a layer rather
+ * than a layer reaching up for them.
+ */
+const LAYERS = [
+  {
+    name: 'pixels and geometry, and the engines’ contract',
+    files: ['src/pipeline/*.ts', 'src/engines/types.ts'],
+    ignores: ['src/pipeline/check.ts'],
+    imported: [],
+  },
+  // The stages that see the document, in the order the check runs them.
+  { name: 'outline', files: ['src/pipeline/outline/**'], imported: ['**/outline/**'] },
+  { name: 'rectify', files: ['src/pipeline/rectify/**'], imported: ['**/rectify/**'] },
+  { name: 'clarity', files: ['src/pipeline/clarity/**'], imported: ['**/clarity/**'] },
+  // Reading the document: its MRZ, or its printed front.
+  {
+    name: 'reading',
+    files: ['src/pipeline/mrz/**', 'src/pipeline/front/**'],
+    imported: ['**/mrz/**', '**/front/**'],
+  },
+  { name: 'rules', files: ['src/pipeline/rules/**'], imported: ['**/rules/**'] },
+  {
+    name: 'the check, and the live camera’s framing',
+    files: ['src/pipeline/check.ts', 'src/pipeline/steps/**', 'src/pipeline/framing/**'],
+    imported: ['**/check.ts', '**/steps/**', '**/framing/**'],
+  },
+];
+
+/** Beside the pipeline: they take only its bottom layer (pixels, the engines' contract, sizes). */
+const BESIDE = {
+  name: 'engines and decoders',
+  files: ['src/engines/**', 'src/decode/**'],
+  ignores: ['src/engines/types.ts'],
+};
+
+/** On top, importing anything: nothing below may import them. */
+const TOP = [
+  '**/app/**',
+  '**/workers/**',
+  '**/cli/**',
+  '**/decode/**',
+  '**/engines/*',
+  '!**/engines/types.ts',
+];
+
+const layerRules = [
+  ...LAYERS.map((layer, i) => ({
+    files: layer.files,
+    ignores: layer.ignores ?? [],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...LAYERS.slice(i + 1).flatMap((above) => above.imported), ...TOP],
+              message: `Layers point down: ${layer.name} imports nothing above it (see eslint.config.js).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: BESIDE.files,
+    ignores: BESIDE.ignores,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...LAYERS.flatMap((layer) => layer.imported),
+                '**/app/**',
+                '**/workers/**',
+                '**/cli/**',
+              ],
+              message: `Layers point down: ${BESIDE.name} take only the pipeline's bottom layer (see eslint.config.js).`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -23,6 +113,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layerRules,
   {
     // Preloads given to `node --require` must be CommonJS.
     files: ['**/*.cjs'],

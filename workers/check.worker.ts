@@ -4,7 +4,7 @@
  * once, on `prepare`, and stay loaded for every later photo.
  */
 import { expose, transfer } from 'comlink';
-import { bitmapToRgba, decodePhotoBitmap } from '../src/decode/browser.ts';
+import { bitmapForCheck, decodePhotoBitmap } from '../src/decode/browser.ts';
 import { cameraFrameToRgba } from '../src/decode/cameraFrame.ts';
 import { PhotoError, type PhotoErrorCode } from '../src/decode/photoError.ts';
 import { loadBrowserEngines } from '../src/engines/browser.ts';
@@ -70,12 +70,12 @@ const api = {
       onStep('decoding');
       const started = performance.now();
       const bitmap = await decodePhotoBitmap(request.photo);
-      const image = await bitmapToRgba(bitmap);
+      const photo = await bitmapForCheck(bitmap);
       const { preview, previewScale } = await makePreview(bitmap);
       const decodeMs = performance.now() - started;
       const ready = await readyEngines(onStep);
       if (controller.signal.aborted) return { status: 'cancelled' };
-      const report = await checkDocument(image, ready, {
+      const report = await checkDocument(photo, ready, {
         today: request.today,
         signal: controller.signal,
         onProgress: onStep,

@@ -2,7 +2,7 @@
  * The browser's decoder, for the Web Worker: JPEG, PNG and WebP to RGBA with the EXIF orientation
  * applied, shrunk to the same working size as Node's decoder, with the same error codes and messages.
  */
-import type { RgbaImage } from '../pipeline/types.ts';
+import { readyPhoto, type PendingPhoto, type RgbaImage } from '../pipeline/types.ts';
 import { detailOf, PhotoError } from './photoError.ts';
 import { readDeclaredSize } from './photoHeader.ts';
 import { checkPhotoSize, sniffPhotoFormat } from './sniff.ts';
@@ -56,6 +56,14 @@ export async function decodePhotoBitmap(photo: Blob): Promise<ImageBitmap> {
  */
 export async function bitmapToRgba(bitmap: ImageBitmap): Promise<RgbaImage> {
   return (await readThroughVideoFrame(bitmap)) ?? readThroughCanvas(bitmap);
+}
+
+/**
+ * The bitmap's pixels as the check takes a photo, in the shape Node's decoder hands it over: whole
+ * already (the browser decodes at one size), so the check makes the outline search's small copy itself.
+ */
+export async function bitmapForCheck(bitmap: ImageBitmap): Promise<PendingPhoto> {
+  return readyPhoto(await bitmapToRgba(bitmap));
 }
 
 /**

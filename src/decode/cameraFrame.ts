@@ -4,7 +4,7 @@
  * (pipeline/framing/judgeFraming.ts), which makes its smaller copies itself, the same way in every
  * browser and in the Node tests.
  */
-import { FRAMING_SIDE_PX } from '../pipeline/framing/judgeFraming.ts';
+import { FRAMING_SIDE_PX } from '../pipeline/sizes.ts';
 import type { RgbaImage } from '../pipeline/types.ts';
 import { PhotoError } from './photoError.ts';
 

@@ -4,8 +4,8 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import sharp, { type KernelEnum, type Metadata, type Sharp } from 'sharp';
-import { ANALYSIS_SIDE_PX } from '../pipeline/check.ts';
-import type { PendingPhoto, RgbaImage } from '../pipeline/types.ts';
+import { ANALYSIS_SIDE_PX } from '../pipeline/sizes.ts';
+import { readyPhoto, type PendingPhoto, type RgbaImage } from '../pipeline/types.ts';
 import { readDeclaredSize } from './photoHeader.ts';
 import { detailOf, PhotoError } from './photoError.ts';
 import { checkPhotoSize, MAX_PIXELS, sniffPhotoFormat } from './sniff.ts';
@@ -94,12 +94,13 @@ export async function decodePhoto(bytes: Uint8Array): Promise<RgbaImage> {
  * For the check. A photo at least twice the outline search's size comes as the small copy that search
  * runs on, and the full pixels still decoding: made while decoding (libjpeg scales a JPEG down as it
  * decodes it), the copy costs ~30 ms at 12 MP where OpenCV.js's area shrink costs 70, and the search
- * then runs while the full decode finishes on another thread. A smaller photo is decoded once and
- * shrunk by the pipeline, which costs less than a second decode.
+ * then runs while the full decode finishes on another thread. A smaller photo is decoded once, whole,
+ * and shrunk by the pipeline, which costs less than a second decode.
  */
-export async function decodePhotoForCheck(bytes: Uint8Array): Promise<RgbaImage | PendingPhoto> {
+export async function decodePhotoForCheck(bytes: Uint8Array): Promise<PendingPhoto> {
   const { width, height } = await checkPhoto(bytes);
-  if (Math.max(width, height) < 2 * ANALYSIS_SIDE_PX) return decodeToFit(bytes, MAX_WORKING_SIDE_PX);
+  if (Math.max(width, height) < 2 * ANALYSIS_SIDE_PX)
+    return readyPhoto(await decodeToFit(bytes, MAX_WORKING_SIDE_PX));
   const full = decodeToFit(bytes, MAX_WORKING_SIDE_PX);
   full.catch(() => {}); // the check awaits it: this only keeps it handled if the small copy fails first
   // Of libvips' kernels, linear comes closest to OpenCV's area average, which the search was tuned on:

@@ -4,9 +4,8 @@
  * tesseract.js never reaches for its CDN defaults.
  */
 import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
-import { encodePgm, toGreyscale, type GreyImage } from '../pipeline/image.ts';
-import { MRZ_ALPHABET } from '../pipeline/mrz/formats.ts';
-import type { RgbaImage } from '../pipeline/types.ts';
+import { toGreyscale, type GreyImage } from '../pipeline/image.ts';
+import { MRZ_ALPHABET, type RgbaImage } from '../pipeline/types.ts';
 import type { OcrEngine, OcrLine } from './types.ts';
 
 export interface TesseractLocations {
@@ -107,4 +106,13 @@ async function recogniseLines(worker: Worker, image: RgbaImage | GreyImage): Pro
     confidence: line.confidence,
     box: { x0: line.bbox.x0, y0: line.bbox.y0, x1: line.bbox.x1, y1: line.bbox.y1 },
   }));
+}
+
+/** Binary PGM (P5): the simplest format leptonica reads, so tesseract.js takes it in Node and workers alike. */
+export function encodePgm(image: GreyImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const out = new Uint8Array(header.length + image.data.length);
+  out.set(header, 0);
+  out.set(image.data, header.length);
+  return out;
 }

@@ -35,12 +35,3 @@ export function cropGrey(image: GreyImage, region: Rect<PixelSpace>): GreyImage 
   }
   return { width, height: y1 - y0, data };
 }
-
-/** Binary PGM (P5): the simplest format leptonica reads, so tesseract.js takes it in Node and workers alike. */
-export function encodePgm(image: GreyImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const out = new Uint8Array(header.length + image.data.length);
-  out.set(header, 0);
-  out.set(image.data, header.length);
-  return out;
-}

@@ -131,6 +131,48 @@ export interface MrzReading {
 
 export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB' | 'FRENCH_DRIVING_LICENSE';
 
+/** The 37 characters an MRZ may hold (ICAO 9303 part 3, 4.1): the OCR engine is told to read no others. */
+export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
+/** The issuing state's distinguishing sign, read from the flag of an EU model driving licence. */
+export interface DistinguishingSign {
+  /** The sign as printed: 'F', 'IRL'. */
+  readonly sign: string;
+  /** Its ICAO code: 'FRA', 'IRL'. */
+  readonly issuer: string;
+}
+
+/** What a driving licence's printed front says (front/readLicence.ts). */
+export interface LicenceReading {
+  readonly kind: 'uk-driving-licence' | 'eu-driving-licence';
+  readonly issuer: string | null;
+  /** What named the issuer: the sign in the flag, a country printed on the card, or the title's language. */
+  readonly issuerFrom: 'sign' | 'country' | 'title';
+  /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
+  readonly sign: string | null;
+  readonly provisional: boolean;
+  readonly expiry: IsoDate | null;
+  /** Whether the expiry came from field 4b's label, or as the latest of three or more dates. */
+  readonly expiryFrom: '4b' | 'latest-date' | null;
+  readonly birthDate: IsoDate | null;
+  readonly driverNumber: string | null;
+  /** UK only: the driver number agrees with the surname and birth date; null when not checkable. */
+  readonly driverNumberConsistent: boolean | null;
+}
+
+/** What the front of a card whose MRZ is on the back says (front/readCardFront.ts). */
+export interface CardFrontReading {
+  readonly kind: 'id-card' | 'residence-permit';
+  readonly issuer: string | null;
+  /** The date under an expiry label, or null when none is labelled (or it could not be read). */
+  readonly expiry: IsoDate | null;
+}
+
+/** A document's printed front, read where no MRZ was found: a licence's fields, or a card's front. */
+export type FrontReading =
+  | { readonly kind: 'licence'; readonly licence: LicenceReading }
+  | { readonly kind: 'card-front'; readonly card: CardFrontReading };
+
 export interface Measures {
   /** The longest side of the photo as decoded, pixels. */
   readonly imageWidth: number;
@@ -150,13 +192,20 @@ export interface Measures {
 }
 
 /**
- * A photo whose small copy (longest side ANALYSIS_SIDE_PX, or the photo itself when smaller) is
- * ready while its full pixels are still decoding: the outline is searched meanwhile. Node's decoder
- * hands this over, because libvips shrinks a JPEG while decoding it far faster than OpenCV.js can.
+ * A photo as both decoders hand it to the check: its full pixels, perhaps still decoding, and the
+ * small copy the outline is searched on (longest side ANALYSIS_SIDE_PX in sizes.ts, or the photo
+ * itself when smaller) when the decoder made one on the way. Node's decoder makes it for a big photo,
+ * because libvips shrinks a JPEG while decoding it far faster than OpenCV.js can, and the outline is
+ * then searched while the full decode finishes; otherwise (null) the check shrinks the full photo.
  */
 export interface PendingPhoto {
-  readonly analysis: RgbaImage;
+  readonly analysis: RgbaImage | null;
   readonly full: Promise<RgbaImage>;
+}
+
+/** A photo already decoded whole, as the check takes it. */
+export function readyPhoto(image: RgbaImage): PendingPhoto {
+  return { analysis: null, full: Promise.resolve(image) };
 }
 
 export type CheckStep = 'loading' | 'outline' | 'clarity' | 'mrz' | 'licence' | 'rules';

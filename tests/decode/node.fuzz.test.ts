@@ -11,8 +11,9 @@ import { decodePhotoForCheck } from '../../src/decode/node.ts';
 import { PHOTO_ERROR_CODES, PhotoError } from '../../src/decode/photoError.ts';
 import { loadNodeEngines } from '../../src/engines/node.ts';
 import type { Engines } from '../../src/engines/types.ts';
-import { ANALYSIS_SIDE_PX, checkDocument } from '../../src/pipeline/check.ts';
-import { RULE_IDS, type CheckReport, type RgbaImage } from '../../src/pipeline/types.ts';
+import { checkDocument } from '../../src/pipeline/check.ts';
+import { ANALYSIS_SIDE_PX } from '../../src/pipeline/sizes.ts';
+import { readyPhoto, RULE_IDS, type CheckReport, type RgbaImage } from '../../src/pipeline/types.ts';
 import { fixture, loadManifest } from '../support/fixtures.ts';
 
 const SEED = 17;
@@ -181,7 +182,7 @@ describe('Node’s decoder and the check on mutated photos (bounded fuzz)', () =
       const report: CheckReport = await within(
         CHECK_BOUND_MS,
         'checking',
-        checkDocument(image, engines, { today }),
+        checkDocument(readyPhoto(image), engines, { today }),
       ).catch((error: unknown) => {
         throw new Error(`${name}: ${String(error)}`);
       });

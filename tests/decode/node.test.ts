@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePhoto, decodePhotoForCheck, readPhotoFile } from '../../src/decode/node.ts';
 import { PhotoError } from '../../src/decode/photoError.ts';
 import { loadNodeOpenCv } from '../../src/engines/node.ts';
-import { ANALYSIS_SIDE_PX } from '../../src/pipeline/check.ts';
+import { ANALYSIS_SIDE_PX } from '../../src/pipeline/sizes.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../src/pipeline/cv.ts';
 import type { RgbaImage } from '../../src/pipeline/types.ts';
 import { fixture } from '../support/fixtures.ts';
@@ -167,8 +167,9 @@ describe('decodePhotoForCheck (Node)', () => {
 
   it('decodes a photo under twice the analysis size once, as decodePhoto does', async () => {
     const bytes = await readFile(clean.path);
-    const photo = await decodePhotoForCheck(bytes);
-    if ('full' in photo) throw new Error('a 2 MP photo should be decoded once');
+    const pending = await decodePhotoForCheck(bytes);
+    if (pending.analysis) throw new Error('a 2 MP photo should be decoded once');
+    const photo = await pending.full;
     const expected = await decodePhoto(bytes);
     expect([photo.width, photo.height]).toStrictEqual([expected.width, expected.height]);
     expect(Buffer.compare(bytesOf(photo), bytesOf(expected))).toBe(0);
@@ -177,11 +178,11 @@ describe('decodePhotoForCheck (Node)', () => {
   it('hands over a big photo as the outline search’s upright copy and its full pixels', async () => {
     const bytes = await twelveMegapixels();
     const photo = await decodePhotoForCheck(bytes);
-    if (!('full' in photo)) throw new Error('a 12 MP photo should come with its analysis copy');
+    const { analysis } = photo;
+    if (!analysis) throw new Error('a 12 MP photo should come with its analysis copy');
     const full = await photo.full;
     expect({ width: full.width, height: full.height }).toStrictEqual({ width: 4000, height: 3000 });
     expect(Buffer.compare(bytesOf(full), bytesOf(await decodePhoto(bytes)))).toBe(0);
-    const { analysis } = photo;
     expect({ width: analysis.width, height: analysis.height }).toStrictEqual({
       width: ANALYSIS_SIDE_PX,
       height: (ANALYSIS_SIDE_PX * 3) / 4,
@@ -198,7 +199,7 @@ describe('decodePhotoForCheck (Node)', () => {
     const bytes = await twelveMegapixels();
     const cut = bytes.subarray(0, Math.floor(bytes.length * 0.6));
     const failure = await decodePhotoForCheck(cut)
-      .then(async (photo) => ('full' in photo ? photo.full : photo))
+      .then(async (photo) => photo.full)
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PhotoError);
     expect((failure as PhotoError).code).toBe('corrupt-image');

@@ -14,7 +14,7 @@ import { loadNodeOpenCv } from '../../src/engines/node.ts';
 import { startOpenCvRuntime, type OpenCvRuntimeFactory } from '../../src/engines/opencvRuntime.ts';
 import { splitOpenCvScript } from '../../src/engines/opencvWasm.ts';
 import type { OpenCv } from '../../src/engines/types.ts';
-import { ANALYSIS_SIDE_PX } from '../../src/pipeline/check.ts';
+import { ANALYSIS_SIDE_PX } from '../../src/pipeline/sizes.ts';
 import { measureClarity } from '../../src/pipeline/clarity/measureClarity.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../src/pipeline/cv.ts';
 import { findDocumentOutline } from '../../src/pipeline/outline/findDocumentOutline.ts';

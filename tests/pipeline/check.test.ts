@@ -5,7 +5,7 @@ import { decodePhoto } from '../../src/decode/node.ts';
 import { loadNodeEngines } from '../../src/engines/node.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
-import type { CheckReport, RuleId } from '../../src/pipeline/types.ts';
+import { readyPhoto, type CheckReport, type RuleId } from '../../src/pipeline/types.ts';
 import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import type { Variant } from '../../scripts/fixtures/manifest.ts';
 import { FIXTURES_DIR, fixture, loadManifest } from '../support/fixtures.ts';
@@ -14,7 +14,7 @@ const fixturePath = (file: string) => join(FIXTURES_DIR, file);
 
 async function checkFixture(variant: Variant): Promise<CheckReport> {
   const entry = fixture(variant);
-  return checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+  return checkDocument(readyPhoto(await decodePhoto(await readFile(entry.path))), engines, {
     today: loadManifest().today,
   });
 }
@@ -49,7 +49,7 @@ describe('checkDocument on generated fixtures', () => {
   for (const [variant, rule] of CASES) {
     it(`judges ${rule} on a ${variant} passport as the manifest says`, async () => {
       const entry = fixture(variant);
-      const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+      const report = await checkDocument(readyPhoto(await decodePhoto(await readFile(entry.path))), engines, {
         today: loadManifest().today,
       });
       expect(report.rules.find((r) => r.id === rule)?.status).toBe(entry.expected[rule][0]);
@@ -59,7 +59,7 @@ describe('checkDocument on generated fixtures', () => {
 
   it('reads the expired passport’s MRZ exactly and dates it from the MRZ', async () => {
     const entry = fixture('expired');
-    const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+    const report = await checkDocument(readyPhoto(await decodePhoto(await readFile(entry.path))), engines, {
       today: loadManifest().today,
     });
     expect(report.document).toStrictEqual({ ...entry.document, provisional: null });
@@ -67,7 +67,7 @@ describe('checkDocument on generated fixtures', () => {
 
   it('cross-checks a licence’s MRZ with the sign in its flag: Belgium’s over a French MRZ is unsure', async () => {
     const entry = fixture('issuer-mismatch', 'eu-driving-licence');
-    const report = await checkDocument(await decodePhoto(await readFile(entry.path)), engines, {
+    const report = await checkDocument(readyPhoto(await decodePhoto(await readFile(entry.path))), engines, {
       today: loadManifest().today,
     });
     const details = report.rules.find((r) => r.id === 'valid-details');
@@ -80,9 +80,13 @@ describe('checkDocument on generated fixtures', () => {
 
   it('reads the front of an ID card whose MRZ is on the back, and asks for the back', async () => {
     const entry = loadManifest().images.find((e) => e.file === 'fra-id-card-front-clean-1.jpg')!;
-    const report = await checkDocument(await decodePhoto(await readFile(fixturePath(entry.file))), engines, {
-      today: loadManifest().today,
-    });
+    const report = await checkDocument(
+      readyPhoto(await decodePhoto(await readFile(fixturePath(entry.file)))),
+      engines,
+      {
+        today: loadManifest().today,
+      },
+    );
     expect(report.document).toStrictEqual({ ...entry.document, provisional: null });
     expect(report.rules.map((r) => r.status)).toStrictEqual(report.rules.map((r) => entry.expected[r.id][0]));
     expect(report.rules.find((r) => r.id === 'valid-details')?.advice).toBe(
@@ -94,7 +98,7 @@ describe('checkDocument on generated fixtures', () => {
     const entry = fixture('clean');
     const image = await decodePhoto(await readFile(entry.path));
     await expect(
-      checkDocument(image, engines, { today: '2026-06-01', signal: AbortSignal.abort() }),
+      checkDocument(readyPhoto(image), engines, { today: '2026-06-01', signal: AbortSignal.abort() }),
     ).rejects.toThrow();
   });
 });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodePhoto } from '../../src/decode/node.ts';
 import type { OpenCv } from '../../src/engines/types.ts';
-import { ANALYSIS_SIDE_PX } from '../../src/pipeline/check.ts';
+import { ANALYSIS_SIDE_PX } from '../../src/pipeline/sizes.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../src/pipeline/cv.ts';
 import { findDocumentOutline, scaleQuad } from '../../src/pipeline/outline/findDocumentOutline.ts';
 import { rectifyDocument } from '../../src/pipeline/rectify/rectifyDocument.ts';

@@ -7,35 +7,21 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { MEASURE_WIDTH_PX, measureClarity } from '../clarity/measureClarity.ts';
-import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
-import { measuresOf } from '../measures.ts';
-import { findDocumentOutline, scaleQuad } from '../outline/findDocumentOutline.ts';
+import { matToRgba, rgbaToMat, shrinkToFit, withMats, type MatScope } from '../cv.ts';
+import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
 import { rectifyDocument } from '../rectify/rectifyDocument.ts';
-import {
-  areBordersClear,
-  clarityProblemOf,
-  judgeClearPhoto,
-  judgeFourCorners,
-  type ClarityProblem,
-} from '../rules/judgeRules.ts';
+import { clarityProblemOf, type ClarityProblem } from '../rules/clearPhoto.ts';
+import { FOUR_CORNERS } from '../rules/fourCorners.ts';
+import { cornersOf, measuresOf } from '../rules/measures.ts';
+import { judgeRules, PHOTO_RULES } from '../rules/registry.ts';
+import { FRAMING_SIDE_PX } from '../sizes.ts';
 import type { CornerName, ImagePoint, Measures, Quad, RgbaImage, RuleResult } from '../types.ts';
-
-/**
- * The frame is judged at most this size a side (a bigger one is area-averaged down first, as the check
- * shrinks its analysis copy). Camera frames are read at this size (decode/cameraFrame.ts), so they are
- * judged as they came, and clarity is measured on the document as the frame has it, as the check
- * measures it on the photo. Over the fixtures' 81 clean, blurred, glare, dark, small, cut and covered
- * photos as 1280-px frames, blurred ones measure at most 105 against clarity's threshold of 200 and
- * passing ones at least 698, and every clear-photo verdict is as it was when frames were judged shrunk
- * to 960 (there at most 129 and at least 466; at 800 two blurred photos would pass). The 960-px copy
- * took 17 ms of a frame's 72 in Chromium (bench:web, 2026-11-24).
- */
-export const FRAMING_SIDE_PX = 1280;
 
 /**
  * The outline is found on a copy this size, area-averaged straight from the frame. Over 67 photos: at
  * 480 px every missing corner is named as at 900 px, and 61 outlines match the truth with IoU > 0.9
- * (64 at 900), in 25 ms instead of 107. Straight from 1280 px (8 ms), the 81 photos above get the same
+ * (64 at 900), in 25 ms instead of 107. Straight from 1280 px (8 ms), the 81 photos of FRAMING_SIDE_PX's
+ * calibration (sizes.ts) get the same
  * corner verdicts as through a 960-px copy; through a 640-px one (2×, OpenCV's quick case; 5 ms), a
  * clean card's outline is lost.
  */
@@ -86,63 +72,76 @@ export function judgeFraming(cv: OpenCv, frame: RgbaImage, options: FramingOptio
     const shrink = lap();
     const found = findDocumentOutline(cv, matToRgba(small));
     const outline = found && { ...found, quad: scaleQuad(found.quad, 1 / outlineScale) };
-    const corners = {
-      found: outline !== null,
-      missingCorners: outline?.missingCorners ?? [],
-      coveredCorners: outline?.coveredCorners ?? [],
-      offEdges: outline?.offEdges ?? [],
-    };
-    const outlined = lap();
-    const cornersOnly = (
-      fourCorners: RuleResult,
-      covered: readonly CornerName[],
-      clarityMs: number,
-    ): FramingReport => ({
-      ...size,
-      outline: outline?.quad ?? null,
-      missingCorners: [...new Set([...corners.missingCorners, ...covered])],
-      fourCorners,
-      problem: !outline
-        ? 'no-document'
-        : corners.missingCorners.length > 0
-          ? 'corners-missing'
-          : 'corners-covered',
-      clearPhoto: null,
-      measures: null,
-      timingsMs: { shrink, outline: outlined, clarity: clarityMs },
-    });
+    const corners = cornersOf(outline);
+    const timings = { shrink, outline: lap() };
     if (!outline || corners.missingCorners.length > 0) {
-      return cornersOnly(judgeFourCorners(corners), corners.coveredCorners, 0);
+      const fourCorners = FOUR_CORNERS.judge({ corners, measures: null });
+      return cornersOnly(size, outline, fourCorners, { ...timings, clarity: 0 });
     }
-
-    // As checkDocument does: the document rectified from the judged frame and measured at its native
-    // size, but rectified no wider than clarity measures it, since nothing is read from it: the warp is
-    // most of the time clarity takes (16 ms at 800 px, Node), and clarity has nothing left to shrink.
     const judgedImage = scale === 1 ? frame : matToRgba(judged);
-    const rectified = rectifyDocument(scope, judgedImage, outline.quad, { maxWidthPx: MEASURE_WIDTH_PX });
-    const clarity = measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx);
-    const k = (options.cameraPxPerFramePx ?? 1) / scale;
-    const measures = measuresOf(
-      { width: Math.round(size.width * k), height: Math.round(size.height * k) },
-      { ...outline, quad: scaleQuad(outline.quad, k) },
-      rectified.format,
-      clarity,
-      null,
-    );
-    // As the check does: a corner whose border blur or glare broke is not called covered (a card
-    // moved into place is motion-blurred); the person is told about the blur instead.
-    const bordersClear = areBordersClear(measures);
-    const fourCorners = judgeFourCorners({ ...corners, bordersClear });
-    if (fourCorners.status !== 'pass') return cornersOnly(fourCorners, corners.coveredCorners, lap());
+    const measures = measureFrame(scope, judgedImage, outline, (options.cameraPxPerFramePx ?? 1) / scale);
+    // Judged as the check judges them. A corner whose border blur or glare broke is not called covered
+    // (a card moved into place is motion-blurred): the person is told about the blur instead.
+    const [fourCorners, clearPhoto] = judgeRules(PHOTO_RULES, { corners, measures }) as [
+      RuleResult,
+      RuleResult,
+    ];
+    const done = { ...timings, clarity: lap() };
+    if (fourCorners.status !== 'pass') return cornersOnly(size, outline, fourCorners, done);
     return {
       ...size,
       outline: outline.quad,
       missingCorners: [],
       fourCorners,
       problem: clarityProblemOf(measures),
-      clearPhoto: judgeClearPhoto(measures),
+      clearPhoto,
       measures,
-      timingsMs: { shrink, outline: outlined, clarity: lap() },
+      timingsMs: done,
     };
   });
+}
+
+/**
+ * As checkDocument does: the document rectified from the judged frame and measured at its native
+ * size, but rectified no wider than clarity measures it, since nothing is read from it: the warp is
+ * most of the time clarity takes (16 ms at 800 px, Node), and clarity has nothing left to shrink.
+ * `cameraPxPerJudgedPx` puts the measures in the camera's pixels.
+ */
+function measureFrame(
+  scope: MatScope,
+  judged: RgbaImage,
+  outline: DocumentOutline,
+  cameraPxPerJudgedPx: number,
+): Measures {
+  const { cv } = scope;
+  const rectified = rectifyDocument(scope, judged, outline.quad, { maxWidthPx: MEASURE_WIDTH_PX });
+  const clarity = measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx);
+  const k = cameraPxPerJudgedPx;
+  return measuresOf(
+    { width: Math.round(judged.width * k), height: Math.round(judged.height * k) },
+    { ...outline, quad: scaleQuad(outline.quad, k) },
+    rectified.format,
+    clarity,
+    null,
+  );
+}
+
+/** A frame whose corners are the thing to fix: off the frame, covered, or no document at all. */
+function cornersOnly(
+  size: { readonly width: number; readonly height: number },
+  outline: DocumentOutline | null,
+  fourCorners: RuleResult,
+  timingsMs: FramingReport['timingsMs'],
+): FramingReport {
+  const missing = outline?.missingCorners ?? [];
+  return {
+    ...size,
+    outline: outline?.quad ?? null,
+    missingCorners: [...new Set([...missing, ...(outline?.coveredCorners ?? [])])],
+    fourCorners,
+    problem: !outline ? 'no-document' : missing.length > 0 ? 'corners-missing' : 'corners-covered',
+    clearPhoto: null,
+    measures: null,
+    timingsMs,
+  };
 }

@@ -6,8 +6,7 @@
  */
 import type { OcrGlyph } from '../../engines/types.ts';
 import type { GreyImage } from '../image.ts';
-import { rectIn, type Rect } from '../types.ts';
-import { MRZ_ALPHABET } from './formats.ts';
+import { MRZ_ALPHABET, rectIn, type Rect } from '../types.ts';
 import { OCRB_GLYPHS } from './ocrbGlyphs.ts';
 
 /** The grid both a template and a glyph are resampled to: enough for OCR-B's strokes at 2-3 cells each. */

@@ -1,9 +1,9 @@
 /**
  * What an MRZ says about its document: kind, issuer, expiry.
  */
-import { kindFromDocumentCode, normaliseIssuer } from '../rules/acceptedDocuments.ts';
 import type { DocumentSummary, MrzReading } from '../types.ts';
 import { expiryFromYymmdd } from './dates.ts';
+import { kindFromDocumentCode, normaliseIssuer } from './documentCodes.ts';
 import { MRZ_LAYOUTS } from './formats.ts';
 
 export function documentFromMrz(reading: MrzReading | null): DocumentSummary {

@@ -6,8 +6,8 @@
  */
 import type { MrzFormat } from '../types.ts';
 
-/** The 37 characters an MRZ may hold (ICAO 9303 part 3, 4.1). */
-export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+// The alphabet lives with the pipeline's vocabulary, below the engines that are told it.
+export { MRZ_ALPHABET } from '../types.ts';
 
 export interface CheckDigitRule {
   readonly field: string;

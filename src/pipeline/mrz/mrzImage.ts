@@ -4,9 +4,10 @@
  * its OCR can start before the whole document is warped (see check.ts); a plain image crops itself.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, matToGrey, withMats } from '../cv.ts';
-import { cropGrey, type GreyImage } from '../image.ts';
-import type { PixelSpace, Rect } from '../types.ts';
+import { greyToMat, matToGrey, withMats, type MatScope } from '../cv.ts';
+import { cropGrey, toGreyscale, type GreyImage } from '../image.ts';
+import { warpRectified, type Rectification } from '../rectify/rectifyDocument.ts';
+import { rectIn, type PixelSpace, type Rect, type RgbaImage } from '../types.ts';
 
 /** Bands are located at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
 export const SEARCH_WIDTH_PX = 900;
@@ -120,4 +121,29 @@ export function rotateQuarterTurns(cv: OpenCv, grey: GreyImage, turns: number): 
     cv.rotate(greyToMat(scope, grey), rotated, code);
     return matToGrey(rotated);
   });
+}
+
+/**
+ * The rectified document as the MRZ search wants it, warped straight from the photo in two small
+ * pieces (its search copy, then the band) rather than whole: the OCR can then start while the whole
+ * document is still to be warped.
+ */
+export function rectifiedMrzImage(
+  scope: MatScope,
+  photo: RgbaImage,
+  plan: Rectification,
+): MrzImage<'document'> {
+  const whole = rectIn('document', 0, 0, plan.width, plan.height);
+  let search: { image: GreyImage; scale: number } | undefined;
+  const image: MrzImage<'document'> = {
+    width: plan.width,
+    height: plan.height,
+    search() {
+      const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
+      return (search ??= { image: toGreyscale(warpRectified(scope, photo, plan, whole, scale)), scale });
+    },
+    region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
+    turned: (turns) => turnedMrzImage(scope.cv, image, turns),
+  };
+  return image;
 }

@@ -3,8 +3,6 @@
  */
 import type { Mat } from '@techstark/opencv-js';
 import { matToRgba, pointsMat, rgbaToMat, type MatScope } from '../cv.ts';
-import { toGreyscale, type GreyImage } from '../image.ts';
-import { SEARCH_WIDTH_PX, turnedMrzImage, type MrzImage } from '../mrz/mrzImage.ts';
 import { quadSideLengths } from '../geometry.ts';
 import { rectIn, type ImagePoint, type Quad, type Rect, type RgbaImage } from '../types.ts';
 import { warpPerspective } from './warpPerspective.ts';
@@ -100,9 +98,10 @@ export function rectifyPlanned(scope: MatScope, photo: RgbaImage, plan: Rectific
 /**
  * A region of the rectified document (in its pixels), warped straight from the photo at `scale`:
  * with scale 1 and the whole document, exactly what rectifyDocument gives. Our SIMD warp where it
- * runs, else OpenCV's, which gives the same bytes.
+ * runs, else OpenCV's, which gives the same bytes. The MRZ search warps its pieces this way
+ * (mrz/mrzImage.ts), so its OCR can start before the whole document is warped.
  */
-function warpRectified(
+export function warpRectified(
   scope: MatScope,
   photo: RgbaImage,
   plan: Rectification,
@@ -149,29 +148,4 @@ function photoMat(scope: MatScope, photo: RgbaImage): Mat {
   const mat = rgbaToMat(scope, photo);
   photoMats.set(scope, { photo, mat });
   return mat;
-}
-
-/**
- * The rectified document as the MRZ search wants it, warped straight from the photo in two small
- * pieces (its search copy, then the band) rather than whole: the OCR can then start while the whole
- * document is still to be warped.
- */
-export function rectifiedMrzImage(
-  scope: MatScope,
-  photo: RgbaImage,
-  plan: Rectification,
-): MrzImage<'document'> {
-  const whole = rectIn('document', 0, 0, plan.width, plan.height);
-  let search: { image: GreyImage; scale: number } | undefined;
-  const image: MrzImage<'document'> = {
-    width: plan.width,
-    height: plan.height,
-    search() {
-      const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
-      return (search ??= { image: toGreyscale(warpRectified(scope, photo, plan, whole, scale)), scale });
-    },
-    region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
-    turned: (turns) => turnedMrzImage(scope.cv, image, turns),
-  };
-  return image;
 }

@@ -8,49 +8,14 @@
  *   (full), European national identity cards (except paper Italian and Greek ID cards), and UK
  *   residence cards or biometric residence permits; not accepted are visa stickers, UK citizen ID
  *   cards, proof of age cards, and others.
- * [EU-EEA]: the EU's 27 member states (europa.eu, "EU countries") and the EEA's other three
- *   (Iceland, Liechtenstein, Norway; EEA Agreement). Switzerland is in neither.
+ * [EU-EEA]: the EU and EEA states, as the country table (countries.ts) marks them.
  * [EU-LEARNER]: Directive 2006/126/EC harmonises only the full licence; learner's and provisional
  *   permits are each state's own (Ireland's learner permit, Belgium's voorlopig rijbewijs), which is
  *   why NHS login's "(full)" excludes them.
- * [ICAO-9303]: document codes, ICAO 9303 part 4 §4.2.2 (P passport), part 5 (I, A, C cards;
- *   a second letter R is used by states for residence permits, e.g. the UK BRP `IR`), part 7 (V visas).
  */
+import { EU_EEA_STATES } from '../countries.ts';
 import type { DocumentKind } from '../types.ts';
-
-/** ICAO 3-letter codes [EU-EEA]. Germany's MRZ code is `D`, normalised to DEU before lookup. */
-export const EU_EEA_STATES: ReadonlySet<string> = new Set([
-  'AUT',
-  'BEL',
-  'BGR',
-  'HRV',
-  'CYP',
-  'CZE',
-  'DNK',
-  'EST',
-  'FIN',
-  'FRA',
-  'DEU',
-  'GRC',
-  'HUN',
-  'IRL',
-  'ITA',
-  'LVA',
-  'LTU',
-  'LUX',
-  'MLT',
-  'NLD',
-  'POL',
-  'PRT',
-  'ROU',
-  'SVK',
-  'SVN',
-  'ESP',
-  'SWE',
-  'ISL',
-  'LIE',
-  'NOR',
-]);
+import type { AcceptanceReason } from './texts.ts';
 
 export interface AcceptanceRule {
   readonly kind: DocumentKind;
@@ -59,104 +24,83 @@ export interface AcceptanceRule {
   /** Licences only: the row is limited to provisional (true) or full (false) ones; undefined: either. */
   readonly provisional?: boolean;
   readonly accepted: boolean;
-  /** Why, in the words a person reads. */
-  readonly reason: string;
-  /** What to use instead, when not accepted ('' when accepted). */
-  readonly advice: string;
+  /** Which row decided, as `accepted-document`'s reason: its words are in texts.ts. */
+  readonly reason: AcceptanceReason;
   readonly source: string;
 }
 
-/** The whole list, for a document NHS login does not take. */
-const USE_ACCEPTED =
-  'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.';
-
-/** First matching row wins: exceptions stand before the general rows. */
 export const ACCEPTANCE_TABLE: readonly AcceptanceRule[] = [
   {
     kind: 'passport',
     issuers: new Set(['SYR']),
     accepted: false,
-    reason: 'NHS login cannot accept Syrian passports.',
-    advice:
-      'Use a different photo ID, such as a driving licence or a UK residence card or biometric residence permit.',
+    reason: 'syrian-passport',
     source: '[NHS-LOGIN]',
   },
-  { kind: 'passport', accepted: true, reason: 'Passports are accepted.', advice: '', source: '[NHS-LOGIN]' },
+  { kind: 'passport', accepted: true, reason: 'passport', source: '[NHS-LOGIN]' },
   // Greek ID cards are all named as not accepted; Italian ones only when paper, and a paper card has no MRZ to read.
   {
     kind: 'id-card',
     issuers: new Set(['GRC']),
     accepted: false,
-    reason: 'NHS login cannot accept Greek ID cards.',
-    advice: 'Use your passport or a driving licence instead.',
+    reason: 'greek-id-card',
     source: '[NHS-LOGIN]',
   },
   {
     kind: 'id-card',
     issuers: EU_EEA_STATES,
     accepted: true,
-    reason: 'European national identity cards are accepted.',
-    advice: '',
+    reason: 'european-id-card',
     source: '[NHS-LOGIN] [EU-EEA]',
   },
   {
     kind: 'id-card',
     accepted: false,
-    reason: 'Only national identity cards from European (EU or EEA) countries are accepted.',
-    advice: 'Use your passport instead.',
+    reason: 'other-id-card',
     source: '[NHS-LOGIN] [EU-EEA]',
   },
   {
     kind: 'uk-driving-licence',
     accepted: true,
-    reason: 'UK driving licences, full or provisional, are accepted.',
-    advice: '',
+    reason: 'uk-driving-licence',
     source: '[NHS-LOGIN]',
   },
   {
     kind: 'eu-driving-licence',
     provisional: true,
     accepted: false,
-    reason: 'Only full European driving licences are accepted, not learner or provisional ones.',
-    advice: 'Use your passport, your national identity card or a full driving licence instead.',
+    reason: 'eu-provisional-licence',
     source: '[NHS-LOGIN] [EU-LEARNER]',
   },
   {
     kind: 'eu-driving-licence',
     accepted: true,
-    reason: 'Full European driving licences are accepted.',
-    advice: '',
+    reason: 'eu-driving-licence',
     source: '[NHS-LOGIN]',
   },
   {
     kind: 'residence-permit',
     issuers: new Set(['GBR']),
     accepted: true,
-    reason: 'UK residence cards and biometric residence permits are accepted.',
-    advice: '',
+    reason: 'uk-residence-permit',
     source: '[NHS-LOGIN]',
   },
   {
     kind: 'residence-permit',
     accepted: false,
-    reason:
-      'Only UK residence cards and biometric residence permits are accepted, not other countries\u2019 residence permits.',
-    advice:
-      'Use your passport instead, or your national identity card if an EU or EEA country issued it. A residence permit from the UK (a residence card or biometric residence permit) is also accepted.',
+    reason: 'other-residence-permit',
     source: '[NHS-LOGIN]',
   },
   {
     kind: 'visa',
     accepted: false,
-    reason: 'Visas are not accepted as photo ID.',
-    advice: 'Use the passport the visa is in, or a UK residence card or biometric residence permit.',
+    reason: 'visa',
     source: '[NHS-LOGIN]',
   },
   {
     kind: 'other',
     accepted: false,
-    reason: 'This type of document is not accepted as photo ID.',
-    advice: USE_ACCEPTED,
+    reason: 'other-document',
     source: '[NHS-LOGIN]',
   },
 ];
@@ -180,21 +124,4 @@ export function acceptanceOf(
         (row.provisional === undefined || row.provisional === (provisional ?? false)),
     ) ?? null
   );
-}
-
-/** What an MRZ's document code says the document is [ICAO-9303]. */
-export function kindFromDocumentCode(code: string, format: string): DocumentKind {
-  if (format === 'FRENCH_DRIVING_LICENSE') return 'eu-driving-licence';
-  const first = code[0];
-  const second = code[1] ?? '<';
-  if (first === 'P') return 'passport';
-  if (first === 'V') return 'visa';
-  if (first === 'I' || first === 'A' || first === 'C') return second === 'R' ? 'residence-permit' : 'id-card';
-  return 'other';
-}
-
-/** Germany writes `D` in the MRZ, padded with fillers (ICAO 9303 part 3 §5). */
-export function normaliseIssuer(code: string): string {
-  const trimmed = code.replace(/</gu, '');
-  return trimmed === 'D' ? 'DEU' : trimmed;
 }

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { OcrGlyph } from '../../../src/engines/types.ts';
 import { scoreGlyphs } from '../../../src/pipeline/mrz/classifyGlyphs.ts';
-import { MRZ_ALPHABET } from '../../../src/pipeline/mrz/formats.ts';
+import { MRZ_ALPHABET } from '../../../src/pipeline/types.ts';
 
 /** OCR-B's capitals are 0.72 of the font size (scripts/fixtures/drawing.ts). */
 const CAP_HEIGHT_PER_EM = 0.72;

@@ -11,15 +11,12 @@ import { greyToMat, matToGrey, withMats } from '../../../src/pipeline/cv.ts';
 import { toGreyscale, type GreyImage } from '../../../src/pipeline/image.ts';
 import {
   plainMrzImage,
+  rectifiedMrzImage,
   rotateQuarterTurns,
   SEARCH_WIDTH_PX,
   turnedMrzImage,
 } from '../../../src/pipeline/mrz/mrzImage.ts';
-import {
-  planRectification,
-  rectifiedMrzImage,
-  rectifyDocument,
-} from '../../../src/pipeline/rectify/rectifyDocument.ts';
+import { planRectification, rectifyDocument } from '../../../src/pipeline/rectify/rectifyDocument.ts';
 import { rectIn, type ImagePoint, type Quad } from '../../../src/pipeline/types.ts';
 import { fixture } from '../../support/fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MRZ_ALPHABET } from '../../../src/pipeline/mrz/formats.ts';
+import { MRZ_ALPHABET } from '../../../src/pipeline/types.ts';
 import { glyphsOfText, type ReadGlyph } from '../../../src/pipeline/mrz/evidence.ts';
 import { isPlausibleReading } from '../../../src/pipeline/mrz/plausibility.ts';
 import { repairMrz } from '../../../src/pipeline/mrz/repairMrz.ts';

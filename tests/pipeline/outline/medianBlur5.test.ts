@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
-import { ANALYSIS_SIDE_PX } from '../../../src/pipeline/check.ts';
+import { ANALYSIS_SIDE_PX } from '../../../src/pipeline/sizes.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../../src/pipeline/cv.ts';
 import { medianBlur5, medianNetwork } from '../../../src/pipeline/outline/medianBlur5.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';

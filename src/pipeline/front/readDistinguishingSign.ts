@@ -5,55 +5,9 @@
  * twelve yellow stars round it drop out as coloured, not white), and the letters are OCR'd.
  */
 import type { Engines } from '../../engines/types.ts';
+import { DISTINGUISHING_SIGNS } from '../countries.ts';
 import type { GreyImage } from '../image.ts';
-import { rectIn, type Rect, type RgbaImage } from '../types.ts';
-
-/**
- * Directive 2006/126/EC, Annex I, side 1 (b) lists the signs of the member states; Croatia's (HR) was
- * added by Directive 2013/22/EU. Iceland, Liechtenstein and Norway issue the same model through the EEA
- * Agreement with their own signs (IS, FL, N: the 1968 Vienna Convention on Road Traffic's list), and the
- * UK kept "UK" on its photocards. Values are ICAO codes, as the rest of the pipeline names issuers.
- */
-export const DISTINGUISHING_SIGNS: Readonly<Record<string, string>> = {
-  A: 'AUT',
-  B: 'BEL',
-  BG: 'BGR',
-  CY: 'CYP',
-  CZ: 'CZE',
-  D: 'DEU',
-  DK: 'DNK',
-  E: 'ESP',
-  EST: 'EST',
-  F: 'FRA',
-  FIN: 'FIN',
-  FL: 'LIE',
-  GR: 'GRC',
-  H: 'HUN',
-  HR: 'HRV',
-  I: 'ITA',
-  IRL: 'IRL',
-  IS: 'ISL',
-  L: 'LUX',
-  LT: 'LTU',
-  LV: 'LVA',
-  M: 'MLT',
-  N: 'NOR',
-  NL: 'NLD',
-  P: 'PRT',
-  PL: 'POL',
-  RO: 'ROU',
-  S: 'SWE',
-  SK: 'SVK',
-  SLO: 'SVN',
-  UK: 'GBR',
-};
-
-export interface DistinguishingSign {
-  /** The sign as printed: 'F', 'IRL'. */
-  readonly sign: string;
-  /** Its ICAO code: 'FRA', 'IRL'. */
-  readonly issuer: string;
-}
+import { rectIn, type DistinguishingSign, type Rect, type RgbaImage } from '../types.ts';
 
 /**
  * Where the rectangle is searched for, as shares of the upright card's width and height. The model

@@ -2,12 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import {
-  DISTINGUISHING_SIGNS,
   liftSignLetters,
   parseDistinguishingSign,
   readDistinguishingSign,
-} from '../../../src/pipeline/licence/readDistinguishingSign.ts';
-import { EU_EEA_STATES } from '../../../src/pipeline/rules/acceptedDocuments.ts';
+} from '../../../src/pipeline/front/readDistinguishingSign.ts';
 import { rectifiedFixture } from '../../support/rectified.ts';
 
 let engines: Engines;
@@ -16,14 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await engines.ocr.terminate();
-});
-
-describe('DISTINGUISHING_SIGNS', () => {
-  it('names every EU and EEA state once, and the UK', () => {
-    const issuers = Object.values(DISTINGUISHING_SIGNS);
-    expect(new Set(issuers).size).toBe(issuers.length);
-    expect(new Set(issuers)).toStrictEqual(new Set([...EU_EEA_STATES, 'GBR']));
-  });
 });
 
 describe('parseDistinguishingSign', () => {

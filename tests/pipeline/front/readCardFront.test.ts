@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCardFrontText } from '../../../src/pipeline/licence/readCardFront.ts';
+import { parseCardFrontText } from '../../../src/pipeline/front/readCardFront.ts';
 
 // Lines as tesseract's printed-text model returns them for our generated fixtures, copied from its output.
 // fra-id-card-front-clean-1.jpg: dates printed DD MM YYYY, as on the CNIe.

@@ -2,11 +2,12 @@
  * The measures the rules judge, gathered from the stages' outputs. Shared by the whole check
  * (check.ts) and the live camera's framing (framing/), so both judge the same numbers.
  */
-import type { ClarityMeasures } from './clarity/measureClarity.ts';
-import { quadSideLengths } from './geometry.ts';
-import type { DocumentOutline } from './outline/findDocumentOutline.ts';
-import { DOCUMENT_FORMATS, formatFromAspect, type DocumentFormat } from './rectify/rectifyDocument.ts';
-import type { Measures } from './types.ts';
+import type { ClarityMeasures } from '../clarity/measureClarity.ts';
+import { quadSideLengths } from '../geometry.ts';
+import type { DocumentOutline } from '../outline/findDocumentOutline.ts';
+import { DOCUMENT_FORMATS, formatFromAspect, type DocumentFormat } from '../rectify/rectifyDocument.ts';
+import type { Measures } from '../types.ts';
+import type { OutlineCorners } from './evidence.ts';
 
 /** ICAO 9303 part 3 §4.3: OCR-B size 1 characters are about 2.3 mm high (with ascender tolerance). */
 const MRZ_GLYPH_HEIGHT_MM = 2.3;
@@ -43,3 +44,13 @@ export function measuresOf(
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The outline's corners as four-corners judges them: none found when there is no outline. */
+export function cornersOf(outline: DocumentOutline | null): OutlineCorners {
+  return {
+    found: outline !== null,
+    missingCorners: outline?.missingCorners ?? [],
+    coveredCorners: outline?.coveredCorners ?? [],
+    offEdges: outline?.offEdges ?? [],
+  };
+}

@@ -4,36 +4,40 @@
  * printed on it) and, on a UK licence, cross-check the driver number (field 5) against the surname
  * (field 1) and date of birth (field 3). See README.md in this folder.
  */
+import { COUNTRIES } from '../countries.ts';
 import { lookAlikesFor } from '../lookAlikes.ts';
-import type { IsoDate } from '../types.ts';
-import type { DistinguishingSign } from './readDistinguishingSign.ts';
+import type { DistinguishingSign, IsoDate, LicenceReading } from '../types.ts';
+
+/**
+ * The order a licence's titles and printed country names are tried in, where a card shows two (a
+ * Belgian licence: RIJBEWIJS, PERMIS DE CONDUIRE, FÜHRERSCHEIN): the first found names the issuer until
+ * the sign or a country corrects it. The card readers take the table's order; this reader's differs
+ * (German first), and is kept as it was so that no reading changes.
+ */
+const LICENCE_ORDER = ['GBR', 'DEU', 'FRA', 'ESP', 'NLD', 'ITA', 'POL', 'PRT', 'IRL', 'BEL', 'AUT', 'LUX'];
+
+function inLicenceOrder<T extends { readonly issuer: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => LICENCE_ORDER.indexOf(a.issuer) - LICENCE_ORDER.indexOf(b.issuer));
+}
 
 /**
  * Title words of the EU model card (Directive 2006/126/EC, Annex I: "driving licence" in the issuing
- * state's language) and the state they point to when nothing better names it: a language shared by
- * several states (German, French, Dutch) points to its largest, and the sign in the flag corrects it.
- * The UK card says "DRIVING LICENCE" and "UNITED KINGDOM" (DVLA, INF45).
+ * state's language) and the state they point to when nothing better names it: each state's from the
+ * country table (countries.ts), then an English title for any state. A language shared by several
+ * states (German, French, Dutch) points to its largest, and the sign in the flag corrects it. The UK
+ * card says "DRIVING LICENCE" and "UNITED KINGDOM" (DVLA, INF45).
  */
 const LICENCE_TITLES: readonly { readonly pattern: RegExp; readonly issuer: string | null }[] = [
-  { pattern: /F[UÜ]HRERSCHEIN/u, issuer: 'DEU' },
-  { pattern: /PERMIS DE CONDUIRE/u, issuer: 'FRA' },
-  { pattern: /PERMISO DE CONDUCCI[OÓ]N/u, issuer: 'ESP' },
-  { pattern: /RIJBEWIJS/u, issuer: 'NLD' },
-  { pattern: /PATENTE DI GUIDA/u, issuer: 'ITA' },
-  { pattern: /PRAWO JAZDY/u, issuer: 'POL' },
-  { pattern: /CARTA DE CONDU[CÇ][AÃ]O/u, issuer: 'PRT' },
-  { pattern: /CEAD[UÚ]NAS/u, issuer: 'IRL' },
+  ...inLicenceOrder(
+    COUNTRIES.flatMap(({ code, licenceTitle: pattern }) => (pattern ? [{ pattern, issuer: code }] : [])),
+  ),
   { pattern: /DRIVING LICEN[CS]E|LEARNER PERMIT/u, issuer: null },
 ];
 
 /** Country names printed on the card, for the issuer where the title is shared (English). */
-const COUNTRY_NAMES: readonly { readonly pattern: RegExp; readonly issuer: string }[] = [
-  { pattern: /UNITED KINGDOM/u, issuer: 'GBR' },
-  { pattern: /IRELAND|[EÉ]IRE/u, issuer: 'IRL' },
-  { pattern: /BELGI[EË]|BELGIQUE|BELGIEN/u, issuer: 'BEL' },
-  { pattern: /[OÖ]STERREICH/u, issuer: 'AUT' },
-  { pattern: /LUXEMBOURG/u, issuer: 'LUX' },
-];
+const COUNTRY_NAMES = inLicenceOrder(
+  COUNTRIES.flatMap(({ code, nameOnLicences: pattern }) => (pattern ? [{ pattern, issuer: code }] : [])),
+);
 
 /**
  * Words that make a licence provisional or a learner's permit, which NHS login does not accept from
@@ -43,23 +47,6 @@ const COUNTRY_NAMES: readonly { readonly pattern: RegExp; readonly issuer: strin
  * Luxembourg's "PERMIS D'APPRENTISSAGE".
  */
 const PROVISIONAL_WORDS = /PROVISIONAL|PROVISOIRE|VOORLOPIG|VORL[AÄ]UFIG|LEARNER|FOGHLAIMEORA|APPRENTISSAGE/u;
-
-export interface LicenceReading {
-  readonly kind: 'uk-driving-licence' | 'eu-driving-licence';
-  readonly issuer: string | null;
-  /** What named the issuer: the sign in the flag, a country printed on the card, or the title's language. */
-  readonly issuerFrom: 'sign' | 'country' | 'title';
-  /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
-  readonly sign: string | null;
-  readonly provisional: boolean;
-  readonly expiry: IsoDate | null;
-  /** Whether the expiry came from field 4b's label, or as the latest of three or more dates. */
-  readonly expiryFrom: '4b' | 'latest-date' | null;
-  readonly birthDate: IsoDate | null;
-  readonly driverNumber: string | null;
-  /** UK only: the driver number agrees with the surname and birth date; null when not checkable. */
-  readonly driverNumberConsistent: boolean | null;
-}
 
 /** Pure: whether the text carries a driving licence's title in any of the languages known. */
 export function hasLicenceTitle(lines: readonly string[]): boolean {

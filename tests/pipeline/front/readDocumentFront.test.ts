@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
-import { readDocumentFront, turnHalf } from '../../../src/pipeline/licence/readDocumentFront.ts';
+import { readDocumentFront, turnHalf } from '../../../src/pipeline/front/readDocumentFront.ts';
 import { rectifiedFixture } from '../../support/rectified.ts';
 
 let engines: Engines;

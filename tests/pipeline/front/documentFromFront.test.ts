@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentFromFront, isFrontExpiryTrusted } from '../../../src/pipeline/licence/documentFromFront.ts';
-import type { FrontReading } from '../../../src/pipeline/licence/readDocumentFront.ts';
-import type { LicenceReading } from '../../../src/pipeline/licence/readLicence.ts';
+import { documentFromFront, isFrontExpiryTrusted } from '../../../src/pipeline/front/documentFromFront.ts';
+import type { FrontReading, LicenceReading } from '../../../src/pipeline/types.ts';
 
 // What readDocumentFront returns for irl-learner-permit-clean-1.jpg.
 const LEARNER_PERMIT: LicenceReading = {

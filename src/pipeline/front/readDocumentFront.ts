@@ -5,14 +5,10 @@
  */
 import type { Engines } from '../../engines/types.ts';
 import { toGreyscale } from '../image.ts';
-import type { RgbaImage } from '../types.ts';
-import { parseCardFrontText, type CardFrontReading } from './readCardFront.ts';
+import type { FrontReading, RgbaImage } from '../types.ts';
+import { parseCardFrontText } from './readCardFront.ts';
 import { readDistinguishingSign } from './readDistinguishingSign.ts';
-import { hasLicenceTitle, parseLicenceText, type LicenceReading } from './readLicence.ts';
-
-export type FrontReading =
-  | { readonly kind: 'licence'; readonly licence: LicenceReading }
-  | { readonly kind: 'card-front'; readonly card: CardFrontReading };
+import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
 
 /** Reads the printed text of a rectified document, upright and then upside down. */
 export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {

@@ -6,15 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLARITY_THRESHOLDS } from '../../../src/pipeline/clarity/measureClarity.ts';
-import {
-  crossCheckIssuer,
-  judgeClearPhoto,
-  judgeFourCorners,
-  judgeInDate,
-  judgeValidDetails,
-  verdictOf,
-  type CornerEvidence,
-} from '../../../src/pipeline/rules/judgeRules.ts';
+import { judgeClearPhoto } from '../../../src/pipeline/rules/clearPhoto.ts';
+import { crossCheckIssuer } from '../../../src/pipeline/rules/crossCheckIssuer.ts';
+import { judgeFourCorners, type CornerEvidence } from '../../../src/pipeline/rules/fourCorners.ts';
+import { judgeInDate } from '../../../src/pipeline/rules/inDate.ts';
+import { verdictOf } from '../../../src/pipeline/rules/registry.ts';
+import { judgeValidDetails } from '../../../src/pipeline/rules/validDetails.ts';
 import type {
   CornerName,
   DocumentSummary,

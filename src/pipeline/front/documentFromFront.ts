@@ -1,8 +1,7 @@
 /**
  * What the printed front of a document says about it, in the shape the rules judge.
  */
-import type { DocumentSummary } from '../types.ts';
-import type { FrontReading } from './readDocumentFront.ts';
+import type { DocumentSummary, FrontReading } from '../types.ts';
 
 export function documentFromFront(front: FrontReading): DocumentSummary {
   if (front.kind === 'card-front') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasLicenceTitle, parseLicenceText } from '../../../src/pipeline/licence/readLicence.ts';
+import { hasLicenceTitle, parseLicenceText } from '../../../src/pipeline/front/readLicence.ts';
 
 // Lines as tesseract's printed-text model returns them for our generated fixtures (the rectified card,
 // upright), copied from its output.

@@ -1,0 +1,50 @@
+/**
+ * The front of an identity card or residence permit whose MRZ is on the back (TD1: the French CNIe of
+ * 2021, the German Personalausweis, a UK biometric residence permit): what it is, who issued it, and
+ * the expiry where a label says which date that is. Its details can only be checked on the back.
+ */
+import { COUNTRIES } from '../countries.ts';
+import type { CardFrontReading } from '../types.ts';
+import { dateAfterLabel } from './readLicence.ts';
+
+/**
+ * Titles on card fronts and what kind of document they name, with the state they point to when no
+ * country is printed beside them: each state's from the country table (countries.ts), residence
+ * permits first, between an English title of each kind for any state (the UK's BRP reads "RESIDENCE
+ * PERMIT") and a generic one.
+ */
+const CARD_TITLES: readonly {
+  readonly pattern: RegExp;
+  readonly kind: 'id-card' | 'residence-permit';
+  readonly issuer: string | null;
+}[] = [
+  { pattern: /RESIDENCE (PERMIT|CARD)/u, kind: 'residence-permit', issuer: null },
+  ...COUNTRIES.flatMap(({ code, residencePermitTitle: pattern }) =>
+    pattern ? [{ pattern, kind: 'residence-permit' as const, issuer: code }] : [],
+  ),
+  ...COUNTRIES.flatMap(({ code, idCardTitle: pattern }) =>
+    pattern ? [{ pattern, kind: 'id-card' as const, issuer: code }] : [],
+  ),
+  { pattern: /CARTE D.?IDENTIT|IDENTITY CARD/u, kind: 'id-card', issuer: null },
+];
+
+/** States' names as their cards print them, which settle a shared or English title. */
+const STATE_NAMES = COUNTRIES.flatMap(({ code, nameOnCards: pattern }) =>
+  pattern ? [{ pattern, issuer: code }] : [],
+);
+
+/**
+ * Labels of the expiry field, in the languages of the titles above and English, which the cards print
+ * beside their own (the CNIe: "DATE D'EXPIR."; the Personalausweis: "GÜLTIG BIS"; the BRP: "VALID UNTIL").
+ */
+const EXPIRY_LABEL = /DATE D.?EXPIR|EXPIRY|VALID UNTIL|G[UÜ]LTIG BIS|VALIDEZ|SCADENZA|GELDIG TOT/u;
+
+/** Pure: from the OCR'd lines of a card to what its front says, or null when no card title is on it. */
+export function parseCardFrontText(lines: readonly string[]): CardFrontReading | null {
+  const upper = lines.map((line) => line.toUpperCase());
+  const text = upper.join('\n');
+  const title = CARD_TITLES.find((t) => t.pattern.test(text));
+  if (!title) return null;
+  const issuer = STATE_NAMES.find((s) => s.pattern.test(text))?.issuer ?? title.issuer;
+  return { kind: title.kind, issuer, expiry: dateAfterLabel(upper, EXPIRY_LABEL) };
+}

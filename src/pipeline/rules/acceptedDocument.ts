@@ -1,0 +1,34 @@
+/**
+ * `accepted-document`: the kind of document (and, where it matters, its issuer) is one NHS login
+ * accepts, by the table in acceptedDocuments.ts. Unsure when the kind, or the issuer acceptance turns
+ * on, was not read.
+ */
+import type { DocumentSummary, RuleResult } from '../types.ts';
+import { acceptanceOf } from './acceptedDocuments.ts';
+import type { CheckEvidence, Rule } from './evidence.ts';
+import { RULE_TEXTS } from './texts.ts';
+
+const TEXTS = RULE_TEXTS['accepted-document'];
+
+export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
+  const id = 'accepted-document';
+  const row =
+    document.kind === 'unknown' ? null : acceptanceOf(document.kind, document.issuer, document.provisional);
+  const evidence = {
+    kind: document.kind,
+    issuer: document.issuer,
+    provisional: document.provisional,
+    source: row?.source ?? null,
+  };
+  if (!row) {
+    const text = TEXTS[document.kind === 'unknown' ? 'unknown-kind' : 'unknown-issuer'];
+    return { id, status: 'unsure', message: text.message, advice: text.advice, evidence };
+  }
+  const text = TEXTS[row.reason];
+  return { id, status: row.accepted ? 'pass' : 'fail', message: text.message, advice: text.advice, evidence };
+}
+
+export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {
+  id: 'accepted-document',
+  judge: ({ document }) => judgeAcceptedDocument(document),
+};

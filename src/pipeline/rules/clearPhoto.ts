@@ -1,0 +1,63 @@
+/**
+ * `clear-photo`: in focus, no glare, neither too dark nor washed out, and big enough for its writing
+ * to be read. Unsure only when a measure could not be taken. Thresholds: clarity/README.md.
+ */
+import { CLARITY_THRESHOLDS } from '../clarity/measureClarity.ts';
+import type { Measures, RuleResult } from '../types.ts';
+import type { PhotoEvidence, Rule } from './evidence.ts';
+import { RULE_TEXTS } from './texts.ts';
+
+/** What keeps a photo from being clear, in the order the rule checks (and reports) them. */
+export type ClarityProblem = 'unmeasured' | 'dark' | 'washed-out' | 'glare' | 'blurred' | 'small';
+
+/**
+ * Each problem's test on the measures, in the order they are checked: the first that holds is the one
+ * reported (its words: texts.ts, keyed by the problem). The live camera guidance (framing/) asks the
+ * same table, so it tells the person about the problem the result would name. Every row after the
+ * first sees all three measures taken.
+ */
+const CLARITY_PROBLEMS: readonly {
+  readonly problem: ClarityProblem;
+  readonly holds: (m: Measures, t: typeof CLARITY_THRESHOLDS) => boolean;
+}[] = [
+  { problem: 'unmeasured', holds: (m) => m.sharpness === null || m.glare === null || m.brightness === null },
+  { problem: 'dark', holds: (m, t) => m.brightness! < t.minBrightness },
+  {
+    problem: 'washed-out',
+    holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
+  },
+  { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
+  { problem: 'blurred', holds: (m, t) => m.sharpness! < t.minSharpness },
+  { problem: 'small', holds: (m, t) => m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx },
+];
+
+/** Clarity problems that also break a document's borders in the edge map (see fourCorners.ts). */
+const BORDER_BREAKING: readonly ClarityProblem[] = ['washed-out', 'glare', 'blurred'];
+
+export function areBordersClear(measures: Measures): boolean {
+  const problem = clarityProblemOf(measures);
+  return problem === null || !BORDER_BREAKING.includes(problem);
+}
+
+/** The first problem that keeps the photo from being clear, or null when it is clear. */
+export function clarityProblemOf(measures: Measures): ClarityProblem | null {
+  return CLARITY_PROBLEMS.find((row) => row.holds(measures, CLARITY_THRESHOLDS))?.problem ?? null;
+}
+
+export function judgeClearPhoto(measures: Measures): RuleResult {
+  const evidence = { ...measures, thresholds: CLARITY_THRESHOLDS };
+  const problem = clarityProblemOf(measures);
+  const text = RULE_TEXTS['clear-photo'][problem ?? 'clear'];
+  return {
+    id: 'clear-photo',
+    status: problem === null ? 'pass' : problem === 'unmeasured' ? 'unsure' : 'fail',
+    message: text.message,
+    advice: text.advice,
+    evidence,
+  };
+}
+
+export const CLEAR_PHOTO: Rule<PhotoEvidence> = {
+  id: 'clear-photo',
+  judge: ({ measures }) => judgeClearPhoto(measures),
+};

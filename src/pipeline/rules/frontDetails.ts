@@ -1,0 +1,52 @@
+/**
+ * `valid-details` for a document read from its printed front, with no MRZ on the side photographed.
+ */
+import type { CardFrontReading, FrontReading, LicenceReading, RuleResult } from '../types.ts';
+import { RULE_TEXTS } from './texts.ts';
+
+const TEXTS = RULE_TEXTS['valid-details'];
+
+/** Whatever the printed front was: a licence's fields, or a card's front. */
+export function judgeFrontDetails(front: FrontReading, readingIsTrustworthy: boolean): RuleResult {
+  return front.kind === 'licence'
+    ? judgeLicenceDetails(front.licence, readingIsTrustworthy)
+    : judgeCardFrontDetails(front.card);
+}
+
+/**
+ * A licence without an MRZ: a UK driver number must agree with the surname and birth date printed
+ * beside it (DVLA's format); an EU licence carries nothing to check, so the answer is unsure.
+ */
+export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworthy: boolean): RuleResult {
+  const id = 'valid-details';
+  const evidence = {
+    driverNumber: licence.driverNumber,
+    birthDate: licence.birthDate,
+    sign: licence.sign,
+    issuerFrom: licence.issuerFrom,
+  };
+  const [status, text] =
+    licence.kind !== 'uk-driving-licence'
+      ? (['unsure', TEXTS['no-code']] as const)
+      : licence.driverNumberConsistent === true
+        ? (['pass', TEXTS['driver-number-agrees']] as const)
+        : licence.driverNumberConsistent === false && readingIsTrustworthy
+          ? (['fail', TEXTS['driver-number-disagrees']] as const)
+          : (['unsure', TEXTS['driver-number-unclear']] as const);
+  return { id, status, message: text.message, advice: text.advice, evidence };
+}
+
+/**
+ * The front of a card whose MRZ is on the back: nothing on this side can be checked, so the answer is
+ * unsure, and the advice is to photograph the other side.
+ */
+export function judgeCardFrontDetails(card: CardFrontReading): RuleResult {
+  const what = card.kind === 'residence-permit' ? 'residence permit' : 'ID card';
+  return {
+    id: 'valid-details',
+    status: 'unsure',
+    message: TEXTS['card-front'].message(what),
+    advice: TEXTS['card-front'].advice(what),
+    evidence: { side: 'front', kind: card.kind, issuer: card.issuer },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * `valid-details`: the document's own checks hold. From the MRZ, its check digits (cross-checked on a
+ * licence against the sign in its flag); without one, what its printed front offers (frontDetails.ts).
+ * A failure is claimed only on a photo clear and whole enough for the reading to be trusted.
+ */
+import type { MrzReading, RuleResult } from '../types.ts';
+import { judgeClearPhoto } from './clearPhoto.ts';
+import { crossCheckIssuer } from './crossCheckIssuer.ts';
+import type { CheckEvidence, PhotoEvidence, Rule } from './evidence.ts';
+import { FOUR_CORNERS } from './fourCorners.ts';
+import { judgeFrontDetails } from './frontDetails.ts';
+import { RULE_TEXTS } from './texts.ts';
+
+const TEXTS = RULE_TEXTS['valid-details'];
+
+export function judgeValidDetails(reading: MrzReading | null, readingIsTrustworthy: boolean): RuleResult {
+  const id = 'valid-details';
+  if (!reading)
+    return {
+      id,
+      status: 'unsure',
+      message: TEXTS['code-unread'].message,
+      advice: TEXTS['code-unread'].advice,
+      evidence: {},
+    };
+  const failing = reading.checks.filter((check) => !check.valid).map((check) => check.field);
+  const evidence = { format: reading.format, checks: reading.checks, repairs: reading.repairs };
+  if (failing.length === 0)
+    return {
+      id,
+      status: 'pass',
+      message: TEXTS['checks-hold'].message,
+      advice: TEXTS['checks-hold'].advice,
+      evidence,
+    };
+  // A misread looks just like a wrong digit; only a clear photo of the whole document makes the
+  // reading trustworthy (a cut-off corner may hide part of the MRZ). A check digit that is not a
+  // digit at all was hidden or not read (a thumb over the code's end): that is no evidence either.
+  const unread = reading.checks.every((check) => check.valid || !check.readable);
+  return readingIsTrustworthy && !unread
+    ? {
+        id,
+        status: 'fail',
+        message: TEXTS['checks-fail'].message(failing),
+        advice: TEXTS['checks-fail'].advice,
+        evidence,
+      }
+    : {
+        id,
+        status: 'unsure',
+        message: TEXTS['code-unclear'].message,
+        advice: TEXTS['code-unclear'].advice,
+        evidence,
+      };
+}
+
+/** The reading is trusted only when both photo rules pass: a clear photo with all four corners in. */
+export function isReadingTrustworthy(evidence: PhotoEvidence): boolean {
+  return (
+    FOUR_CORNERS.judge(evidence).status === 'pass' && judgeClearPhoto(evidence.measures).status === 'pass'
+  );
+}
+
+export const VALID_DETAILS: Rule<CheckEvidence> = {
+  id: 'valid-details',
+  judge: (evidence) => {
+    const trustworthy = isReadingTrustworthy(evidence);
+    if (evidence.front) return judgeFrontDetails(evidence.front, trustworthy);
+    const details = judgeValidDetails(evidence.mrz, trustworthy);
+    const { kind, issuer } = evidence.document;
+    return kind === 'eu-driving-licence' ? crossCheckIssuer(details, issuer, evidence.sign) : details;
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * Where the check looks for the MRZ: the rectified document first, then the whole photo.
+ */
+import type { Engines } from '../../engines/types.ts';
+import { toGreyscale } from '../image.ts';
+import { plainMrzImage, type MrzImage } from '../mrz/mrzImage.ts';
+import { readMrz, type MrzResult } from '../mrz/readMrz.ts';
+import type { RgbaImage } from '../types.ts';
+
+/**
+ * An MRZ found, with its glyphs' height in photo pixels and whether the rectified document held it
+ * (its box is then in the document's pixels, else in the photo's).
+ */
+export type FoundMrz =
+  | (MrzResult<'document'> & { readonly inPhotoPx: number; readonly inRectified: true })
+  | (MrzResult<'image'> & { readonly inPhotoPx: number; readonly inRectified: false });
+
+/**
+ * In the rectified document (either way up) when there is one; else, or when that finds nothing,
+ * in the whole photo, all four ways up. Exported for `npm run eval:mrz`, which compares readers
+ * through exactly this search.
+ */
+export async function findMrz(
+  engines: Engines,
+  image: RgbaImage,
+  document: { readonly image: MrzImage<'document'>; readonly photoPxPerDocPx: number } | null,
+  signal: AbortSignal | undefined,
+): Promise<FoundMrz | null> {
+  if (document) {
+    const found = await readMrz(engines, document.image, {
+      minLineShare: 0.55,
+      turns: [0, 2],
+      fullWidth: true,
+      signal,
+    });
+    if (found)
+      return { ...found, inPhotoPx: found.glyphHeightPx * document.photoPxPerDocPx, inRectified: true };
+  }
+  // Without an outline, a photo on its side is as likely as upside down; with one that found no MRZ
+  // (a licence front), upside down is the only other way the rectified search had not tried.
+  const turns = document ? [0, 2] : [0, 2, 1, 3];
+  const photo = plainMrzImage(engines.cv, toGreyscale(image));
+  const found = await readMrz(engines, photo, { minLineShare: 0.25, turns, fullWidth: false, signal });
+  return found && { ...found, inPhotoPx: found.glyphHeightPx, inRectified: false };
+}

@@ -1,0 +1,48 @@
+/**
+ * The check's second step, reading the document: its MRZ (found while seeing it), else its printed
+ * front (a driving licence's fields, or a card's front); and on a licence with a one-line MRZ, the
+ * sign in its flag, for the rules to cross-check against the MRZ's issuer.
+ */
+import type { Engines } from '../../engines/types.ts';
+import { documentFromFront, isFrontExpiryTrusted } from '../front/documentFromFront.ts';
+import { readDistinguishingSign } from '../front/readDistinguishingSign.ts';
+import { readDocumentFront, turnHalf } from '../front/readDocumentFront.ts';
+import { documentFromMrz, isExpiryConfirmed } from '../mrz/documentFromMrz.ts';
+import type { CheckEvidence } from '../rules/evidence.ts';
+import type { CheckOptions, DistinguishingSign, FrontReading } from '../types.ts';
+import type { SeenDocument } from './seeDocument.ts';
+import type { StageClock } from './stageClock.ts';
+
+/** What was read, as the rules take it. */
+export type DocumentReading = Pick<CheckEvidence, 'document' | 'expiryConfirmed' | 'mrz' | 'front' | 'sign'>;
+
+export async function readDocument(
+  seen: SeenDocument,
+  engines: Engines,
+  options: CheckOptions,
+  clock: StageClock,
+): Promise<DocumentReading> {
+  const { mrz, rectified } = seen;
+  // A document with no MRZ on this side: a driving licence's printed fields, or a card's front.
+  let front: FrontReading | null = null;
+  if (!mrz && rectified) {
+    options.onProgress?.('licence');
+    front = await readDocumentFront(engines, rectified.image);
+    clock.lap('licence');
+  }
+  // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.
+  const mrzDocument = documentFromMrz(mrz?.reading ?? null);
+  let sign: DistinguishingSign | null = null;
+  if (mrz?.inRectified && rectified && mrzDocument.kind === 'eu-driving-licence') {
+    const upright = mrz.quarterTurns === 2 ? turnHalf(rectified.image) : rectified.image;
+    sign = await readDistinguishingSign(engines, upright);
+    clock.lap('licence');
+  }
+  return {
+    document: front ? documentFromFront(front) : mrzDocument,
+    expiryConfirmed: mrz ? isExpiryConfirmed(mrz.reading) : front !== null && isFrontExpiryTrusted(front),
+    mrz: mrz?.reading ?? null,
+    front,
+    sign,
+  };
+}

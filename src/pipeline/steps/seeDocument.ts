@@ -1,0 +1,128 @@
+/**
+ * The check's first step, seeing the document: its outline, the document rectified, its clarity and
+ * its MRZ. An MRZ found in the photo outside the outline shows the outline was something printed on
+ * the document (its photo, a frame), not the document: the outline is then dropped, and clarity
+ * measured on the photo instead.
+ */
+import type { Engines, OpenCv } from '../../engines/types.ts';
+import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.ts';
+import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
+import { signedArea, type Point } from '../geometry.ts';
+import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
+import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
+import { planRectification, rectifyPlanned, type RectifiedDocument } from '../rectify/rectifyDocument.ts';
+import { forgetWarpedPhoto } from '../rectify/warpPerspective.ts';
+import { ANALYSIS_SIDE_PX } from '../sizes.ts';
+import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
+import { findMrz, type FoundMrz } from './findMrz.ts';
+import type { StageClock } from './stageClock.ts';
+
+export interface SeenDocument {
+  /** The photo's full pixels. */
+  readonly image: RgbaImage;
+  /** Photo pixels. */
+  readonly outline: DocumentOutline | null;
+  readonly rectified: RectifiedDocument | null;
+  readonly clarity: ClarityMeasures;
+  readonly mrz: FoundMrz | null;
+}
+
+export async function seeDocument(
+  photo: PendingPhoto,
+  engines: Engines,
+  options: CheckOptions,
+  clock: StageClock,
+): Promise<SeenDocument> {
+  options.onProgress?.('outline');
+  const scope = new MatScope(engines.cv);
+  let seen: SeenDocument & { readonly analysis: RgbaImage };
+  try {
+    const analysis = photo.analysis ?? analysisCopy(scope, await photo.full);
+    const found = findDocumentOutline(engines.cv, analysis);
+    const image = await photo.full;
+    const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
+    const outline = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
+    clock.lap('outline');
+    options.signal?.throwIfAborted();
+    seen = {
+      image,
+      analysis,
+      outline,
+      ...(await readWhileWarping(scope, engines, image, analysis, outline, options, clock)),
+    };
+  } finally {
+    scope.release();
+    forgetWarpedPhoto();
+  }
+  options.signal?.throwIfAborted();
+  const { outline, mrz, analysis, image } = seen;
+  if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
+    return { image, outline: null, rectified: null, clarity: photoClarity(engines.cv, analysis, image), mrz };
+  }
+  return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz };
+}
+
+/**
+ * The MRZ's OCR is started before the document is warped whole: the search needs only a small copy
+ * and the band (rectifiedMrzImage). The OCR engine then reads on its own thread while this one warps
+ * the document and measures its clarity, so the mrz timing spans rectify's and clarity's.
+ */
+async function readWhileWarping(
+  scope: MatScope,
+  engines: Engines,
+  image: RgbaImage,
+  analysis: RgbaImage,
+  outline: DocumentOutline | null,
+  options: CheckOptions,
+  clock: StageClock,
+): Promise<Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz'>> {
+  options.onProgress?.('mrz');
+  const mrzStarted = performance.now();
+  const plan = outline && planRectification(outline.quad);
+  const rectifiedForMrz = plan && {
+    image: rectifiedMrzImage(scope, image, plan),
+    photoPxPerDocPx: plan.photoPxPerDocPx,
+  };
+  const reading = findMrz(engines, image, rectifiedForMrz, options.signal);
+  reading.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
+  await startedJobsPosted();
+  clock.mark();
+  const rectified = plan && rectifyPlanned(scope, image, plan);
+  clock.lap('rectify');
+  // Without an outline the whole photo stands in for the document (a tight crop or a scan).
+  const clarity = rectified
+    ? measureClarity(engines.cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx)
+    : photoClarity(engines.cv, analysis, image);
+  clock.lap('clarity');
+  const mrz = await reading;
+  clock.since('mrz', mrzStarted);
+  return { rectified, clarity, mrz };
+}
+
+/** The copy the outline is searched on, when the decoder made none. */
+function analysisCopy(scope: MatScope, image: RgbaImage): RgbaImage {
+  return matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), ANALYSIS_SIDE_PX).mat);
+}
+
+/** Clarity of the whole photo, measured on its analysis copy, in the photo's own pixels. */
+function photoClarity(cv: OpenCv, analysis: RgbaImage, image: RgbaImage): ClarityMeasures {
+  return measureClarity(cv, analysis, Math.max(image.width, image.height));
+}
+
+/**
+ * Lets promises already started run up to their first real wait: the OCR job is then posted to its
+ * thread before this one takes up other work (tesseract.js posts it a few microtasks after the call).
+ */
+function startedJobsPosted(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Whether the box's centre lies inside the convex quad (both in photo pixels). */
+function boxInsideQuad(box: Rect<'image'>, quad: Quad<ImagePoint>): boolean {
+  const centre: Point = [box.x + box.width / 2, box.y + box.height / 2];
+  const sign = Math.sign(signedArea(quad));
+  return quad.every((a, i) => {
+    const b = quad[(i + 1) % 4]!;
+    return sign * ((b[0] - a[0]) * (centre[1] - a[1]) - (b[1] - a[1]) * (centre[0] - a[0])) >= 0;
+  });
+}

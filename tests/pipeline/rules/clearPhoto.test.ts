@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { clarityProblemOf, judgeClearPhoto } from '../../../src/pipeline/rules/clearPhoto.ts';
+import type { Measures } from '../../../src/pipeline/types.ts';
+
+describe('clarityProblemOf and judgeClearPhoto', () => {
+  const clear: Measures = {
+    imageWidth: 1600,
+    imageHeight: 1200,
+    documentAreaShare: 0.4,
+    sharpness: 900,
+    glare: 0,
+    brightness: 200,
+    darkestPrint: 20,
+    textHeightPx: 20,
+  };
+  it('name the first problem in the rule’s order: dark, washed out, glare, blurred, too small', () => {
+    const cases: [Partial<Measures>, ReturnType<typeof clarityProblemOf>, string][] = [
+      [{}, null, 'pass'],
+      [{ sharpness: null }, 'unmeasured', 'unsure'],
+      [{ brightness: 40, sharpness: 50 }, 'dark', 'fail'],
+      [{ brightness: 245, darkestPrint: 150 }, 'washed-out', 'fail'],
+      [{ glare: 0.1, sharpness: 50 }, 'glare', 'fail'],
+      [{ sharpness: 50, textHeightPx: 5 }, 'blurred', 'fail'],
+      [{ textHeightPx: 5 }, 'small', 'fail'],
+    ];
+    for (const [change, problem, status] of cases) {
+      const measures = { ...clear, ...change };
+      expect({ problem: clarityProblemOf(measures), status: judgeClearPhoto(measures).status }).toStrictEqual(
+        {
+          problem,
+          status,
+        },
+      );
+    }
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { judgeFourCorners } from '../../../src/pipeline/rules/fourCorners.ts';
+
+describe('judgeFourCorners', () => {
+  it('names the cut-off corners', () => {
+    const result = judgeFourCorners({
+      found: true,
+      missingCorners: ['top-left', 'bottom-left'],
+      coveredCorners: [],
+      offEdges: ['left'],
+    });
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('The top-left and bottom-left corners of your ID are cut off.');
+  });
+  it('claims a covered corner only where blur and glare have not broken the borders', () => {
+    const covered = { found: true, missingCorners: [], coveredCorners: ['top-right'], offEdges: [] } as const;
+    expect(judgeFourCorners(covered).message).toBe(
+      'The top-right corner of your ID looks covered, perhaps by a finger.',
+    );
+    expect(judgeFourCorners({ ...covered, bordersClear: true }).status).toBe('fail');
+    expect(judgeFourCorners({ ...covered, bordersClear: false }).status).toBe('pass');
+  });
+});
