@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FixtureEntry, FixtureManifest, Variant } from '../../scripts/fixtures/manifest.ts';
+import type { Status } from '../../src/pipeline/types.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES_DIR = join(PROJECT_ROOT, 'fixtures');
@@ -18,4 +19,21 @@ export function fixture(variant: Variant, kind = 'passport'): FixtureEntry & { p
   const entry = loadManifest().images.find((e) => e.variant === variant && e.document.kind === kind);
   if (!entry) throw new Error(`no ${variant} ${kind} fixture in the manifest: run npm run fixtures`);
   return { ...entry, path: join(FIXTURES_DIR, entry.file) };
+}
+
+const WORSE: Readonly<Record<Status, number>> = { pass: 0, unsure: 1, fail: 2 };
+
+/**
+ * The verdicts the manifest's statuses allow: the verdict is the worst rule's status, and a rule the
+ * manifest allows two statuses for may have either. One verdict for most photos.
+ */
+export function manifestVerdicts(entry: FixtureEntry): Status[] {
+  let verdicts: Status[] = ['pass'];
+  for (const allowed of Object.values(entry.expected)) {
+    const next = verdicts.flatMap((verdict) =>
+      allowed.map((status) => (WORSE[status] > WORSE[verdict] ? status : verdict)),
+    );
+    verdicts = [...new Set(next)];
+  }
+  return verdicts;
 }
