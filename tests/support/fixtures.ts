@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FixtureEntry, FixtureManifest, Variant } from '../../scripts/fixtures/manifest.ts';
-import type { Status } from '../../src/pipeline/types.ts';
+import { expect } from 'vitest';
+import { RULE_IDS, type RuleId, type Status } from '../../src/pipeline/types.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES_DIR = join(PROJECT_ROOT, 'fixtures');
@@ -36,4 +37,18 @@ export function manifestVerdicts(entry: FixtureEntry): Status[] {
     verdicts = [...new Set(next)];
   }
   return verdicts;
+}
+
+/** The verdict the manifest allows a photo: exactly, or any of those it allows (a matcher). */
+export function expectedVerdict(entry: FixtureEntry): Status {
+  const verdicts = manifestVerdicts(entry);
+  return verdicts.length === 1 ? verdicts[0]! : (expect.toBeOneOf(verdicts) as Status);
+}
+
+/** Each rule's status as the manifest has it, in RULE_IDS order: `[id, status]`, or any it allows. */
+export function expectedRuleStatuses(entry: FixtureEntry): [RuleId, Status][] {
+  return RULE_IDS.map((id) => {
+    const allowed = entry.expected[id];
+    return [id, allowed.length === 1 ? allowed[0]! : (expect.toBeOneOf([...allowed]) as Status)];
+  });
 }
