@@ -3,13 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeBadFiles, type BadFiles } from '../support/badFiles.ts';
-import {
-  expectedRuleStatuses,
-  expectedVerdict,
-  fixture,
-  loadManifest,
-  PROJECT_ROOT,
-} from '../support/fixtures.ts';
+import { fixture, loadManifest, PROJECT_ROOT } from '../support/fixtures.ts';
+import { expectedRuleStatuses, expectedVerdict } from '../support/manifestReport.ts';
 
 /** Runs the real bin, with every network call sabotaged (the preload reaches worker threads too). */
 function runCli(args: string[]) {

@@ -8,14 +8,8 @@ import { checkDocument } from '../../src/pipeline/check.ts';
 import type { CheckReport, RuleId } from '../../src/pipeline/types.ts';
 import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import type { FixtureEntry, Variant } from '../../scripts/fixtures/manifest.ts';
-import {
-  expectedRuleStatuses,
-  expectedVerdict,
-  fixture,
-  FIXTURES_DIR,
-  loadManifest,
-  manifestVerdicts,
-} from '../support/fixtures.ts';
+import { fixture, FIXTURES_DIR, loadManifest } from '../support/fixtures.ts';
+import { expectedRuleStatuses, expectedVerdict, manifestVerdicts } from '../support/manifestReport.ts';
 
 const manifest = loadManifest();
 
