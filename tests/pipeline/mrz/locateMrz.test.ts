@@ -136,7 +136,8 @@ describe('locateMrzBands', () => {
   });
 
   it('finds in each rectified fixture a band of as many lines as its MRZ has', async () => {
-    const files = ['gbr-passport-clean-1.jpg', 'deu-id-card-clean-1.jpg', 'fra-driving-licence-clean-1.jpg'];
+    // TD1's three lines and the licence's one (the tests above draw TD3's two).
+    const files = ['deu-id-card-clean-1.jpg', 'fra-driving-licence-clean-1.jpg'];
     const entries = loadManifest().images.filter((entry) => files.includes(entry.file));
     const found = [];
     for (const entry of entries) {
