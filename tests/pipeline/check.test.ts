@@ -168,7 +168,7 @@ describe('checkDocument, cancelled', () => {
     expect((stopped as DOMException).name).toBe('AbortError');
   });
 
-  it('stops with an AbortError when aborted while the MRZ is read, and the next check is whole', async () => {
+  it('stops with an AbortError when aborted as its MRZ step begins, and the next check is whole', async () => {
     const photo = await decodePhoto(await readFile(entry.path));
     const controller = new AbortController();
     const steps: string[] = [];
