@@ -5,18 +5,26 @@
  * and compressed before the server listens, as a static host serves precompressed files: compressing
  * 20 MB on the first request for it would block the server and be counted in the app's cold start.
  *
- *   tsx scripts/serve-web.ts [--port 4173] [--dir dist]
+ *   tsx scripts/serve-web.ts [--port 4173] [--dir dist] [--host]
+ *
+ * `--host` listens on every network interface, to open the app from a phone on the same network
+ * (the README says how to get the camera working there: it needs HTTPS or localhost).
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { contentSecurityPolicy } from '../src/app/security.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '4173' }, dir: { type: 'string', default: 'dist' } },
+  options: {
+    port: { type: 'string', default: '4173' },
+    dir: { type: 'string', default: 'dist' },
+    host: { type: 'boolean', default: false },
+  },
 });
 const root = resolve(values.dir);
 const port = Number(values.port);
@@ -128,6 +136,12 @@ for (const entry of files) {
   await prepare(path, (await stat(path)).mtimeMs);
 }
 
-server.listen(port, '127.0.0.1', () => {
+server.listen(port, values.host ? '0.0.0.0' : '127.0.0.1', () => {
   console.log(`id-precheck web app: http://localhost:${port}/`);
+  if (values.host) {
+    const addresses = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address?.family === 'IPv4' && !address.internal);
+    for (const address of addresses) console.log(`  on your network: http://${address?.address}:${port}/`);
+  }
 });

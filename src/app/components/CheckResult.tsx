@@ -1,13 +1,12 @@
 /**
  * The result: the verdict (the page's h1) with what to do next and what it does not promise, the photo
- * with its outline, each rule, what was read, and what next.
+ * with its outline, each rule, what was read, and what next. (The help follows, in App, in every state.)
  */
 import { useEffect, useRef } from 'react';
 import type { CheckReport } from '../../pipeline/types.ts';
 import { nextSteps } from '../content/present.ts';
 import { NOT_NHS_LOGIN, VERDICTS } from '../content/text.ts';
 import { DocumentDetails } from './DocumentDetails.tsx';
-import { KeepsFailing } from './KeepsFailing.tsx';
 import { PhotoOverlay } from './PhotoOverlay.tsx';
 import { RuleResults } from './RuleResults.tsx';
 import { SavePhoto } from './SavePhoto.tsx';
@@ -62,7 +61,6 @@ export function CheckResult({ report, preview, fileName, cameraPhoto, onCheckAno
       <button className="nhsuk-button" type="button" onClick={onCheckAnother}>
         Check another photo
       </button>
-      <KeepsFailing />
     </section>
   );
 }
