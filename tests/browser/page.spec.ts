@@ -3,12 +3,13 @@
  * drawn at its own shape with the outline on it, the gallery input, the loading failure, the page
  * without JavaScript, the words of a result, and the help, with axe and a screenshot in each state.
  */
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { ACCEPTED_DOCUMENTS, NOT_NHS_LOGIN, PHOTO_DONTS, PHOTO_DOS } from '../../src/app/content/text.ts';
 import { SETTINGS } from '../../src/app/settings.ts';
 import { RULE_IDS } from '../../src/pipeline/types.ts';
 import { CheckerPage } from './support/CheckerPage.ts';
-import { fixtureManifest, pickFixture } from './support/fixtures.ts';
+import { FIXTURES_DIR, fixtureManifest, pickFixture } from './support/fixtures.ts';
 import { expect, test } from './support/test.ts';
 
 const today = () => fixtureManifest().today;
@@ -214,4 +215,42 @@ test('a result and an error are each announced once: by focus, not also by a liv
   expect(await spoken()).not.toContain(heading);
   expect(await spoken()).not.toContain('Check finished');
   for (const rule of RULE_IDS) await checker.expectRule(rule, photo.expected[rule]);
+});
+
+test('the code at the bottom of the ID is shown, reachable by keyboard, and not at all for a document without one', async ({
+  checker,
+}, testInfo) => {
+  const passport = pickFixture('clean', 'valid-details', 'pass');
+  const licence = fixtureManifest().images.find(
+    (image) => image.document.kind === 'uk-driving-licence' && image.document.mrz === null,
+  );
+  await checker.open(today());
+  await checker.choosePhoto(passport.path);
+  await checker.waitForResult();
+  const code = checker.page.locator('[data-code-row]');
+  await expect(code.locator('dt')).toHaveText('The code at the bottom of your ID');
+  // It scrolls sideways on a phone: the keyboard can reach it.
+  await expect(code.getByRole('region')).toHaveAttribute('tabindex', '0');
+  await checker.screenshot('result-code', testInfo);
+
+  if (!licence) throw new Error('The fixtures have no UK driving licence');
+  await checker.checkAnother();
+  await checker.choosePhoto(join(FIXTURES_DIR, licence.file));
+  await checker.waitForResult();
+  await expect(checker.page.locator('.nhsuk-summary-list')).toBeVisible();
+  await expect(code).toHaveCount(0);
+  await checker.screenshot('result-licence', testInfo);
+  await checker.expectAccessible('result-licence', testInfo);
+});
+
+test('an unsure result says what to do next once, beside the verdict', async ({ checker }, testInfo) => {
+  const photo = pickFixture('issuer-mismatch', 'valid-details', 'unsure');
+  await checker.open(today());
+  await checker.choosePhoto(photo.path);
+  await checker.waitForResult();
+  await checker.expectRule('valid-details', photo.expected['valid-details']);
+  await expect(checker.result).toHaveAttribute('data-verdict', 'unsure');
+  await expect(checker.page.locator('.app-verdict [data-next-step]')).not.toHaveCount(0);
+  await checker.screenshot('result-unsure', testInfo);
+  await checker.expectAccessible('result-unsure', testInfo);
 });

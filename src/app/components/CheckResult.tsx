@@ -15,7 +15,7 @@ interface Props {
   readonly report: CheckReport;
   readonly preview: ImageBitmap;
   readonly fileName: string;
-  /** The camera's photo, which exists nowhere else: offered for saving unless it would be turned down. */
+  /** The camera's photo, which exists nowhere else: offered for saving. */
   readonly cameraPhoto: Blob | null;
   readonly onCheckAnother: () => void;
 }
@@ -51,7 +51,7 @@ export function CheckResult({ report, preview, fileName, cameraPhoto, onCheckAno
         )}
         <p className="nhsuk-body-s app-verdict__caveat">{NOT_NHS_LOGIN}</p>
       </div>
-      {cameraPhoto && report.verdict !== 'fail' && <SavePhoto photo={cameraPhoto} />}
+      {cameraPhoto && <SavePhoto photo={cameraPhoto} />}
       <p className="nhsuk-body-s">Photo checked: {fileName}</p>
       <PhotoOverlay report={report} preview={preview} />
       <h2>Checks</h2>

@@ -34,7 +34,11 @@ export function PhotoOverlay({ report, preview }: Props) {
   ].join(' ');
 
   return (
-    <figure className="app-photo" data-missing-corners={report.missingCorners.join(' ')}>
+    <figure
+      className="app-photo"
+      data-missing-corners={report.missingCorners.join(' ')}
+      data-image-size={`${imageWidth}x${imageHeight}`}
+    >
       <div
         className="app-photo__frame"
         // Its own shape at any size: as wide as the column, but never taller than 70% of the screen

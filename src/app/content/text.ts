@@ -23,7 +23,7 @@ export const PAGE_TITLES = {
 /** The checker's own files did not load (offline on a first visit, or a failed download). */
 export const LOAD_FAILED = {
   heading: 'The checker could not load',
-  body: 'This page could not download the files it needs to check your photo. Your photo has not been checked. Check your internet connection, then try again.',
+  body: 'This page could not download the files it needs to check photos, so it cannot check yours yet. Check your internet connection, then try again.',
   retry: 'Try again',
 };
 

@@ -46,7 +46,7 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
       status: 'fail',
       message: 'We could not find the edges of your ID in the photo.',
       advice:
-        'Put your ID on a plain, darker surface and take the photo from above, with a little space around all four corners.',
+        'Put your ID on a plain, darker surface and take the photo from above, with a little space around all 4 corners.',
       evidence,
     };
   if (corners.missingCorners.length > 0)
@@ -54,7 +54,7 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
       id,
       status: 'fail',
       message: `${capitalise(listCorners(corners.missingCorners))} of your ID ${corners.missingCorners.length === 1 ? 'is' : 'are'} cut off.`,
-      advice: 'Move the camera back a little so that all four corners of your ID are in the photo.',
+      advice: 'Move the camera back a little so that all 4 corners of your ID are in the photo.',
       evidence,
     };
   if (corners.coveredCorners.length > 0 && corners.bordersClear !== false)
@@ -68,7 +68,7 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
   return {
     id,
     status: 'pass',
-    message: 'All four corners of your ID are in the photo.',
+    message: 'All 4 corners of your ID are in the photo.',
     advice: '',
     evidence,
   };

@@ -65,6 +65,13 @@ export class CheckerPage {
     };
   }
 
+  /** The size of the photo as the checker read it (its pixels, after EXIF orientation). */
+  async photoSize(): Promise<{ width: number; height: number }> {
+    const size = (await this.page.locator('.app-photo').getAttribute('data-image-size')) ?? '';
+    const [width = NaN, height = NaN] = size.split('x').map(Number);
+    return { width, height };
+  }
+
   missingCornerMark(corner: string): Locator {
     return this.page.locator(`.app-photo__missing[data-corner="${corner}"]`);
   }
