@@ -1,6 +1,7 @@
 /** The checker page, in a person's steps (excalidraw's helpers/ui.ts is the model). */
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import sharp from 'sharp';
 import type { RuleId, Status } from '../../../src/pipeline/types.ts';
 import { SETTINGS } from '../../../src/app/settings.ts';
 
@@ -146,7 +147,35 @@ export class CheckerPage {
   async screenshot(state: string, testInfo: TestInfo): Promise<void> {
     // Kept for every state (test-results/<test>-<project>/, one folder per viewport).
     const path = testInfo.outputPath(`${state}.png`);
-    await this.page.screenshot({ path, fullPage: true });
+    if (testInfo.project.use.hasTouch) await this.#touchScreenshot(path);
+    else await this.page.screenshot({ path, fullPage: true });
     await testInfo.attach(state, { path, contentType: 'image/png' });
+  }
+
+  /**
+   * The whole page as a touch screen shows it. Chromium's full-page capture drops the touch emulation
+   * while it captures, so the page would be drawn as with a mouse ((hover: none) no longer matching):
+   * instead, one screenful at a time, scrolled, and put together.
+   */
+  async #touchScreenshot(path: string): Promise<void> {
+    const { width, height, screen, startY } = await this.page.evaluate(() => ({
+      width: innerWidth,
+      height: Math.max(document.documentElement.scrollHeight, innerHeight),
+      screen: innerHeight,
+      startY: scrollY,
+    }));
+    const parts: { input: Buffer; top: number; left: number }[] = [];
+    for (let y = 0; y < height; y += screen) {
+      const top = await this.page.evaluate((to) => {
+        scrollTo(0, to);
+        return scrollY;
+      }, y);
+      parts.push({ input: await this.page.screenshot(), top, left: 0 });
+    }
+    await this.page.evaluate((to) => scrollTo(0, to), startY);
+    await sharp({ create: { width, height, channels: 4, background: '#ffffff' } })
+      .composite(parts)
+      .png()
+      .toFile(path);
   }
 }
