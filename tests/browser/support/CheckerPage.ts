@@ -165,12 +165,20 @@ export class CheckerPage {
       startY: scrollY,
     }));
     const parts: { input: Buffer; top: number; left: number }[] = [];
-    for (let y = 0; y < height; y += screen) {
+    // Each screenful adds only what lies below the last: the final one, scrolled to the bottom,
+    // overlaps the one before it.
+    for (let done = 0; done < height;) {
       const top = await this.page.evaluate((to) => {
         scrollTo(0, to);
         return scrollY;
-      }, y);
-      parts.push({ input: await this.page.screenshot(), top, left: 0 });
+      }, done);
+      const shot = await this.page.screenshot();
+      const skip = done - top;
+      const rows = Math.min(screen - skip, height - done);
+      if (rows <= 0) break;
+      const input = await sharp(shot).extract({ left: 0, top: skip, width, height: rows }).toBuffer();
+      parts.push({ input, top: done, left: 0 });
+      done += rows;
     }
     await this.page.evaluate((to) => scrollTo(0, to), startY);
     await sharp({ create: { width, height, channels: 4, background: '#ffffff' } })
