@@ -4,11 +4,22 @@
  * Chromium of their own, whose fake camera plays a video that scripts/camera-video.ts generates first
  * (the `camera-videos` setup project), so a fresh clone needs nothing committed.
  */
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type ViewportSize } from '@playwright/test';
 import { cameraVideoPath } from './scripts/camera-video.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
-const PORT = 4174;
+/** ID_PRECHECK_TEST_PORT: for several checkouts testing at once on one machine. */
+const PORT = Number(process.env.ID_PRECHECK_TEST_PORT ?? 4174);
+
+/** Every test runs at both: a laptop, and a phone (touch, no hover). */
+const LAPTOP: { viewport: ViewportSize } = { viewport: { width: 1366, height: 768 } };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const cameraLaunch = {
+  launchOptions: chromiumLaunchOptions([
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${cameraVideoPath('id-card-into-frame')}`,
+  ]),
+};
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -27,18 +38,20 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'checker', testIgnore: ['**/camera.spec.ts'] },
+    { name: 'checker', testIgnore: ['**/camera.spec.ts'], use: LAPTOP },
+    { name: 'checker-phone', testIgnore: ['**/camera.spec.ts'], use: PHONE },
     { name: 'camera-videos', testMatch: '**/camera-videos.setup.ts' },
     {
       name: 'camera',
       testMatch: '**/camera.spec.ts',
       dependencies: ['camera-videos'],
-      use: {
-        launchOptions: chromiumLaunchOptions([
-          '--use-fake-device-for-media-stream',
-          `--use-file-for-fake-video-capture=${cameraVideoPath('id-card-into-frame')}`,
-        ]),
-      },
+      use: { ...LAPTOP, ...cameraLaunch },
+    },
+    {
+      name: 'camera-phone',
+      testMatch: '**/camera.spec.ts',
+      dependencies: ['camera-videos'],
+      use: { ...PHONE, ...cameraLaunch },
     },
   ],
   webServer: {

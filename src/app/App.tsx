@@ -1,5 +1,5 @@
 /** The page: layout only. The flow lives in useCheckFlow, the words in content/text.ts. */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../pipeline/types.ts';
 import { canUseCamera } from './camera/openCamera.ts';
 import type { CheckClient } from './checkClient.ts';
@@ -8,25 +8,48 @@ import { CheckProgress } from './components/CheckProgress.tsx';
 import { CheckResult } from './components/CheckResult.tsx';
 import { EngineDownload } from './components/EngineDownload.tsx';
 import { ErrorSummary } from './components/ErrorSummary.tsx';
-import { Guidance } from './components/Guidance.tsx';
+import { Guidance, Intro } from './components/Guidance.tsx';
+import { KeepsFailing } from './components/KeepsFailing.tsx';
+import { LoadFailed } from './components/LoadFailed.tsx';
 import { PageFooter, PageHeader } from './components/PageHeader.tsx';
 import { PHOTO_INPUT_ID, PhotoPicker } from './components/PhotoPicker.tsx';
 import { UseCamera } from './components/UseCamera.tsx';
-import { STEP_LABELS } from './content/text.ts';
-import { announceFlowState } from './flow/checkFlow.ts';
-import { useCheckFlow } from './flow/useCheckFlow.ts';
+import { PAGE_TITLES, STEP_LABELS, VERDICTS } from './content/text.ts';
+import { announceFlowState, type FlowState } from './flow/checkFlow.ts';
+import { useCheckFlow, type EngineStatus } from './flow/useCheckFlow.ts';
+import { SETTINGS } from './settings.ts';
 import { usePastedPhoto } from './usePastedPhoto.ts';
 
 export function App({ client, today }: { client: CheckClient; today: IsoDate }) {
   const { state, engines, checkPhoto, checkAnother, openCamera, closeCamera } = useCheckFlow(client, today);
-  usePastedPhoto(checkPhoto);
+  // The camera's photo exists nowhere else: kept while its result is shown, so that it can be saved.
+  const [cameraPhoto, setCameraPhoto] = useState<File | null>(null);
+  const checkChosenPhoto = useCallback(
+    (photo: File) => {
+      setCameraPhoto(null);
+      checkPhoto(photo);
+    },
+    [checkPhoto],
+  );
+  const checkCameraPhoto = useCallback(
+    (photo: File) => {
+      setCameraPhoto(photo);
+      checkPhoto(photo);
+    },
+    [checkPhoto],
+  );
+  usePastedPhoto(checkChosenPhoto);
   const problem = state.phase === 'choosing' ? state.problem : null;
+  const loadFailed = engines === 'failed' && (state.phase === 'choosing' || state.phase === 'checking');
   // Leaving the camera returns focus to the button that opened it.
   const previousPhase = useRef(state.phase);
   const cameraJustClosed = previousPhase.current === 'camera' && state.phase === 'choosing' && !problem;
   useEffect(() => {
     previousPhase.current = state.phase;
   }, [state.phase]);
+  useEffect(() => {
+    document.title = pageTitle(state, engines);
+  }, [state, engines]);
 
   return (
     <>
@@ -38,11 +61,10 @@ export function App({ client, today }: { client: CheckClient; today: IsoDate }) 
         <main className="nhsuk-main-wrapper" id="maincontent" data-phase={state.phase} data-engines={engines}>
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-two-thirds">
-              {problem && <ErrorSummary problem={problem} fieldId={PHOTO_INPUT_ID} />}
               {state.phase === 'camera' ? (
                 <CameraView
                   client={client}
-                  onPhoto={checkPhoto}
+                  onPhoto={checkCameraPhoto}
                   onProblem={closeCamera}
                   onClose={() => closeCamera()}
                 />
@@ -51,26 +73,35 @@ export function App({ client, today }: { client: CheckClient; today: IsoDate }) 
                   report={state.report}
                   preview={state.preview}
                   fileName={state.fileName}
+                  cameraPhoto={cameraPhoto}
                   onCheckAnother={checkAnother}
                 />
+              ) : loadFailed ? (
+                <>
+                  <LoadFailed onRetry={() => location.reload()} />
+                  <Guidance />
+                </>
               ) : (
                 <>
-                  {state.phase === 'checking' ? (
-                    <CheckProgress step={state.step} fileName={state.fileName} />
-                  ) : (
-                    <Guidance />
-                  )}
+                  {problem && <ErrorSummary problem={problem} fieldId={PHOTO_INPUT_ID} />}
+                  {state.phase === 'checking' ? <CheckProgress step={state.step} /> : <Intro />}
                   <EngineDownload client={client} />
                   <PhotoPicker
-                    onPhoto={checkPhoto}
+                    onPhoto={checkChosenPhoto}
                     problem={problem}
+                    chosen={state.phase === 'checking' ? state.fileName : null}
                     focusOnMount={state.phase === 'choosing' && state.retake}
                   />
                   {canUseCamera() && <UseCamera onOpen={openCamera} focusOnMount={cameraJustClosed} />}
+                  <Guidance />
                 </>
               )}
+              <KeepsFailing />
+              {/* Only the checking steps: a result or an error is announced by focus moving to it. */}
               <div className="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">
-                {announceFlowState(state, (step) => STEP_LABELS[step])}
+                {state.phase === 'checking' && !loadFailed
+                  ? announceFlowState(state, (step) => STEP_LABELS[step])
+                  : ''}
               </div>
             </div>
           </div>
@@ -79,4 +110,20 @@ export function App({ client, today }: { client: CheckClient; today: IsoDate }) 
       <PageFooter />
     </>
   );
+}
+
+/** The page title follows its h1, with the design system's "Error: " prefix while an error shows. */
+function pageTitle(state: FlowState, engines: EngineStatus): string {
+  const title = (heading: string) => `${heading} – ${SETTINGS.serviceName}`;
+  switch (state.phase) {
+    case 'camera':
+      return title(PAGE_TITLES.camera);
+    case 'result':
+      return title(VERDICTS[state.report.verdict].heading);
+    case 'checking':
+      return engines === 'failed' ? `Error: ${title(PAGE_TITLES.loadFailed)}` : title(PAGE_TITLES.checking);
+    case 'choosing':
+      if (engines === 'failed') return `Error: ${title(PAGE_TITLES.loadFailed)}`;
+      return `${state.problem ? 'Error: ' : ''}${title(PAGE_TITLES.intro)}`;
+  }
 }

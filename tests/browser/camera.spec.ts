@@ -4,6 +4,7 @@
  * then is held steady and sharp. The guidance must follow the video, the photo must be taken only in
  * the steady, sharp part, and every camera track must be stopped whenever the camera view ends.
  */
+import sharp from 'sharp';
 import { CAMERA_VIDEOS, segmentStarts } from '../../scripts/camera-video.ts';
 import { CAMERA_GUIDANCE } from '../../src/app/content/text.ts';
 import { RULE_IDS } from '../../src/pipeline/types.ts';
@@ -57,6 +58,18 @@ test('the guidance follows the video, and the photo is taken once the card is st
   await checker.expectRule('clear-photo', ['pass']);
   await expect(checker.page.getByText('Photo checked: photo from your camera')).toBeVisible();
   expect(await cameraTrackStates(checker.page)).toStrictEqual(['ended']);
+
+  // The camera's photo can be kept: downloaded at full resolution from the page itself (a blob: URL).
+  const save = checker.page.getByRole('link', { name: 'Save this photo' });
+  await expect(save).toHaveAttribute('href', /^blob:/u);
+  const downloading = checker.page.waitForEvent('download');
+  await save.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^id-photo\.(jpg|png)$/u);
+  const saved = await sharp(await download.path()).metadata();
+  // The very photo that was checked: its size is the checker's (up to 4096 px a side, unshrunk).
+  const { width, height } = await checker.photoSize();
+  expect({ width: saved.width, height: saved.height }).toStrictEqual({ width, height });
 
   // Each instruction that lasted was announced once, not each frame's.
   const instructions = Object.values(CAMERA_GUIDANCE);

@@ -71,6 +71,7 @@ test('a blurred photo fails clear-photo', async ({ checker }, testInfo) => {
   await checker.waitForResult();
   await checker.expectRule('clear-photo', photo.expected['clear-photo']);
   await checker.screenshot('result-blur', testInfo);
+  await checker.expectAccessible('result-blur', testInfo);
 });
 
 test('an expired document fails in-date', async ({ checker }, testInfo) => {
@@ -80,6 +81,7 @@ test('an expired document fails in-date', async ({ checker }, testInfo) => {
   await checker.waitForResult();
   await checker.expectRule('in-date', photo.expected['in-date']);
   await checker.screenshot('result-expired', testInfo);
+  await checker.expectAccessible('result-expired', testInfo);
 });
 
 test('a broken file shows an error, and the next photo is still checked', async ({ checker }, testInfo) => {
@@ -107,16 +109,23 @@ test('a broken file shows an error, and the next photo is still checked', async 
 
 test('a 0-byte file and a PDF are refused by name, and a 50-megapixel photo is still checked', async ({
   checker,
-}) => {
+}, testInfo) => {
   await checker.open(today());
   await checker.choosePhoto({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
   await expect(checker.errorSummary).toHaveAttribute('data-error-code', 'empty-file');
+  // The NHS.UK File upload component's words, then what to do.
+  await expect(checker.errorSummary).toContainText('The selected file is empty. Choose');
+  await checker.screenshot('error-empty', testInfo);
+  await checker.expectAccessible('error-empty', testInfo);
   await checker.choosePhoto({
     name: 'scan.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'binary'),
   });
   await expect(checker.errorSummary).toHaveAttribute('data-error-code', 'pdf-not-supported');
+  await expect(checker.errorSummary).toContainText('The selected file must be a JPG, PNG or WEBP');
+  await checker.screenshot('error-pdf', testInfo);
+  await checker.expectAccessible('error-pdf', testInfo);
 
   // 8192 × 6144: decoded whole by the browser, then shrunk to the working size before it is read.
   const photo = pickFixture('clean', 'four-corners', 'pass');

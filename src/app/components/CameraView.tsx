@@ -8,7 +8,7 @@ import { liveOverlay } from '../camera/liveOverlay.ts';
 import type { CameraProblemCode } from '../camera/openCamera.ts';
 import { useSettledText } from '../camera/useSettledText.ts';
 import type { CheckClient } from '../checkClient.ts';
-import { CAMERA_GUIDANCE } from '../content/text.ts';
+import { CAMERA_GUIDANCE, PAGE_TITLES } from '../content/text.ts';
 
 interface Props {
   readonly client: CheckClient;
@@ -39,7 +39,7 @@ export function CameraView({ client, onPhoto, onProblem, onClose }: Props) {
       data-guidance={camera.guidance}
     >
       <h1 id="camera-heading" ref={heading} tabIndex={-1}>
-        Take a photo of your ID
+        {PAGE_TITLES.camera}
       </h1>
       <p>
         Put your ID on a plain, darker surface and hold your phone straight above it. We take the photo for

@@ -1,32 +1,57 @@
-/** The result: verdict, the photo with its outline, each rule, what was read, and what next. */
+/**
+ * The result: the verdict (the page's h1) with what to do next and what it does not promise, the photo
+ * with its outline, each rule, what was read, and what next. (The help follows, in App, in every state.)
+ */
 import { useEffect, useRef } from 'react';
 import type { CheckReport } from '../../pipeline/types.ts';
-import { VERDICTS } from '../content/text.ts';
+import { nextSteps } from '../content/present.ts';
+import { NOT_NHS_LOGIN, VERDICTS } from '../content/text.ts';
 import { DocumentDetails } from './DocumentDetails.tsx';
-import { KeepsFailing } from './KeepsFailing.tsx';
 import { PhotoOverlay } from './PhotoOverlay.tsx';
 import { RuleResults } from './RuleResults.tsx';
+import { SavePhoto } from './SavePhoto.tsx';
 
 interface Props {
   readonly report: CheckReport;
   readonly preview: ImageBitmap;
   readonly fileName: string;
+  /** The camera's photo, which exists nowhere else: offered for saving. */
+  readonly cameraPhoto: Blob | null;
   readonly onCheckAnother: () => void;
 }
 
-export function CheckResult({ report, preview, fileName, onCheckAnother }: Props) {
+export function CheckResult({ report, preview, fileName, cameraPhoto, onCheckAnother }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [report]);
   const verdict = VERDICTS[report.verdict];
+  const steps = nextSteps(report.rules);
 
   return (
     <section className="app-result" data-verdict={report.verdict} aria-labelledby="result-heading">
       <div className={`app-verdict app-verdict--${report.verdict}`}>
-        <h2 id="result-heading" ref={heading} tabIndex={-1}>
+        <h1 id="result-heading" ref={heading} tabIndex={-1}>
           {verdict.heading}
-        </h2>
+        </h1>
         <p>{verdict.body}</p>
+        {steps.length > 0 && (
+          <>
+            <h2 className="nhsuk-heading-s app-verdict__steps">What to do next</h2>
+            {steps.length === 1 ? (
+              <p data-next-step>{steps[0]}</p>
+            ) : (
+              <ul className="nhsuk-list nhsuk-list--bullet">
+                {steps.map((step) => (
+                  <li key={step} data-next-step>
+                    {step}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+        <p className="nhsuk-body-s app-verdict__caveat">{NOT_NHS_LOGIN}</p>
       </div>
+      {cameraPhoto && <SavePhoto photo={cameraPhoto} />}
       <p className="nhsuk-body-s">Photo checked: {fileName}</p>
       <PhotoOverlay report={report} preview={preview} />
       <h2>Checks</h2>
@@ -36,7 +61,6 @@ export function CheckResult({ report, preview, fileName, onCheckAnother }: Props
       <button className="nhsuk-button" type="button" onClick={onCheckAnother}>
         Check another photo
       </button>
-      <KeepsFailing />
     </section>
   );
 }

@@ -1,25 +1,25 @@
-/** What was read from the document, with the MRZ's unreadable characters marked. */
-import type { CheckReport } from '../../pipeline/types.ts';
+/**
+ * What was read from the document, and the code at the bottom of it (the MRZ) with the characters
+ * that could not be read for certain marked. Documents that carry no such code do not get the row.
+ */
+import type { CheckReport, DocumentKind } from '../../pipeline/types.ts';
+import { countryName, formatDate } from '../content/present.ts';
 import { DOCUMENT_KIND_NAMES } from '../content/text.ts';
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : longDate.format(date);
-}
+/** The kinds that always carry the code (ICAO 9303): for these, "none read" is worth saying. */
+const KINDS_WITH_CODE: ReadonlySet<DocumentKind> = new Set([
+  'passport',
+  'id-card',
+  'visa',
+  'residence-permit',
+]);
 
 export function DocumentDetails({ report }: { report: CheckReport }) {
   const { document, mrzReading } = report;
   const mrzLines = mrzReading?.lines ?? document.mrz;
   const rows: [string, string][] = [
     ['Document type', DOCUMENT_KIND_NAMES[document.kind]],
-    ['Issued by', document.issuer ?? 'Could not be read'],
+    ['Issued by', document.issuer ? countryName(document.issuer) : 'Could not be read'],
     ['Expires', document.expiry ? formatDate(document.expiry) : 'Could not be read'],
   ];
   if (document.provisional !== null) rows.push(['Licence', document.provisional ? 'Provisional' : 'Full']);
@@ -33,12 +33,18 @@ export function DocumentDetails({ report }: { report: CheckReport }) {
             <dd className="nhsuk-summary-list__value">{value}</dd>
           </div>
         ))}
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Machine-readable zone</dt>
-          <dd className="nhsuk-summary-list__value">
-            {mrzLines ? <MrzLines lines={mrzLines} suspect={mrzReading?.suspect ?? []} /> : 'None read'}
-          </dd>
-        </div>
+        {(mrzLines || KINDS_WITH_CODE.has(document.kind)) && (
+          <div className="nhsuk-summary-list__row" data-code-row>
+            <dt className="nhsuk-summary-list__key">The code at the bottom of your ID</dt>
+            <dd className="nhsuk-summary-list__value">
+              {mrzLines ? (
+                <MrzLines lines={mrzLines} suspect={mrzReading?.suspect ?? []} />
+              ) : (
+                'Could not be read'
+              )}
+            </dd>
+          </div>
+        )}
       </dl>
     </>
   );
@@ -48,7 +54,8 @@ function MrzLines({ lines, suspect }: { lines: readonly string[]; suspect: reado
   const anySuspect = suspect.some((columns) => columns.length > 0);
   return (
     <>
-      <pre className="app-mrz" aria-label="The code as read, line by line">
+      {/* Scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too. */}
+      <pre className="app-mrz" role="region" aria-label="The code as read, line by line" tabIndex={0}>
         {lines.map((line, index) => {
           const columns = new Set(suspect[index] ?? []);
           return (
@@ -69,7 +76,7 @@ function MrzLines({ lines, suspect }: { lines: readonly string[]; suspect: reado
       </pre>
       {anySuspect && (
         <p className="nhsuk-body-s app-mrz__key">
-          Characters in a dashed box could not be read for certain: their check digit did not add up.
+          Characters in a dashed box could not be read for certain: the check digit for them did not add up.
         </p>
       )}
     </>

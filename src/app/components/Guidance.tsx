@@ -1,33 +1,39 @@
-/** The intro: what gets a photo turned down, and which documents NHS login accepts. */
-import { ACCEPTED_DOCUMENTS, PHOTO_DONTS, PHOTO_DOS } from '../content/text.ts';
+/**
+ * The intro (the h1 and one sentence, so that on a phone the photo input is on the first screen), and,
+ * below the input, what gets a photo turned down and which documents NHS login accepts.
+ */
+import { ACCEPTED_DOCUMENTS, PAGE_TITLES, PHOTO_DONTS, PHOTO_DOS } from '../content/text.ts';
 import { CrossIcon, TickIcon } from './Icons.tsx';
+
+export function Intro() {
+  return (
+    <>
+      <h1>{PAGE_TITLES.intro}</h1>
+      <p className="nhsuk-lede-text">
+        NHS login turns down photos of ID with cut-off corners, blur, glare, or a document that has expired or
+        that it does not accept. Check your photo here first: it stays on this device.
+      </p>
+    </>
+  );
+}
 
 export function Guidance() {
   return (
     <>
-      <h1>Check your ID photo before you upload it</h1>
-      <p className="nhsuk-lede-text">
-        NHS login turns down photos of ID that have cut-off corners, blur, glare or shine, or that show a
-        document it does not accept or that has expired. Check your photo here first.
-      </p>
-      <div className="nhsuk-inset-text">
-        <span className="nhsuk-u-visually-hidden">Information: </span>
-        <p>Your photo is checked on this device. It is not uploaded or sent anywhere.</p>
-      </div>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-half">
-          <GuidanceList heading="Do" items={PHOTO_DOS} kind="tick" />
-        </div>
-        <div className="nhsuk-grid-column-one-half">
-          <GuidanceList heading="Don't" items={PHOTO_DONTS} kind="cross" />
-        </div>
-      </div>
+      <h2>How to take a photo that will be accepted</h2>
+      {/* Stacked, not side by side, as the design system's Do and Don't list asks. */}
+      <GuidanceList heading="Do" items={PHOTO_DOS} kind="tick" />
+      <GuidanceList heading="Don't" items={PHOTO_DONTS} kind="cross" />
       <h2 className="nhsuk-heading-s">Documents NHS login accepts</h2>
       <ul className="nhsuk-list nhsuk-list--bullet">
         {ACCEPTED_DOCUMENTS.map((document) => (
           <li key={document}>{document}</li>
         ))}
       </ul>
+      <div className="nhsuk-inset-text">
+        <span className="nhsuk-u-visually-hidden">Information: </span>
+        <p>Your photo is checked on this device. It is not uploaded or sent anywhere.</p>
+      </div>
     </>
   );
 }
@@ -42,9 +48,9 @@ function GuidanceList({
   kind: 'tick' | 'cross';
 }) {
   return (
-    <div className="nhsuk-card nhsuk-card--feature">
+    <div className="nhsuk-card nhsuk-card--feature" data-guidance-list={kind}>
       <div className="nhsuk-card__content">
-        <h2 className="nhsuk-card__heading">{heading}</h2>
+        <h3 className="nhsuk-card__heading">{heading}</h3>
         <ul className={`nhsuk-list nhsuk-list--${kind}`} role="list">
           {items.map((item) => (
             <li key={item}>

@@ -3,6 +3,9 @@ import { useEffect, useRef } from 'react';
 import type { CheckReport } from '../../pipeline/types.ts';
 import { frameOverlay } from '../flow/overlayFrame.ts';
 
+/** The tallest the photo is drawn, in percent of the screen's height. */
+const MAX_HEIGHT_VH = 70;
+
 interface Props {
   readonly report: CheckReport;
   readonly preview: ImageBitmap;
@@ -31,8 +34,20 @@ export function PhotoOverlay({ report, preview }: Props) {
   ].join(' ');
 
   return (
-    <figure className="app-photo" data-missing-corners={report.missingCorners.join(' ')}>
-      <div className="app-photo__frame" style={{ aspectRatio: `${view.width} / ${view.height}` }}>
+    <figure
+      className="app-photo"
+      data-missing-corners={report.missingCorners.join(' ')}
+      data-image-size={`${imageWidth}x${imageHeight}`}
+    >
+      <div
+        className="app-photo__frame"
+        // Its own shape at any size: as wide as the column, but never taller than 70% of the screen
+        // (a height cap alone would stretch the photo, and the outline would no longer sit on it).
+        style={{
+          aspectRatio: `${view.width} / ${view.height}`,
+          maxWidth: `calc(${MAX_HEIGHT_VH}vh * ${view.width / view.height})`,
+        }}
+      >
         <canvas
           ref={canvas}
           className="app-photo__image"

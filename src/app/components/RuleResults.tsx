@@ -1,5 +1,9 @@
-/** Each of the five rules: its sign and word (never colour alone), what we found, and what to do. */
+/**
+ * Each of the five rules: its sign and word (never colour alone) and what we found. What to do about
+ * them is said once, above (CheckResult's next steps), not repeated under each rule.
+ */
 import type { RuleResult } from '../../pipeline/types.ts';
+import { ruleMessage } from '../content/present.ts';
 import { RULE_TITLES, STATUS_SIGNS } from '../content/text.ts';
 
 export function RuleResults({ rules }: { rules: readonly RuleResult[] }) {
@@ -20,13 +24,7 @@ export function RuleResults({ rules }: { rules: readonly RuleResult[] }) {
               </span>
               <span className="app-rule__status">{sign.label}:</span> {RULE_TITLES[rule.id]}
             </h3>
-            <p className="app-rule__message">{rule.message}</p>
-            {rule.advice && (
-              <p className="app-rule__advice">
-                <strong>What to do: </strong>
-                {rule.advice}
-              </p>
-            )}
+            <p className="app-rule__message">{ruleMessage(rule)}</p>
           </li>
         );
       })}

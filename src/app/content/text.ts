@@ -2,17 +2,37 @@
  * The page's words, as tables. Guidance follows NHS login's own help pages ("Taking a photo of your ID"
  * and "Proving who you are without photo ID"), in the NHS service manual's plain style.
  */
+import type { PhotoErrorCode } from '../../decode/photoError.ts';
 import type { DocumentKind, RuleId, Status } from '../../pipeline/types.ts';
 import type { FramingProblem } from '../../pipeline/framing/judgeFraming.ts';
 import type { CameraProblemCode } from '../camera/openCamera.ts';
 import type { WorkerStep } from '../checkClient.ts';
+import { SETTINGS } from '../settings.ts';
+
+/** Beside every result and in the footer: whoever runs the checker, it is not NHS login's own. */
+export const NOT_NHS_LOGIN = `This checker is not part of NHS login${SETTINGS.runBy ? `: it is run by ${SETTINGS.runBy}` : ''}. Passing here does not guarantee that NHS login will accept your photo.`;
+
+/** The page title's first part, per state; the service name follows (the NHS.UK pattern). */
+export const PAGE_TITLES = {
+  intro: 'Check your ID photo before you upload it',
+  checking: 'Checking your photo',
+  camera: 'Take a photo of your ID',
+  loadFailed: 'The checker could not load',
+} as const;
+
+/** The checker's own files did not load (offline on a first visit, or a failed download). */
+export const LOAD_FAILED = {
+  heading: 'The checker could not load',
+  body: 'This page could not download the files it needs to check photos, so it cannot check yours yet. Check your internet connection, then try again.',
+  retry: 'Try again',
+};
 
 export const STEP_LABELS: Readonly<Record<WorkerStep, string>> = {
   decoding: 'Opening your photo',
   loading: 'Getting the reader ready (this only takes longer the first time)',
   outline: 'Finding the corners',
   clarity: 'Checking focus and glare',
-  mrz: "Reading the passport's code",
+  mrz: 'Reading the code at the bottom of your ID',
   licence: 'Reading the licence',
   rules: "Comparing with NHS login's rules",
 };
@@ -22,7 +42,7 @@ export const downloadLabel = (percent: number) =>
   `Downloading the checker, only needed the first time: ${percent}% done`;
 
 export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
-  'four-corners': 'All 4 corners can be seen',
+  'four-corners': 'All 4 corners are in the photo',
   'clear-photo': 'Clear, with no blur, glare or shine',
   'in-date': 'The document is in date',
   'accepted-document': 'NHS login accepts this document',
@@ -111,4 +131,38 @@ export const CAMERA_GUIDANCE: Readonly<Record<CameraGuidance, string>> = {
   small: 'Move the camera closer, so that your ID fills most of the frame',
   'hold-still': 'That looks right. Hold still',
   capturing: 'Taking the photo',
+};
+
+/**
+ * Why a chosen file could not be checked, in the NHS.UK File upload component's words where it has
+ * them, each ending with what to do. The decoder's own messages are for the command line.
+ */
+export const PHOTO_PROBLEMS: Readonly<Record<PhotoErrorCode, string>> = {
+  'file-not-found': 'The selected file could not be opened. Choose the photo again.',
+  'not-a-file': 'The selected item is not a photo file. Choose a photo of your ID.',
+  'file-too-large': 'The selected file is too large to check. Choose a smaller copy, or take a new photo.',
+  'file-unreadable': 'The selected file could not be read. Choose the photo again.',
+  'empty-file': 'The selected file is empty. Choose another photo of your ID.',
+  'not-an-image': 'The selected file must be a JPG, PNG or WEBP. Choose a photo of your ID.',
+  'pdf-not-supported':
+    'The selected file must be a JPG, PNG or WEBP, not a PDF. Take a photo of your ID and choose that.',
+  'gif-not-supported':
+    'The selected file must be a JPG, PNG or WEBP, not a GIF. Choose a photo taken with a camera.',
+  'heic-not-supported':
+    'The selected file must be a JPG, PNG or WEBP. iPhone photos are HEIC by default: in Settings > Camera > Formats choose “Most Compatible”, then take the photo again.',
+  'unsupported-format': 'The selected file must be a JPG, PNG or WEBP. Choose a photo of your ID.',
+  'corrupt-image':
+    'The selected file could not be opened: it may be damaged or cut short. Choose the photo again, or take a new one.',
+  'image-too-small':
+    'The selected photo is too small to check. Take a new photo, with your ID filling most of it.',
+  'image-too-large':
+    'The selected photo is too large to check (over 100 megapixels). Choose a smaller copy, or take a new photo.',
+  'check-failed': 'Something went wrong while checking this photo. Choose the photo again.',
+};
+
+/** After the camera's photo passes or fails: how to keep it and upload it. */
+export const SAVE_PHOTO = {
+  button: 'Save this photo',
+  fileName: 'id-photo',
+  hint: 'It is saved on this device, in your downloads (on a phone, find it in your Files or Photos app). Nothing is uploaded. Then, in NHS login, choose this saved photo when you are asked for a photo of your ID.',
 };

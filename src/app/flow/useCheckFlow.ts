@@ -6,7 +6,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { IsoDate } from '../../pipeline/types.ts';
 import type { CameraProblemCode } from '../camera/openCamera.ts';
 import { WorkerCrashed, type CheckClient, type WorkerStep } from '../checkClient.ts';
-import { CAMERA_PROBLEMS } from '../content/text.ts';
+import { CAMERA_PROBLEMS, PHOTO_PROBLEMS } from '../content/text.ts';
 import { INITIAL_FLOW, nextFlowState, type FlowState } from './checkFlow.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'failed';
@@ -34,7 +34,7 @@ export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
     client.prepare().then(
       () => live && setEngines('ready'),
       (error: unknown) => {
-        // Not shown to the person yet: the first check tries again, and reports a failure then.
+        // The page says so, with a retry, rather than blaming the next photo (App's LoadFailed).
         console.warn('The checker could not load:', error);
         if (live) setEngines('failed');
       },
@@ -74,7 +74,11 @@ export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
             shownPreview.current = outcome.preview;
             dispatch({ type: 'checked', ...outcome });
           } else if (outcome.status === 'refused') {
-            dispatch({ type: 'refused', problem: { code: outcome.code, message: outcome.message } });
+            // In the page's words, each ending with what to do; the worker's are the command line's.
+            dispatch({
+              type: 'refused',
+              problem: { code: outcome.code, message: PHOTO_PROBLEMS[outcome.code] },
+            });
           }
         },
         (error: unknown) => {

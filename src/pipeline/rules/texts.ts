@@ -43,20 +43,20 @@ const UNSURE_WHICH_DOCUMENT =
 export const RULE_TEXTS = {
   'four-corners': {
     'all-in': {
-      message: 'All four corners of your ID are in the photo.',
+      message: 'All 4 corners of your ID are in the photo.',
       advice: '',
       source: '[NHS-LOGIN-PHOTO]',
     },
     'not-found': {
       message: 'We could not find the edges of your ID in the photo.',
       advice:
-        'Put your ID on a plain, darker surface and take the photo from above, with a little space around all four corners.',
+        'Put your ID on a plain, darker surface and take the photo from above, with a little space around all 4 corners.',
       source: '[NHS-LOGIN-PHOTO]',
     },
     'cut-off': {
       message: (corners: readonly CornerName[]) =>
         `${capitalise(listCorners(corners))} of your ID ${corners.length === 1 ? 'is' : 'are'} cut off.`,
-      advice: 'Move the camera back a little so that all four corners of your ID are in the photo.',
+      advice: 'Move the camera back a little so that all 4 corners of your ID are in the photo.',
       source: '[NHS-LOGIN-PHOTO]',
     },
     covered: {
