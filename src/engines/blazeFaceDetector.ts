@@ -16,7 +16,8 @@ import type { RgbaImage } from '../pipeline/types.ts';
 import type { OpenCv } from './types.ts';
 
 /** The package file, relative to the project's root; engines/browserAssets.ts serves it. */
-export const BLAZE_FACE_MODEL_SOURCE = 'node_modules/@mediapipe/face_detection/face_detection_short_range.tflite';
+export const BLAZE_FACE_MODEL_SOURCE =
+  'node_modules/@mediapipe/face_detection/face_detection_short_range.tflite';
 
 const OUTPUTS = ['classificators', 'regressors'];
 
