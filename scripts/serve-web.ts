@@ -70,7 +70,8 @@ const headers = {
   'Content-Security-Policy': contentSecurityPolicy(),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': 'geolocation=(), microphone=(), interest-cohort=()',
+  // The microphone for the rehearsal of the video step (src/app/rehearsal/), on our own origin only.
+  'Permissions-Policy': 'geolocation=(), microphone=(self), interest-cohort=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 

@@ -1,5 +1,6 @@
 /** The intro: what gets a photo turned down, and which documents NHS login accepts. */
 import { ACCEPTED_DOCUMENTS, PHOTO_DONTS, PHOTO_DOS } from '../content/text.ts';
+import { RehearsalLink } from '../rehearsal/RehearsalLink.tsx';
 import { CrossIcon, TickIcon } from './Icons.tsx';
 
 export function Guidance() {
@@ -28,6 +29,7 @@ export function Guidance() {
           <li key={document}>{document}</li>
         ))}
       </ul>
+      <RehearsalLink lead="NHS login may also ask for a short video of you saying, signing or writing 4 numbers. You can" />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { RehearsalLink } from '../rehearsal/RehearsalLink.tsx';
+
 /** NHS login's own route for people whose photo keeps being turned down. */
 export function KeepsFailing() {
   return (
@@ -17,6 +19,7 @@ export function KeepsFailing() {
             register for NHS login without photo ID. Ask by phone or email: you do not need to visit.
           </li>
         </ol>
+        <RehearsalLink lead="If it is the video step that fails, you can" />
       </div>
     </details>
   );
