@@ -27,7 +27,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'checker', testIgnore: ['**/camera.spec.ts'] },
+    { name: 'checker', testIgnore: ['**/camera.spec.ts', '**/rehearsal.spec.ts'] },
     { name: 'camera-videos', testMatch: '**/camera-videos.setup.ts' },
     {
       name: 'camera',
@@ -40,6 +40,9 @@ export default defineConfig({
         ]),
       },
     },
+    // The rehearsal's tests each launch a Chromium whose fake camera and microphone play their own files.
+    { name: 'rehearsal-media', testMatch: '**/rehearsal-media.setup.ts' },
+    { name: 'rehearsal', testMatch: '**/rehearsal.spec.ts', dependencies: ['rehearsal-media'] },
   ],
   webServer: {
     command: `npm run build && tsx scripts/serve-web.ts --port ${PORT}`,
