@@ -25,6 +25,7 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const REHEARSAL_MEDIA_DIR = join(projectRoot, '.tmp', 'rehearsal');
 
 const FPS = 10;
+export const BENCH_FPS = 30;
 const SECONDS = 2;
 
 /**
@@ -41,38 +42,44 @@ export const SPOKEN_DIGITS = '4729';
 /** How long `four-digits` is quiet before the first number. */
 export const SPEECH_STARTS_S = 3;
 
-export function sceneVideoPath(scene: FaceSceneName): string {
-  return join(REHEARSAL_MEDIA_DIR, `${scene}.y4m`);
+export function sceneVideoPath(scene: FaceSceneName, fps = FPS): string {
+  return join(REHEARSAL_MEDIA_DIR, fps === FPS ? `${scene}.y4m` : `${scene}-${fps}fps.y4m`);
 }
 
 export function soundPath(sound: RehearsalSound): string {
   return join(REHEARSAL_MEDIA_DIR, `${sound}.wav`);
 }
 
-/** Writes every video and sound that is missing or older than the scripts that make them. */
-export async function ensureRehearsalMedia(): Promise<void> {
+/**
+ * Writes every video and sound that is missing or older than the scripts that make them; with `bench`,
+ * bench:rehearsal's video too.
+ */
+export async function ensureRehearsalMedia(options: { readonly bench?: boolean } = {}): Promise<void> {
   const { FACE_SCENE_NAMES } = await import('./faceScenes.ts');
   const here = dirname(fileURLToPath(import.meta.url));
   const inputs = ['media.ts', 'faceScenes.ts', 'audio.ts'].map((file) => statSync(join(here, file)).mtimeMs);
   const fresh = (path: string) => existsSync(path) && inputs.every((mtime) => mtime < statSync(path).mtimeMs);
   mkdirSync(REHEARSAL_MEDIA_DIR, { recursive: true });
   for (const scene of FACE_SCENE_NAMES) if (!fresh(sceneVideoPath(scene))) await writeSceneVideo(scene);
+  // bench:rehearsal's: a camera's usual 30 frames a second, so the worker, not the camera, sets the pace.
+  if (options.bench && !fresh(sceneVideoPath('one-framed-face', BENCH_FPS)))
+    await writeSceneVideo('one-framed-face', BENCH_FPS);
   for (const sound of REHEARSAL_SOUNDS) if (!fresh(soundPath(sound))) await writeSound(sound);
 }
 
-async function writeSceneVideo(name: FaceSceneName): Promise<void> {
+async function writeSceneVideo(name: FaceSceneName, fps = FPS): Promise<void> {
   const { FACE_SCENES, SCENE_HEIGHT, SCENE_WIDTH, renderFaceScene } = await import('./faceScenes.ts');
   const { rgbToI420 } = await import('../camera-video.ts');
-  const path = sceneVideoPath(name);
+  const path = sceneVideoPath(name, fps);
   const partial = `${path}.partial`;
   const file = openSync(partial, 'w');
   try {
-    writeSync(file, `YUV4MPEG2 W${SCENE_WIDTH} H${SCENE_HEIGHT} F${FPS}:1 Ip A1:1 C420mpeg2\n`);
+    writeSync(file, `YUV4MPEG2 W${SCENE_WIDTH} H${SCENE_HEIGHT} F${fps}:1 Ip A1:1 C420mpeg2\n`);
     const rgb = new Uint8Array(SCENE_WIDTH * SCENE_HEIGHT * 3);
     const yuv = new Uint8Array((SCENE_WIDTH * SCENE_HEIGHT * 3) / 2);
-    for (let frame = 0; frame < FPS * SECONDS; frame++) {
+    for (let frame = 0; frame < fps * SECONDS; frame++) {
       // A slow sway of a few pixels, one cycle a loop, so that the video joins up.
-      const phase = (2 * Math.PI * frame) / (FPS * SECONDS);
+      const phase = (2 * Math.PI * frame) / (fps * SECONDS);
       const rgba = (await renderFaceScene(FACE_SCENES[name], 4 * Math.sin(phase), 2 * Math.sin(2 * phase)))
         .data;
       for (let i = 0, o = 0; i < rgba.length; i += 4) {
@@ -106,6 +113,6 @@ async function writeSound(sound: RehearsalSound): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await ensureRehearsalMedia();
+  await ensureRehearsalMedia({ bench: true });
   console.log(`Rehearsal media in ${REHEARSAL_MEDIA_DIR}`);
 }
