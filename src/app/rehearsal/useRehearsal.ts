@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { FaceChecks } from '../../pipeline/rehearsal/judgeFace.ts';
+import { STEADY_OVER, steadyFaceChecks } from '../../pipeline/rehearsal/steadyChecks.ts';
 import type { RehearsalCheck } from '../../pipeline/rehearsal/types.ts';
 import { RehearsalClient } from './rehearsalClient.ts';
 import { RehearsalSession, type HowToGiveNumbers, type MediaProblemCode } from './rehearsalSession.ts';
@@ -33,6 +34,7 @@ export function useRehearsal(video: RefObject<HTMLVideoElement | null>) {
   const [state, setState] = useState<RehearsalState>(INITIAL);
   const client = useRef<RehearsalClient | null>(null);
   const session = useRef<RehearsalSession | null>(null);
+  const recentFaceChecks = useRef<FaceChecks[]>([]);
 
   useEffect(() => {
     const started = new RehearsalClient();
@@ -50,9 +52,13 @@ export function useRehearsal(video: RefObject<HTMLVideoElement | null>) {
     if (!video.current || !client.current || session.current) return;
     const update = (change: Partial<RehearsalState>) => setState((previous) => ({ ...previous, ...change }));
     setState({ ...INITIAL, phase: 'starting' });
+    recentFaceChecks.current = [];
     const opened = new RehearsalSession(video.current, client.current, {
       started: () => update({ phase: 'live' }),
-      faceJudged: (judgement) => update({ faceChecks: judgement.checks }),
+      faceJudged: (judgement) => {
+        recentFaceChecks.current = [...recentFaceChecks.current.slice(1 - STEADY_OVER), judgement.checks];
+        update({ faceChecks: steadyFaceChecks(recentFaceChecks.current) });
+      },
       voiceJudged: (voice) => update({ voice }),
       recordingStarted: () => update({ phase: 'recording', seconds: 0, recordingUrl: null, voice: null }),
       recordingTick: (seconds) => update({ seconds }),
