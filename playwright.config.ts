@@ -8,7 +8,8 @@ import { defineConfig } from '@playwright/test';
 import { cameraVideoPath } from './scripts/camera-video.ts';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
-const PORT = 4174;
+/** ID_PRECHECK_TEST_PORT: another port, where several copies of the project run their tests on one machine. */
+const PORT = Number(process.env.ID_PRECHECK_TEST_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'tests/browser',

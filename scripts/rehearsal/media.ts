@@ -29,8 +29,10 @@ export const BENCH_FPS = 30;
 const SECONDS = 2;
 
 /**
- * - `four-digits`: 3 s of a quiet room, then "4, 7, 2, 9" said by espeak-ng, then 25 s of the room, so
- *   that a recording started in the first 3 s hears the four numbers once (the file loops);
+ * - `four-digits`: SPEECH_STARTS_S of a quiet room, then "4, 7, 2, 9" said by espeak-ng, then 25 s of the
+ *   room, so that a recording started before the first number hears the four numbers once (the file
+ *   loops from when the page opens the microphone; on a loaded machine, opening the camera and pressing
+ *   record has taken over 3 s);
  * - `silence`: nothing at all (a muted microphone);
  * - `noise`: loud white noise (-25 dBFS), as from a fan or a busy street.
  */
@@ -40,7 +42,7 @@ export type RehearsalSound = (typeof REHEARSAL_SOUNDS)[number];
 /** The digits the `four-digits` sound says. */
 export const SPOKEN_DIGITS = '4729';
 /** How long `four-digits` is quiet before the first number. */
-export const SPEECH_STARTS_S = 3;
+export const SPEECH_STARTS_S = 8;
 
 export function sceneVideoPath(scene: FaceSceneName, fps = FPS): string {
   return join(REHEARSAL_MEDIA_DIR, fps === FPS ? `${scene}.y4m` : `${scene}-${fps}fps.y4m`);

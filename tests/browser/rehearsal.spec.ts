@@ -5,12 +5,18 @@
  * must play back; every track must stop when the page is left; no request may leave the origin (the
  * network guard of support/test.ts).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, test as base, type Page, type Request } from '@playwright/test';
 import { FACE_SCENES, type FaceSceneName } from '../../scripts/rehearsal/faceScenes.ts';
-import { sceneVideoPath, soundPath, type RehearsalSound } from '../../scripts/rehearsal/media.ts';
+import {
+  SPEECH_STARTS_S,
+  sceneVideoPath,
+  soundPath,
+  type RehearsalSound,
+} from '../../scripts/rehearsal/media.ts';
 import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import type { Status } from '../../src/pipeline/types.ts';
-import { cameraTrackStates, watchCamera } from './support/cameraWatch.ts';
+import { cameraRecord, cameraTrackStates, watchCamera } from './support/cameraWatch.ts';
 import { RehearsalPageObject } from './support/RehearsalPageObject.ts';
 import { expect } from './support/test.ts';
 
@@ -65,7 +71,12 @@ test('one framed face, saying 4 numbers: every check passes, the recording plays
   await rehearsal.startCamera();
   await expectFaceChecks(rehearsal, 'one-framed-face');
   await rehearsal.expectCheck('voice', 'unsure');
-  await rehearsal.record(8);
+  const recordingFrom = await rehearsal.record(14);
+  // The microphone's file plays from when it was opened: the recording must have begun before the first number.
+  const micOpenedAt = (await cameraRecord(page)).openedAt[0]!;
+  expect(recordingFrom - micOpenedAt, 'ms from the microphone opening to recording').toBeLessThan(
+    SPEECH_STARTS_S * 1000,
+  );
   await rehearsal.expectCheck('voice', 'pass');
   await expect(rehearsal.checks).toHaveAttribute('data-verdict', 'pass');
   const frames = await page.evaluate(
@@ -73,9 +84,14 @@ test('one framed face, saying 4 numbers: every check passes, the recording plays
   );
   await testInfo.attach('frames-judged.txt', { body: String(frames) });
   const playback = await rehearsal.playBack();
-  expect(playback.seconds).toBeGreaterThan(6);
+  expect(playback.seconds).toBeGreaterThan(12);
   expect(playback.width).toBe(640);
   await page.screenshot({ path: testInfo.outputPath('rehearsal-recorded.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toStrictEqual([]);
 
   expect(await cameraTrackStates(page)).toStrictEqual(['live', 'live']);
   const url = await page.locator('[data-playback]').getAttribute('src');

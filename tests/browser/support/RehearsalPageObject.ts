@@ -34,7 +34,9 @@ export class RehearsalPageObject {
     await expect(this.check(id)).toHaveAttribute('data-status', status);
   }
 
-  async record(seconds: number): Promise<void> {
+  /** Records for `seconds`; resolves with performance.now() in the page just before recording started. */
+  async record(seconds: number): Promise<number> {
+    const startingAt = await this.page.evaluate(() => performance.now());
     await this.page.getByRole('button', { name: 'Start recording' }).click();
     await expect(this.page.locator('main')).toHaveAttribute('data-rehearsal', 'recording');
     await expect(this.page.locator('[data-seconds]')).toHaveAttribute('data-seconds', String(seconds), {
@@ -42,6 +44,7 @@ export class RehearsalPageObject {
     });
     await this.page.getByRole('button', { name: 'Stop recording' }).click();
     await expect(this.page.locator('main')).toHaveAttribute('data-rehearsal', 'recorded');
+    return startingAt;
   }
 
   /** Plays the recording back; resolves with its length in seconds and whether it has a picture. */
