@@ -7,12 +7,12 @@
  */
 import { judgeVoice, type LevelReading } from '../../pipeline/rehearsal/judgeVoice.ts';
 import type { RehearsalCheck } from '../../pipeline/rehearsal/types.ts';
+import levelMeterUrl from '../../../workers/levelMeter.worklet.ts?worker&url';
+import { LEVEL_METER_PROCESSOR } from './levelMeterName.ts';
 import { REHEARSAL_FRAME_MEASURE, type FaceFrameJudgement, type RehearsalClient } from './rehearsalClient.ts';
 
 /** NHS login's video is short; 20 s is ample for 4 numbers said, signed or written. */
 export const MAX_RECORDING_MS = 20_000;
-/** How often the microphone's loudness is read (the voice check's window is 20 ms). */
-const LEVEL_EVERY_MS = 20;
 /** How often the voice check is judged while recording. */
 const VOICE_EVERY_MS = 250;
 
@@ -46,7 +46,9 @@ export class RehearsalSession {
   readonly #client: RehearsalClient;
   readonly #listener: RehearsalListener;
   #stream: MediaStream | null = null;
-  #audio: { context: AudioContext; analyser: AnalyserNode; samples: Float32Array<ArrayBuffer> } | null = null;
+  #audio: AudioContext | null = null;
+  /** Whether the microphone's readings are being kept: while recording, when saying the numbers. */
+  #listening = false;
   #recorder: MediaRecorder | null = null;
   #recordingUrl: string | null = null;
   #readings: LevelReading[] = [];
@@ -81,7 +83,8 @@ export class RehearsalSession {
       return this.#listener.failed('media-unavailable');
     }
     if (this.#ended) return;
-    this.#listenTo(stream);
+    await this.#listenTo(stream);
+    if (this.#ended) return;
     this.#listener.started();
     this.#cancelFrames = onEachVideoFrame(this.#video, () => this.#onFrame());
   }
@@ -97,6 +100,7 @@ export class RehearsalSession {
     });
     recorder.addEventListener('stop', () => {
       this.#recorder = null;
+      this.#listening = false;
       this.#clearTimers();
       if (this.#ended) return;
       if (how === 'say') this.#listener.voiceJudged(judgeVoice(this.#readings, { final: true }));
@@ -112,7 +116,7 @@ export class RehearsalSession {
     this.#every(1000, () => this.#listener.recordingTick(Math.round((performance.now() - startedAt) / 1000)));
     this.#timers.push(window.setTimeout(() => this.stopRecording(), MAX_RECORDING_MS));
     if (how === 'say') {
-      this.#every(LEVEL_EVERY_MS, () => this.#readLevel());
+      this.#listening = true;
       this.#every(VOICE_EVERY_MS, () =>
         this.#listener.voiceJudged(judgeVoice(this.#readings, { final: false })),
       );
@@ -131,7 +135,8 @@ export class RehearsalSession {
     if (this.#recorder?.state === 'recording') this.#recorder.stop();
     this.#recorder = null;
     this.#discardRecording();
-    void this.#audio?.context.close();
+    this.#listening = false;
+    void this.#audio?.close();
     this.#audio = null;
     stopTracks(this.#stream);
     this.#stream = null;
@@ -143,28 +148,29 @@ export class RehearsalSession {
     this.#recordingUrl = null;
   }
 
-  #listenTo(stream: MediaStream): void {
-    if (stream.getAudioTracks().length === 0 || typeof AudioContext !== 'function') return;
+  /**
+   * The microphone through the level meter on the audio thread (then silenced: nothing is played).
+   * Without AudioWorklet, or if it will not start, the voice check stays "not sure".
+   */
+  async #listenTo(stream: MediaStream): Promise<void> {
+    if (stream.getAudioTracks().length === 0 || typeof AudioWorkletNode !== 'function') return;
     const context = new AudioContext();
-    void context.resume();
-    const analyser = context.createAnalyser();
-    // About 21 ms at 48 kHz: one reading's window.
-    analyser.fftSize = 1024;
-    context.createMediaStreamSource(stream).connect(analyser);
-    this.#audio = { context, analyser, samples: new Float32Array(analyser.fftSize) };
-  }
-
-  #readLevel(): void {
-    if (!this.#audio) return;
-    const { analyser, samples } = this.#audio;
-    analyser.getFloatTimeDomainData(samples);
-    let squares = 0;
-    let peak = 0;
-    for (const sample of samples) {
-      squares += sample * sample;
-      peak = Math.max(peak, Math.abs(sample));
+    this.#audio = context;
+    try {
+      await context.audioWorklet.addModule(levelMeterUrl);
+    } catch (error) {
+      console.warn('The microphone level meter would not start.', error);
+      return;
     }
-    this.#readings.push({ atMs: performance.now(), rms: Math.sqrt(squares / samples.length), peak });
+    if (this.#ended) return;
+    void context.resume();
+    const meter = new AudioWorkletNode(context, LEVEL_METER_PROCESSOR);
+    meter.port.onmessage = (event: MessageEvent<LevelReading>) => {
+      if (this.#listening) this.#readings.push(event.data);
+    };
+    const silent = context.createGain();
+    silent.gain.value = 0;
+    context.createMediaStreamSource(stream).connect(meter).connect(silent).connect(context.destination);
   }
 
   #every(ms: number, callback: () => void): void {

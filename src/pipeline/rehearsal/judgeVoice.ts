@@ -1,9 +1,9 @@
 /**
  * The `voice` check, for a person who says their 4 numbers: from the microphone's loudness over time
  * alone (no speech is recognised), it looks for four separate bursts of speech, loud enough, not
- * clipped, over a quiet background. Its input is a level track, a loudness reading every few
- * milliseconds: measured from samples here (`measureLevels`, for Node and the tests) or read from a Web
- * Audio analyser by the page, so both judge the same kind of numbers.
+ * clipped, over a quiet background. Its input is a level track, a loudness reading every 20 ms of
+ * samples, made by `LevelMeter`: over a whole recording in Node and the tests (`measureLevels`), and on
+ * the browser's audio thread while the page records (workers/levelMeter.worklet.ts).
  */
 import type { RehearsalCheck } from './types.ts';
 
@@ -40,29 +40,52 @@ export const VOICE_THRESHOLDS = {
   maxBursts: 6,
 } as const;
 
+/**
+ * Turns a stream of samples, fed in blocks of any size, into one reading per window of `windowMs`,
+ * timed by the samples themselves (so a busy thread delays readings but never loses or stretches them).
+ * The audio worklet (workers/levelMeter.worklet.ts) and `measureLevels` both use it.
+ */
+export class LevelMeter {
+  readonly #windowLength: number;
+  readonly #sampleRate: number;
+  #samplesSeen = 0;
+  #count = 0;
+  #squares = 0;
+  #peak = 0;
+
+  constructor(sampleRate: number, windowMs: number = VOICE_THRESHOLDS.windowMs) {
+    this.#sampleRate = sampleRate;
+    this.#windowLength = Math.max(1, Math.round((sampleRate * windowMs) / 1000));
+  }
+
+  /** Feeds samples; returns the readings of the windows they completed. */
+  push(samples: Float32Array): LevelReading[] {
+    const readings: LevelReading[] = [];
+    for (const sample of samples) {
+      this.#squares += sample * sample;
+      this.#peak = Math.max(this.#peak, Math.abs(sample));
+      this.#samplesSeen++;
+      if (++this.#count < this.#windowLength) continue;
+      readings.push({
+        atMs: (this.#samplesSeen * 1000) / this.#sampleRate,
+        rms: Math.sqrt(this.#squares / this.#count),
+        peak: this.#peak,
+      });
+      this.#count = 0;
+      this.#squares = 0;
+      this.#peak = 0;
+    }
+    return readings;
+  }
+}
+
 /** Readings over consecutive windows of `windowMs`, starting at the first sample. */
 export function measureLevels(
   samples: Float32Array,
   sampleRate: number,
   windowMs: number = VOICE_THRESHOLDS.windowMs,
 ): LevelReading[] {
-  const windowLength = Math.max(1, Math.round((sampleRate * windowMs) / 1000));
-  const readings: LevelReading[] = [];
-  for (let start = 0; start + windowLength <= samples.length; start += windowLength) {
-    let squares = 0;
-    let peak = 0;
-    for (let i = start; i < start + windowLength; i++) {
-      const sample = samples[i]!;
-      squares += sample * sample;
-      peak = Math.max(peak, Math.abs(sample));
-    }
-    readings.push({
-      atMs: ((start + windowLength) * 1000) / sampleRate,
-      rms: Math.sqrt(squares / windowLength),
-      peak,
-    });
-  }
-  return readings;
+  return new LevelMeter(sampleRate, windowMs).push(samples);
 }
 
 export interface VoiceOptions {

@@ -11,7 +11,7 @@ import {
   speakDigits,
   type Audio,
 } from '../../../scripts/rehearsal/audio.ts';
-import { judgeVoice, measureLevels } from '../../../src/pipeline/rehearsal/judgeVoice.ts';
+import { LevelMeter, judgeVoice, measureLevels } from '../../../src/pipeline/rehearsal/judgeVoice.ts';
 
 const RATE = 22050;
 
@@ -47,6 +47,17 @@ describe('measureLevels', () => {
       { atMs: 20, rms: 0, peak: 0 },
       { atMs: 40, rms: 0.5, peak: 0.5 },
     ]);
+  });
+});
+
+describe('LevelMeter', () => {
+  it('gives the same readings fed in the audio thread’s 128-sample blocks as over the whole take', () => {
+    const audio = numbersSaid(4);
+    const meter = new LevelMeter(RATE);
+    const blocks = [];
+    for (let at = 0; at < audio.samples.length; at += 128)
+      blocks.push(...meter.push(audio.samples.subarray(at, at + 128)));
+    expect(blocks).toStrictEqual(measureLevels(audio.samples, RATE));
   });
 });
 
