@@ -124,6 +124,30 @@ test('signing: there is no voice check, and the page says what it cannot check',
   await expect(rehearsal.check('voice')).toHaveCount(0);
 });
 
+test('hiding the tab stops every track and deletes the recording; the camera can be started again', async ({
+  rehearsalWith,
+}) => {
+  const page = await rehearsalWith('one-framed-face', 'silence');
+  const rehearsal = new RehearsalPageObject(page);
+  await rehearsal.openFromIntro();
+  await rehearsal.startCamera();
+  await rehearsal.record(2);
+  await expect(page.locator('[data-playback]')).toBeVisible();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect(page.locator('main')).toHaveAttribute('data-rehearsal', 'paused');
+  expect(await cameraTrackStates(page)).toStrictEqual(['ended', 'ended']);
+  await expect(page.locator('[data-playback]')).toHaveCount(0);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await rehearsal.startCamera();
+  await rehearsal.expectCheck('one-face', 'pass');
+});
+
 test('a silent microphone fails the voice check once the recording stops', async ({ rehearsalWith }) => {
   const page = await rehearsalWith('one-framed-face', 'silence');
   const rehearsal = new RehearsalPageObject(page);

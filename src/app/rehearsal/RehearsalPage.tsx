@@ -110,6 +110,15 @@ export default function RehearsalPage() {
                 <p data-limits={how}>{LIMITS[how]}</p>
               </div>
 
+              {state.phase === 'paused' && (
+                <div className="nhsuk-inset-text" data-paused>
+                  <span className="nhsuk-u-visually-hidden">Information: </span>
+                  <p>
+                    Your camera and microphone were turned off, and your practice video deleted, while you
+                    were away from this page.
+                  </p>
+                </div>
+              )}
               {state.problem && (
                 <div className="nhsuk-error-summary" role="alert" tabIndex={-1}>
                   <h2 className="nhsuk-error-summary__title">There is a problem</h2>
@@ -149,7 +158,7 @@ export default function RehearsalPage() {
               )}
 
               <div className="nhsuk-button-group">
-                {(state.phase === 'ready' || state.phase === 'failed') && (
+                {(state.phase === 'ready' || state.phase === 'failed' || state.phase === 'paused') && (
                   <button className="nhsuk-button" type="button" onClick={startCamera}>
                     Start camera and microphone
                   </button>

@@ -10,7 +10,8 @@ import type { RehearsalCheck } from '../../pipeline/rehearsal/types.ts';
 import { RehearsalClient } from './rehearsalClient.ts';
 import { RehearsalSession, type HowToGiveNumbers, type MediaProblemCode } from './rehearsalSession.ts';
 
-export type RehearsalPhase = 'ready' | 'starting' | 'live' | 'recording' | 'recorded' | 'failed';
+/** `paused`: the tab was hidden, so the camera and microphone were stopped and the recording discarded. */
+export type RehearsalPhase = 'ready' | 'starting' | 'live' | 'recording' | 'recorded' | 'paused' | 'failed';
 
 export interface RehearsalState {
   readonly phase: RehearsalPhase;
@@ -46,6 +47,18 @@ export function useRehearsal(video: RefObject<HTMLVideoElement | null>) {
       started.terminate();
       client.current = null;
     };
+  }, []);
+
+  // Away from the tab, nobody is rehearsing: stop everything, as the photo's camera does.
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState !== 'hidden' || !session.current) return;
+      session.current.end();
+      session.current = null;
+      setState({ ...INITIAL, phase: 'paused' });
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
 
   const startCamera = useCallback(() => {
