@@ -38,8 +38,8 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'checker', testIgnore: ['**/camera.spec.ts'], use: LAPTOP },
-    { name: 'checker-phone', testIgnore: ['**/camera.spec.ts'], use: PHONE },
+    { name: 'checker', testIgnore: ['**/camera.spec.ts', '**/rehearsal.spec.ts'], use: LAPTOP },
+    { name: 'checker-phone', testIgnore: ['**/camera.spec.ts', '**/rehearsal.spec.ts'], use: PHONE },
     { name: 'camera-videos', testMatch: '**/camera-videos.setup.ts' },
     {
       name: 'camera',
@@ -53,6 +53,9 @@ export default defineConfig({
       dependencies: ['camera-videos'],
       use: { ...PHONE, ...cameraLaunch },
     },
+    // The rehearsal's tests each launch a Chromium whose fake camera and microphone play their own files.
+    { name: 'rehearsal-media', testMatch: '**/rehearsal-media.setup.ts' },
+    { name: 'rehearsal', testMatch: '**/rehearsal.spec.ts', dependencies: ['rehearsal-media'] },
   ],
   webServer: {
     command: `npm run build && tsx scripts/serve-web.ts --port ${PORT}`,

@@ -224,7 +224,7 @@ function film(scene: Scene, pose: Pose, width: number, height: number, out: Uint
  * Limited-range ("studio swing") BT.601 Y'CbCr, as cameras send it: Y 16–235, Cb and Cr 16–240 (ITU-R
  * BT.601-7 §2.5.3), chroma averaged over each 2×2 block. Width and height must be even.
  */
-function rgbToI420(rgb: Uint8Array, width: number, height: number, out: Uint8Array): void {
+export function rgbToI420(rgb: Uint8Array, width: number, height: number, out: Uint8Array): void {
   const uOffset = width * height;
   const vOffset = uOffset + (width * height) / 4;
   for (let i = 0, p = 0; i < width * height; i++, p += 3)

@@ -6,6 +6,7 @@ import './styles/app.css';
 import { App } from './App.tsx';
 import { CheckClient } from './checkClient.ts';
 import { registerOfflineCache } from './offline/registerOfflineCache.ts';
+import { RehearsalRoute } from './rehearsal/RehearsalRoute.tsx';
 import { todayFromUrl } from './today.ts';
 
 const root = document.getElementById('root');
@@ -16,7 +17,9 @@ const client = new CheckClient();
 const enginesLoaded = client.prepare();
 createRoot(root).render(
   <StrictMode>
-    <App client={client} today={todayFromUrl(location.search, new Date())} />
+    <RehearsalRoute>
+      <App client={client} today={todayFromUrl(location.search, new Date())} />
+    </RehearsalRoute>
   </StrictMode>,
 );
 

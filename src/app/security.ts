@@ -8,6 +8,7 @@
  *   even in the checker's worker (the build takes OpenCV's code generation out: engines/opencvWasm.ts).
  * - worker-src 'self': the checker's worker and tesseract's, both started from their own URLs.
  * - img-src blob:: nothing today (the preview is a canvas), kept for drag images in some browsers.
+ * - media-src blob:: the rehearsal plays its recording back from a blob: URL, in the tab's memory.
  */
 export const CONTENT_SECURITY_POLICY: Readonly<Record<string, string>> = {
   'default-src': "'self'",
@@ -15,6 +16,7 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, string>> = {
   'worker-src': "'self'",
   'connect-src': "'self'",
   'img-src': "'self' blob: data:",
+  'media-src': "'self' blob:",
   'style-src': "'self'",
   'font-src': "'self'",
   'object-src': "'none'",

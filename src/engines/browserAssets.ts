@@ -87,6 +87,15 @@ export const TEXT_MODEL: LanguageModel = {
 };
 
 /**
+ * The rehearsal's face detector: MediaPipe's BlazeFace short-range model, 229 KB, fetched only when the
+ * rehearsal page opens (engines/faceBrowser.ts) and run by OpenCV (engines/blazeFaceDetector.ts).
+ */
+export const BLAZE_FACE_MODEL: VendorFile = {
+  source: 'node_modules/@mediapipe/face_detection/face_detection_short_range.tflite',
+  path: 'vendor/face/face_detection_short_range.tflite',
+};
+
+/**
  * The same feature tests tesseract.js runs (wasm-feature-detect's modules, bytes copied), so the worker
  * and the service worker choose the same core.
  */

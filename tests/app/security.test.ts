@@ -19,6 +19,7 @@ describe('contentSecurityPolicy', () => {
       'worker-src': ["'self'"],
       'connect-src': ["'self'"],
       'img-src': ["'self'", 'blob:', 'data:'],
+      'media-src': ["'self'", 'blob:'],
       'style-src': ["'self'"],
       'font-src': ["'self'"],
       'object-src': ["'none'"],

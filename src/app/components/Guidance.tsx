@@ -3,6 +3,7 @@
  * below the input, what gets a photo turned down and which documents NHS login accepts.
  */
 import { ACCEPTED_DOCUMENTS, PAGE_TITLES, PHOTO_DONTS, PHOTO_DOS } from '../content/text.ts';
+import { RehearsalLink } from '../rehearsal/RehearsalLink.tsx';
 import { CrossIcon, TickIcon } from './Icons.tsx';
 
 export function Intro() {
@@ -34,6 +35,7 @@ export function Guidance() {
         <span className="nhsuk-u-visually-hidden">Information: </span>
         <p>Your photo is checked on this device. It is not uploaded or sent anywhere.</p>
       </div>
+      <RehearsalLink lead="NHS login may also ask for a short video of you saying, signing or writing 4 numbers. You can" />
     </>
   );
 }

@@ -3,6 +3,7 @@
  * runs the checker chose (src/app/settings.ts). On the page in every state.
  */
 import { SETTINGS } from '../settings.ts';
+import { RehearsalLink } from '../rehearsal/RehearsalLink.tsx';
 
 export function KeepsFailing() {
   return (
@@ -33,6 +34,7 @@ export function KeepsFailing() {
             ))}
           </ul>
         )}
+        <RehearsalLink lead="If it is the video step that fails, you can" />
       </div>
     </details>
   );
