@@ -134,12 +134,12 @@ function useShownPreview() {
 }
 
 /** A cancelled check's outcome is dropped, and its preview's pixels freed. */
-function dropOutcome(outcome: CheckOutcome): void {
+export function dropOutcome(outcome: CheckOutcome): void {
   if (outcome.status === 'checked') outcome.preview.close();
 }
 
 /** What a check's outcome does to the flow; a cancelled one, nothing. */
-function outcomeEvent(outcome: CheckOutcome): FlowEvent | null {
+export function outcomeEvent(outcome: CheckOutcome): FlowEvent | null {
   switch (outcome.status) {
     case 'checked':
       return { type: 'checked', ...outcome };
@@ -152,7 +152,7 @@ function outcomeEvent(outcome: CheckOutcome): FlowEvent | null {
 }
 
 /** A check that failed outright: the worker crashed (and was restarted), or something unforeseen. */
-function failureEvent(error: unknown): FlowEvent {
+export function failureEvent(error: unknown): FlowEvent {
   const message = error instanceof WorkerCrashed ? CRASH_MESSAGE : 'Something went wrong. Try again.';
   return { type: 'refused', problem: { code: 'check-failed', message } };
 }
