@@ -1,5 +1,5 @@
 /** The page: layout only. The flow lives in useCheckFlow, the words in content/text.ts. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { IsoDate } from '../pipeline/types.ts';
 import { canUseCamera } from './camera/openCamera.ts';
 import type { CheckClient } from './checkClient.ts';
@@ -16,37 +16,18 @@ import { PHOTO_INPUT_ID, PhotoPicker } from './components/PhotoPicker.tsx';
 import { UseCamera } from './components/UseCamera.tsx';
 import { PAGE_TITLES, STEP_LABELS, VERDICTS } from './content/text.ts';
 import { announceFlowState, type FlowState } from './flow/checkFlow.ts';
+import { useCameraJustClosed } from './flow/useCameraJustClosed.ts';
+import { useCameraPhoto } from './flow/useCameraPhoto.ts';
 import { useCheckFlow, type EngineStatus } from './flow/useCheckFlow.ts';
 import { SETTINGS } from './settings.ts';
 import { usePastedPhoto } from './usePastedPhoto.ts';
 
 export function App({ client, today }: { client: CheckClient; today: IsoDate }) {
   const { state, engines, checkPhoto, checkAnother, openCamera, closeCamera } = useCheckFlow(client, today);
-  // The camera's photo exists nowhere else: kept while its result is shown, so that it can be saved.
-  const [cameraPhoto, setCameraPhoto] = useState<File | null>(null);
-  const checkChosenPhoto = useCallback(
-    (photo: File) => {
-      setCameraPhoto(null);
-      checkPhoto(photo);
-    },
-    [checkPhoto],
-  );
-  const checkCameraPhoto = useCallback(
-    (photo: File) => {
-      setCameraPhoto(photo);
-      checkPhoto(photo);
-    },
-    [checkPhoto],
-  );
+  const { cameraPhoto, checkChosenPhoto, checkCameraPhoto } = useCameraPhoto(checkPhoto);
   usePastedPhoto(checkChosenPhoto);
-  const problem = state.phase === 'choosing' ? state.problem : null;
   const loadFailed = engines === 'failed' && (state.phase === 'choosing' || state.phase === 'checking');
-  // Leaving the camera returns focus to the button that opened it.
-  const previousPhase = useRef(state.phase);
-  const cameraJustClosed = previousPhase.current === 'camera' && state.phase === 'choosing' && !problem;
-  useEffect(() => {
-    previousPhase.current = state.phase;
-  }, [state.phase]);
+  const cameraJustClosed = useCameraJustClosed(state);
   useEffect(() => {
     document.title = pageTitle(state, engines);
   }, [state, engines]);
@@ -82,27 +63,16 @@ export function App({ client, today }: { client: CheckClient; today: IsoDate }) 
                   <Guidance />
                 </>
               ) : (
-                <>
-                  {problem && <ErrorSummary problem={problem} fieldId={PHOTO_INPUT_ID} />}
-                  {state.phase === 'checking' ? <CheckProgress step={state.step} /> : <Intro />}
-                  <EngineDownload client={client} />
-                  <PhotoPicker
-                    onPhoto={checkChosenPhoto}
-                    problem={problem}
-                    chosen={state.phase === 'checking' ? state.fileName : null}
-                    focusOnMount={state.phase === 'choosing' && state.retake}
-                  />
-                  {canUseCamera() && <UseCamera onOpen={openCamera} focusOnMount={cameraJustClosed} />}
-                  <Guidance />
-                </>
+                <ChoosePhoto
+                  state={state}
+                  client={client}
+                  onPhoto={checkChosenPhoto}
+                  onOpenCamera={openCamera}
+                  cameraJustClosed={cameraJustClosed}
+                />
               )}
               <KeepsFailing />
-              {/* Only the checking steps: a result or an error is announced by focus moving to it. */}
-              <div className="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">
-                {state.phase === 'checking' && !loadFailed
-                  ? announceFlowState(state, (step) => STEP_LABELS[step])
-                  : ''}
-              </div>
+              <StepAnnouncer state={state} loadFailed={loadFailed} />
             </div>
           </div>
         </main>
@@ -126,4 +96,42 @@ function pageTitle(state: FlowState, engines: EngineStatus): string {
       if (engines === 'failed') return `Error: ${title(PAGE_TITLES.loadFailed)}`;
       return `${state.problem ? 'Error: ' : ''}${title(PAGE_TITLES.intro)}`;
   }
+}
+
+interface ChoosePhotoProps {
+  readonly state: Extract<FlowState, { phase: 'choosing' | 'checking' }>;
+  readonly client: CheckClient;
+  readonly onPhoto: (photo: File) => void;
+  readonly onOpenCamera: () => void;
+  /** Back from the camera: the person lands on "Use camera" again. */
+  readonly cameraJustClosed: boolean;
+}
+
+/** Choosing a photo, and while it is checked: the picker stays, naming the photo being checked. */
+function ChoosePhoto({ state, client, onPhoto, onOpenCamera, cameraJustClosed }: ChoosePhotoProps) {
+  const problem = state.phase === 'choosing' ? state.problem : null;
+  return (
+    <>
+      {problem && <ErrorSummary problem={problem} fieldId={PHOTO_INPUT_ID} />}
+      {state.phase === 'checking' ? <CheckProgress step={state.step} /> : <Intro />}
+      <EngineDownload client={client} />
+      <PhotoPicker
+        onPhoto={onPhoto}
+        problem={problem}
+        chosen={state.phase === 'checking' ? state.fileName : null}
+        focusOnMount={state.phase === 'choosing' && state.retake}
+      />
+      {canUseCamera() && <UseCamera onOpen={onOpenCamera} focusOnMount={cameraJustClosed} />}
+      <Guidance />
+    </>
+  );
+}
+
+/** Only the checking steps: a result or an error is announced by focus moving to it. */
+function StepAnnouncer({ state, loadFailed }: { readonly state: FlowState; readonly loadFailed: boolean }) {
+  return (
+    <div className="nhsuk-u-visually-hidden" aria-live="polite" aria-atomic="true">
+      {state.phase === 'checking' && !loadFailed ? announceFlowState(state, (step) => STEP_LABELS[step]) : ''}
+    </div>
+  );
 }

@@ -1,7 +1,8 @@
 /** The person's photo with the document's outline drawn on it and each missing corner marked. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import type { CheckReport } from '../../pipeline/types.ts';
-import { frameOverlay } from '../flow/overlayFrame.ts';
+import { frameOverlay, type OverlayFrame } from '../flow/overlayFrame.ts';
+import { MissingCornerMarks, svgPoints, type MissingCornerMark } from './OverlayMarks.tsx';
 
 /** The tallest the photo is drawn, in percent of the screen's height. */
 const MAX_HEIGHT_VH = 70;
@@ -12,12 +13,6 @@ interface Props {
 }
 
 export function PhotoOverlay({ report, preview }: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const context = canvas.current?.getContext('2d');
-    context?.drawImage(preview, 0, 0);
-  }, [preview]);
-
   const { imageWidth, imageHeight } = report.measures;
   const { view, photo, missing, unit } = frameOverlay(
     imageWidth,
@@ -25,13 +20,7 @@ export function PhotoOverlay({ report, preview }: Props) {
     report.outline,
     report.missingCorners,
   );
-  const percent = (part: number, whole: number) => `${(100 * part) / whole}%`;
-  const description = [
-    report.outline
-      ? 'The edge of the document we found is drawn in yellow.'
-      : 'We could not find the document’s edges.',
-    missing.length > 0 ? `Missing: ${missing.map((m) => `${m.corner} corner`).join(', ')}.` : '',
-  ].join(' ');
+  const description = describeOverlay(report.outline !== null, missing);
 
   return (
     <figure
@@ -48,19 +37,7 @@ export function PhotoOverlay({ report, preview }: Props) {
           maxWidth: `calc(${MAX_HEIGHT_VH}vh * ${view.width / view.height})`,
         }}
       >
-        <canvas
-          ref={canvas}
-          className="app-photo__image"
-          width={preview.width}
-          height={preview.height}
-          style={{
-            left: percent(photo.x - view.x, view.width),
-            top: percent(photo.y - view.y, view.height),
-            width: percent(photo.width, view.width),
-            height: percent(photo.height, view.height),
-          }}
-          aria-hidden="true"
-        />
+        <PreviewCanvas preview={preview} style={placePhoto({ view, photo })} />
         <svg
           className="app-photo__overlay"
           viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
@@ -68,21 +45,9 @@ export function PhotoOverlay({ report, preview }: Props) {
           aria-label={`Your photo. ${description}`}
         >
           {report.outline && (
-            <polygon
-              className="app-photo__outline"
-              points={report.outline.map((p) => p.join(',')).join(' ')}
-              strokeWidth={unit}
-            />
+            <polygon className="app-photo__outline" points={svgPoints(report.outline)} strokeWidth={unit} />
           )}
-          {missing.map(({ corner, at }) => (
-            <g key={corner} className="app-photo__missing" data-corner={corner}>
-              <circle cx={at[0]} cy={at[1]} r={unit * 6} strokeWidth={unit} />
-              <path
-                d={`M${at[0] - unit * 3},${at[1] - unit * 3}l${unit * 6},${unit * 6}m0,${-unit * 6}l${-unit * 6},${unit * 6}`}
-                strokeWidth={unit * 1.5}
-              />
-            </g>
-          ))}
+          <MissingCornerMarks missing={missing} unit={unit} />
         </svg>
       </div>
       <figcaption className="nhsuk-body-s">
@@ -91,4 +56,44 @@ export function PhotoOverlay({ report, preview }: Props) {
       </figcaption>
     </figure>
   );
+}
+
+/** The preview's pixels, drawn once per preview; hidden from assistive technology (the SVG describes it). */
+function PreviewCanvas({ preview, style }: { readonly preview: ImageBitmap; readonly style: CSSProperties }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    context?.drawImage(preview, 0, 0);
+  }, [preview]);
+  return (
+    <canvas
+      ref={canvas}
+      className="app-photo__image"
+      width={preview.width}
+      height={preview.height}
+      style={style}
+      aria-hidden="true"
+    />
+  );
+}
+
+/** Where the photo sits in the frame, in percent: the frame grows past it when a corner lies outside. */
+function placePhoto({ view, photo }: Pick<OverlayFrame, 'view' | 'photo'>): CSSProperties {
+  const percent = (part: number, whole: number) => `${(100 * part) / whole}%`;
+  return {
+    left: percent(photo.x - view.x, view.width),
+    top: percent(photo.y - view.y, view.height),
+    width: percent(photo.width, view.width),
+    height: percent(photo.height, view.height),
+  };
+}
+
+/** What the overlay shows, in words: the SVG's label and the figure's caption. */
+function describeOverlay(outlineFound: boolean, missing: readonly MissingCornerMark[]): string {
+  return [
+    outlineFound
+      ? 'The edge of the document we found is drawn in yellow.'
+      : 'We could not find the document’s edges.',
+    missing.length > 0 ? `Missing: ${missing.map((m) => `${m.corner} corner`).join(', ')}.` : '',
+  ].join(' ');
 }

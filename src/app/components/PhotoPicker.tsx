@@ -4,7 +4,7 @@
  * real input has no `capture`, so that a phone offers its gallery as well as its camera; the live
  * camera is "Use camera". Pasting a photo anywhere is handled by the page.
  */
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { PhotoProblem } from '../flow/checkFlow.ts';
 
 /** The design system's button takes the input's id, so that the error summary's link lands on it. */
@@ -21,19 +21,6 @@ interface Props {
 
 export function PhotoPicker({ onPhoto, problem, chosen, focusOnMount }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const [dragging, setDragging] = useState(false);
-  useEffect(() => {
-    if (focusOnMount) button.current?.focus();
-  }, [focusOnMount]);
-
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const photo = event.dataTransfer.files[0];
-    if (photo) onPhoto(photo);
-  };
-  const describedBy = problem ? 'photo-hint photo-error' : 'photo-hint';
 
   return (
     <div className={`nhsuk-form-group nhsuk-file-upload${problem ? ' nhsuk-form-group--error' : ''}`}>
@@ -52,60 +39,117 @@ export function PhotoPicker({ onPhoto, problem, chosen, focusOnMount }: Props) {
         </span>
       )}
       <div className="nhsuk-file-upload__drop-zone">
-        <button
-          ref={button}
-          type="button"
-          id={PHOTO_INPUT_ID}
-          className={[
-            'nhsuk-file-upload__drop-button',
-            chosen ? '' : 'nhsuk-file-upload__drop-button--empty',
-            dragging ? 'nhsuk-file-upload__drop-button--dragging' : '',
-          ]
-            .filter(Boolean)
-            .join(' ')}
-          aria-labelledby={`photo-label photo-comma ${PHOTO_INPUT_ID}`}
-          aria-describedby={describedBy}
-          onClick={() => input.current?.click()}
-          onDragOver={(event) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <span className="nhsuk-body nhsuk-file-upload__status" data-chosen={chosen ?? ''}>
-            {chosen ?? 'No file chosen'}
-          </span>
-          <span className="nhsuk-u-visually-hidden" id="photo-comma">
-            ,{' '}
-          </span>
-          <span className="nhsuk-file-upload__drop-button-group">
-            <span className="nhsuk-button nhsuk-file-upload__choose-files-button nhsuk-button--secondary">
-              Choose file
-            </span>{' '}
-            <span className="nhsuk-body nhsuk-file-upload__drop-instruction app-pointer-only">
-              or drop file
-            </span>
-          </span>
-        </button>
-        <input
-          ref={input}
-          className="nhsuk-file-upload__input"
-          id={`${PHOTO_INPUT_ID}-input`}
-          name="photo"
-          type="file"
-          accept="image/*"
-          hidden
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const photo = event.currentTarget.files?.[0];
-            // Cleared so that choosing the same file again is a new choice.
-            event.currentTarget.value = '';
-            if (photo) onPhoto(photo);
-          }}
+        <DropButton
+          onPhoto={onPhoto}
+          onChoose={() => input.current?.click()}
+          chosen={chosen}
+          describedBy={problem ? 'photo-hint photo-error' : 'photo-hint'}
+          focusOnMount={focusOnMount}
         />
+        <PhotoInput input={input} onPhoto={onPhoto} />
       </div>
     </div>
+  );
+}
+
+interface DropButtonProps {
+  readonly onPhoto: (photo: File) => void;
+  /** Opens the real input's file chooser. */
+  readonly onChoose: () => void;
+  readonly chosen: string | null;
+  readonly describedBy: string;
+  readonly focusOnMount: boolean;
+}
+
+/** The design system's button: it opens the file chooser, names the photo chosen, and takes a dropped photo. */
+function DropButton({ onPhoto, onChoose, chosen, describedBy, focusOnMount }: DropButtonProps) {
+  const button = useRef<HTMLButtonElement>(null);
+  const { dragging, dropHandlers } = useDropZone(onPhoto);
+  useEffect(() => {
+    if (focusOnMount) button.current?.focus();
+  }, [focusOnMount]);
+
+  return (
+    <button
+      ref={button}
+      type="button"
+      id={PHOTO_INPUT_ID}
+      className={dropButtonClass(chosen, dragging)}
+      aria-labelledby={`photo-label photo-comma ${PHOTO_INPUT_ID}`}
+      aria-describedby={describedBy}
+      onClick={onChoose}
+      {...dropHandlers}
+    >
+      <span className="nhsuk-body nhsuk-file-upload__status" data-chosen={chosen ?? ''}>
+        {chosen ?? 'No file chosen'}
+      </span>
+      <span className="nhsuk-u-visually-hidden" id="photo-comma">
+        ,{' '}
+      </span>
+      <span className="nhsuk-file-upload__drop-button-group">
+        <span className="nhsuk-button nhsuk-file-upload__choose-files-button nhsuk-button--secondary">
+          Choose file
+        </span>{' '}
+        <span className="nhsuk-body nhsuk-file-upload__drop-instruction app-pointer-only">or drop file</span>
+      </span>
+    </button>
+  );
+}
+
+/** A photo dragged over the button shows it can be dropped there; the first file dropped is the photo. */
+function useDropZone(onPhoto: (photo: File) => void) {
+  const [dragging, setDragging] = useState(false);
+  const dropHandlers = {
+    onDragOver: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      const photo = event.dataTransfer.files[0];
+      if (photo) onPhoto(photo);
+    },
+  };
+  return { dragging, dropHandlers };
+}
+
+function dropButtonClass(chosen: string | null, dragging: boolean): string {
+  return [
+    'nhsuk-file-upload__drop-button',
+    chosen ? '' : 'nhsuk-file-upload__drop-button--empty',
+    dragging ? 'nhsuk-file-upload__drop-button--dragging' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The real input, hidden: the button opens it, and it is named by the label. */
+function PhotoInput({
+  input,
+  onPhoto,
+}: {
+  readonly input: RefObject<HTMLInputElement | null>;
+  readonly onPhoto: (photo: File) => void;
+}) {
+  return (
+    <input
+      ref={input}
+      className="nhsuk-file-upload__input"
+      id={`${PHOTO_INPUT_ID}-input`}
+      name="photo"
+      type="file"
+      accept="image/*"
+      hidden
+      tabIndex={-1}
+      aria-hidden="true"
+      onChange={(event) => {
+        const photo = event.currentTarget.files?.[0];
+        // Cleared so that choosing the same file again is a new choice.
+        event.currentTarget.value = '';
+        if (photo) onPhoto(photo);
+      }}
+    />
   );
 }

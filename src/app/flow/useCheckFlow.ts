@@ -2,12 +2,12 @@
  * Wires the flow's state machine to the worker client: a new photo cancels the check of the previous
  * one, results of a cancelled check are dropped, and a crashed worker becomes a message on the page.
  */
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { IsoDate } from '../../pipeline/types.ts';
 import type { CameraProblemCode } from '../camera/openCamera.ts';
-import { WorkerCrashed, type CheckClient, type WorkerStep } from '../checkClient.ts';
+import { WorkerCrashed, type CheckClient, type CheckOutcome, type WorkerStep } from '../checkClient.ts';
 import { CAMERA_PROBLEMS, PHOTO_PROBLEMS } from '../content/text.ts';
-import { INITIAL_FLOW, nextFlowState, type FlowState } from './checkFlow.ts';
+import { INITIAL_FLOW, nextFlowState, type FlowEvent, type FlowState } from './checkFlow.ts';
 
 export type EngineStatus = 'loading' | 'ready' | 'failed';
 
@@ -26,9 +26,61 @@ const CRASH_MESSAGE =
 
 export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
   const [state, dispatch] = useReducer(nextFlowState, INITIAL_FLOW);
-  const [engines, setEngines] = useState<EngineStatus>('loading');
-  const current = useRef<AbortController | null>(null);
+  const [engines, enginesReady] = useEngineStatus(client);
+  const checks = useCurrentCheck();
+  const preview = useShownPreview();
 
+  const checkPhoto = useCallback(
+    (photo: File) => {
+      const { signal } = checks.start();
+      preview.forget();
+      dispatch({ type: 'photo-chosen', fileName: photo.name });
+      const onStep = (step: WorkerStep) => {
+        if (!signal.aborted) dispatch({ type: 'step', step });
+      };
+      client.check(photo, today, { signal, onStep }).then(
+        (outcome) => {
+          if (signal.aborted) return dropOutcome(outcome);
+          if (outcome.status === 'checked') {
+            enginesReady();
+            preview.show(outcome.preview);
+          }
+          const event = outcomeEvent(outcome);
+          if (event) dispatch(event);
+        },
+        (error: unknown) => {
+          if (!signal.aborted) dispatch(failureEvent(error));
+        },
+      );
+    },
+    [client, today, checks, preview, enginesReady],
+  );
+
+  const checkAnother = useCallback(() => {
+    checks.cancel();
+    preview.forget();
+    dispatch({ type: 'check-another' });
+  }, [checks, preview]);
+
+  const openCamera = useCallback(() => {
+    checks.cancel();
+    preview.forget();
+    dispatch({ type: 'camera-opened' });
+  }, [checks, preview]);
+
+  const closeCamera = useCallback((problem?: CameraProblemCode) => {
+    dispatch({
+      type: 'camera-closed',
+      problem: problem ? { code: problem, message: CAMERA_PROBLEMS[problem] } : null,
+    });
+  }, []);
+
+  return { state, engines, checkPhoto, checkAnother, openCamera, closeCamera };
+}
+
+/** The engines load once the page is open; a check that completes also shows they are ready. */
+function useEngineStatus(client: CheckClient): readonly [EngineStatus, () => void] {
+  const [engines, setEngines] = useState<EngineStatus>('loading');
   useEffect(() => {
     let live = true;
     client.prepare().then(
@@ -43,72 +95,64 @@ export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
       live = false;
     };
   }, [client]);
+  const ready = useCallback(() => setEngines('ready'), []);
+  return [engines, ready];
+}
 
+/** The check under way: starting one cancels the one before, and leaving the page cancels it. */
+function useCurrentCheck() {
+  const current = useRef<AbortController | null>(null);
   useEffect(() => () => current.current?.abort(), []);
-
-  // The preview bitmap holds decoded pixels: freed when the result it belongs to goes away.
-  const shownPreview = useRef<ImageBitmap | null>(null);
-  const forgetPreview = () => {
-    shownPreview.current?.close();
-    shownPreview.current = null;
-  };
-
-  const checkPhoto = useCallback(
-    (photo: File) => {
-      current.current?.abort();
-      forgetPreview();
-      const controller = new AbortController();
-      current.current = controller;
-      dispatch({ type: 'photo-chosen', fileName: photo.name });
-      const onStep = (step: WorkerStep) => {
-        if (!controller.signal.aborted) dispatch({ type: 'step', step });
-      };
-      client.check(photo, today, { signal: controller.signal, onStep }).then(
-        (outcome) => {
-          if (controller.signal.aborted) {
-            if (outcome.status === 'checked') outcome.preview.close();
-            return;
-          }
-          if (outcome.status === 'checked') {
-            setEngines('ready');
-            shownPreview.current = outcome.preview;
-            dispatch({ type: 'checked', ...outcome });
-          } else if (outcome.status === 'refused') {
-            // In the page's words, each ending with what to do; the worker's are the command line's.
-            dispatch({
-              type: 'refused',
-              problem: { code: outcome.code, message: PHOTO_PROBLEMS[outcome.code] },
-            });
-          }
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          const message = error instanceof WorkerCrashed ? CRASH_MESSAGE : 'Something went wrong. Try again.';
-          dispatch({ type: 'refused', problem: { code: 'check-failed', message } });
-        },
-      );
-    },
-    [client, today],
+  return useMemo(
+    () => ({
+      start: (): AbortController => {
+        current.current?.abort();
+        current.current = new AbortController();
+        return current.current;
+      },
+      cancel: () => current.current?.abort(),
+    }),
+    [],
   );
+}
 
-  const checkAnother = useCallback(() => {
-    current.current?.abort();
-    forgetPreview();
-    dispatch({ type: 'check-another' });
-  }, []);
+/** The preview bitmap holds decoded pixels: freed when the result it belongs to goes away. */
+function useShownPreview() {
+  const shown = useRef<ImageBitmap | null>(null);
+  return useMemo(
+    () => ({
+      show: (preview: ImageBitmap) => {
+        shown.current = preview;
+      },
+      forget: () => {
+        shown.current?.close();
+        shown.current = null;
+      },
+    }),
+    [],
+  );
+}
 
-  const openCamera = useCallback(() => {
-    current.current?.abort();
-    forgetPreview();
-    dispatch({ type: 'camera-opened' });
-  }, []);
+/** A cancelled check's outcome is dropped, and its preview's pixels freed. */
+export function dropOutcome(outcome: CheckOutcome): void {
+  if (outcome.status === 'checked') outcome.preview.close();
+}
 
-  const closeCamera = useCallback((problem?: CameraProblemCode) => {
-    dispatch({
-      type: 'camera-closed',
-      problem: problem ? { code: problem, message: CAMERA_PROBLEMS[problem] } : null,
-    });
-  }, []);
+/** What a check's outcome does to the flow; a cancelled one, nothing. */
+export function outcomeEvent(outcome: CheckOutcome): FlowEvent | null {
+  switch (outcome.status) {
+    case 'checked':
+      return { type: 'checked', ...outcome };
+    case 'refused':
+      // In the page's words, each ending with what to do; the worker's are the command line's.
+      return { type: 'refused', problem: { code: outcome.code, message: PHOTO_PROBLEMS[outcome.code] } };
+    case 'cancelled':
+      return null;
+  }
+}
 
-  return { state, engines, checkPhoto, checkAnother, openCamera, closeCamera };
+/** A check that failed outright: the worker crashed (and was restarted), or something unforeseen. */
+export function failureEvent(error: unknown): FlowEvent {
+  const message = error instanceof WorkerCrashed ? CRASH_MESSAGE : 'Something went wrong. Try again.';
+  return { type: 'refused', problem: { code: 'check-failed', message } };
 }
