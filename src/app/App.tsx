@@ -114,13 +114,14 @@ function ChoosePhoto({ state, client, onPhoto, onOpenCamera, cameraJustClosed }:
     <>
       {problem && <ErrorSummary problem={problem} fieldId={PHOTO_INPUT_ID} />}
       {state.phase === 'checking' ? <CheckProgress step={state.step} /> : <Intro />}
-      <EngineDownload client={client} />
       <PhotoPicker
         onPhoto={onPhoto}
         problem={problem}
         chosen={state.phase === 'checking' ? state.fileName : null}
         focusOnMount={state.phase === 'choosing' && state.retake}
       />
+      {/* Below the input, so that the download's line never pushes the input off the first screen. */}
+      <EngineDownload client={client} />
       {canUseCamera() && <UseCamera onOpen={onOpenCamera} focusOnMount={cameraJustClosed} />}
       <Guidance />
     </>
