@@ -67,15 +67,35 @@ export const NHS_LOGIN_ACCEPTS_SENTENCE = `NHS login accepts: ${NHS_LOGIN_ACCEPT
  */
 export const WAY_FORWARD = {
   newPhotoWillNotHelp: 'A new photo will not fix this.',
-  withoutPhotoId:
-    'If you do not have other photo ID and your GP surgery is in England, you can prove who you are without photo ID: ask the surgery for your Linkage Key (it could be called Passphrase), ODS Code (Organisation Code or Practice ID) and Account ID. They will ask you to fill in a form. Each set of details can be used once.',
-  helpCentre: 'Or get help from the NHS login help centre: https://help.login.nhs.uk/',
+  /** Proving who you are without photo ID: only through a GP surgery in England [NHS-LOGIN-NO-PHOTO-ID]. */
+  withoutPhotoIdIntro:
+    'If you do not have other photo ID and your GP surgery is in England, you can prove who you are without photo ID: ask the surgery for your',
+  gpDetails: [
+    'Linkage Key (it could be called Passphrase)',
+    'ODS Code (Organisation Code or Practice ID)',
+    'Account ID',
+  ],
+  withoutPhotoIdAfter: 'They will ask you to fill in a form. Each set of details can be used once.',
+  helpCentreIntro: 'Or get help from the NHS login help centre:',
+  helpCentre: 'https://help.login.nhs.uk/',
   source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
 } as const;
 
+const [linkageKey, odsCode, accountId] = WAY_FORWARD.gpDetails;
+
+/** The way without photo ID and the help centre, as one text (the CLI's advice). */
+const OTHER_WAYS = `${WAY_FORWARD.withoutPhotoIdIntro} ${linkageKey}, ${odsCode} and ${accountId}. ${WAY_FORWARD.withoutPhotoIdAfter} ${WAY_FORWARD.helpCentreIntro} ${WAY_FORWARD.helpCentre}`;
+
 /** The advice where no new photo can help: say so, name what to use instead, then the other ways. */
-const wayForward = (instead: string) =>
-  `${WAY_FORWARD.newPhotoWillNotHelp} ${instead} ${WAY_FORWARD.withoutPhotoId} ${WAY_FORWARD.helpCentre}`;
+const wayForward = (instead: string) => `${WAY_FORWARD.newPhotoWillNotHelp} ${instead} ${OTHER_WAYS}`;
+
+/**
+ * What a refusal's advice says to use instead, without the parts every refusal shares (the app shows
+ * those once, with a link): "Use the passport the visa is in instead, …".
+ */
+export function insteadOf(advice: string): string {
+  return advice.replace(WAY_FORWARD.newPhotoWillNotHelp, '').replace(OTHER_WAYS, '').trim();
+}
 
 /** For a document NHS login does not take: another one that it does. */
 const USE_ACCEPTED = wayForward(`Use a different photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`);
