@@ -18,9 +18,10 @@ export function formatJsonLine(outcome: FileOutcome): string {
   return `${JSON.stringify({
     file: outcome.file,
     verdict: report.verdict,
-    rules: report.rules.map(({ id, status, message, advice, evidence }) => ({
+    rules: report.rules.map(({ id, status, reason, message, advice, evidence }) => ({
       id,
       status,
+      reason,
       message,
       advice,
       evidence,

@@ -12,6 +12,13 @@
  * [VIENNA-1968]: Iceland, Liechtenstein and Norway issue the EU model through the EEA Agreement with
  *   their own signs (IS, FL, N), from the 1968 Vienna Convention on Road Traffic's list.
  * [DVLA]: the UK kept "UK" in the flag of its photocards, titled "DRIVING LICENCE" (DVLA, INF45).
+ * [SWISS]: Switzerland is in neither the EU nor the EEA, but its citizens' cards are European national
+ *   identity cards, travel documents throughout Schengen (EU-Swiss agreement on the free movement of
+ *   persons, 1999); we take them as NHS login's "European national identity card".
+ * [EUROPE]: the other states wholly or partly in Europe: the Council of Europe's members outside the
+ *   EU, the EEA and Switzerland (coe.int, "46 member states"), and Belarus, Kazakhstan, Kosovo, Russia
+ *   and the Holy See. NHS login does not say which of them count as "European" (issue 14), so their
+ *   cards are neither passed nor refused. Kosovo writes RKS in its MRZ (ICAO 9303 part 3 §5 note).
  * [CARDS]: ID-card titles in the issuing state's language, as on the cards (ICAO 9303 part 5 leaves
  *   the wording to the state); residence permits in the EU uniform format are titled in the state's
  *   language (Council Regulation (EC) No 1030/2002, annex, field 1). States' names as their cards print
@@ -39,6 +46,8 @@ export interface Country {
   readonly nameOnLicences?: RegExp;
   readonly source: string;
 }
+
+import { states } from 'mrz';
 
 /**
  * Where a text matches two rows (a Belgian card prints its title in Dutch, French and German), the
@@ -163,6 +172,13 @@ export const COUNTRIES: readonly Country[] = [
     nameOnLicences: /[OÖ]STERREICH/u,
     source: '[ICAO-9303] [EU-EEA] [EU-LICENCE]',
   },
+  {
+    code: 'CHE',
+    name: 'Switzerland',
+    euEea: false,
+    licenceSign: null,
+    source: '[ICAO-9303] [SWISS]',
+  },
   ...(
     [
       ['BGR', 'Bulgaria', 'BG'],
@@ -213,3 +229,44 @@ export const EU_EEA_STATES: ReadonlySet<string> = new Set(
 export const DISTINGUISHING_SIGNS: Readonly<Record<string, string>> = Object.fromEntries(
   COUNTRIES.flatMap((country) => (country.licenceSign ? [[country.licenceSign, country.code]] : [])),
 );
+
+/** Switzerland: outside the EU and the EEA, but its identity cards are European ones [SWISS]. */
+export const SWITZERLAND = 'CHE';
+
+/** States wholly or partly in Europe outside the EU, the EEA, Switzerland and the UK [EUROPE]. */
+export const OTHER_EUROPEAN_STATES: ReadonlySet<string> = new Set([
+  'ALB', // Albania
+  'AND', // Andorra
+  'ARM', // Armenia
+  'AZE', // Azerbaijan
+  'BIH', // Bosnia and Herzegovina
+  'BLR', // Belarus
+  'GEO', // Georgia
+  'KAZ', // Kazakhstan
+  'MCO', // Monaco
+  'MDA', // Moldova
+  'MKD', // North Macedonia
+  'MNE', // Montenegro
+  'RKS', // Kosovo
+  'RUS', // Russia
+  'SMR', // San Marino
+  'SRB', // Serbia
+  'TUR', // Turkey
+  'UKR', // Ukraine
+  'VAT', // the Holy See
+]);
+
+/** Where a state's identity cards stand: Europe as NHS login's list names it, or not [EU-EEA] [SWISS] [EUROPE]. */
+export type EuropeanRegion = 'eu-eea' | 'switzerland' | 'uk' | 'other-european' | 'non-european';
+
+/**
+ * The region of an ICAO state code, or null for a code that names no state (a misread issuer: the
+ * issuer has no check digit, so an unknown code is not evidence of a non-European card).
+ */
+export function europeanRegionOf(code: string): EuropeanRegion | null {
+  if (EU_EEA_STATES.has(code)) return 'eu-eea';
+  if (code === SWITZERLAND) return 'switzerland';
+  if (code === 'GBR') return 'uk';
+  if (OTHER_EUROPEAN_STATES.has(code)) return 'other-european';
+  return code in states ? 'non-european' : null;
+}

@@ -95,6 +95,11 @@ export type IsoDate = string;
 export interface RuleResult {
   readonly id: RuleId;
   readonly status: Status;
+  /**
+   * Why, as a stable code (`expired-within-allowance`, `expired`, `not-accepted`…): the key of the
+   * words in rules/texts.ts. The app, the CLI's JSON and tests key on it while the words may change.
+   */
+  readonly reason: string;
   /** What we found, in plain words, in the NHS's voice. */
   readonly message: string;
   /** What to do for the retake ('' when nothing needs doing). */

@@ -5,7 +5,13 @@
  */
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { ACCEPTED_DOCUMENTS, NOT_NHS_LOGIN, PHOTO_DONTS, PHOTO_DOS } from '../../src/app/content/text.ts';
+import {
+  ACCEPTED_DOCUMENTS,
+  DEAD_END,
+  NOT_NHS_LOGIN,
+  PHOTO_DONTS,
+  PHOTO_DOS,
+} from '../../src/app/content/text.ts';
 import { SETTINGS } from '../../src/app/settings.ts';
 import { RULE_IDS } from '../../src/pipeline/types.ts';
 import { CheckerPage } from './support/CheckerPage.ts';
@@ -177,6 +183,19 @@ test('by default: no NHS logo, the header link named by its text, and the caveat
   await checker.choosePhoto(photo.path);
   await checker.waitForResult();
   await expect(checker.page.locator('.app-verdict')).toContainText(NOT_NHS_LOGIN);
+  // Expired more than 12 months ago: the verdict says first that a new photo will not help, then the
+  // ways that can (another document in the next steps; without photo ID; the help centre, a link).
+  await expect(checker.page.locator('[data-rule="in-date"]')).toHaveAttribute('data-reason', 'expired');
+  await expect(checker.page.locator('[data-verdict-body]')).toHaveText(DEAD_END.body);
+  const wayForward = checker.page.locator('.app-verdict [data-way-forward]');
+  expect(await wayForward.locator('li').allInnerTexts()).toStrictEqual(DEAD_END.gpDetails);
+  await expect(wayForward.getByRole('link', { name: DEAD_END.helpCentre })).toHaveAttribute(
+    'href',
+    'https://help.login.nhs.uk/',
+  );
+  await expect(checker.page.locator('[data-next-step]').first()).toContainText(
+    'Use a different photo ID that is in date, or that expired less than 12 months ago.',
+  );
   // Dates written out ("25 May 2024"), never as ISO.
   const main = await checker.main.innerText();
   expect(main).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/u);

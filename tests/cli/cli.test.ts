@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { USAGE } from '../../src/cli/arguments.ts';
 import { writeBadFiles, type BadFiles } from '../support/badFiles.ts';
-import { fixture, loadManifest, PROJECT_ROOT } from '../support/fixtures.ts';
+import { FIXTURES_DIR, fixture, loadManifest, PROJECT_ROOT } from '../support/fixtures.ts';
 import { expectedRuleStatuses, expectedVerdict } from '../support/manifestReport.ts';
 
 /** Runs the real bin, with every network call sabotaged (the preload reaches worker threads too). */
@@ -78,6 +78,48 @@ describe('id-precheck check --json', () => {
     expect(stderr).toBe('');
     expect(status).toBe(1);
     expect(stdout.trim().split('\n')).toHaveLength(files.length);
+  });
+
+  it('gives each rule’s reason code, and the in-date words, for a passport expired recently and long ago', () => {
+    const recently = loadManifest().images.find((entry) =>
+      entry.file.startsWith('gbr-passport-expired-recently'),
+    )!;
+    const files = [clean.path, fixture('expired').path, join(FIXTURES_DIR, recently.file)];
+    const { stdout } = runCli(['check', '--json', '--today', today, ...files]);
+    const reports = stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { rules: { id: string; status: string; reason: string; message: string }[] },
+      );
+    expect(reports[0]!.rules.map((rule) => [rule.id, rule.status, rule.reason])).toStrictEqual([
+      ['four-corners', 'pass', 'all-in'],
+      ['clear-photo', 'pass', 'clear'],
+      ['in-date', 'pass', 'in-date'],
+      ['accepted-document', 'pass', 'passport'],
+      ['valid-details', 'pass', 'checks-hold'],
+    ]);
+    const inDate = (report: (typeof reports)[number]) => {
+      const { id, status, reason, message } = report.rules.find((rule) => rule.id === 'in-date')!;
+      return { id, status, reason, message };
+    };
+    expect([inDate(reports[1]!), inDate(reports[2]!)]).toStrictEqual([
+      {
+        id: 'in-date',
+        status: 'fail',
+        reason: 'expired',
+        message:
+          'Your passport expired on 10 February 2024, more than 12 months ago. NHS login accepts photo ID only up to 12 months after it expires.',
+      },
+      {
+        id: 'in-date',
+        status: 'pass',
+        reason: 'expired-within-allowance',
+        message:
+          'Your passport expired on 14 November 2025. NHS login accepts photo ID up to 12 months after it expires, so use it before 14 November 2026.',
+      },
+    ]);
   });
 
   it('reads the MRZ of a clean passport and reports its expiry', () => {

@@ -4,12 +4,13 @@
  */
 import { useEffect, useRef } from 'react';
 import type { CheckReport } from '../../pipeline/types.ts';
-import { nextSteps } from '../content/present.ts';
-import { NOT_NHS_LOGIN, VERDICTS } from '../content/text.ts';
+import { isDeadEndReport, nextSteps } from '../content/present.ts';
+import { DEAD_END, NOT_NHS_LOGIN, VERDICTS } from '../content/text.ts';
 import { DocumentDetails } from './DocumentDetails.tsx';
 import { PhotoOverlay } from './PhotoOverlay.tsx';
 import { RuleResults } from './RuleResults.tsx';
 import { SavePhoto } from './SavePhoto.tsx';
+import { WayForward } from './WayForward.tsx';
 
 interface Props {
   readonly report: CheckReport;
@@ -25,6 +26,8 @@ export function CheckResult({ report, preview, fileName, cameraPhoto, onCheckAno
   useEffect(() => heading.current?.focus(), [report]);
   const verdict = VERDICTS[report.verdict];
   const steps = nextSteps(report.rules);
+  // The document itself is refused: say so before any step, and show what can help instead.
+  const deadEnd = isDeadEndReport(report.rules);
 
   return (
     <section className="app-result" data-verdict={report.verdict} aria-labelledby="result-heading">
@@ -32,7 +35,7 @@ export function CheckResult({ report, preview, fileName, cameraPhoto, onCheckAno
         <h1 id="result-heading" ref={heading} tabIndex={-1}>
           {verdict.heading}
         </h1>
-        <p>{verdict.body}</p>
+        <p data-verdict-body>{deadEnd ? DEAD_END.body : verdict.body}</p>
         {steps.length > 0 && (
           <>
             <h2 className="nhsuk-heading-s app-verdict__steps">What to do next</h2>
@@ -49,6 +52,7 @@ export function CheckResult({ report, preview, fileName, cameraPhoto, onCheckAno
             )}
           </>
         )}
+        {deadEnd && <WayForward headingLevel="h2" />}
         <p className="nhsuk-body-s app-verdict__caveat">{NOT_NHS_LOGIN}</p>
       </div>
       {cameraPhoto && <SavePhoto photo={cameraPhoto} />}

@@ -2,6 +2,7 @@
  * The intro (the h1 and one sentence, so that on a phone the photo input is on the first screen), and,
  * below the input, what gets a photo turned down and which documents NHS login accepts.
  */
+import { EXPIRY_ALLOWANCE_MONTHS } from '../../pipeline/rules/inDate.ts';
 import { ACCEPTED_DOCUMENTS, PAGE_TITLES, PHOTO_DONTS, PHOTO_DOS } from '../content/text.ts';
 import { RehearsalLink } from '../rehearsal/RehearsalLink.tsx';
 import { CrossIcon, TickIcon } from './Icons.tsx';
@@ -11,8 +12,9 @@ export function Intro() {
     <>
       <h1>{PAGE_TITLES.intro}</h1>
       <p className="nhsuk-lede-text">
-        NHS login turns down photos of ID with cut-off corners, blur, glare, or a document that has expired or
-        that it does not accept. Check your photo here first: it stays on this device.
+        NHS login turns down photos of ID with cut-off corners, blur, glare, or a document that expired more
+        than {EXPIRY_ALLOWANCE_MONTHS} months ago or that it does not accept. Check your photo here first: it
+        stays on this device.
       </p>
     </>
   );

@@ -2,8 +2,15 @@
  * NHS login's own route for people whose photo keeps being turned down, and the help links whoever
  * runs the checker chose (src/app/settings.ts). On the page in every state.
  */
+import { EXPIRY_ALLOWANCE_MONTHS } from '../../pipeline/rules/inDate.ts';
+import { NHS_LOGIN_ACCEPTS_SENTENCE } from '../../pipeline/rules/texts.ts';
+import { DEAD_END } from '../content/text.ts';
 import { SETTINGS } from '../settings.ts';
 import { RehearsalLink } from '../rehearsal/RehearsalLink.tsx';
+import { WayForward } from './WayForward.tsx';
+
+/** The help centre is linked from the way forward already. */
+const otherHelpLinks = SETTINGS.helpLinks.filter((link) => link.href !== DEAD_END.helpCentreHref);
 
 export function KeepsFailing() {
   return (
@@ -12,20 +19,18 @@ export function KeepsFailing() {
         <span className="nhsuk-details__summary-text">If it keeps failing</span>
       </summary>
       <div className="nhsuk-details__text">
-        <ol className="nhsuk-list nhsuk-list--number">
-          <li>Take the photo again, following the guidance on this page.</li>
-          <li>
-            If NHS login still cannot check your ID, contact NHS login support through the NHS login help
-            centre.
-          </li>
-          <li>
-            Ask your GP surgery for your Account ID, ODS code and Linkage key. With these 3 details you can
-            register for NHS login without photo ID. Ask by phone or email: you do not need to visit.
-          </li>
-        </ol>
-        {SETTINGS.helpLinks.length > 0 && (
+        <p>
+          If the photo was blurred, cut off or had glare on it, take it again, following the guidance on this
+          page.
+        </p>
+        <p>
+          A new photo will not help if your ID expired more than {EXPIRY_ALLOWANCE_MONTHS} months ago, or if
+          NHS login does not accept it. Use a different photo ID. {NHS_LOGIN_ACCEPTS_SENTENCE}
+        </p>
+        <WayForward headingLevel="h3" />
+        {otherHelpLinks.length > 0 && (
           <ul className="nhsuk-list">
-            {SETTINGS.helpLinks.map((link) => (
+            {otherHelpLinks.map((link) => (
               <li key={link.href}>
                 <a href={link.href} rel="noreferrer">
                   {link.text}

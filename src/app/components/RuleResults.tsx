@@ -17,6 +17,7 @@ export function RuleResults({ rules }: { rules: readonly RuleResult[] }) {
             className={`app-rule app-rule--${rule.status}`}
             data-rule={rule.id}
             data-status={rule.status}
+            data-reason={rule.reason}
           >
             <h3 className="nhsuk-heading-s app-rule__title">
               <span className="app-rule__sign" aria-hidden="true">

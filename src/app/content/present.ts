@@ -4,6 +4,7 @@
  * ISO dates and ICAO codes, which the command line prints as they are.
  */
 import { states } from 'mrz';
+import { insteadOf, isDeadEnd } from '../../pipeline/rules/texts.ts';
 import type { RuleResult } from '../../pipeline/types.ts';
 
 const longDate = new Intl.DateTimeFormat('en-GB', {
@@ -67,11 +68,18 @@ export function ruleMessage(rule: RuleResult): string {
 
 /**
  * What to do next, once: each rule that failed or was unsure gives its advice, and the same advice
- * from several rules is said once, in the rules' order.
+ * from several rules is said once, in the rules' order. Where the document itself is refused, only
+ * what to use instead: the page says once that a new photo will not help, and shows the other ways
+ * with a link (deadEnd, components/WayForward.tsx).
  */
 export function nextSteps(rules: readonly RuleResult[]): string[] {
   const steps = rules
     .filter((rule) => rule.status !== 'pass' && rule.advice)
-    .map((rule) => formatDatesIn(rule.advice));
+    .map((rule) => formatDatesIn(isDeadEnd(rule) ? insteadOf(rule.advice) : rule.advice));
   return [...new Set(steps)];
+}
+
+/** Whether a new photo cannot help: a rule refuses the document itself (too long expired, not accepted). */
+export function isDeadEndReport(rules: readonly RuleResult[]): boolean {
+  return rules.some(isDeadEnd);
 }

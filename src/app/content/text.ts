@@ -4,6 +4,8 @@
  */
 import type { PhotoErrorCode } from '../../decode/photoError.ts';
 import type { DocumentKind, RuleId, Status } from '../../pipeline/types.ts';
+import { EXPIRY_ALLOWANCE_MONTHS } from '../../pipeline/rules/inDate.ts';
+import { NHS_LOGIN_ACCEPTS, WAY_FORWARD } from '../../pipeline/rules/texts.ts';
 import type { FramingProblem } from '../../pipeline/framing/judgeFraming.ts';
 import type { CameraProblemCode } from '../camera/openCamera.ts';
 import type { WorkerStep } from '../checkClient.ts';
@@ -82,26 +84,46 @@ export const DOCUMENT_KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
   unknown: 'Not recognised',
 };
 
-export const ACCEPTED_DOCUMENTS: readonly string[] = [
-  'passport',
-  'UK driving licence (full or provisional)',
-  'European driving licence (full)',
-  'European national identity card',
-];
+/** NHS login's list of 23 April 2024, as the rules give it (pipeline/rules/texts.ts), as a list. */
+export const ACCEPTED_DOCUMENTS: readonly string[] = NHS_LOGIN_ACCEPTS.map((document) =>
+  document.replace(/^an? /u, ''),
+);
+
+/** NHS login: "We can accept an expired photo ID if it expired less than 12 months ago." */
+const EXPIRED_ACCEPTED = `expired less than ${EXPIRY_ALLOWANCE_MONTHS} months ago`;
 
 export const PHOTO_DOS: readonly string[] = [
   'put your ID on a plain, dark surface',
   'make sure all 4 corners of your ID are in the photo',
   'hold your phone steady, straight above your ID, so the photo is in focus',
-  'use an ID that is in date',
+  `use an ID that is in date, or that ${EXPIRED_ACCEPTED}`,
 ];
 
 export const PHOTO_DONTS: readonly string[] = [
   'do not cut off any of the corners',
   'do not send a blurry photo',
   'do not let light cause glare or shine on your ID, for example from a window or your flash',
-  'do not use a document that has expired or is not on the list below',
+  `do not use a document that expired more than ${EXPIRY_ALLOWANCE_MONTHS} months ago or is not on the list below`,
+  // NHS login: "We do not accept photo ID with any handwritten information other than a signature."
+  'do not use ID with anything handwritten on it other than a signature',
 ];
+
+/**
+ * Where the document itself is refused (expired more than 12 months ago, or not on the list): the
+ * verdict says first that a new photo will not help, and the way forward follows
+ * (components/WayForward.tsx), in the rules' words (WAY_FORWARD, pipeline/rules/texts.ts).
+ */
+export const DEAD_END = {
+  body: `${WAY_FORWARD.newPhotoWillNotHelp} NHS login cannot accept this document, however clear the photo.`,
+  heading: 'If you do not have other photo ID',
+  withoutPhotoId:
+    'If your GP surgery is in England, you can prove who you are without photo ID. Ask the surgery for:',
+  gpDetails: WAY_FORWARD.gpDetails,
+  after: WAY_FORWARD.withoutPhotoIdAfter,
+  helpCentreBefore: 'Or get help from the',
+  helpCentre: 'NHS login help centre',
+  helpCentreHref: WAY_FORWARD.helpCentre,
+};
 
 /** Why the camera could not be used: shown in the error summary, which links to the file input. */
 export const CAMERA_PROBLEMS: Readonly<Record<CameraProblemCode, string>> = {

@@ -1,7 +1,7 @@
 /**
  * `accepted-document`: the kind of document (and, where it matters, its issuer) is one NHS login
  * accepts, by the table in acceptedDocuments.ts. Unsure when the kind, or the issuer acceptance turns
- * on, was not read.
+ * on, was not read, and where the table is (another European state's identity card, a UK card).
  */
 import type { DocumentSummary, RuleResult } from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
@@ -21,11 +21,12 @@ export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
     source: row?.source ?? null,
   };
   if (!row) {
-    const text = TEXTS[document.kind === 'unknown' ? 'unknown-kind' : 'unknown-issuer'];
-    return { id, status: 'unsure', message: text.message, advice: text.advice, evidence };
+    const reason = document.kind === 'unknown' ? 'unknown-kind' : 'unknown-issuer';
+    const text = TEXTS[reason];
+    return { id, status: 'unsure', reason, message: text.message, advice: text.advice, evidence };
   }
   const text = TEXTS[row.reason];
-  return { id, status: row.accepted ? 'pass' : 'fail', message: text.message, advice: text.advice, evidence };
+  return { id, status: row.status, reason: row.reason, message: text.message, advice: text.advice, evidence };
 }
 
 export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {

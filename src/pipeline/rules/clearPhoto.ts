@@ -47,10 +47,12 @@ export function clarityProblemOf(measures: Measures): ClarityProblem | null {
 export function judgeClearPhoto(measures: Measures): RuleResult {
   const evidence = { ...measures, thresholds: CLARITY_THRESHOLDS };
   const problem = clarityProblemOf(measures);
-  const text = RULE_TEXTS['clear-photo'][problem ?? 'clear'];
+  const reason = problem ?? 'clear';
+  const text = RULE_TEXTS['clear-photo'][reason];
   return {
     id: 'clear-photo',
     status: problem === null ? 'pass' : problem === 'unmeasured' ? 'unsure' : 'fail',
+    reason,
     message: text.message,
     advice: text.advice,
     evidence,

@@ -20,6 +20,7 @@ export function crossCheckIssuer(
   return {
     id: details.id,
     status: 'unsure',
+    reason: 'sign-mismatch',
     message: TEXT.message({ sign: sign.sign, mrzIssuer }),
     advice: TEXT.advice,
     evidence,

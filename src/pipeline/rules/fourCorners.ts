@@ -21,11 +21,13 @@ export interface CornerEvidence extends OutlineCorners {
 export function judgeFourCorners(corners: CornerEvidence): RuleResult {
   const evidence = { ...corners };
   const id = 'four-corners';
-  if (!corners.found) return { id, status: 'fail', ...words(TEXTS['not-found']), evidence };
+  if (!corners.found)
+    return { id, status: 'fail', reason: 'not-found', ...words(TEXTS['not-found']), evidence };
   if (corners.missingCorners.length > 0)
     return {
       id,
       status: 'fail',
+      reason: 'cut-off',
       message: TEXTS['cut-off'].message(corners.missingCorners),
       advice: TEXTS['cut-off'].advice,
       evidence,
@@ -34,11 +36,12 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
     return {
       id,
       status: 'fail',
+      reason: 'covered',
       message: TEXTS.covered.message(corners.coveredCorners),
       advice: TEXTS.covered.advice,
       evidence,
     };
-  return { id, status: 'pass', ...words(TEXTS['all-in']), evidence };
+  return { id, status: 'pass', reason: 'all-in', ...words(TEXTS['all-in']), evidence };
 }
 
 /** Borders are judged clear when clarity was not measured (a camera frame with corners missing). */

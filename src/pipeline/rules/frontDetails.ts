@@ -25,15 +25,16 @@ export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworth
     sign: licence.sign,
     issuerFrom: licence.issuerFrom,
   };
-  const [status, text] =
+  const [status, reason] =
     licence.kind !== 'uk-driving-licence'
-      ? (['unsure', TEXTS['no-code']] as const)
+      ? (['unsure', 'no-code'] as const)
       : licence.driverNumberConsistent === true
-        ? (['pass', TEXTS['driver-number-agrees']] as const)
+        ? (['pass', 'driver-number-agrees'] as const)
         : licence.driverNumberConsistent === false && readingIsTrustworthy
-          ? (['fail', TEXTS['driver-number-disagrees']] as const)
-          : (['unsure', TEXTS['driver-number-unclear']] as const);
-  return { id, status, message: text.message, advice: text.advice, evidence };
+          ? (['fail', 'driver-number-disagrees'] as const)
+          : (['unsure', 'driver-number-unclear'] as const);
+  const text = TEXTS[reason];
+  return { id, status, reason, message: text.message, advice: text.advice, evidence };
 }
 
 /**
@@ -45,6 +46,7 @@ export function judgeCardFrontDetails(card: CardFrontReading): RuleResult {
   return {
     id: 'valid-details',
     status: 'unsure',
+    reason: 'card-front',
     message: TEXTS['card-front'].message(what),
     advice: TEXTS['card-front'].advice(what),
     evidence: { side: 'front', kind: card.kind, issuer: card.issuer },

@@ -13,8 +13,37 @@
  *   Annex I, side 1 (b)).
  * [OURS]: what the check could not read or confirm, which the guidance does not cover: our words, in
  *   the NHS's voice (NHS digital service manual, content style guide: plain, direct, "we" and "your").
+ * [NHS-LOGIN-2024]: NHS login help centre, "Use photo ID to prove who you are" (help.login.nhs.uk),
+ *   whose document list changed on 23 April 2024: "You can send: passport; UK driving licence (full
+ *   or provisional); UK biometric residence permit (BRP); UK residence card; UK application
+ *   registration card (ARC); CitizenCard; European driving licence (full); European national identity
+ *   card; a valid UK entry clearance visa sticker."
+ * [NHS-LOGIN-EXPIRED]: the same page: "We can accept an expired photo ID if it expired less than 12
+ *   months ago." (EXPIRY_ALLOWANCE_MONTHS, inDate.ts.)
+ * [NHS-LOGIN-NO-PHOTO-ID]: proving who you are without photo ID, quoted in words.ts.
+ * Dates are written as the NHS.UK content style guide asks: "25 May 2024".
  */
 import type { CornerName, RuleId } from '../types.ts';
+import {
+  capitalise,
+  listCorners,
+  longDate,
+  NHS_LOGIN_ACCEPTS_SENTENCE,
+  UNSURE_WHICH_DOCUMENT,
+  USE_ACCEPTED,
+  wayForward,
+  type ExpiryFound,
+} from './words.ts';
+
+export {
+  insteadOf,
+  isDeadEnd,
+  longDate,
+  NHS_LOGIN_ACCEPTS,
+  NHS_LOGIN_ACCEPTS_SENTENCE,
+  WAY_FORWARD,
+  type ExpiryFound,
+} from './words.ts';
 
 /** Words are plain, or made from what the rule found (a corner, a date, a field). */
 type Words = string | ((found: never) => string);
@@ -24,21 +53,6 @@ export interface RuleText {
   readonly advice: Words;
   readonly source: string;
 }
-
-const listCorners = (corners: readonly CornerName[]) =>
-  corners.length === 1
-    ? `the ${corners[0]} corner`
-    : `the ${corners.slice(0, -1).join(', ')} and ${corners.at(-1)} corners`;
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** The whole list, for a document NHS login does not take. */
-const USE_ACCEPTED =
-  'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.';
-
-/** Where the kind or issuer was not read: which documents are accepted, and which side to photograph. */
-const UNSURE_WHICH_DOCUMENT =
-  'Use a passport, a UK driving licence, a European driving licence or a European national identity card. For an ID card, photograph the side with the code (rows of letters, numbers and <<<) at the bottom.';
 
 export const RULE_TEXTS = {
   'four-corners': {
@@ -105,14 +119,24 @@ export const RULE_TEXTS = {
   },
   'in-date': {
     'in-date': {
-      message: (expiry: string) => `Your ID is in date: it expires on ${expiry}.`,
+      message: ({ document, expiry }: ExpiryFound) =>
+        `Your ${document} is in date: it expires on ${longDate(expiry)}.`,
       advice: '',
       source: '[NHS-LOGIN-PHOTO]',
     },
+    'expired-within-allowance': {
+      message: ({ document, expiry, deadline }: ExpiryFound) =>
+        `Your ${document} expired on ${longDate(expiry)}. NHS login accepts photo ID up to 12 months after it expires, so use it before ${longDate(deadline)}.`,
+      advice: '',
+      source: '[NHS-LOGIN-EXPIRED]',
+    },
     expired: {
-      message: (expiry: string) => `Your ID expired on ${expiry}.`,
-      advice: 'Use a photo ID that is in date.',
-      source: '[NHS-LOGIN-PHOTO]',
+      message: ({ document, expiry }: ExpiryFound) =>
+        `Your ${document} expired on ${longDate(expiry)}, more than 12 months ago. NHS login accepts photo ID only up to 12 months after it expires.`,
+      advice: wayForward(
+        `Use a different photo ID that is in date, or that expired less than 12 months ago. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+      ),
+      source: '[NHS-LOGIN-EXPIRED] [NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
     },
     'expiry-unread': {
       message: 'We could not read the expiry date of your ID.',
@@ -120,81 +144,95 @@ export const RULE_TEXTS = {
       source: '[OURS]',
     },
     'expiry-unconfirmed': {
-      message: (expiry: string) => `We read the expiry date as ${expiry}, but could not confirm it.`,
+      message: ({ expiry }: ExpiryFound) =>
+        `We read the expiry date as ${longDate(expiry)}, but could not confirm it.`,
       advice: 'Take a sharper photo so the expiry date can be read for certain.',
       source: '[OURS]',
     },
   },
   'accepted-document': {
     // A reason for each row of the acceptance table (acceptedDocuments.ts), where the row cites its source.
-    'syrian-passport': {
-      message: 'NHS login cannot accept Syrian passports.',
-      advice:
-        'Use a different photo ID, such as a driving licence or a UK residence card or biometric residence permit.',
-      source: '[NHS-LOGIN]',
-    },
-    passport: { message: 'Passports are accepted.', advice: '', source: '[NHS-LOGIN]' },
-    'greek-id-card': {
-      message: 'NHS login cannot accept Greek ID cards.',
-      advice: 'Use your passport or a driving licence instead.',
-      source: '[NHS-LOGIN]',
-    },
+    passport: { message: 'Passports are accepted.', advice: '', source: '[NHS-LOGIN-2024]' },
     'european-id-card': {
       message: 'European national identity cards are accepted.',
       advice: '',
-      source: '[NHS-LOGIN]',
+      source: '[NHS-LOGIN-2024]',
+    },
+    'other-european-id-card': {
+      message:
+        'NHS login accepts European national identity cards, but does not say which European countries count. It may not accept a card from this country.',
+      advice:
+        'Using your passport is safest. An identity card from an EU country, Iceland, Liechtenstein, Norway or Switzerland is also accepted.',
+      source: '[NHS-LOGIN-2024] [OURS]',
     },
     'other-id-card': {
-      message: 'Only national identity cards from European (EU or EEA) countries are accepted.',
-      advice: 'Use your passport instead.',
-      source: '[NHS-LOGIN]',
+      message:
+        'NHS login accepts national identity cards from European countries only, not from this country.',
+      advice: wayForward(`Use your passport instead, or another photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`),
+      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
+    },
+    'uk-card': {
+      message:
+        'We could not tell which UK card this is. NHS login accepts a UK residence card, a UK application registration card (ARC) and a UK biometric residence permit (BRP), but no other UK identity cards.',
+      advice: `If this is not one of those, use a different photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+      source: '[NHS-LOGIN-2024] [OURS]',
     },
     'uk-driving-licence': {
       message: 'UK driving licences, full or provisional, are accepted.',
       advice: '',
-      source: '[NHS-LOGIN]',
+      source: '[NHS-LOGIN-2024]',
     },
     'eu-provisional-licence': {
       message: 'Only full European driving licences are accepted, not learner or provisional ones.',
-      advice: 'Use your passport, your national identity card or a full driving licence instead.',
-      source: '[NHS-LOGIN]',
+      advice: wayForward(
+        `Use your passport, your national identity card or a full driving licence instead. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+      ),
+      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
     },
     'eu-driving-licence': {
       message: 'Full European driving licences are accepted.',
       advice: '',
-      source: '[NHS-LOGIN]',
+      source: '[NHS-LOGIN-2024]',
     },
     'uk-residence-permit': {
-      message: 'UK residence cards and biometric residence permits are accepted.',
+      message:
+        'UK residence cards, application registration cards and biometric residence permits are accepted.',
       advice: '',
-      source: '[NHS-LOGIN]',
+      source: '[NHS-LOGIN-2024]',
     },
     'other-residence-permit': {
-      message:
-        'Only UK residence cards and biometric residence permits are accepted, not other countries\u2019 residence permits.',
-      advice:
-        'Use your passport instead, or your national identity card if an EU or EEA country issued it. A residence permit from the UK (a residence card or biometric residence permit) is also accepted.',
-      source: '[NHS-LOGIN]',
+      message: 'NHS login accepts residence permits from the UK only, not from other countries.',
+      advice: wayForward(
+        `Use your passport instead, or your national identity card if a European country issued it. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+      ),
+      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
+    },
+    'uk-entry-clearance-visa': {
+      message: 'UK entry clearance visas are accepted.',
+      advice: '',
+      source: '[NHS-LOGIN-2024]',
     },
     visa: {
-      message: 'Visas are not accepted as photo ID.',
-      advice: 'Use the passport the visa is in, or a UK residence card or biometric residence permit.',
-      source: '[NHS-LOGIN]',
+      message: 'NHS login accepts UK entry clearance visas only, not visas from other countries.',
+      advice: wayForward(
+        `Use the passport the visa is in instead, or another photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+      ),
+      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
     },
     'other-document': {
       message: 'This type of document is not accepted as photo ID.',
       advice: USE_ACCEPTED,
-      source: '[NHS-LOGIN]',
+      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
     },
     'unknown-kind': {
       message: 'We could not tell what kind of document this is.',
       advice: UNSURE_WHICH_DOCUMENT,
-      source: '[OURS] [NHS-LOGIN]',
+      source: '[OURS] [NHS-LOGIN-2024]',
     },
     'unknown-issuer': {
       message: 'We could not tell which country issued your document.',
       advice: UNSURE_WHICH_DOCUMENT,
-      source: '[OURS] [NHS-LOGIN]',
+      source: '[OURS] [NHS-LOGIN-2024]',
     },
   },
   'valid-details': {

@@ -19,6 +19,7 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
     return {
       id,
       status: 'unsure',
+      reason: 'code-unread',
       message: TEXTS['code-unread'].message,
       advice: TEXTS['code-unread'].advice,
       evidence: {},
@@ -29,6 +30,7 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
     return {
       id,
       status: 'pass',
+      reason: 'checks-hold',
       message: TEXTS['checks-hold'].message,
       advice: TEXTS['checks-hold'].advice,
       evidence,
@@ -41,6 +43,7 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
     ? {
         id,
         status: 'fail',
+        reason: 'checks-fail',
         message: TEXTS['checks-fail'].message(failing),
         advice: TEXTS['checks-fail'].advice,
         evidence,
@@ -48,6 +51,7 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
     : {
         id,
         status: 'unsure',
+        reason: 'code-unclear',
         message: TEXTS['code-unclear'].message,
         advice: TEXTS['code-unclear'].advice,
         evidence,

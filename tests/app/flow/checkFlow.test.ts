@@ -15,6 +15,7 @@ function reportWith(statuses: readonly Status[]): CheckReport {
   const rules = RULE_IDS.map((id, i) => ({
     id,
     status: statuses[i]!,
+    reason: '',
     message: '',
     advice: '',
     evidence: {},

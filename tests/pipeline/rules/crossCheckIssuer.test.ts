@@ -28,6 +28,7 @@ describe('crossCheckIssuer', () => {
     expect(crossCheckIssuer(details, 'FRA', { sign: 'B', issuer: 'BEL' })).toStrictEqual({
       id: 'valid-details',
       status: 'unsure',
+      reason: 'sign-mismatch',
       message: 'The country sign on your licence (B) does not match the country in its code (FRA).',
       advice:
         'Take the photo again with the whole licence flat and in focus, and no glare over the flag in its top-left corner. If they still do not match, use a different photo ID.',

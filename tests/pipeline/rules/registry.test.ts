@@ -13,6 +13,7 @@ describe('verdictOf', () => {
   const rule = (status: RuleResult['status']): RuleResult => ({
     id: 'in-date',
     status,
+    reason: '',
     message: '',
     advice: '',
     evidence: {},
