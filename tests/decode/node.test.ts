@@ -104,10 +104,7 @@ describe('decodePhoto (Node): refusals', () => {
     const hollow = withDeclaredSize(await small(), 4000, 3000);
     // One at a time: libvips keeps one error buffer for the process, so two decodes failing at once
     // can swap their words, and a rejection made before its turn would go unhandled meanwhile.
-    for (const work of [
-      () => decodePhoto(hollow),
-      () => decodePhotoForCheck(hollow).then((p) => p.full),
-    ])
+    for (const work of [() => decodePhoto(hollow), () => decodePhotoForCheck(hollow).then((p) => p.full)])
       expect(await refusal(work())).toStrictEqual({
         code: 'corrupt-image',
         message:

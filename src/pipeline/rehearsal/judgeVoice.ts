@@ -97,87 +97,117 @@ export function judgeVoice(
   readings: readonly LevelReading[],
   options: VoiceOptions,
 ): RehearsalCheck<'voice'> {
-  const id = 'voice';
-  const t = VOICE_THRESHOLDS;
   const listenedMs = readings.length > 0 ? readings.at(-1)!.atMs - readings[0]!.atMs : 0;
-  if (listenedMs < t.minListenMs && !options.final)
+  if (listenedMs < VOICE_THRESHOLDS.minListenMs && !options.final)
     return {
-      id,
+      id: 'voice',
       status: 'unsure',
       message: 'Listening.',
       advice: 'Say your 4 numbers, with a short pause after each one.',
       evidence: { listenedMs: Math.round(listenedMs) },
     };
+  const take = measureTake(readings, listenedMs);
+  const verdict = judgeLevels(take, options) ?? judgeBurstCount(take.bursts, options);
+  return {
+    id: 'voice',
+    ...verdict,
+    evidence: {
+      listenedMs: Math.round(take.listenedMs),
+      backgroundDb: Math.round(take.backgroundDb),
+      speechDb: Math.round(take.speechDb),
+      clippedReadings: take.clippedReadings,
+      bursts: take.bursts,
+    },
+  };
+}
+
+/** What the level track says about a take: how loud its background and its speech, and its bursts. */
+interface TakeMeasures {
+  readonly listenedMs: number;
+  readonly backgroundDb: number;
+  readonly speechDb: number;
+  readonly clippedReadings: number;
+  readonly bursts: number;
+}
+
+type Verdict = Pick<RehearsalCheck<'voice'>, 'status' | 'message' | 'advice'>;
+
+function measureTake(readings: readonly LevelReading[], listenedMs: number): TakeMeasures {
   const decibels = readings.map((reading) => toDb(reading.rms));
   const backgroundDb = percentile(decibels, 0.1);
   const speechDb = percentile(decibels, 0.97);
-  const clipped = readings.filter((reading) => reading.peak >= t.clippedPeak).length;
-  const bursts = findBursts(readings, backgroundDb, speechDb);
-  const evidence = {
-    listenedMs: Math.round(listenedMs),
-    backgroundDb: Math.round(backgroundDb),
-    speechDb: Math.round(speechDb),
-    clippedReadings: clipped,
-    bursts: bursts.length,
+  return {
+    listenedMs,
+    backgroundDb,
+    speechDb,
+    clippedReadings: readings.filter((reading) => reading.peak >= VOICE_THRESHOLDS.clippedPeak).length,
+    bursts: findBursts(readings, backgroundDb, speechDb).length,
   };
-  const result = (
-    status: RehearsalCheck['status'],
-    message: string,
-    advice: string,
-  ): RehearsalCheck<'voice'> => ({
-    id,
-    status,
-    message,
-    advice,
-    evidence,
-  });
+}
+
+/** Silent, noisy, distorted or too quiet: the take's levels, whatever was said. */
+function judgeLevels(take: TakeMeasures, options: VoiceOptions): Verdict | undefined {
+  const t = VOICE_THRESHOLDS;
+  const { backgroundDb, speechDb } = take;
   const noisy = backgroundDb > t.noisyFloorDb || speechDb - backgroundDb < t.minSpeechOverNoiseDb;
   if (speechDb < t.silentDb)
-    return result(
-      options.final ? 'fail' : 'unsure',
-      'We did not hear you.',
-      'Check that your microphone is on and not muted, then say your 4 numbers.',
-    );
+    return {
+      status: options.final ? 'fail' : 'unsure',
+      message: 'We did not hear you.',
+      advice: 'Check that your microphone is on and not muted, then say your 4 numbers.',
+    };
   if (noisy)
-    return result(
-      'fail',
-      'There is too much background noise.',
-      'Find a quiet place: turn off music or the television, and close the window.',
-    );
-  if (clipped >= t.clippedReadings)
-    return result(
-      'fail',
-      'Your voice is so loud that it is distorted.',
-      'Speak a little more softly, or hold the device a little further away.',
-    );
+    return {
+      status: 'fail',
+      message: 'There is too much background noise.',
+      advice: 'Find a quiet place: turn off music or the television, and close the window.',
+    };
+  if (take.clippedReadings >= t.clippedReadings)
+    return {
+      status: 'fail',
+      message: 'Your voice is so loud that it is distorted.',
+      advice: 'Speak a little more softly, or hold the device a little further away.',
+    };
   if (speechDb < t.quietDb)
-    return result('fail', 'Your voice is too quiet.', 'Speak up, or hold the device a little closer to you.');
-  if (bursts.length > t.maxBursts)
-    return result(
-      'fail',
-      'We heard more talking than 4 numbers.',
-      'Say only your 4 numbers, with nobody else talking near you.',
-    );
-  if (bursts.length > t.numbers)
-    return result(
-      'unsure',
-      `We heard ${bursts.length} bursts of speech, more than 4 numbers.`,
-      'Say only your 4 numbers, with a short pause after each one.',
-    );
-  if (bursts.length === t.numbers) return result('pass', 'We heard 4 separate numbers, clearly.', '');
+    return {
+      status: 'fail',
+      message: 'Your voice is too quiet.',
+      advice: 'Speak up, or hold the device a little closer to you.',
+    };
+  return undefined;
+}
+
+/** Heard clearly: whether the bursts of speech are the 4 numbers, too many, or (so far) too few. */
+function judgeBurstCount(bursts: number, options: VoiceOptions): Verdict {
+  const t = VOICE_THRESHOLDS;
+  if (bursts > t.maxBursts)
+    return {
+      status: 'fail',
+      message: 'We heard more talking than 4 numbers.',
+      advice: 'Say only your 4 numbers, with nobody else talking near you.',
+    };
+  if (bursts > t.numbers)
+    return {
+      status: 'unsure',
+      message: `We heard ${bursts} bursts of speech, more than 4 numbers.`,
+      advice: 'Say only your 4 numbers, with a short pause after each one.',
+    };
+  if (bursts === t.numbers)
+    return { status: 'pass', message: 'We heard 4 separate numbers, clearly.', advice: '' };
   if (!options.final)
-    return result(
-      'unsure',
-      `We have heard ${bursts.length} of your 4 numbers so far.`,
-      'Say each of your 4 numbers, with a short pause after each one.',
-    );
-  return result(
-    'fail',
-    bursts.length === 0
-      ? 'We did not hear your numbers.'
-      : `We only heard ${bursts.length} separate ${bursts.length === 1 ? 'number' : 'numbers'}.`,
-    'Say each of your 4 numbers clearly, with a short pause after each one.',
-  );
+    return {
+      status: 'unsure',
+      message: `We have heard ${bursts} of your 4 numbers so far.`,
+      advice: 'Say each of your 4 numbers, with a short pause after each one.',
+    };
+  return {
+    status: 'fail',
+    message:
+      bursts === 0
+        ? 'We did not hear your numbers.'
+        : `We only heard ${bursts} separate ${bursts === 1 ? 'number' : 'numbers'}.`,
+    advice: 'Say each of your 4 numbers clearly, with a short pause after each one.',
+  };
 }
 
 /**
