@@ -6,7 +6,14 @@ import { RULE_IDS, type CheckReport } from '../../../src/pipeline/types.ts';
 
 const report: CheckReport = {
   verdict: 'pass',
-  rules: RULE_IDS.map((id) => ({ id, status: 'pass', reason: 'all-in', message: '', advice: '', evidence: {} })),
+  rules: RULE_IDS.map((id) => ({
+    id,
+    status: 'pass',
+    reason: 'all-in',
+    message: '',
+    advice: '',
+    evidence: {},
+  })),
   document: { kind: 'passport', issuer: 'GBR', expiry: '2031-07-22', mrz: null, provisional: null },
   outline: null,
   missingCorners: [],
