@@ -146,12 +146,31 @@ describe('checkDocument on generated fixtures', () => {
     ]);
   });
 
-  it('asks for the back of an ID card whose front it was given', async () => {
+  it('says the front of an ID card is the photo to upload, and the back only checks the code', async () => {
     const entry = manifest.images.find((e) => e.file === 'fra-id-card-front-clean-1.jpg')!;
     const report = await reportOf(entry);
-    expect(report.rules.find((r) => r.id === 'valid-details')?.advice).toBe(
-      'Turn your ID card over and take a photo of the back, the side with the code.',
-    );
+    const details = report.rules.find((r) => r.id === 'valid-details')!;
+    expect([report.side, details.status, details.advice]).toStrictEqual([
+      'front',
+      'unsure',
+      'Upload this photo of the front to NHS login. To have the details in the code checked too, you can also check a photo of the back of your ID card.',
+    ]);
+  });
+
+  it('checks the code on the back of an ID card, and says the photo to upload is the front', async () => {
+    const entry = manifest.images.find((e) => e.file === 'fra-id-card-clean-1.jpg')!;
+    const report = await reportOf(entry);
+    const details = report.rules.find((r) => r.id === 'valid-details')!;
+    expect([report.side, details.status, details.message, details.advice]).toStrictEqual([
+      'back',
+      'pass',
+      'The details in the code on the back of your ID card add up. But NHS login needs a photo of the front, the side with your face: do not upload this photo of the back.',
+      'Take a photo of the front of your ID card, the side with your face, and check that one before you upload it.',
+    ]);
+  });
+
+  it('names no side for a passport, whose face and code share a page', async () => {
+    expect((await reportOf(fixture('clean'))).side).toBeNull();
   });
 });
 

@@ -7,6 +7,9 @@
  *   the photo must show all four corners of the ID, be clear and in focus, without glare, and the ID
  *   must be in date and one NHS login accepts. The advice says how to take such a photo.
  * [NHS-LOGIN]: the accepted-document list, cited row by row in acceptedDocuments.ts.
+ * [NHS-LOGIN-ORIGINAL]: NHS login help centre, "Use photo ID to prove who you are" (help.login.nhs.uk,
+ *   document list of 23 April 2024): "You cannot send: ... an image of a printout or screen" and "The
+ *   image you send needs to be of your original photo ID".
  * [ICAO-9303]: check digits, ICAO 9303 part 3 §4.9: a failed one means a misread or a wrong document.
  * [DVLA]: the UK driver number (field 5) encodes the surname and date of birth (DVLA, INF45).
  * [EU-LICENCE]: the distinguishing sign in the flag of the EU model licence (Directive 2006/126/EC,
@@ -36,9 +39,12 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const USE_ACCEPTED =
   'Use a passport, a UK driving licence, a full European driving licence or a European national identity card.';
 
-/** Where the kind or issuer was not read: which documents are accepted, and which side to photograph. */
+/**
+ * Where the kind or issuer was not read: which documents are accepted, and which side to photograph:
+ * the side with the face, which is the photo NHS login needs ("you can clearly see your face").
+ */
 const UNSURE_WHICH_DOCUMENT =
-  'Use a passport, a UK driving licence, a European driving licence or a European national identity card. For an ID card, photograph the side with the code (rows of letters, numbers and <<<) at the bottom.';
+  'Use a passport, a UK driving licence, a European driving licence or a European national identity card. For an ID card or residence card, photograph the front, the side with your face.';
 
 export const RULE_TEXTS = {
   'four-corners': {
@@ -186,6 +192,21 @@ export const RULE_TEXTS = {
       advice: USE_ACCEPTED,
       source: '[NHS-LOGIN]',
     },
+    // "You cannot send: ... an image of a printout or screen" and "The image you send needs to be of
+    // your original photo ID" (NHS login help centre, 2024): the photo shows a screen's pixel grid or
+    // a printer's halftone (clarity/measureMedium.ts).
+    printout: {
+      message:
+        'This looks like a photo of a printout. NHS login needs a photo of the document itself, not of a printout or a screen.',
+      advice: 'Take a photo of your original photo ID itself, not of a printout or a copy of it.',
+      source: '[NHS-LOGIN-ORIGINAL]',
+    },
+    screen: {
+      message:
+        'This looks like a photo of a screen. NHS login needs a photo of the document itself, not of a printout or a screen.',
+      advice: 'Take a photo of your original photo ID itself, not of a picture of it on a screen.',
+      source: '[NHS-LOGIN-ORIGINAL]',
+    },
     'unknown-kind': {
       message: 'We could not tell what kind of document this is.',
       advice: UNSURE_WHICH_DOCUMENT,
@@ -237,12 +258,21 @@ export const RULE_TEXTS = {
       advice: 'Take a sharper photo of the whole licence, with no glare over its writing.',
       source: '[OURS] [DVLA]',
     },
+    // A card whose code is on the back (ICAO 9303 part 5: a TD1 card's MRZ is on its back): the front,
+    // with the face, is the photo NHS login needs; the back only lets us check the code's details.
     'card-front': {
       message: (what: string) =>
-        `This is the front of your ${what}. The code we check (rows of letters, numbers and <<<) is on the back.`,
+        `This is the front of your ${what}, the side with your face: the photo to upload to NHS login. The code we check (rows of letters, numbers and <<<) is on the back.`,
       advice: (what: string) =>
-        `Turn your ${what} over and take a photo of the back, the side with the code.`,
-      source: '[OURS]',
+        `Upload this photo of the front to NHS login. To have the details in the code checked too, you can also check a photo of the back of your ${what}.`,
+      source: '[NHS-LOGIN-PHOTO] [ICAO-9303] [OURS]',
+    },
+    'card-back-checks-hold': {
+      message: (what: string) =>
+        `The details in the code on the back of your ${what} add up. But NHS login needs a photo of the front, the side with your face: do not upload this photo of the back.`,
+      advice: (what: string) =>
+        `Take a photo of the front of your ${what}, the side with your face, and check that one before you upload it.`,
+      source: '[NHS-LOGIN-PHOTO] [ICAO-9303]',
     },
     'sign-mismatch': {
       message: ({ sign, mrzIssuer }: { sign: string; mrzIssuer: string }) =>
@@ -257,5 +287,11 @@ export const RULE_TEXTS = {
 /** The reasons a rule gives, by rule: stable codes for its outcomes. */
 export type RuleReason<R extends RuleId> = keyof (typeof RULE_TEXTS)[R];
 
-/** The acceptance table's reasons: every accepted-document reason but the two for what was not read. */
-export type AcceptanceReason = Exclude<RuleReason<'accepted-document'>, 'unknown-kind' | 'unknown-issuer'>;
+/** What the photo shows instead of the document itself: its own accepted-document reasons. */
+export type MediumReason = Extract<RuleReason<'accepted-document'>, 'printout' | 'screen'>;
+
+/** The acceptance table's reasons: every accepted-document reason but those for what was not read or not the document. */
+export type AcceptanceReason = Exclude<
+  RuleReason<'accepted-document'>,
+  'unknown-kind' | 'unknown-issuer' | MediumReason
+>;

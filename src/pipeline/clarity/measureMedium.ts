@@ -1,0 +1,307 @@
+/**
+ * What the photo was taken of: the document itself, or a screen or a printout showing it. Both leave a
+ * lattice in the photo that a card or a passport page does not: a screen its pixels (a grid of red,
+ * green and blue stripes side by side), a printout its halftone (dots of ink laid over one another at
+ * the printer's screen angle). The lattice shows as the same sharp peak in the spectrum of every patch
+ * of the document; whether its three colours sit side by side or on top of each other tells a screen
+ * from a printout. Where the evidence is weak or mixed the answer is null: a real card called a screen
+ * is worse than a screen missed. Thresholds and where they came from: README.md in this folder.
+ */
+import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
+
+export type PhotoMedium = 'screen' | 'printout';
+
+export interface MediumMeasures {
+  /** What the lattice says the photo is of, or null: the document itself, or we cannot tell. */
+  readonly medium: PhotoMedium | null;
+  /** Patches measured, and how many of them show the same lattice peak. */
+  readonly patches: number;
+  readonly latticePatches: number;
+  /** The median patch's highest peak over its neighbourhood (0: none reached the threshold), and the lattice's period in photo pixels. */
+  readonly peakRatio: number;
+  readonly periodPx: number | null;
+  /** 0..1: how far the peak's three colours lie on top of each other (1) rather than side by side (0). */
+  readonly colourCoherence: number | null;
+}
+
+export const MEDIUM_THRESHOLDS = {
+  /** A patch shows a lattice when its highest peak stands this many times above its neighbourhood's median. */
+  minPeakRatio: 40,
+  /**
+   * Patches whose peaks agree in frequency, for a lattice over the whole document: at least this many,
+   * and this share of the patches. A printout's white is bare paper, with no dots to show a lattice.
+   */
+  minLatticePatches: 3,
+  minLatticeShare: 0.6,
+  /**
+   * Colours side by side (a screen's subpixels) at or below this; on top of each other (ink, or a
+   * screen seen too far off to resolve its stripes) at or above the next.
+   */
+  maxScreenCoherence: 0.45,
+  minPrintoutCoherence: 0.85,
+  /** A pixel grid lies square to the camera (within this); a printer's black screen is set at 45°. */
+  maxScreenAxisDeg: 8,
+} as const;
+
+/** Patch side: a power of two for the FFT; 128 px holds 16 or more periods of any lattice looked for. */
+const PATCH = 128;
+/**
+ * Periods looked for, in photo pixels: above 2.5 (a camera's Bayer mosaic and noise live at 2) and up
+ * to 10 (text's stroke and character pitches have their harmonics below that, and a lattice coarser
+ * than 10 px is a print or a screen seen so close that the document would not fit).
+ */
+const MIN_PERIOD_PX = 2.5;
+const MAX_PERIOD_PX = 10;
+/** JPEG's 8×8 blocks put peaks at multiples of PATCH/8 on both axes: those bins are not a lattice. */
+const JPEG_BLOCK_BINS = PATCH / 8;
+/** Peaks in two patches are the same lattice when within this many bins of each other (or mirrored). */
+const SAME_PEAK_BINS = 2;
+/** Peaks kept per patch: one for each ink of a printout and the lattice's second axis. */
+const PEAKS_PER_PATCH = 6;
+/** Bins tested per patch, the loudest of the whitened spectrum's ~3,900 in the band. */
+const CANDIDATES_PER_PATCH = 64;
+
+export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): MediumMeasures {
+  const patches = patchCorners(image, quad).map((corner) => ({
+    corner,
+    peaks: topPeaks(lumaPower(image, corner)),
+  }));
+  const ratios = patches.map(({ peaks }) => peaks[0]?.ratio ?? 0).sort((a, b) => a - b);
+  const none: MediumMeasures = {
+    medium: null,
+    patches: patches.length,
+    latticePatches: 0,
+    peakRatio: round(ratios[Math.floor(ratios.length / 2)] ?? 0),
+    periodPx: null,
+    colourCoherence: null,
+  };
+  // The peak most patches share: a lattice covers the whole screen or page, a pattern on a card does not.
+  // A printout has a lattice per ink, each strongest where that ink is, so any of a patch's peaks counts.
+  let lattice: { peak: Peak; patches: number } = { peak: { u: 0, v: 0, ratio: 0 }, patches: 0 };
+  for (const candidate of patches.flatMap(({ peaks }) => peaks)) {
+    const sharing = patches.filter(({ peaks }) => peaks.some((peak) => samePeak(candidate, peak))).length;
+    if (sharing > lattice.patches || (sharing === lattice.patches && candidate.ratio > lattice.peak.ratio)) {
+      lattice = { peak: candidate, patches: sharing };
+    }
+  }
+  if (
+    lattice.patches < MEDIUM_THRESHOLDS.minLatticePatches ||
+    lattice.patches < MEDIUM_THRESHOLDS.minLatticeShare * patches.length
+  ) {
+    return none;
+  }
+  const { u, v } = lattice.peak;
+  // A square lattice has a second peak a quarter turn round: a screen's stripes show their colours there.
+  const coherences = patches
+    .map(({ corner }) => Math.min(coherenceAt(image, corner, u, v), coherenceAt(image, corner, -v, u)))
+    .sort((a, b) => a - b);
+  const coherence = coherences[coherences.length >> 1]!;
+  const degreesOffAxis = Math.abs(((Math.atan2(v, u) * 180) / Math.PI) % 90);
+  const squareToCamera = Math.min(degreesOffAxis, 90 - degreesOffAxis) <= MEDIUM_THRESHOLDS.maxScreenAxisDeg;
+  const medium =
+    coherence <= MEDIUM_THRESHOLDS.maxScreenCoherence
+      ? 'screen'
+      : coherence < MEDIUM_THRESHOLDS.minPrintoutCoherence
+        ? null
+        : squareToCamera
+          ? 'screen'
+          : 'printout';
+  return {
+    ...none,
+    medium,
+    latticePatches: lattice.patches,
+    periodPx: round(PATCH / Math.hypot(u, v)),
+    colourCoherence: round(coherence),
+  };
+}
+
+interface Peak {
+  /** Frequency bins (u across, v down), v ≥ 0. */
+  readonly u: number;
+  readonly v: number;
+  /** How many times the peak stands above the median of the ring of bins 3 away. */
+  readonly ratio: number;
+}
+
+function samePeak(a: Peak, b: Peak): boolean {
+  const near = (u: number, v: number) =>
+    Math.abs(a.u - u) <= SAME_PEAK_BINS && Math.abs(a.v - v) <= SAME_PEAK_BINS;
+  return near(b.u, b.v) || near(-b.u, -b.v);
+}
+
+/**
+ * Five patches' top-left corners: the document's centre and halfway to each corner (in photo pixels,
+ * where the lattice is as the camera saw it); the photo's centre and its quarters without an outline.
+ */
+export function patchCorners(image: RgbaImage, quad: Quad<ImagePoint> | null): [number, number][] {
+  const corners: readonly (readonly [number, number])[] = quad ?? [
+    [0, 0],
+    [image.width, 0],
+    [image.width, image.height],
+    [0, image.height],
+  ];
+  const cx = corners.reduce((sum, p) => sum + p[0], 0) / 4;
+  const cy = corners.reduce((sum, p) => sum + p[1], 0) / 4;
+  const half = PATCH / 2;
+  return [[cx, cy] as const, ...corners.map(([x, y]) => [(cx + x) / 2, (cy + y) / 2] as const)]
+    .map(([x, y]): [number, number] => [Math.round(x - half), Math.round(y - half)])
+    .filter(([x, y]) => x >= 0 && y >= 0 && x + PATCH <= image.width && y + PATCH <= image.height);
+}
+
+const HANN = Float64Array.from(
+  { length: PATCH },
+  (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (PATCH - 1)),
+);
+
+/** The patch's luma (BT.601), its mean taken out and Hann-windowed, as a power spectrum. */
+export function lumaPower(image: RgbaImage, [x0, y0]: [number, number]): Float64Array {
+  const re = new Float64Array(PATCH * PATCH);
+  const im = new Float64Array(PATCH * PATCH);
+  const { data, width } = image;
+  let mean = 0;
+  for (let y = 0; y < PATCH; y++) {
+    let j = ((y0 + y) * width + x0) * 4;
+    for (let x = 0; x < PATCH; x++, j += 4) {
+      const luma = 0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!;
+      re[y * PATCH + x] = luma;
+      mean += luma;
+    }
+  }
+  mean /= PATCH * PATCH;
+  for (let y = 0; y < PATCH; y++) {
+    for (let x = 0; x < PATCH; x++) re[y * PATCH + x] = (re[y * PATCH + x]! - mean) * HANN[x]! * HANN[y]!;
+  }
+  fft2(re, im);
+  for (let i = 0; i < re.length; i++) re[i] = re[i]! * re[i]! + im[i]! * im[i]!;
+  return re;
+}
+
+/**
+ * The patch's highest isolated peaks in the lattice band, highest first. Only the bins loudest once
+ * the spectrum is whitened (a photo's power falls as 1/f²) are tested: a lattice's peak is among them.
+ */
+export function topPeaks(power: Float64Array): Peak[] {
+  const at = (u: number, v: number) => power[((v + PATCH) % PATCH) * PATCH + ((u + PATCH) % PATCH)]!;
+  const minRadius = PATCH / MAX_PERIOD_PX;
+  const maxBin = Math.floor(PATCH / MIN_PERIOD_PX);
+  const loudest: { u: number; v: number; whitened: number }[] = [];
+  for (let v = 0; v <= maxBin; v++) {
+    for (let u = -maxBin; u <= maxBin; u++) {
+      const radiusSquared = u * u + v * v;
+      if (radiusSquared < minRadius * minRadius || radiusSquared > maxBin * maxBin || (v === 0 && u < 0))
+        continue;
+      if (isJpegBlockBin(u) && isJpegBlockBin(v)) continue;
+      loudest.push({ u, v, whitened: at(u, v) * radiusSquared });
+    }
+  }
+  loudest.sort((a, b) => b.whitened - a.whitened);
+  const peaks: Peak[] = [];
+  const ring: number[] = [];
+  for (const { u, v } of loudest.slice(0, CANDIDATES_PER_PATCH)) {
+    const p = at(u, v);
+    let isMax = true;
+    for (let dv = -1; dv <= 1 && isMax; dv++) {
+      for (let du = -1; du <= 1; du++) if ((du || dv) && at(u + du, v + dv) > p) isMax = false;
+    }
+    if (!isMax) continue;
+    ring.length = 0;
+    for (let d = -3; d <= 3; d++) ring.push(at(u + d, v - 3), at(u + d, v + 3));
+    for (let d = -2; d <= 2; d++) ring.push(at(u - 3, v + d), at(u + 3, v + d));
+    ring.sort((a, c) => a - c);
+    const ratio = p / Math.max(1e-9, ring[ring.length >> 1]!);
+    if (ratio >= MEDIUM_THRESHOLDS.minPeakRatio) peaks.push({ u, v, ratio });
+  }
+  return peaks.sort((a, b) => b.ratio - a.ratio).slice(0, PEAKS_PER_PATCH);
+}
+
+function isJpegBlockBin(bin: number): boolean {
+  const off = Math.abs(bin) % JPEG_BLOCK_BINS;
+  return off <= 1 || off >= JPEG_BLOCK_BINS - 1;
+}
+
+/**
+ * |R + G + B| / (|R| + |G| + |B|) of the windowed patch at one frequency: 1 when the channels move
+ * together (ink over ink, or a grey pattern), near 0 when they are a third of a period apart (a
+ * screen's red, green and blue stripes side by side). One bin of a DFT, summed directly.
+ */
+function coherenceAt(image: RgbaImage, [x0, y0]: [number, number], u: number, v: number): number {
+  const re = [0, 0, 0];
+  const im = [0, 0, 0];
+  const { data, width } = image;
+  for (let y = 0; y < PATCH; y++) {
+    let j = ((y0 + y) * width + x0) * 4;
+    for (let x = 0; x < PATCH; x++, j += 4) {
+      const w = HANN[x]! * HANN[y]!;
+      const phase = (-2 * Math.PI * (u * x + v * y)) / PATCH;
+      const c = Math.cos(phase) * w;
+      const s = Math.sin(phase) * w;
+      for (let ch = 0; ch < 3; ch++) {
+        re[ch]! += data[j + ch]! * c;
+        im[ch]! += data[j + ch]! * s;
+      }
+    }
+  }
+  const sum = [0, 1, 2].reduce((total, ch) => total + Math.hypot(re[ch]!, im[ch]!), 0);
+  return sum > 0 ? Math.hypot(re[0]! + re[1]! + re[2]!, im[0]! + im[1]! + im[2]!) / sum : 1;
+}
+
+/** In-place 2-D FFT of a PATCH × PATCH array: rows, then columns (radix 2). */
+function fft2(re: Float64Array, im: Float64Array): void {
+  const rowRe = new Float64Array(PATCH);
+  const rowIm = new Float64Array(PATCH);
+  for (const [lineStep, itemStep] of [
+    [PATCH, 1],
+    [1, PATCH],
+  ] as const) {
+    for (let k = 0; k < PATCH; k++) {
+      for (let i = 0, j = k * lineStep; i < PATCH; i++, j += itemStep) {
+        rowRe[i] = re[j]!;
+        rowIm[i] = im[j]!;
+      }
+      fft1(rowRe, rowIm);
+      for (let i = 0, j = k * lineStep; i < PATCH; i++, j += itemStep) {
+        re[j] = rowRe[i]!;
+        im[j] = rowIm[i]!;
+      }
+    }
+  }
+}
+
+const TWIDDLE_RE = Float64Array.from({ length: PATCH / 2 }, (_, i) => Math.cos((-2 * Math.PI * i) / PATCH));
+const TWIDDLE_IM = Float64Array.from({ length: PATCH / 2 }, (_, i) => Math.sin((-2 * Math.PI * i) / PATCH));
+
+function fft1(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      const r = re[i]!;
+      re[i] = re[j]!;
+      re[j] = r;
+      const m = im[i]!;
+      im[i] = im[j]!;
+      im[j] = m;
+    }
+  }
+  for (let size = 2; size <= n; size <<= 1) {
+    const step = n / size;
+    for (let start = 0; start < n; start += size) {
+      for (let k = 0; k < size / 2; k++) {
+        const wr = TWIDDLE_RE[k * step]!;
+        const wi = TWIDDLE_IM[k * step]!;
+        const a = start + k;
+        const b = a + size / 2;
+        const tr = re[b]! * wr - im[b]! * wi;
+        const ti = re[b]! * wi + im[b]! * wr;
+        re[b] = re[a]! - tr;
+        im[b] = im[a]! - ti;
+        re[a] = re[a]! + tr;
+        im[a] = im[a]! + ti;
+      }
+    }
+  }
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
