@@ -1,5 +1,5 @@
 /**
- * `npm run eval:medium [--verbose]`: how often the printout and screen measures (measureMedium) catch
+ * `npm run eval:medium [--verbose] [--every N]`: how often the printout and screen measures (measureMedium) catch
  * a printout or a screen, and how often they call a real document one. Over every fixture as it is,
  * and printed and shown on a screen (scripts/fixtures/media.ts, made here, not committed); and over
  * ../shared/real-ids and ../shared/real-photos where present. Prints both rates per set, the measures'
@@ -21,6 +21,8 @@ import type { FixtureManifest } from './fixtures/manifest.ts';
 
 const projectRoot = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const verbose = process.argv.includes('--verbose');
+/** `--every N`: only every Nth fixture is printed and screened (each takes a few seconds to make). */
+const every = Number(process.argv[process.argv.indexOf('--every') + 1]) || 1;
 
 interface Row {
   readonly set: string;
@@ -57,6 +59,7 @@ const manifest = JSON.parse(
   await readFile(join(projectRoot, 'fixtures', 'manifest.json'), 'utf8'),
 ) as FixtureManifest;
 for (const [n, entry] of manifest.images.entries()) {
+  if (n % every !== 0) continue;
   const image = await decodePhoto(await readFile(join(projectRoot, 'fixtures', entry.file)));
   add('fixtures', entry.file, 'document', image);
   // Every fixture printed and shown on a screen, the settings turning through a range.

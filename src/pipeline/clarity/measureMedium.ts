@@ -7,6 +7,7 @@
  * from a printout. Where the evidence is weak or mixed the answer is null: a real card called a screen
  * is worse than a screen missed. Thresholds and where they came from: README.md in this folder.
  */
+import { quadSideLengths } from '../geometry.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 
 export type PhotoMedium = 'screen' | 'printout';
@@ -34,11 +35,10 @@ export const MEDIUM_THRESHOLDS = {
   minLatticePatches: 3,
   minLatticeShare: 0.6,
   /**
-   * Colours side by side (a screen's subpixels) at or below this; on top of each other (ink, or a
-   * screen seen too far off to resolve its stripes) at or above the next.
+   * Colours side by side (a screen's subpixels) at or below this; above it, ink on ink, or a screen
+   * seen too far off to resolve its stripes (told then by the lattice's angles).
    */
   maxScreenCoherence: 0.45,
-  minPrintoutCoherence: 0.85,
   /** A pixel grid lies square to the camera (within this); a printer's black screen is set at 45°. */
   maxScreenAxisDeg: 8,
 } as const;
@@ -56,63 +56,97 @@ const MAX_PERIOD_PX = 10;
 const JPEG_BLOCK_BINS = PATCH / 8;
 /** Peaks in two patches are the same lattice when within this many bins of each other (or mirrored). */
 const SAME_PEAK_BINS = 2;
+/** Two peaks at least this far apart in direction make a lattice (two-dimensional). */
+const MIN_LATTICE_ANGLE_DEG = 20;
+/** The document (or the photo) must be this many patches across its short side for the patches to differ. */
+const MIN_SIDE_PATCHES = 3;
 /** Peaks kept per patch: one for each ink of a printout and the lattice's second axis. */
 const PEAKS_PER_PATCH = 6;
 /** Bins tested per patch, the loudest of the whitened spectrum's ~3,900 in the band. */
 const CANDIDATES_PER_PATCH = 64;
 
 export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): MediumMeasures {
+  const none: MediumMeasures = {
+    medium: null,
+    patches: 0,
+    latticePatches: 0,
+    peakRatio: 0,
+    periodPx: null,
+    colourCoherence: null,
+  };
+  // Patches on a small document overlap and see the same print: their agreement would prove nothing
+  // (an MRZ's character pitch on a small passport page, fixtures: 7.3 px, repeats in every one).
+  const { horizontal, vertical } = quad
+    ? quadSideLengths(quad)
+    : { horizontal: image.width, vertical: image.height };
+  if (Math.min(horizontal, vertical) < MIN_SIDE_PATCHES * PATCH) return none;
   const patches = patchCorners(image, quad).map((corner) => ({
     corner,
     peaks: topPeaks(lumaPower(image, corner)),
   }));
   const ratios = patches.map(({ peaks }) => peaks[0]?.ratio ?? 0).sort((a, b) => a - b);
-  const none: MediumMeasures = {
-    medium: null,
-    patches: patches.length,
-    latticePatches: 0,
-    peakRatio: round(ratios[Math.floor(ratios.length / 2)] ?? 0),
-    periodPx: null,
-    colourCoherence: null,
-  };
-  // The peak most patches share: a lattice covers the whole screen or page, a pattern on a card does not.
-  // A printout has a lattice per ink, each strongest where that ink is, so any of a patch's peaks counts.
-  let lattice: { peak: Peak; patches: number } = { peak: { u: 0, v: 0, ratio: 0 }, patches: 0 };
-  for (const candidate of patches.flatMap(({ peaks }) => peaks)) {
+  const measured = { ...none, patches: patches.length, peakRatio: round(ratios[ratios.length >> 1] ?? 0) };
+  // Peaks that many patches share: a lattice covers the whole screen or page, a pattern on a card does
+  // not. A printout has a lattice per ink, strongest where that ink is, so any of a patch's peaks counts.
+  const needed = Math.max(
+    MEDIUM_THRESHOLDS.minLatticePatches,
+    Math.ceil(MEDIUM_THRESHOLDS.minLatticeShare * patches.length),
+  );
+  const shared: { peak: Peak; patches: number }[] = [];
+  for (const candidate of patches.flatMap(({ peaks }) => peaks).sort((a, b) => b.ratio - a.ratio)) {
+    if (shared.some(({ peak }) => samePeak(peak, candidate))) continue;
     const sharing = patches.filter(({ peaks }) => peaks.some((peak) => samePeak(candidate, peak))).length;
-    if (sharing > lattice.patches || (sharing === lattice.patches && candidate.ratio > lattice.peak.ratio)) {
-      lattice = { peak: candidate, patches: sharing };
-    }
+    if (sharing >= needed) shared.push({ peak: candidate, patches: sharing });
   }
-  if (
-    lattice.patches < MEDIUM_THRESHOLDS.minLatticePatches ||
-    lattice.patches < MEDIUM_THRESHOLDS.minLatticeShare * patches.length
-  ) {
-    return none;
-  }
-  const { u, v } = lattice.peak;
-  // A square lattice has a second peak a quarter turn round: a screen's stripes show their colours there.
+  // A lattice is two-dimensional: a line of text repeats its characters' pitch along one direction only.
+  const first = shared[0];
+  const across =
+    first && shared.find(({ peak }) => degreesBetween(peak, first.peak) >= MIN_LATTICE_ANGLE_DEG);
+  if (!first || !across) return measured;
+  const { u, v } = first.peak;
+  // A screen's stripes show their colours a third of a period apart along the row; ink lies in place.
   const coherences = patches
     .map(({ corner }) => Math.min(coherenceAt(image, corner, u, v), coherenceAt(image, corner, -v, u)))
     .sort((a, b) => a - b);
   const coherence = coherences[coherences.length >> 1]!;
-  const degreesOffAxis = Math.abs(((Math.atan2(v, u) * 180) / Math.PI) % 90);
-  const squareToCamera = Math.min(degreesOffAxis, 90 - degreesOffAxis) <= MEDIUM_THRESHOLDS.maxScreenAxisDeg;
-  const medium =
-    coherence <= MEDIUM_THRESHOLDS.maxScreenCoherence
-      ? 'screen'
-      : coherence < MEDIUM_THRESHOLDS.minPrintoutCoherence
-        ? null
-        : squareToCamera
-          ? 'screen'
-          : 'printout';
+  // A pixel grid lies square to the camera: its peaks on the axes, and their sums on the diagonals. A
+  // printer sets its inks' screens at 15°, 45° and 75°, so a printout has peaks off both.
+  const gridLike = shared.every(({ peak }) =>
+    isGridPeak(
+      peak,
+      shared.map((s) => s.peak),
+    ),
+  );
+  const medium = coherence <= MEDIUM_THRESHOLDS.maxScreenCoherence || gridLike ? 'screen' : 'printout';
   return {
-    ...none,
+    ...measured,
     medium,
-    latticePatches: lattice.patches,
+    latticePatches: Math.min(first.patches, across.patches),
     periodPx: round(PATCH / Math.hypot(u, v)),
     colourCoherence: round(coherence),
   };
+}
+
+/** The angle between two peaks' directions, 0..90°. */
+function degreesBetween(a: Peak, b: Peak): number {
+  const degrees = Math.abs(Math.atan2(a.v, a.u) - Math.atan2(b.v, b.u)) * (180 / Math.PI);
+  const folded = degrees % 180;
+  return Math.min(folded, 180 - folded);
+}
+
+/** On an axis (within the grid's tolerance), or the sum of two axis peaks (a grid's diagonal). */
+function isGridPeak(peak: Peak, all: readonly Peak[]): boolean {
+  const offAxis = (p: Peak) => {
+    const degrees = Math.abs(Math.atan2(p.v, p.u) * (180 / Math.PI)) % 90;
+    return Math.min(degrees, 90 - degrees);
+  };
+  if (offAxis(peak) <= MEDIUM_THRESHOLDS.maxScreenAxisDeg) return true;
+  const onAxes = all.filter((p) => offAxis(p) <= MEDIUM_THRESHOLDS.maxScreenAxisDeg);
+  return onAxes.some((a) =>
+    onAxes.some((b) =>
+      [1, -1].some((sign) => samePeak(peak, { u: a.u + sign * b.u, v: a.v + sign * b.v, ratio: 0 })),
+    ),
+  );
 }
 
 interface Peak {
