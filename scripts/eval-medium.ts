@@ -70,7 +70,7 @@ for (const [n, entry] of manifest.images.entries()) {
   });
   add('printed fixtures', entry.file, 'printout', await decodePhoto(printout));
   const screen = await screenOf(image, {
-    pitchPx: [3, 4, 5][n % 3]!,
+    pitchPx: [4, 5, 6][n % 3]!,
     turnDeg: [0, 2, -4, 7][n % 4]!,
     blurPx: [0.5, 0.8][n % 2]!,
   });

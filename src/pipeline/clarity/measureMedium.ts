@@ -34,6 +34,8 @@ export const MEDIUM_THRESHOLDS = {
    */
   minLatticePatches: 3,
   minLatticeShare: 0.6,
+  /** The same over the whole photo, where patches also see the background (4 of 5). */
+  minLatticeShareOfPhoto: 0.8,
   /**
    * Colours side by side (a screen's subpixels) at or below this; above it, ink on ink, or a screen
    * seen too far off to resolve its stripes (told then by the lattice's angles).
@@ -46,11 +48,12 @@ export const MEDIUM_THRESHOLDS = {
 /** Patch side: a power of two for the FFT; 128 px holds 16 or more periods of any lattice looked for. */
 const PATCH = 128;
 /**
- * Periods looked for, in photo pixels: above 2.5 (a camera's Bayer mosaic and noise live at 2) and up
+ * Periods looked for, in photo pixels: from 3 (a camera's Bayer mosaic and noise live at 2, and an
+ * image scaled up by a fraction beats at 2.5: ../shared/real-ids's resident_cards_Germany.png) up
  * to 10 (text's stroke and character pitches have their harmonics below that, and a lattice coarser
  * than 10 px is a print or a screen seen so close that the document would not fit).
  */
-const MIN_PERIOD_PX = 2.5;
+const MIN_PERIOD_PX = 3;
 const MAX_PERIOD_PX = 10;
 /** JPEG's 8×8 blocks put peaks at multiples of PATCH/8 on both axes: those bins are not a lattice. */
 const JPEG_BLOCK_BINS = PATCH / 8;
@@ -75,12 +78,15 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
     colourCoherence: null,
   };
   // Patches on a small document overlap and see the same print: their agreement would prove nothing
-  // (an MRZ's character pitch on a small passport page, fixtures: 7.3 px, repeats in every one).
-  const { horizontal, vertical } = quad
-    ? quadSideLengths(quad)
-    : { horizontal: image.width, vertical: image.height };
-  if (Math.min(horizontal, vertical) < MIN_SIDE_PATCHES * PATCH) return none;
-  const patches = patchCorners(image, quad).map((corner) => ({
+  // (an MRZ's character pitch on a small passport page, fixtures: 7.3 px, repeats in every one). The
+  // lattice of a screen or a page covers the whole photo, so it is then looked for there, where the
+  // patches see the background too and must agree more (a printout's halftone also hides its edges
+  // from the outline stage: the quads found on generated printouts are 170-460 px).
+  const isBigEnough = (sides: { horizontal: number; vertical: number }) =>
+    Math.min(sides.horizontal, sides.vertical) >= MIN_SIDE_PATCHES * PATCH;
+  const region = quad && isBigEnough(quadSideLengths(quad)) ? quad : null;
+  if (!region && !isBigEnough({ horizontal: image.width, vertical: image.height })) return none;
+  const patches = patchCorners(image, region).map((corner) => ({
     corner,
     peaks: topPeaks(lumaPower(image, corner)),
   }));
@@ -88,10 +94,8 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
   const measured = { ...none, patches: patches.length, peakRatio: round(ratios[ratios.length >> 1] ?? 0) };
   // Peaks that many patches share: a lattice covers the whole screen or page, a pattern on a card does
   // not. A printout has a lattice per ink, strongest where that ink is, so any of a patch's peaks counts.
-  const needed = Math.max(
-    MEDIUM_THRESHOLDS.minLatticePatches,
-    Math.ceil(MEDIUM_THRESHOLDS.minLatticeShare * patches.length),
-  );
+  const share = region ? MEDIUM_THRESHOLDS.minLatticeShare : MEDIUM_THRESHOLDS.minLatticeShareOfPhoto;
+  const needed = Math.max(MEDIUM_THRESHOLDS.minLatticePatches, Math.ceil(share * patches.length));
   const shared: { peak: Peak; patches: number }[] = [];
   for (const candidate of patches.flatMap(({ peaks }) => peaks).sort((a, b) => b.ratio - a.ratio)) {
     if (shared.some(({ peak }) => samePeak(peak, candidate))) continue;
@@ -109,14 +113,10 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
     .map(({ corner }) => Math.min(coherenceAt(image, corner, u, v), coherenceAt(image, corner, -v, u)))
     .sort((a, b) => a - b);
   const coherence = coherences[coherences.length >> 1]!;
-  // A pixel grid lies square to the camera: its peaks on the axes, and their sums on the diagonals. A
-  // printer sets its inks' screens at 15°, 45° and 75°, so a printout has peaks off both.
-  const gridLike = shared.every(({ peak }) =>
-    isGridPeak(
-      peak,
-      shared.map((s) => s.peak),
-    ),
-  );
+  // A pixel grid lies square to the camera: its two strongest peaks on the axes (the beats of moiré and
+  // the grid's diagonals are weaker). A printer sets its inks' screens at 15°, 45° and 75° (yellow
+  // alone at 0°), so a printout's two strongest are not both on an axis.
+  const gridLike = isOnAxis(first.peak) && isOnAxis(across.peak);
   const medium = coherence <= MEDIUM_THRESHOLDS.maxScreenCoherence || gridLike ? 'screen' : 'printout';
   return {
     ...measured,
@@ -134,19 +134,10 @@ function degreesBetween(a: Peak, b: Peak): number {
   return Math.min(folded, 180 - folded);
 }
 
-/** On an axis (within the grid's tolerance), or the sum of two axis peaks (a grid's diagonal). */
-function isGridPeak(peak: Peak, all: readonly Peak[]): boolean {
-  const offAxis = (p: Peak) => {
-    const degrees = Math.abs(Math.atan2(p.v, p.u) * (180 / Math.PI)) % 90;
-    return Math.min(degrees, 90 - degrees);
-  };
-  if (offAxis(peak) <= MEDIUM_THRESHOLDS.maxScreenAxisDeg) return true;
-  const onAxes = all.filter((p) => offAxis(p) <= MEDIUM_THRESHOLDS.maxScreenAxisDeg);
-  return onAxes.some((a) =>
-    onAxes.some((b) =>
-      [1, -1].some((sign) => samePeak(peak, { u: a.u + sign * b.u, v: a.v + sign * b.v, ratio: 0 })),
-    ),
-  );
+/** Within the grid's tolerance of the photo's axes. */
+function isOnAxis(peak: Peak): boolean {
+  const degrees = Math.abs(Math.atan2(peak.v, peak.u) * (180 / Math.PI)) % 90;
+  return Math.min(degrees, 90 - degrees) <= MEDIUM_THRESHOLDS.maxScreenAxisDeg;
 }
 
 interface Peak {
