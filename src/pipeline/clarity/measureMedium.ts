@@ -34,8 +34,13 @@ export const MEDIUM_THRESHOLDS = {
    */
   minLatticePatches: 3,
   minLatticeShare: 0.6,
-  /** The same over the whole photo, where patches also see the background (4 of 5). */
-  minLatticeShareOfPhoto: 0.8,
+  /**
+   * A lattice seen along one direction only (a screen's rows, its columns too fine to resolve) counts
+   * when every patch shows it, this many times above its neighbourhood in the median patch: a line of
+   * text repeats along one direction too, but not across a whole document or screen. The photo of a
+   * spreadsheet on a screen in ../shared/real-photos (glare-266.jpg) measures 644.
+   */
+  minOneWayRatio: 300,
   /**
    * Colours side by side (a screen's subpixels) at or below this; above it, ink on ink, or a screen
    * seen too far off to resolve its stripes (told then by the lattice's angles).
@@ -64,9 +69,9 @@ const MIN_LATTICE_ANGLE_DEG = 20;
 /** The document (or the photo) must be this many patches across its short side for the patches to differ. */
 const MIN_SIDE_PATCHES = 3;
 /** Peaks kept per patch: one for each ink of a printout and the lattice's second axis. */
-const PEAKS_PER_PATCH = 6;
+const PEAKS_PER_PATCH = 10;
 /** Bins tested per patch, the loudest of the whitened spectrum's ~3,900 in the band. */
-const CANDIDATES_PER_PATCH = 64;
+const CANDIDATES_PER_PATCH = 96;
 
 export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): MediumMeasures {
   const none: MediumMeasures = {
@@ -79,9 +84,9 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
   };
   // Patches on a small document overlap and see the same print: their agreement would prove nothing
   // (an MRZ's character pitch on a small passport page, fixtures: 7.3 px, repeats in every one). The
-  // lattice of a screen or a page covers the whole photo, so it is then looked for there, where the
-  // patches see the background too and must agree more (a printout's halftone also hides its edges
-  // from the outline stage: the quads found on generated printouts are 170-460 px).
+  // lattice of a screen or a page covers the whole photo, so it is then looked for there (a printout's
+  // halftone also hides its edges from the outline stage: the quads found on generated printouts are
+  // 170-460 px).
   const isBigEnough = (sides: { horizontal: number; vertical: number }) =>
     Math.min(sides.horizontal, sides.vertical) >= MIN_SIDE_PATCHES * PATCH;
   const region = quad && isBigEnough(quadSideLengths(quad)) ? quad : null;
@@ -94,8 +99,10 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
   const measured = { ...none, patches: patches.length, peakRatio: round(ratios[ratios.length >> 1] ?? 0) };
   // Peaks that many patches share: a lattice covers the whole screen or page, a pattern on a card does
   // not. A printout has a lattice per ink, strongest where that ink is, so any of a patch's peaks counts.
-  const share = region ? MEDIUM_THRESHOLDS.minLatticeShare : MEDIUM_THRESHOLDS.minLatticeShareOfPhoto;
-  const needed = Math.max(MEDIUM_THRESHOLDS.minLatticePatches, Math.ceil(share * patches.length));
+  const needed = Math.max(
+    MEDIUM_THRESHOLDS.minLatticePatches,
+    Math.ceil(MEDIUM_THRESHOLDS.minLatticeShare * patches.length),
+  );
   const shared: { peak: Peak; patches: number }[] = [];
   for (const candidate of patches.flatMap(({ peaks }) => peaks).sort((a, b) => b.ratio - a.ratio)) {
     if (shared.some(({ peak }) => samePeak(peak, candidate))) continue;
@@ -103,9 +110,14 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
     if (sharing >= needed) shared.push({ peak: candidate, patches: sharing });
   }
   // A lattice is two-dimensional: a line of text repeats its characters' pitch along one direction only.
-  const first = shared[0];
-  const across =
-    first && shared.find(({ peak }) => degreesBetween(peak, first.peak) >= MIN_LATTICE_ANGLE_DEG);
+  const crossing = shared.flatMap((a) =>
+    shared.filter((b) => degreesBetween(a.peak, b.peak) >= MIN_LATTICE_ANGLE_DEG).map((b) => [a, b] as const),
+  );
+  const oneWay = shared.find(
+    ({ peak, patches: showing }) =>
+      showing === patches.length && medianRatioOf(peak, patches) >= MEDIUM_THRESHOLDS.minOneWayRatio,
+  );
+  const [first, across] = crossing[0] ?? (oneWay ? [oneWay, oneWay] : []);
   if (!first || !across) return measured;
   const { u, v } = first.peak;
   // A screen's stripes show their colours a third of a period apart along the row; ink lies in place.
@@ -116,7 +128,9 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
   // A pixel grid lies square to the camera: its two strongest peaks on the axes (the beats of moiré and
   // the grid's diagonals are weaker). A printer sets its inks' screens at 15°, 45° and 75° (yellow
   // alone at 0°), so a printout's two strongest are not both on an axis.
-  const gridLike = isOnAxis(first.peak) && isOnAxis(across.peak);
+  // A lattice on an axis in every patch, and strong, is a screen's rows of pixels (glare-266.jpg).
+  const gridLike =
+    (isOnAxis(first.peak) && isOnAxis(across.peak)) || (oneWay !== undefined && isOnAxis(oneWay.peak));
   const medium = coherence <= MEDIUM_THRESHOLDS.maxScreenCoherence || gridLike ? 'screen' : 'printout';
   return {
     ...measured,
@@ -125,6 +139,14 @@ export function measureMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): 
     periodPx: round(PATCH / Math.hypot(u, v)),
     colourCoherence: round(coherence),
   };
+}
+
+/** The median, over the patches, of the peak's height over its neighbourhood (0 where not shown). */
+function medianRatioOf(peak: Peak, patches: readonly { peaks: readonly Peak[] }[]): number {
+  const ratios = patches
+    .map(({ peaks }) => peaks.find((other) => samePeak(peak, other))?.ratio ?? 0)
+    .sort((a, b) => a - b);
+  return ratios[ratios.length >> 1] ?? 0;
 }
 
 /** The angle between two peaks' directions, 0..90°. */
