@@ -5,9 +5,12 @@ import { decodePhoto, decodePhotoForCheck } from '../../src/decode/node.ts';
 import { loadNodeEngines } from '../../src/engines/node.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
+import type { MediumMeasures } from '../../src/pipeline/clarity/measureMedium.ts';
+import { RULE_TEXTS } from '../../src/pipeline/rules/texts.ts';
 import { readyPhoto, type CheckReport, type RuleId } from '../../src/pipeline/types.ts';
 import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import type { FixtureEntry, Variant } from '../../scripts/fixtures/manifest.ts';
+import { printoutOf, screenOf } from '../../scripts/fixtures/media.ts';
 import { fixture, FIXTURES_DIR, loadManifest } from '../support/fixtures.ts';
 import { expectedRuleStatuses, expectedVerdict, manifestVerdicts } from '../support/manifestReport.ts';
 
@@ -171,6 +174,43 @@ describe('checkDocument on generated fixtures', () => {
 
   it('names no side for a passport, whose face and code share a page', async () => {
     expect((await reportOf(fixture('clean'))).side).toBeNull();
+  });
+});
+
+describe('checkDocument, printouts and screens', () => {
+  // Made here from a committed fixture (scripts/fixtures/media.ts): halftoned onto paper, or shown on
+  // an RGB-stripe screen in a bezel, and photographed again.
+  const front = () => readFile(join(FIXTURES_DIR, 'fra-id-card-front-clean-1.jpg')).then(decodePhoto);
+  const acceptedOf = (report: CheckReport) => report.rules.find((rule) => rule.id === 'accepted-document')!;
+
+  it('fails a photo of a printout of an ID card, in NHS login\u2019s words', async () => {
+    const printout = await printoutOf(await front(), { cellPx: 6, blurPx: 0.6, seed: 'check' });
+    const accepted = acceptedOf(
+      await checkDocument(await decodePhotoForCheck(printout), engines, { today: manifest.today }),
+    );
+    expect([
+      accepted.status,
+      (accepted.evidence['medium'] as MediumMeasures).medium,
+      accepted.message,
+    ]).toStrictEqual(['fail', 'printout', RULE_TEXTS['accepted-document'].printout.message]);
+  });
+
+  it('fails a photo of an ID card on a screen, in NHS login\u2019s words', async () => {
+    const screen = await screenOf(await front(), { pitchPx: 5, turnDeg: 2, blurPx: 0.6 });
+    const accepted = acceptedOf(
+      await checkDocument(await decodePhotoForCheck(screen), engines, { today: manifest.today }),
+    );
+    expect([
+      accepted.status,
+      (accepted.evidence['medium'] as MediumMeasures).medium,
+      accepted.message,
+    ]).toStrictEqual(['fail', 'screen', RULE_TEXTS['accepted-document'].screen.message]);
+  });
+
+  it('does not call the ID card itself a printout or a screen', async () => {
+    const entry = manifest.images.find((e) => e.file === 'fra-id-card-front-clean-1.jpg')!;
+    const accepted = acceptedOf(await reportOf(entry));
+    expect([accepted.status, accepted.evidence['medium']]).toStrictEqual(['pass', undefined]);
   });
 });
 
