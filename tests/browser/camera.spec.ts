@@ -61,7 +61,9 @@ test('the guidance follows the video, and the photo is taken once the card is st
 
   // The camera's photo can be kept: downloaded at full resolution from the page itself (a blob: URL).
   // The video shows a card's back: it is offered as the back, never as the photo to upload.
-  await expect(checker.page.getByRole('heading', { level: 1 })).not.toHaveText('This photo should be accepted');
+  await expect(checker.page.getByRole('heading', { level: 1 })).not.toHaveText(
+    'This photo should be accepted',
+  );
   const save = checker.page.getByRole('link', { name: 'Save this photo of the back' });
   await expect(save).toHaveAttribute('href', /^blob:/u);
   const downloading = checker.page.waitForEvent('download');
