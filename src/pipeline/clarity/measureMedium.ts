@@ -195,6 +195,8 @@ export function patchCorners(image: RgbaImage, quad: Quad<ImagePoint> | null): [
     .filter(([x, y]) => x >= 0 && y >= 0 && x + PATCH <= image.width && y + PATCH <= image.height);
 }
 
+const COS = Float64Array.from({ length: PATCH }, (_, i) => Math.cos((2 * Math.PI * i) / PATCH));
+const SIN = Float64Array.from({ length: PATCH }, (_, i) => Math.sin((2 * Math.PI * i) / PATCH));
 const HANN = Float64Array.from(
   { length: PATCH },
   (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (PATCH - 1)),
@@ -279,9 +281,10 @@ function coherenceAt(image: RgbaImage, [x0, y0]: [number, number], u: number, v:
     let j = ((y0 + y) * width + x0) * 4;
     for (let x = 0; x < PATCH; x++, j += 4) {
       const w = HANN[x]! * HANN[y]!;
-      const phase = (-2 * Math.PI * (u * x + v * y)) / PATCH;
-      const c = Math.cos(phase) * w;
-      const s = Math.sin(phase) * w;
+      // e^(-2πi(ux + vy)/PATCH), from the table: the phase comes round every PATCH steps.
+      const step = (((u * x + v * y) % PATCH) + PATCH) % PATCH;
+      const c = COS[step]! * w;
+      const s = -SIN[step]! * w;
       for (let ch = 0; ch < 3; ch++) {
         re[ch]! += data[j + ch]! * c;
         im[ch]! += data[j + ch]! * s;
