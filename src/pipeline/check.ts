@@ -29,6 +29,7 @@ export async function checkDocument(
     corners: cornersOf(outline),
     measures,
     today: options.today,
+    medium: seen.medium,
     ...reading,
   });
   clock.lap('rules');
@@ -39,6 +40,7 @@ export async function checkDocument(
     outline: outline?.quad ?? null,
     missingCorners: missingCornersOf(outline, measures),
     mrzReading: reading.mrz,
+    side: reading.side,
     measures,
     timingsMs: clock.done(),
   };

@@ -215,6 +215,13 @@ export function readyPhoto(image: RgbaImage): PendingPhoto {
 
 export type CheckStep = 'loading' | 'outline' | 'clarity' | 'mrz' | 'licence' | 'rules';
 
+/**
+ * Which side of a two-sided card the photo shows, where it tells: the back of a card whose code is
+ * there (a TD1 ID card or residence card: ICAO 9303 part 5 puts its MRZ on the back), or the front,
+ * read by its printed title. The front, with the face, is the photo NHS login needs.
+ */
+export type CardSide = 'front' | 'back';
+
 export interface CheckReport {
   readonly verdict: Status;
   readonly rules: readonly RuleResult[];
@@ -223,6 +230,8 @@ export interface CheckReport {
   readonly outline: Quad<ImagePoint> | null;
   readonly missingCorners: readonly CornerName[];
   readonly mrzReading: MrzReading | null;
+  /** A card's side, where the photo shows one: the back is never the photo to upload. */
+  readonly side: CardSide | null;
   readonly measures: Measures;
   readonly timingsMs: Readonly<Record<string, number>>;
 }

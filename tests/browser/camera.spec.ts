@@ -60,12 +60,16 @@ test('the guidance follows the video, and the photo is taken once the card is st
   expect(await cameraTrackStates(checker.page)).toStrictEqual(['ended']);
 
   // The camera's photo can be kept: downloaded at full resolution from the page itself (a blob: URL).
-  const save = checker.page.getByRole('link', { name: 'Save this photo' });
+  // The video shows a card's back: it is offered as the back, never as the photo to upload.
+  await expect(checker.page.getByRole('heading', { level: 1 })).not.toHaveText(
+    'This photo should be accepted',
+  );
+  const save = checker.page.getByRole('link', { name: 'Save this photo of the back' });
   await expect(save).toHaveAttribute('href', /^blob:/u);
   const downloading = checker.page.waitForEvent('download');
   await save.click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^id-photo\.(jpg|png)$/u);
+  expect(download.suggestedFilename()).toMatch(/^id-photo-back\.(jpg|png)$/u);
   const saved = await sharp(await download.path()).metadata();
   // The very photo that was checked: its size is the checker's (up to 4096 px a side, unshrunk).
   const { width, height } = await checker.photoSize();

@@ -5,9 +5,12 @@ import { decodePhoto, decodePhotoForCheck } from '../../src/decode/node.ts';
 import { loadNodeEngines } from '../../src/engines/node.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
+import type { MediumMeasures } from '../../src/pipeline/clarity/measureMedium.ts';
+import { RULE_TEXTS } from '../../src/pipeline/rules/texts.ts';
 import { readyPhoto, type CheckReport, type RuleId } from '../../src/pipeline/types.ts';
 import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import type { FixtureEntry, Variant } from '../../scripts/fixtures/manifest.ts';
+import { printoutOf, screenOf } from '../../scripts/fixtures/media.ts';
 import { fixture, FIXTURES_DIR, loadManifest } from '../support/fixtures.ts';
 import { expectedRuleStatuses, expectedVerdict, manifestVerdicts } from '../support/manifestReport.ts';
 
@@ -146,12 +149,68 @@ describe('checkDocument on generated fixtures', () => {
     ]);
   });
 
-  it('asks for the back of an ID card whose front it was given', async () => {
+  it('says the front of an ID card is the photo to upload, and the back only checks the code', async () => {
     const entry = manifest.images.find((e) => e.file === 'fra-id-card-front-clean-1.jpg')!;
     const report = await reportOf(entry);
-    expect(report.rules.find((r) => r.id === 'valid-details')?.advice).toBe(
-      'Turn your ID card over and take a photo of the back, the side with the code.',
+    const details = report.rules.find((r) => r.id === 'valid-details')!;
+    expect([report.side, details.status, details.advice]).toStrictEqual([
+      'front',
+      'unsure',
+      'Upload this photo of the front to NHS login. To have the details in the code checked too, you can also check a photo of the back of your ID card.',
+    ]);
+  });
+
+  it('checks the code on the back of an ID card, and says the photo to upload is the front', async () => {
+    const entry = manifest.images.find((e) => e.file === 'fra-id-card-clean-1.jpg')!;
+    const report = await reportOf(entry);
+    const details = report.rules.find((r) => r.id === 'valid-details')!;
+    expect([report.side, details.status, details.message, details.advice]).toStrictEqual([
+      'back',
+      'pass',
+      'The details in the code on the back of your ID card add up. But NHS login needs a photo of the front, the side with your face: do not upload this photo of the back.',
+      'Take a photo of the front of your ID card, the side with your face, and check that one before you upload it.',
+    ]);
+  });
+
+  it('names no side for a passport, whose face and code share a page', async () => {
+    expect((await reportOf(fixture('clean'))).side).toBeNull();
+  });
+});
+
+describe('checkDocument, printouts and screens', () => {
+  // Made here from a committed fixture (scripts/fixtures/media.ts): halftoned onto paper, or shown on
+  // an RGB-stripe screen in a bezel, and photographed again.
+  const front = () => readFile(join(FIXTURES_DIR, 'fra-id-card-front-clean-1.jpg')).then(decodePhoto);
+  const acceptedOf = (report: CheckReport) => report.rules.find((rule) => rule.id === 'accepted-document')!;
+
+  it('fails a photo of a printout of an ID card, in NHS login\u2019s words', async () => {
+    const printout = await printoutOf(await front(), { cellPx: 6, blurPx: 0.6, seed: 'check' });
+    const accepted = acceptedOf(
+      await checkDocument(await decodePhotoForCheck(printout), engines, { today: manifest.today }),
     );
+    expect([
+      accepted.status,
+      (accepted.evidence['medium'] as MediumMeasures).medium,
+      accepted.message,
+    ]).toStrictEqual(['fail', 'printout', RULE_TEXTS['accepted-document'].printout.message]);
+  });
+
+  it('fails a photo of an ID card on a screen, in NHS login\u2019s words', async () => {
+    const screen = await screenOf(await front(), { pitchPx: 5, turnDeg: 2, blurPx: 0.6 });
+    const accepted = acceptedOf(
+      await checkDocument(await decodePhotoForCheck(screen), engines, { today: manifest.today }),
+    );
+    expect([
+      accepted.status,
+      (accepted.evidence['medium'] as MediumMeasures).medium,
+      accepted.message,
+    ]).toStrictEqual(['fail', 'screen', RULE_TEXTS['accepted-document'].screen.message]);
+  });
+
+  it('does not call the ID card itself a printout or a screen', async () => {
+    const entry = manifest.images.find((e) => e.file === 'fra-id-card-front-clean-1.jpg')!;
+    const accepted = acceptedOf(await reportOf(entry));
+    expect([accepted.status, accepted.evidence['medium']]).toStrictEqual(['pass', undefined]);
   });
 });
 

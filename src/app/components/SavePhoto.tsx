@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { SAVE_PHOTO } from '../content/text.ts';
 
-export function SavePhoto({ photo }: { photo: Blob }) {
+export function SavePhoto({ photo, words = SAVE_PHOTO }: { photo: Blob; words?: typeof SAVE_PHOTO }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     const made = URL.createObjectURL(photo);
@@ -18,13 +18,13 @@ export function SavePhoto({ photo }: { photo: Blob }) {
       <a
         className="nhsuk-button nhsuk-button--secondary"
         href={url}
-        download={`${SAVE_PHOTO.fileName}.${photo.type === 'image/png' ? 'png' : 'jpg'}`}
+        download={`${words.fileName}.${photo.type === 'image/png' ? 'png' : 'jpg'}`}
         aria-describedby="save-photo-hint"
       >
-        {SAVE_PHOTO.button}
+        {words.button}
       </a>
       <p className="nhsuk-body-s" id="save-photo-hint">
-        {SAVE_PHOTO.hint}
+        {words.hint}
       </p>
     </div>
   );

@@ -73,6 +73,16 @@ export const VERDICTS: Readonly<Record<Status, { readonly heading: string; reado
   },
 };
 
+/**
+ * A photo of a card's back (its code read there): the back is never the photo to upload. NHS login
+ * needs the side with the face ("you can clearly see your face and all the text").
+ */
+export const BACK_OF_CARD = {
+  heading: 'This is the back of your card',
+  body: 'NHS login needs a photo of the front of your card, the side with your face. Do not upload this photo of the back: we used it only to check the details in the code.',
+  button: 'Check a photo of the front',
+};
+
 export const DOCUMENT_KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
   passport: 'Passport',
   'id-card': 'National identity card',
@@ -183,8 +193,15 @@ export const PHOTO_PROBLEMS: Readonly<Record<PhotoErrorCode, string>> = {
 };
 
 /** After the camera's photo passes or fails: how to keep it and upload it. */
-export const SAVE_PHOTO = {
+export const SAVE_PHOTO: { readonly button: string; readonly fileName: string; readonly hint: string } = {
   button: 'Save this photo',
   fileName: 'id-photo',
   hint: 'It is saved on this device, in your downloads (on a phone, find it in your Files or Photos app). Nothing is uploaded. Then, in NHS login, choose this saved photo when you are asked for a photo of your ID.',
+};
+
+/** The camera's photo of a card's back: kept for checking its code, never as the photo to upload. */
+export const SAVE_BACK_PHOTO: typeof SAVE_PHOTO = {
+  button: 'Save this photo of the back',
+  fileName: 'id-photo-back',
+  hint: 'It is saved on this device only. Do not upload it to NHS login: NHS login needs a photo of the front of your card, the side with your face.',
 };

@@ -2,7 +2,9 @@
  * What the rules judge: one object, gathered by the check from its steps (or by the live framing
  * from a camera frame), so every rule in the registry takes the same thing.
  */
+import type { MediumMeasures } from '../clarity/measureMedium.ts';
 import type {
+  CardSide,
   CornerName,
   DistinguishingSign,
   DocumentSummary,
@@ -56,4 +58,8 @@ export interface CheckEvidence extends PhotoEvidence {
   readonly front: FrontReading | null;
   /** The sign in a licence's flag, read to cross-check its one-line MRZ. */
   readonly sign: DistinguishingSign | null;
+  /** Which side of a two-sided card the photo shows, where it tells. */
+  readonly side: CardSide | null;
+  /** Whether the photo shows a screen or a printout rather than the document (null: not measured). */
+  readonly medium: MediumMeasures | null;
 }

@@ -7,6 +7,9 @@
  *   the photo must show all four corners of the ID, be clear and in focus, without glare, and the ID
  *   must be in date and one NHS login accepts. The advice says how to take such a photo.
  * [NHS-LOGIN]: the accepted-document list, cited row by row in acceptedDocuments.ts.
+ * [NHS-LOGIN-ORIGINAL]: NHS login help centre, "Use photo ID to prove who you are" (help.login.nhs.uk,
+ *   document list of 23 April 2024): "You cannot send: ... an image of a printout or screen" and "The
+ *   image you send needs to be of your original photo ID".
  * [ICAO-9303]: check digits, ICAO 9303 part 3 §4.9: a failed one means a misread or a wrong document.
  * [DVLA]: the UK driver number (field 5) encodes the surname and date of birth (DVLA, INF45).
  * [EU-LICENCE]: the distinguishing sign in the flag of the EU model licence (Directive 2006/126/EC,
@@ -29,11 +32,10 @@ import {
   listCorners,
   longDate,
   NHS_LOGIN_ACCEPTS_SENTENCE,
-  UNSURE_WHICH_DOCUMENT,
-  USE_ACCEPTED,
   wayForward,
   type ExpiryFound,
 } from './words.ts';
+import { ACCEPTED_DOCUMENT_TEXTS } from './acceptedDocumentTexts.ts';
 
 export {
   insteadOf,
@@ -150,91 +152,7 @@ export const RULE_TEXTS = {
       source: '[OURS]',
     },
   },
-  'accepted-document': {
-    // A reason for each row of the acceptance table (acceptedDocuments.ts), where the row cites its source.
-    passport: { message: 'Passports are accepted.', advice: '', source: '[NHS-LOGIN-2024]' },
-    'european-id-card': {
-      message: 'European national identity cards are accepted.',
-      advice: '',
-      source: '[NHS-LOGIN-2024]',
-    },
-    'other-european-id-card': {
-      message:
-        'NHS login accepts European national identity cards, but does not say which European countries count. It may not accept a card from this country.',
-      advice:
-        'Using your passport is safest. An identity card from an EU country, Iceland, Liechtenstein, Norway or Switzerland is also accepted.',
-      source: '[NHS-LOGIN-2024] [OURS]',
-    },
-    'other-id-card': {
-      message:
-        'NHS login accepts national identity cards from European countries only, not from this country.',
-      advice: wayForward(`Use your passport instead, or another photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`),
-      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
-    },
-    'uk-card': {
-      message:
-        'We could not tell which UK card this is. NHS login accepts a UK residence card, a UK application registration card (ARC) and a UK biometric residence permit (BRP), but no other UK identity cards.',
-      advice: `If this is not one of those, use a different photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
-      source: '[NHS-LOGIN-2024] [OURS]',
-    },
-    'uk-driving-licence': {
-      message: 'UK driving licences, full or provisional, are accepted.',
-      advice: '',
-      source: '[NHS-LOGIN-2024]',
-    },
-    'eu-provisional-licence': {
-      message: 'Only full European driving licences are accepted, not learner or provisional ones.',
-      advice: wayForward(
-        `Use your passport, your national identity card or a full driving licence instead. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
-      ),
-      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
-    },
-    'eu-driving-licence': {
-      message: 'Full European driving licences are accepted.',
-      advice: '',
-      source: '[NHS-LOGIN-2024]',
-    },
-    'uk-residence-permit': {
-      message:
-        'UK residence cards, application registration cards and biometric residence permits are accepted.',
-      advice: '',
-      source: '[NHS-LOGIN-2024]',
-    },
-    'other-residence-permit': {
-      message: 'NHS login accepts residence permits from the UK only, not from other countries.',
-      advice: wayForward(
-        `Use your passport instead, or your national identity card if a European country issued it. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
-      ),
-      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
-    },
-    'uk-entry-clearance-visa': {
-      message: 'UK entry clearance visas are accepted.',
-      advice: '',
-      source: '[NHS-LOGIN-2024]',
-    },
-    visa: {
-      message: 'NHS login accepts UK entry clearance visas only, not visas from other countries.',
-      advice: wayForward(
-        `Use the passport the visa is in instead, or another photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
-      ),
-      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
-    },
-    'other-document': {
-      message: 'This type of document is not accepted as photo ID.',
-      advice: USE_ACCEPTED,
-      source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
-    },
-    'unknown-kind': {
-      message: 'We could not tell what kind of document this is.',
-      advice: UNSURE_WHICH_DOCUMENT,
-      source: '[OURS] [NHS-LOGIN-2024]',
-    },
-    'unknown-issuer': {
-      message: 'We could not tell which country issued your document.',
-      advice: UNSURE_WHICH_DOCUMENT,
-      source: '[OURS] [NHS-LOGIN-2024]',
-    },
-  },
+  'accepted-document': ACCEPTED_DOCUMENT_TEXTS,
   'valid-details': {
     'checks-hold': {
       message: 'The details in the code on your ID add up.',
@@ -275,12 +193,21 @@ export const RULE_TEXTS = {
       advice: 'Take a sharper photo of the whole licence, with no glare over its writing.',
       source: '[OURS] [DVLA]',
     },
+    // A card whose code is on the back (ICAO 9303 part 5: a TD1 card's MRZ is on its back): the front,
+    // with the face, is the photo NHS login needs; the back only lets us check the code's details.
     'card-front': {
       message: (what: string) =>
-        `This is the front of your ${what}. The code we check (rows of letters, numbers and <<<) is on the back.`,
+        `This is the front of your ${what}, the side with your face: the photo to upload to NHS login. The code we check (rows of letters, numbers and <<<) is on the back.`,
       advice: (what: string) =>
-        `Turn your ${what} over and take a photo of the back, the side with the code.`,
-      source: '[OURS]',
+        `Upload this photo of the front to NHS login. To have the details in the code checked too, you can also check a photo of the back of your ${what}.`,
+      source: '[NHS-LOGIN-PHOTO] [ICAO-9303] [OURS]',
+    },
+    'card-back-checks-hold': {
+      message: (what: string) =>
+        `The details in the code on the back of your ${what} add up. But NHS login needs a photo of the front, the side with your face: do not upload this photo of the back.`,
+      advice: (what: string) =>
+        `Take a photo of the front of your ${what}, the side with your face, and check that one before you upload it.`,
+      source: '[NHS-LOGIN-PHOTO] [ICAO-9303]',
     },
     'sign-mismatch': {
       message: ({ sign, mrzIssuer }: { sign: string; mrzIssuer: string }) =>
@@ -295,5 +222,11 @@ export const RULE_TEXTS = {
 /** The reasons a rule gives, by rule: stable codes for its outcomes. */
 export type RuleReason<R extends RuleId> = keyof (typeof RULE_TEXTS)[R];
 
-/** The acceptance table's reasons: every accepted-document reason but the two for what was not read. */
-export type AcceptanceReason = Exclude<RuleReason<'accepted-document'>, 'unknown-kind' | 'unknown-issuer'>;
+/** What the photo shows instead of the document itself: its own accepted-document reasons. */
+export type MediumReason = Extract<RuleReason<'accepted-document'>, 'printout' | 'screen'>;
+
+/** The acceptance table's reasons: every accepted-document reason but those for what was not read or not the document. */
+export type AcceptanceReason = Exclude<
+  RuleReason<'accepted-document'>,
+  'unknown-kind' | 'unknown-issuer' | MediumReason
+>;

@@ -3,7 +3,7 @@
  * licence against the sign in its flag); without one, what its printed front offers (frontDetails.ts).
  * A failure is claimed only on a photo clear and whole enough for the reading to be trusted.
  */
-import type { MrzReading, RuleResult } from '../types.ts';
+import type { DocumentKind, MrzReading, RuleResult } from '../types.ts';
 import { judgeClearPhoto } from './clearPhoto.ts';
 import { crossCheckIssuer } from './crossCheckIssuer.ts';
 import type { CheckEvidence, PhotoEvidence, Rule } from './evidence.ts';
@@ -58,6 +58,21 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
       };
 }
 
+/**
+ * The code on a card's back adds up, but the back is not the photo NHS login needs: the result says
+ * so, and that the front, with the face, is the one to check and upload.
+ */
+function onTheBack(details: RuleResult, kind: DocumentKind): RuleResult {
+  const what = kind === 'residence-permit' ? 'residence permit' : 'ID card';
+  const text = TEXTS['card-back-checks-hold'];
+  return {
+    ...details,
+    message: text.message(what),
+    advice: text.advice(what),
+    evidence: { ...details.evidence, side: 'back' },
+  };
+}
+
 /** The reading is trusted only when both photo rules pass: a clear photo with all four corners in. */
 export function isReadingTrustworthy(evidence: PhotoEvidence): boolean {
   return (
@@ -72,6 +87,7 @@ export const VALID_DETAILS: Rule<CheckEvidence> = {
     if (evidence.front) return judgeFrontDetails(evidence.front, trustworthy);
     const details = judgeValidDetails(evidence.mrz, trustworthy);
     const { kind, issuer } = evidence.document;
+    if (evidence.side === 'back' && details.status === 'pass') return onTheBack(details, kind);
     return kind === 'eu-driving-licence' ? crossCheckIssuer(details, issuer, evidence.sign) : details;
   },
 };

@@ -73,8 +73,11 @@ export function insteadOf(advice: string): string {
 /** For a document NHS login does not take: another one that it does. */
 export const USE_ACCEPTED = wayForward(`Use a different photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`);
 
-/** Where the kind or issuer was not read: which documents are accepted, and which side to photograph. */
-export const UNSURE_WHICH_DOCUMENT = `${NHS_LOGIN_ACCEPTS_SENTENCE} For an ID card, photograph the side with the code (rows of letters, numbers and <<<) at the bottom.`;
+/**
+ * Where the kind or issuer was not read: which documents are accepted, and which side to photograph:
+ * the side with the face, which is the photo NHS login needs ("you can clearly see your face").
+ */
+export const UNSURE_WHICH_DOCUMENT = `${NHS_LOGIN_ACCEPTS_SENTENCE} For an ID card or residence card, photograph the front, the side with your face.`;
 
 export const MONTHS = [
   'January',

@@ -9,12 +9,18 @@ import { readDistinguishingSign } from '../front/readDistinguishingSign.ts';
 import { readDocumentFront, turnHalf } from '../front/readDocumentFront.ts';
 import { documentFromMrz, isExpiryConfirmed } from '../mrz/documentFromMrz.ts';
 import type { CheckEvidence } from '../rules/evidence.ts';
-import type { CheckOptions, DistinguishingSign, FrontReading } from '../types.ts';
+import type { CardSide, CheckOptions, DistinguishingSign, DocumentKind, FrontReading } from '../types.ts';
 import type { SeenDocument } from './seeDocument.ts';
 import type { StageClock } from './stageClock.ts';
 
 /** What was read, as the rules take it. */
-export type DocumentReading = Pick<CheckEvidence, 'document' | 'expiryConfirmed' | 'mrz' | 'front' | 'sign'>;
+export type DocumentReading = Pick<
+  CheckEvidence,
+  'document' | 'expiryConfirmed' | 'mrz' | 'front' | 'sign' | 'side'
+>;
+
+/** Cards whose code is on the back: ID cards and residence cards in ICAO 9303 part 5's TD1 size. */
+const CARDS_WITH_CODE_ON_BACK: ReadonlySet<DocumentKind> = new Set(['id-card', 'residence-permit']);
 
 export async function readDocument(
   seen: SeenDocument,
@@ -38,7 +44,14 @@ export async function readDocument(
     sign = await readDistinguishingSign(engines, upright);
     clock.lap('licence');
   }
+  const side: CardSide | null =
+    front?.kind === 'card-front'
+      ? 'front'
+      : mrz?.reading.format === 'TD1' && CARDS_WITH_CODE_ON_BACK.has(mrzDocument.kind)
+        ? 'back'
+        : null;
   return {
+    side,
     document: front ? documentFromFront(front) : mrzDocument,
     expiryConfirmed: mrz ? isExpiryConfirmed(mrz.reading) : front !== null && isFrontExpiryTrusted(front),
     mrz: mrz?.reading ?? null,

@@ -6,6 +6,7 @@
  */
 import type { Engines, OpenCv } from '../../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.ts';
+import { measureMedium, type MediumMeasures } from '../clarity/measureMedium.ts';
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { signedArea, type Point } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
@@ -25,6 +26,8 @@ export interface SeenDocument {
   readonly rectified: RectifiedDocument | null;
   readonly clarity: ClarityMeasures;
   readonly mrz: FoundMrz | null;
+  /** Whether the photo is of a screen or a printout, measured on the photo's own pixels. */
+  readonly medium: MediumMeasures;
 }
 
 export async function seeDocument(
@@ -57,9 +60,10 @@ export async function seeDocument(
   options.signal?.throwIfAborted();
   const { outline, mrz, analysis, image } = seen;
   if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
-    return { image, outline: null, rectified: null, clarity: photoClarity(engines.cv, analysis, image), mrz };
+    const clarity = photoClarity(engines.cv, analysis, image);
+    return { image, outline: null, rectified: null, clarity, mrz, medium: seen.medium };
   }
-  return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz };
+  return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium: seen.medium };
 }
 
 /**
@@ -75,7 +79,7 @@ async function readWhileWarping(
   outline: DocumentOutline | null,
   options: CheckOptions,
   clock: StageClock,
-): Promise<Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz'>> {
+): Promise<Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium'>> {
   options.onProgress?.('mrz');
   const mrzStarted = performance.now();
   const plan = outline && planRectification(outline.quad);
@@ -94,9 +98,12 @@ async function readWhileWarping(
     ? measureClarity(engines.cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx)
     : photoClarity(engines.cv, analysis, image);
   clock.lap('clarity');
+  // Also while the OCR reads: a few FFTs over patches of the photo as the camera saw it.
+  const medium = measureMedium(image, outline?.quad ?? null);
+  clock.lap('medium');
   const mrz = await reading;
   clock.since('mrz', mrzStarted);
-  return { rectified, clarity, mrz };
+  return { rectified, clarity, mrz, medium };
 }
 
 /** The copy the outline is searched on, when the decoder made none. */

@@ -27,6 +27,7 @@ function reportWith(statuses: readonly Status[]): CheckReport {
     outline: null,
     missingCorners: [],
     mrzReading: null,
+    side: null,
     measures: {
       imageWidth: 1600,
       imageHeight: 1200,

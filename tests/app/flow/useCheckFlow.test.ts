@@ -28,6 +28,7 @@ const report: CheckReport = {
     darkestPrint: null,
     textHeightPx: null,
   },
+  side: null,
   timingsMs: {},
 };
 

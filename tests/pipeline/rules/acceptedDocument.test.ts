@@ -119,4 +119,44 @@ describe('judgeAcceptedDocument', () => {
       evidence: { kind: 'residence-permit', issuer: 'FRA', provisional: null, source: '[NHS-LOGIN-2024]' },
     });
   });
+
+  it('fails a photo of a screen or a printout whatever it shows, in NHS login\u2019s words', () => {
+    const medium = {
+      medium: 'screen' as const,
+      patches: 5,
+      latticePatches: 5,
+      peakRatio: 644.31,
+      periodPx: 5.33,
+      colourCoherence: 0.96,
+    };
+    expect(judgeAcceptedDocument(documentOf('passport', 'GBR'), medium)).toStrictEqual({
+      id: 'accepted-document',
+      status: 'fail',
+      reason: 'screen',
+      message:
+        'This looks like a photo of a screen. NHS login needs a photo of the document itself, not of a printout or a screen.',
+      advice: 'Take a photo of your original photo ID itself, not of a picture of it on a screen.',
+      evidence: { kind: 'passport', issuer: 'GBR', medium },
+    });
+    const printout = judgeAcceptedDocument(documentOf('id-card', 'FRA'), { ...medium, medium: 'printout' });
+    expect([printout.status, printout.reason, printout.message]).toStrictEqual([
+      'fail',
+      'printout',
+      'This looks like a photo of a printout. NHS login needs a photo of the document itself, not of a printout or a screen.',
+    ]);
+  });
+
+  it('judges the document as usual when the photo is not known to be a screen or printout', () => {
+    const medium = {
+      medium: null,
+      patches: 5,
+      latticePatches: 0,
+      peakRatio: 11.4,
+      periodPx: null,
+      colourCoherence: null,
+    };
+    expect(judgeAcceptedDocument(documentOf('passport', 'GBR'), medium)).toStrictEqual(
+      judgeAcceptedDocument(documentOf('passport', 'GBR')),
+    );
+  });
 });

@@ -23,7 +23,7 @@ describe('RULE_TEXTS', () => {
     const reasons = ACCEPTANCE_TABLE.map((row) => row.reason);
     expect(new Set(reasons).size).toBe(reasons.length);
     expect(Object.keys(RULE_TEXTS['accepted-document']).sort()).toStrictEqual(
-      [...reasons, 'unknown-issuer', 'unknown-kind'].sort(),
+      [...reasons, 'printout', 'screen', 'unknown-issuer', 'unknown-kind'].sort(),
     );
   });
 });

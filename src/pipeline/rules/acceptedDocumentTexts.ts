@@ -1,0 +1,106 @@
+/**
+ * The accepted-document rule's words (texts.ts's table holds them under 'accepted-document'), with the
+ * sources texts.ts cites: [NHS-LOGIN-2024], [NHS-LOGIN-ORIGINAL], [OURS].
+ */
+import type { RuleText } from './texts.ts';
+import { NHS_LOGIN_ACCEPTS_SENTENCE, UNSURE_WHICH_DOCUMENT, USE_ACCEPTED, wayForward } from './words.ts';
+
+export const ACCEPTED_DOCUMENT_TEXTS = {
+  // A reason for each row of the acceptance table (acceptedDocuments.ts), where the row cites its source.
+  passport: { message: 'Passports are accepted.', advice: '', source: '[NHS-LOGIN-2024]' },
+  'european-id-card': {
+    message: 'European national identity cards are accepted.',
+    advice: '',
+    source: '[NHS-LOGIN-2024]',
+  },
+  'other-european-id-card': {
+    message:
+      'NHS login accepts European national identity cards, but does not say which European countries count. It may not accept a card from this country.',
+    advice:
+      'Using your passport is safest. An identity card from an EU country, Iceland, Liechtenstein, Norway or Switzerland is also accepted.',
+    source: '[NHS-LOGIN-2024] [OURS]',
+  },
+  'other-id-card': {
+    message: 'NHS login accepts national identity cards from European countries only, not from this country.',
+    advice: wayForward(`Use your passport instead, or another photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`),
+    source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
+  },
+  'uk-card': {
+    message:
+      'We could not tell which UK card this is. NHS login accepts a UK residence card, a UK application registration card (ARC) and a UK biometric residence permit (BRP), but no other UK identity cards.',
+    advice: `If this is not one of those, use a different photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+    source: '[NHS-LOGIN-2024] [OURS]',
+  },
+  'uk-driving-licence': {
+    message: 'UK driving licences, full or provisional, are accepted.',
+    advice: '',
+    source: '[NHS-LOGIN-2024]',
+  },
+  'eu-provisional-licence': {
+    message: 'Only full European driving licences are accepted, not learner or provisional ones.',
+    advice: wayForward(
+      `Use your passport, your national identity card or a full driving licence instead. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+    ),
+    source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
+  },
+  'eu-driving-licence': {
+    message: 'Full European driving licences are accepted.',
+    advice: '',
+    source: '[NHS-LOGIN-2024]',
+  },
+  'uk-residence-permit': {
+    message:
+      'UK residence cards, application registration cards and biometric residence permits are accepted.',
+    advice: '',
+    source: '[NHS-LOGIN-2024]',
+  },
+  'other-residence-permit': {
+    message: 'NHS login accepts residence permits from the UK only, not from other countries.',
+    advice: wayForward(
+      `Use your passport instead, or your national identity card if a European country issued it. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+    ),
+    source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
+  },
+  'uk-entry-clearance-visa': {
+    message: 'UK entry clearance visas are accepted.',
+    advice: '',
+    source: '[NHS-LOGIN-2024]',
+  },
+  visa: {
+    message: 'NHS login accepts UK entry clearance visas only, not visas from other countries.',
+    advice: wayForward(
+      `Use the passport the visa is in instead, or another photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+    ),
+    source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
+  },
+  'other-document': {
+    message: 'This type of document is not accepted as photo ID.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024] [NHS-LOGIN-NO-PHOTO-ID]',
+  },
+  // "You cannot send: ... an image of a printout or screen" and "The image you send needs to be of
+  // your original photo ID" (NHS login help centre, 2024): the photo shows a screen's pixel grid or
+  // a printer's halftone (clarity/measureMedium.ts).
+  printout: {
+    message:
+      'This looks like a photo of a printout. NHS login needs a photo of the document itself, not of a printout or a screen.',
+    advice: 'Take a photo of your original photo ID itself, not of a printout or a copy of it.',
+    source: '[NHS-LOGIN-ORIGINAL]',
+  },
+  screen: {
+    message:
+      'This looks like a photo of a screen. NHS login needs a photo of the document itself, not of a printout or a screen.',
+    advice: 'Take a photo of your original photo ID itself, not of a picture of it on a screen.',
+    source: '[NHS-LOGIN-ORIGINAL]',
+  },
+  'unknown-kind': {
+    message: 'We could not tell what kind of document this is.',
+    advice: UNSURE_WHICH_DOCUMENT,
+    source: '[OURS] [NHS-LOGIN-2024]',
+  },
+  'unknown-issuer': {
+    message: 'We could not tell which country issued your document.',
+    advice: UNSURE_WHICH_DOCUMENT,
+    source: '[OURS] [NHS-LOGIN-2024]',
+  },
+} as const satisfies Record<string, RuleText>;
