@@ -2,11 +2,13 @@
  * Loads the engines for Node (the CLI, the tests, the benchmarks), from the installed packages and the
  * project's own model, with no network. Once per process.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FaceDetector } from '../pipeline/face/types.ts';
+import { BLAZE_FACE_MODEL_SOURCE, createBlazeFaceDetector } from './blazeFaceDetector.ts';
 import { loadOpenCv } from './opencv.ts';
 import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
 import type { Engines, OpenCv } from './types.ts';
@@ -44,4 +46,14 @@ export function loadNodeEngines(): Promise<Engines> {
     return { cv, ocr };
   })();
   return loading;
+}
+
+let faceDetector: Promise<FaceDetector> | undefined;
+
+/** The face detector, its model read from the installed @mediapipe/face_detection package. Once per process. */
+export function loadNodeFaceDetector(): Promise<FaceDetector> {
+  faceDetector ??= loadNodeOpenCv().then((cv) =>
+    createBlazeFaceDetector(cv, readFileSync(join(projectRoot, BLAZE_FACE_MODEL_SOURCE))),
+  );
+  return faceDetector;
 }
