@@ -2,7 +2,7 @@
  * The web app's build. Besides React, five small plugins:
  * - opencvWasm: splits opencv.js into its JavaScript runtime and its WebAssembly (src/engines/opencvWasm.ts
  *   says why), served as virtual:opencv-runtime and a hashed assets/opencv-*.wasm;
- * - engineFiles: serves (dev) and copies (build) tesseract's worker, core and models and the NHS icons
+ * - engineFiles: serves (dev) and copies (build) tesseract's worker, core and models, the face model and the NHS icons
  *   to the app's own origin, from the table in src/engines/browserAssets.ts;
  * - nhsukOffline: drops nhsuk-frontend's web-font rules (they load from assets.nhs.uk; we fall back to
  *   Arial, as the design system does) and its IE8 hacks, and bundles its icons instead of expecting
@@ -22,6 +22,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { splitOpenCvScript, type SplitOpenCvScript } from './src/engines/opencvWasm.ts';
 import {
+  BLAZE_FACE_MODEL,
   OWN_MRZ_MODEL,
   STOCK_MRZ_MODEL,
   TESSERACT_CORES,
@@ -45,6 +46,7 @@ const engineFiles: VendorFile[] = [
   ...Object.values(TESSERACT_CORES).flatMap((core) => [core.script, core.wasm]),
   mrzModel,
   TEXT_MODEL,
+  BLAZE_FACE_MODEL,
   ...icons,
 ];
 const buildId = createHash('sha256')
@@ -164,6 +166,7 @@ function precacheManifestPlugin(): Plugin {
         },
         mrzModel: mrzModel.path,
         textModel: TEXT_MODEL.path,
+        faceModel: BLAZE_FACE_MODEL.path,
       };
       writeFileSync(join(outDir, 'precache.json'), JSON.stringify(manifest, null, 2));
     },

@@ -15,9 +15,6 @@ import type { DetectedFace, FaceDetector } from '../pipeline/face/types.ts';
 import type { RgbaImage } from '../pipeline/types.ts';
 import type { OpenCv } from './types.ts';
 
-/** The package file, relative to the project's root; engines/browserAssets.ts serves it. */
-export const BLAZE_FACE_MODEL_SOURCE = 'node_modules/@mediapipe/face_detection/face_detection_short_range.tflite';
-
 const OUTPUTS = ['classificators', 'regressors'];
 
 /** The parts of dnn::Net that opencv.js binds and its type declarations leave out. */

@@ -87,6 +87,15 @@ export const TEXT_MODEL: LanguageModel = {
 };
 
 /**
+ * The face detector: MediaPipe's BlazeFace short-range model, 229 KB, run by OpenCV
+ * (engines/blazeFaceDetector.ts): the photo check looks for the portrait on the document with it.
+ */
+export const BLAZE_FACE_MODEL: VendorFile = {
+  source: 'node_modules/@mediapipe/face_detection/face_detection_short_range.tflite',
+  path: 'vendor/face/face_detection_short_range.tflite',
+};
+
+/**
  * The same feature tests tesseract.js runs (wasm-feature-detect's modules, bytes copied), so the worker
  * and the service worker choose the same core.
  */
@@ -112,6 +121,8 @@ export interface PrecacheManifest {
   readonly files: readonly string[];
   readonly mrzModel: string;
   readonly textModel: string;
+  /** The face detector's model (BLAZE_FACE_MODEL). */
+  readonly faceModel: string;
   readonly tesseractWorker: string;
   /** Per feature level, the core's script and WebAssembly. */
   readonly cores: Readonly<Record<WasmLevel, readonly string[]>>;

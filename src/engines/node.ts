@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaceDetector } from '../pipeline/face/types.ts';
-import { BLAZE_FACE_MODEL_SOURCE, createBlazeFaceDetector } from './blazeFaceDetector.ts';
+import { createBlazeFaceDetector } from './blazeFaceDetector.ts';
+import { BLAZE_FACE_MODEL } from './browserAssets.ts';
 import { loadOpenCv } from './opencv.ts';
 import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
 import type { Engines, OpenCv } from './types.ts';
@@ -39,11 +40,18 @@ export function loadNodeOpenCv(): Promise<OpenCv> {
 
 let loading: Promise<Engines> | undefined;
 
-/** OpenCV and the OCR worker, started side by side (OpenCV compiles on this thread, tesseract in its own). */
+/**
+ * OpenCV, the OCR worker and the face detector, started side by side (OpenCV compiles on this thread,
+ * tesseract in its own; the face detector's network is OpenCV's).
+ */
 export function loadNodeEngines(): Promise<Engines> {
   loading ??= (async () => {
-    const [cv, ocr] = await Promise.all([loadNodeOpenCv(), createTesseractEngine(nodeTesseractLocations())]);
-    return { cv, ocr };
+    const [cv, ocr, faces] = await Promise.all([
+      loadNodeOpenCv(),
+      createTesseractEngine(nodeTesseractLocations()),
+      loadNodeFaceDetector(),
+    ]);
+    return { cv, ocr, faces };
   })();
   return loading;
 }
@@ -53,7 +61,7 @@ let faceDetector: Promise<FaceDetector> | undefined;
 /** The face detector, its model read from the installed @mediapipe/face_detection package. Once per process. */
 export function loadNodeFaceDetector(): Promise<FaceDetector> {
   faceDetector ??= loadNodeOpenCv().then((cv) =>
-    createBlazeFaceDetector(cv, readFileSync(join(projectRoot, BLAZE_FACE_MODEL_SOURCE))),
+    createBlazeFaceDetector(cv, readFileSync(join(projectRoot, BLAZE_FACE_MODEL.source))),
   );
   return faceDetector;
 }
