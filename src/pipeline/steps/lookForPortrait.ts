@@ -1,0 +1,48 @@
+/**
+ * After the document is seen and read: its portrait, looked for where ICAO 9303 puts it on this side,
+ * the way up the MRZ showed when one was read on the document.
+ */
+import type { Engines } from '../../engines/types.ts';
+import { findPortrait, type Uprightness } from '../portrait/findPortrait.ts';
+import type { MrzFormat, PortraitMeasure } from '../types.ts';
+import type { DocumentReading } from './readDocument.ts';
+import type { SeenDocument } from './seeDocument.ts';
+
+/**
+ * The MRZ formats whose side carries the portrait: a passport's data page (TD3), a TD2 document, a
+ * visa foil, and the one-line MRZ on the front of a French licence. A TD1 card's MRZ is on its back.
+ */
+const PORTRAIT_SIDE: Readonly<Record<MrzFormat, boolean>> = {
+  TD1: false,
+  TD2: true,
+  TD3: true,
+  MRVA: true,
+  MRVB: true,
+  FRENCH_DRIVING_LICENSE: true,
+};
+
+/** Null without a rectified document or a face detector. */
+export function lookForPortrait(
+  seen: SeenDocument,
+  reading: DocumentReading,
+  engines: Engines,
+): PortraitMeasure | null {
+  const { rectified, mrz } = seen;
+  if (!rectified || !engines.faces) return null;
+  const uprightness: Uprightness = !mrz?.inRectified
+    ? 'unknown'
+    : mrz.quarterTurns === 0
+      ? 'upright'
+      : mrz.quarterTurns === 2
+        ? 'upside-down'
+        : 'unknown';
+  // Without an MRZ, a front is a side whose printed title or fields were read (a licence's, a card's);
+  // a licence's back reads as neither.
+  const expected = mrz ? PORTRAIT_SIDE[mrz.reading.format] : reading.front !== null;
+  return findPortrait(engines.faces, {
+    document: rectified.image,
+    format: rectified.format,
+    uprightness,
+    expected,
+  });
+}
