@@ -23,7 +23,7 @@ export async function checkDocument(
   const seen = await seeDocument(photo, engines, options, clock);
   const reading = await readDocument(seen, engines, options, clock);
 
-  const portrait = lookForPortrait(seen, reading, engines);
+  const portrait = lookForPortrait(seen, engines);
   clock.lap('portrait');
 
   options.onProgress?.('rules');

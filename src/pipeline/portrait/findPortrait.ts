@@ -54,8 +54,8 @@ export const PORTRAIT_THRESHOLDS = {
    * portraits score 0.5-0.7 and real portraits 0.85-0.98 (face/README.md, on ../shared/real-photos).
    */
   minSureFaceScore: 0.75,
-  /** Shine: a cell of the grid this bright in every channel ... */
-  glareLevel: 235,
+  /** Shine: a cell of the grid this bright in every channel (clipped: paper white in a photo stays below, as clarity/ found) ... */
+  glareLevel: 250,
   /** ... and this colourless (max - min channel), JPEG's chroma noise allowed for. */
   glareMaxChroma: 24,
 } as const;
@@ -79,43 +79,37 @@ export function findPortrait(detector: FaceDetector, search: PortraitSearch): Po
   const layout = LAYOUTS[format];
   const tries: boolean[] =
     uprightness === 'upright' ? [false] : uprightness === 'upside-down' ? [true] : [false, true];
-  let best: { crop: ZoneCrop; face: DetectedFace | null } | null = null;
+  const looked: { crop: ZoneCrop; face: DetectedFace | null }[] = [];
   for (const turned of tries) {
     const crop = cropZone(document, layout.zone, turned);
-    const face = bestFace(detector.detectFaces(crop.image));
-    if (best === null || (face !== null && face.score > (best.face?.score ?? 0))) best = { crop, face };
+    looked.push({ crop, face: bestFace(detector.detectFaces(crop.image)) });
     // A face the detector is sure of settles which way up the document is: no need to turn it.
-    if (face !== null && face.score >= PORTRAIT_THRESHOLDS.minSureFaceScore) break;
+    if ((looked.at(-1)!.face?.score ?? 0) >= PORTRAIT_THRESHOLDS.minSureFaceScore) break;
   }
-  const { crop, face } = best!;
+  const best = looked.reduce((a, b) => ((b.face?.score ?? 0) > (a.face?.score ?? 0) ? b : a));
+  const face = best.face;
   const sure = face !== null && face.score >= PORTRAIT_THRESHOLDS.minSureFaceScore;
-  const judged: Share | null = sure
-    ? clampShare({
-        x0: face.box.x,
-        y0: face.box.y,
-        x1: face.box.x + face.box.width,
-        y1: face.box.y + face.box.height,
-      })
+  // Over the face when one is sure; else, on a side that should show it, over where its face should
+  // be, at whichever end (the way up unknown) is the worse.
+  const judgements = sure
+    ? [{ crop: best.crop, ...measureOver(best.crop.image, boxShare(face.box), layout.edges) }]
     : expected
-      ? zoneShare(layout.face, layout.zone)
-      : null;
-  const { glare, covered } =
-    judged === null ? { glare: 0, covered: 0 } : measureOver(crop.image, judged, layout.edges);
+      ? looked.map(({ crop }) => ({
+          crop,
+          ...measureOver(crop.image, zoneShare(layout.face, layout.zone), layout.edges),
+        }))
+      : [];
+  const worst = judgements.reduce<(typeof judgements)[number] | null>(
+    (a, b) => (a === null || Math.max(b.glare, b.covered) > Math.max(a.glare, a.covered) ? b : a),
+    null,
+  );
+  const crop = worst?.crop ?? best.crop;
+  const { glare, covered } = worst ?? { glare: 0, covered: 0 };
   return {
     expected,
     zone: crop.zoneInDocument,
-    face: face && {
-      box: crop.toDocument(
-        clampShare({
-          x0: face.box.x,
-          y0: face.box.y,
-          x1: face.box.x + face.box.width,
-          y1: face.box.y + face.box.height,
-        }),
-      ),
-      score: round(face.score, 3),
-    },
-    judgedOver: sure ? 'face' : judged ? 'expected-face' : null,
+    face: face && { box: best.crop.toDocument(boxShare(face.box)), score: round(face.score, 3) },
+    judgedOver: sure ? 'face' : worst ? 'expected-face' : null,
     glare: round(glare, 3),
     covered: round(covered, 3),
   };
@@ -191,6 +185,11 @@ function zoneShare(part: Share, zone: Share): Share {
     x1: (part.x1 - zone.x0) / across,
     y1: (part.y1 - zone.y0) / down,
   };
+}
+
+/** A detector's box (normalised to the crop) as shares of the crop, kept inside it. */
+function boxShare(box: DetectedFace['box']): Share {
+  return clampShare({ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height });
 }
 
 function clampShare(part: Share): Share {

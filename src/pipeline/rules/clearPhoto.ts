@@ -29,9 +29,10 @@ const CLARITY_PROBLEMS: readonly {
     problem: 'washed-out',
     holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
   },
-  { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
-  // The portrait (NHS login: "you can clearly see your face"), where the check looked at it.
+  // The portrait (NHS login: "you can clearly see your face"), where the check looked at it: named
+  // before glare anywhere on the ID, as the more exact of the two.
   { problem: 'glare-over-portrait', holds: (m) => portraitProblemOf(m.portrait) === 'glare-over-portrait' },
+  { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
   { problem: 'portrait-covered', holds: (m) => portraitProblemOf(m.portrait) === 'portrait-covered' },
   { problem: 'blurred', holds: (m, t) => m.sharpness! < t.minSharpness },
   { problem: 'small', holds: (m, t) => m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx },

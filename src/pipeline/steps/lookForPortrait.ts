@@ -5,7 +5,6 @@
 import type { Engines } from '../../engines/types.ts';
 import { findPortrait, type Uprightness } from '../portrait/findPortrait.ts';
 import type { MrzFormat, PortraitMeasure } from '../types.ts';
-import type { DocumentReading } from './readDocument.ts';
 import type { SeenDocument } from './seeDocument.ts';
 
 /**
@@ -22,11 +21,7 @@ const PORTRAIT_SIDE: Readonly<Record<MrzFormat, boolean>> = {
 };
 
 /** Null without a rectified document or a face detector. */
-export function lookForPortrait(
-  seen: SeenDocument,
-  reading: DocumentReading,
-  engines: Engines,
-): PortraitMeasure | null {
+export function lookForPortrait(seen: SeenDocument, engines: Engines): PortraitMeasure | null {
   const { rectified, mrz } = seen;
   if (!rectified || !engines.faces) return null;
   const uprightness: Uprightness = !mrz?.inRectified
@@ -36,9 +31,10 @@ export function lookForPortrait(
       : mrz.quarterTurns === 2
         ? 'upside-down'
         : 'unknown';
-  // Without an MRZ, a front is a side whose printed title or fields were read (a licence's, a card's);
-  // a licence's back reads as neither.
-  const expected = mrz ? PORTRAIT_SIDE[mrz.reading.format] : reading.front !== null;
+  // Without an MRZ, the side is taken for a front (a licence's or a card's, the side NHS login needs)
+  // even when its title was not read: a thumb over the portrait may hide the title too. A licence's
+  // back is then judged where a face would be, which only a finger or shine there can fail.
+  const expected = mrz ? PORTRAIT_SIDE[mrz.reading.format] : true;
   return findPortrait(engines.faces, {
     document: rectified.image,
     format: rectified.format,
