@@ -215,7 +215,11 @@ export interface PortraitMeasure {
   readonly judgedOver: 'face' | 'expected-face' | null;
   /** Share (0..1) that is shine: bright, colourless pixels. */
   readonly glare: number;
-  /** Share (0..1) under a skin-coloured blob that reaches in from the document's edge: a finger. */
+  /**
+   * Share (0..1) under a skin-coloured blob that reaches in from the document's edge: a finger. Not
+   * measured (0) over a face the detector is unsure of (score under 0.75): its own skin is not told
+   * from a finger's.
+   */
   readonly covered: number;
 }
 
