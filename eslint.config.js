@@ -19,6 +19,7 @@ const LAYERS = [
   { name: 'outline', files: ['src/pipeline/outline/**'], imported: ['**/outline/**'] },
   { name: 'rectify', files: ['src/pipeline/rectify/**'], imported: ['**/rectify/**'] },
   { name: 'clarity', files: ['src/pipeline/clarity/**'], imported: ['**/clarity/**'] },
+  { name: 'portrait', files: ['src/pipeline/portrait/**'], imported: ['**/portrait/**'] },
   // Reading the document: its MRZ, or its printed front.
   {
     name: 'reading',

@@ -166,6 +166,7 @@ function precacheManifestPlugin(): Plugin {
         },
         mrzModel: mrzModel.path,
         textModel: TEXT_MODEL.path,
+        faceModel: BLAZE_FACE_MODEL.path,
       };
       writeFileSync(join(outDir, 'precache.json'), JSON.stringify(manifest, null, 2));
     },

@@ -183,6 +183,7 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
   }
   summariseDocuments(outcomes, failures);
   summariseMeasures(outcomes);
+  summarisePortraits(outcomes);
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]?.toFixed(0);
   console.log(`ms per image       median ${at(0.5)}, p90 ${at(0.9)}, max ${ms.at(-1)?.toFixed(0)}`);
@@ -285,6 +286,32 @@ function summariseMeasures(outcomes: readonly Outcome[]): void {
   }
 }
 
+/**
+ * The portrait (portrait/): on how many documents it was looked for and a face found (sure: score
+ * ≥ 0.75), on how many sides one was expected, the ms it took, and each photo judged for shine or a
+ * finger over it.
+ */
+function summarisePortraits(outcomes: readonly Outcome[]): void {
+  const looked = outcomes.filter((o) => o.report?.measures.portrait);
+  const portraits = looked.map((o) => o.report!.measures.portrait!);
+  const found = portraits.filter((p) => p.face !== null);
+  const sure = portraits.filter((p) => p.face !== null && p.face.score >= 0.75);
+  const expected = portraits.filter((p) => p.expected);
+  const ms = looked.map((o) => o.report!.timingsMs['portrait'] ?? 0).sort((a, b) => a - b);
+  console.log(
+    `portrait           looked on ${looked.length}: face found ${found.length} (sure ${sure.length}),` +
+      ` expected ${expected.length} (face found on ${expected.filter((p) => p.face !== null).length});` +
+      ` ms median ${ms[Math.floor(ms.length / 2)] ?? 0}, max ${ms.at(-1) ?? 0}`,
+  );
+  for (const o of looked) {
+    const p = o.report!.measures.portrait!;
+    if (p.glare > 0 || p.covered > 0)
+      console.log(
+        `  ${o.testCase.file}: over ${p.judgedOver}, face ${p.face?.score ?? '-'}, glare ${p.glare}, covered ${p.covered}`,
+      );
+  }
+}
+
 /** One line per image of what the check said, for comparing two runs (`--dump`). */
 function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
   return outcomes.map(({ testCase, report, error }) =>
@@ -299,6 +326,7 @@ function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
       issuer: report?.document.issuer ?? null,
       expiry: report?.document.expiry ?? null,
       outline: report?.outline?.map((p) => p.map(Math.round)) ?? null,
+      portrait: report?.measures.portrait ?? null,
     }),
   );
 }

@@ -13,6 +13,7 @@ import {
   type LanguageModel,
 } from './browserAssets.ts';
 import { DownloadMeter, prefetchCounted, type OnDownloadProgress } from './downloadProgress.ts';
+import { loadBrowserFaceDetector } from './faceBrowser.ts';
 import { loadBrowserOpenCv } from './opencvBrowser.ts';
 import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
 import type { Engines } from './types.ts';
@@ -46,6 +47,8 @@ const progressListeners = new Set<OnDownloadProgress>();
 /**
  * OpenCV (compiled on this worker's thread) and tesseract (in a worker of its own), side by side: on
  * a first visit each spends most of its time downloading and compiling WebAssembly, which overlap.
+ * The face detector's model (229 KB) comes with them; if it alone fails to load, the check runs
+ * without looking for the portrait rather than not at all.
  * `onProgress` hears how much of their files has arrived (once the engines are loaded, nothing more).
  * The printed-text model is not among them: the first licence or card front fetches it.
  */
@@ -58,9 +61,13 @@ export function loadBrowserEngines(base: URL, onProgress?: OnDownloadProgress): 
     const locations = browserTesseractLocations(base);
     const opencv = loadBrowserOpenCv(meter);
     const tesseract = prefetchTesseractFiles(base, meter).then(() => createTesseractEngine(locations));
+    const faces = loadBrowserFaceDetector(base, meter).catch((error: unknown) => {
+      console.warn('The face detector could not be loaded; the portrait will not be checked.', error);
+      return undefined;
+    });
     meter.start();
-    const [cv, ocr] = await Promise.all([opencv, tesseract]);
-    return { cv, ocr };
+    const [cv, ocr, faceDetector] = await Promise.all([opencv, tesseract, faces]);
+    return faceDetector ? { cv, ocr, faces: faceDetector } : { cv, ocr };
   })();
   // A failed load is not kept: the next check tries again (the network may be back).
   loading.then(

@@ -87,8 +87,9 @@ export const TEXT_MODEL: LanguageModel = {
 };
 
 /**
- * The rehearsal's face detector: MediaPipe's BlazeFace short-range model, 229 KB, fetched only when the
- * rehearsal page opens (engines/faceBrowser.ts) and run by OpenCV (engines/blazeFaceDetector.ts).
+ * The face detector: MediaPipe's BlazeFace short-range model, 229 KB, run by OpenCV
+ * (engines/blazeFaceDetector.ts): the photo check looks for the portrait on the document with it, and
+ * the rehearsal page for the person's face (engines/faceBrowser.ts).
  */
 export const BLAZE_FACE_MODEL: VendorFile = {
   source: 'node_modules/@mediapipe/face_detection/face_detection_short_range.tflite',
@@ -121,6 +122,8 @@ export interface PrecacheManifest {
   readonly files: readonly string[];
   readonly mrzModel: string;
   readonly textModel: string;
+  /** The face detector's model (BLAZE_FACE_MODEL). */
+  readonly faceModel: string;
   readonly tesseractWorker: string;
   /** Per feature level, the core's script and WebAssembly. */
   readonly cores: Readonly<Record<WasmLevel, readonly string[]>>;

@@ -1,27 +1,35 @@
 /**
- * The face detector inside the rehearsal's Web Worker: OpenCV as the photo check's worker loads it,
- * and the BlazeFace model from the app's own origin (browserAssets.ts), fetched side by side. Once per
- * worker, and only when the rehearsal page starts its worker: the photo check never loads the model.
+ * The face detector inside a Web Worker: OpenCV as the worker loads it, and the BlazeFace model from the
+ * app's own origin (browserAssets.ts; the build copies it into vendor/face/), fetched side by side and
+ * counted with the other engine files. Once per worker. The photo check loads it with its engines
+ * (browser.ts), to look for the portrait on the document.
  */
 import type { FaceDetector } from '../pipeline/face/types.ts';
 import { createBlazeFaceDetector } from './blazeFaceDetector.ts';
 import { BLAZE_FACE_MODEL } from './browserAssets.ts';
-import { DownloadMeter } from './downloadProgress.ts';
+import { DownloadMeter, fetchCounted } from './downloadProgress.ts';
 import { loadBrowserOpenCv } from './opencvBrowser.ts';
+
+/** Set by vite.config.ts: the size of each file it copies into vendor/, by its path there. */
+declare const __ID_PRECHECK_VENDOR_BYTES__: Readonly<Record<string, number>>;
 
 let loading: Promise<FaceDetector> | undefined;
 
-/** `base` is the app's base URL (import.meta.env.BASE_URL) resolved against the worker's location. */
-export function loadBrowserFaceDetector(base: URL): Promise<FaceDetector> {
+/**
+ * `base` is the app's base URL (import.meta.env.BASE_URL) resolved against the worker's location;
+ * `meter` counts the model's bytes (and OpenCV's, when this call is the first to load it).
+ */
+export function loadBrowserFaceDetector(
+  base: URL,
+  meter = new DownloadMeter(() => {}),
+): Promise<FaceDetector> {
   loading ??= (async () => {
-    const model = fetch(new URL(BLAZE_FACE_MODEL.path, base), { credentials: 'same-origin' }).then(
-      async (response) => {
-        if (!response.ok) throw new Error(`The face model could not be loaded (HTTP ${response.status})`);
-        return new Uint8Array(await response.arrayBuffer());
-      },
-    );
-    // The rehearsal shows no download progress: OpenCV is usually in the HTTP cache from the photo check.
-    const [cv, bytes] = await Promise.all([loadBrowserOpenCv(new DownloadMeter(() => {})), model]);
+    const expected = meter.expect(__ID_PRECHECK_VENDOR_BYTES__[BLAZE_FACE_MODEL.path] ?? 0);
+    const model = fetchCounted(new URL(BLAZE_FACE_MODEL.path, base).href, expected).then(async (response) => {
+      if (!response.ok) throw new Error(`The face model could not be loaded (HTTP ${response.status})`);
+      return new Uint8Array(await response.arrayBuffer());
+    });
+    const [cv, bytes] = await Promise.all([loadBrowserOpenCv(meter), model]);
     return createBlazeFaceDetector(cv, bytes);
   })();
   // A failed load is not kept: the next call tries again (the network may be back).

@@ -40,11 +40,18 @@ export function loadNodeOpenCv(): Promise<OpenCv> {
 
 let loading: Promise<Engines> | undefined;
 
-/** OpenCV and the OCR worker, started side by side (OpenCV compiles on this thread, tesseract in its own). */
+/**
+ * OpenCV, the OCR worker and the face detector, started side by side (OpenCV compiles on this thread,
+ * tesseract in its own; the face detector's network is OpenCV's).
+ */
 export function loadNodeEngines(): Promise<Engines> {
   loading ??= (async () => {
-    const [cv, ocr] = await Promise.all([loadNodeOpenCv(), createTesseractEngine(nodeTesseractLocations())]);
-    return { cv, ocr };
+    const [cv, ocr, faces] = await Promise.all([
+      loadNodeOpenCv(),
+      createTesseractEngine(nodeTesseractLocations()),
+      loadNodeFaceDetector(),
+    ]);
+    return { cv, ocr, faces };
   })();
   return loading;
 }

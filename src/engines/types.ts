@@ -4,6 +4,7 @@
  * The pipeline itself never loads anything.
  */
 import type cvModule from '@techstark/opencv-js';
+import type { FaceDetector } from '../pipeline/face/types.ts';
 import type { GreyImage } from '../pipeline/image.ts';
 import type { RgbaImage } from '../pipeline/types.ts';
 
@@ -38,4 +39,9 @@ export interface OcrEngine {
 export interface Engines {
   readonly cv: OpenCv;
   readonly ocr: OcrEngine;
+  /**
+   * The face detector, for the portrait on the document (portrait/). Left out, or when its model could
+   * not be loaded, the portrait is not looked for and nothing is judged on it.
+   */
+  readonly faces?: FaceDetector;
 }

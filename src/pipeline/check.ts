@@ -8,6 +8,7 @@ import type { DocumentOutline } from './outline/findDocumentOutline.ts';
 import { areBordersClear } from './rules/clearPhoto.ts';
 import { cornersOf, measuresOf } from './rules/measures.ts';
 import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
+import { lookForPortrait } from './steps/lookForPortrait.ts';
 import { readDocument } from './steps/readDocument.ts';
 import { seeDocument } from './steps/seeDocument.ts';
 import { startStageClock } from './steps/stageClock.ts';
@@ -22,9 +23,15 @@ export async function checkDocument(
   const seen = await seeDocument(photo, engines, options, clock);
   const reading = await readDocument(seen, engines, options, clock);
 
+  const portrait = lookForPortrait(seen, engines);
+  clock.lap('portrait');
+
   options.onProgress?.('rules');
   const { image, outline, rectified, clarity, mrz } = seen;
-  const measures = measuresOf(image, outline, rectified?.format ?? null, clarity, mrz);
+  const measures = {
+    ...measuresOf(image, outline, rectified?.format ?? null, clarity, mrz),
+    ...(portrait ? { portrait } : {}),
+  };
   const rules = judgeRules(RULES, {
     corners: cornersOf(outline),
     measures,

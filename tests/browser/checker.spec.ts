@@ -74,6 +74,19 @@ test('a blurred photo fails clear-photo', async ({ checker }, testInfo) => {
   await checker.expectAccessible('result-blur', testInfo);
 });
 
+test('shine over the portrait fails clear-photo in those words: the worker found the face with the model from our origin', async ({
+  checker,
+}) => {
+  const photo = pickFixture('portrait-glare', 'clear-photo', 'fail');
+  await checker.open(today());
+  await checker.choosePhoto(photo.path);
+  await checker.waitForResult();
+  await checker.expectRule('clear-photo', photo.expected['clear-photo']);
+  await expect(checker.page.locator('[data-rule="clear-photo"]')).toContainText(
+    'There is shine over the photo of your face.',
+  );
+});
+
 test('an expired document fails in-date', async ({ checker }, testInfo) => {
   const photo = pickFixture('expired', 'in-date', 'fail');
   await checker.open(today());

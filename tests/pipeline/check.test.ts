@@ -128,6 +128,8 @@ describe('checkDocument on generated fixtures', () => {
   const CASES: [Variant, RuleId][] = [
     ['blur', 'clear-photo'],
     ['dark', 'clear-photo'],
+    ['portrait-glare', 'clear-photo'],
+    ['portrait-covered', 'clear-photo'],
   ];
   for (const [variant, rule] of CASES) {
     it(`judges ${rule} on a ${variant} passport as the manifest says`, async () => {
@@ -137,6 +139,32 @@ describe('checkDocument on generated fixtures', () => {
       expect(report.verdict).toBe(expectedVerdict(entry));
     });
   }
+
+  it('finds the face on a passport’s data page, and none on a card’s MRZ side, where none is expected', async () => {
+    const face = manifest.images.find((entry) => entry.file === 'gbr-passport-face-clean.jpg')!;
+    const withFace = (await reportOf(face)).measures.portrait;
+    expect([withFace?.expected, withFace?.judgedOver, (withFace?.face?.score ?? 0) > 0.85]).toStrictEqual([
+      true,
+      'face',
+      true,
+    ]);
+    const back = fixture('clean', 'id-card');
+    expect(back.document.mrz?.length).toBe(3);
+    const report = await reportOf(back);
+    expect([report.measures.portrait?.expected, report.measures.portrait?.face]).toStrictEqual([false, null]);
+    expect(report.rules.find((rule) => rule.id === 'clear-photo')?.status).toBe('pass');
+  });
+
+  it('says what is over the portrait in NHS login’s words', async () => {
+    const shine = await reportOf(fixture('portrait-glare'));
+    expect(shine.rules.find((rule) => rule.id === 'clear-photo')?.message).toBe(
+      'There is shine over the photo of your face.',
+    );
+    const thumb = await reportOf(fixture('portrait-covered'));
+    expect(thumb.rules.find((rule) => rule.id === 'clear-photo')?.message).toBe(
+      'Something is covering the photo of your face, perhaps a finger.',
+    );
+  });
 
   it('cross-checks a licence’s MRZ with the sign in its flag: Belgium’s over a French MRZ is unsure', async () => {
     const entry = fixture('issuer-mismatch', 'eu-driving-licence');

@@ -6,7 +6,14 @@
 import { useEffect, useRef } from 'react';
 import type { CheckReport } from '../../pipeline/types.ts';
 import { isDeadEndReport, nextSteps } from '../content/present.ts';
-import { BACK_OF_CARD, DEAD_END, NOT_NHS_LOGIN, SAVE_BACK_PHOTO, SAVE_PHOTO, VERDICTS } from '../content/text.ts';
+import {
+  BACK_OF_CARD,
+  DEAD_END,
+  NOT_NHS_LOGIN,
+  SAVE_BACK_PHOTO,
+  SAVE_PHOTO,
+  VERDICTS,
+} from '../content/text.ts';
 import { DocumentDetails } from './DocumentDetails.tsx';
 import { PhotoOverlay } from './PhotoOverlay.tsx';
 import { RuleResults } from './RuleResults.tsx';

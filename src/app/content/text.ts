@@ -159,6 +159,10 @@ export const CAMERA_GUIDANCE: Readonly<Record<CameraGuidance, string>> = {
   dark: 'It is too dark: move somewhere with more light',
   'washed-out': 'It is too bright: move away from direct sunlight or lamps',
   glare: 'There is glare on your ID: tilt it a little, away from the light',
+  // Not given by the camera today (a frame's portrait is not looked at), but by the same rule's table.
+  'glare-over-portrait':
+    'There is shine over the photo of your face: tilt your ID a little, away from the light',
+  'portrait-covered': 'Keep your fingers off the photo of your face',
   blurred: 'Your ID is blurred: hold the camera still so that it can focus',
   small: 'Move the camera closer, so that your ID fills most of the frame',
   'hold-still': 'That looks right. Hold still',

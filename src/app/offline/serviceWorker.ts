@@ -22,6 +22,7 @@ sw.addEventListener('install', (event) => {
         ...manifest.cores[detectWasmLevel()],
         manifest.mrzModel,
         manifest.textModel,
+        manifest.faceModel,
       ];
       const cache = await caches.open(CACHE_NAME);
       await cache.addAll(files.map((file) => new URL(file, scope()).href));

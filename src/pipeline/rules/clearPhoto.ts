@@ -1,14 +1,17 @@
 /**
- * `clear-photo`: in focus, no glare, neither too dark nor washed out, and big enough for its writing
- * to be read. Unsure only when a measure could not be taken. Thresholds: clarity/README.md.
+ * `clear-photo`: in focus, no glare, neither too dark nor washed out, big enough for its writing to be
+ * read, and the face on the ID clearly seen (no shine or finger over the portrait: portrait.ts).
+ * Unsure only when a measure could not be taken. Thresholds: clarity/README.md, portrait/README.md.
  */
 import { CLARITY_THRESHOLDS } from '../clarity/measureClarity.ts';
 import type { Measures, RuleResult } from '../types.ts';
 import type { PhotoEvidence, Rule } from './evidence.ts';
+import { portraitProblemOf, type PortraitProblem } from './portrait.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 /** What keeps a photo from being clear, in the order the rule checks (and reports) them. */
-export type ClarityProblem = 'unmeasured' | 'dark' | 'washed-out' | 'glare' | 'blurred' | 'small';
+export type ClarityProblem =
+  'unmeasured' | 'dark' | 'washed-out' | 'glare' | PortraitProblem | 'blurred' | 'small';
 
 /**
  * Each problem's test on the measures, in the order they are checked: the first that holds is the one
@@ -26,7 +29,11 @@ const CLARITY_PROBLEMS: readonly {
     problem: 'washed-out',
     holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
   },
+  // The portrait (NHS login: "you can clearly see your face"), where the check looked at it: named
+  // before glare anywhere on the ID, as the more exact of the two.
+  { problem: 'glare-over-portrait', holds: (m) => portraitProblemOf(m.portrait) === 'glare-over-portrait' },
   { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
+  { problem: 'portrait-covered', holds: (m) => portraitProblemOf(m.portrait) === 'portrait-covered' },
   { problem: 'blurred', holds: (m, t) => m.sharpness! < t.minSharpness },
   { problem: 'small', holds: (m, t) => m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx },
 ];

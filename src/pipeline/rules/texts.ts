@@ -5,7 +5,8 @@
  *
  * [NHS-LOGIN-PHOTO]: NHS login help centre, "Use photo ID to prove who you are" (help.login.nhs.uk):
  *   the photo must show all four corners of the ID, be clear and in focus, without glare, and the ID
- *   must be in date and one NHS login accepts. The advice says how to take such a photo.
+ *   must be in date and one NHS login accepts; "you can clearly see your face" (the portrait on the
+ *   ID), "there's no shine from a light or window". The advice says how to take such a photo.
  * [NHS-LOGIN]: the accepted-document list, cited row by row in acceptedDocuments.ts.
  * [NHS-LOGIN-ORIGINAL]: NHS login help centre, "Use photo ID to prove who you are" (help.login.nhs.uk,
  *   document list of 23 April 2024): "You cannot send: ... an image of a printout or screen" and "The
@@ -106,6 +107,18 @@ export const RULE_TEXTS = {
     glare: {
       message: 'There is shine or glare on your ID.',
       advice: 'Tilt your ID or the camera a little, away from lights and windows, and turn off the flash.',
+      source: '[NHS-LOGIN-PHOTO]',
+    },
+    'glare-over-portrait': {
+      message: 'There is shine over the photo of your face.',
+      advice:
+        'Tilt your ID or the camera a little, away from lights and windows, and turn off the flash, so that your face on the ID can be clearly seen.',
+      source: '[NHS-LOGIN-PHOTO]',
+    },
+    'portrait-covered': {
+      message: 'Something is covering the photo of your face, perhaps a finger.',
+      advice:
+        'Put your ID down on a surface and keep your fingers off it, so that your face on the ID can be clearly seen.',
       source: '[NHS-LOGIN-PHOTO]',
     },
     blurred: {

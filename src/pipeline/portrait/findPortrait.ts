@@ -1,0 +1,300 @@
+/**
+ * The holder's portrait on the rectified document: looked for with the face detector where ICAO 9303
+ * puts it, and judged for shine and for a finger over it. Thresholds and their sources: README.md.
+ */
+import type { DetectedFace, FaceDetector } from '../face/types.ts';
+import type { DocumentFormat } from '../rectify/rectifyDocument.ts';
+import { rectIn, type PortraitMeasure, type Rect, type RgbaImage } from '../types.ts';
+
+/** A part of the upright document, as shares of its width and height. */
+interface Share {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+interface PortraitLayout {
+  /** Where the portrait may be: the left of the upright document, above any MRZ. */
+  readonly zone: Share;
+  /** Where, inside the zone, the portrait's face should be when the detector finds none. */
+  readonly face: Share;
+  /** The zone's sides that are the document's own edges, where a finger can reach in from. */
+  readonly edges: readonly ('left' | 'top' | 'bottom')[];
+}
+
+/**
+ * ICAO 9303 part 4 §2 and figure 4 (TD3, 125 × 88 mm): the portrait, zone V, sits on the left of the
+ * data page under the header, 26-35 mm wide and 32-45 mm high, and the MRZ takes the bottom 23.2 mm
+ * (so the zone stops at 76% of the height). Part 5 (TD1, 85.6 × 54 mm) and the EU licence model
+ * (Directive 2006/126/EC, annex I) put the portrait on the left of the card's front, 18-26 mm wide,
+ * across most of its height. The face shares are the middle of such a portrait, where the face is
+ * (ICAO 9303 part 3 §3.9 and ISO/IEC 19794-5: the face fills 70-80% of the portrait's height).
+ */
+const LAYOUTS: Record<DocumentFormat, PortraitLayout> = {
+  'passport-page': {
+    zone: { x0: 0, y0: 0, x1: 0.42, y1: 0.76 },
+    face: { x0: 0.1, y0: 0.19, x1: 0.26, y1: 0.5 },
+    edges: ['left', 'top'],
+  },
+  'id-1': {
+    zone: { x0: 0, y0: 0, x1: 0.42, y1: 1 },
+    face: { x0: 0.09, y0: 0.3, x1: 0.28, y1: 0.68 },
+    edges: ['left', 'top', 'bottom'],
+  },
+};
+
+/** Where the document's way up is known (an MRZ read on it), and which way. */
+export type Uprightness = 'upright' | 'upside-down' | 'unknown';
+
+export const PORTRAIT_THRESHOLDS = {
+  /**
+   * A face the detector is sure of: MediaPipe's own threshold is 0.5, but printed patterns and ghost
+   * portraits score 0.5-0.7 and real portraits 0.85-0.98 (face/README.md, on ../shared/real-photos).
+   */
+  minSureFaceScore: 0.75,
+  /** Shine: a cell of the grid this bright in every channel (clipped: paper white in a photo stays below, as clarity/ found) ... */
+  glareLevel: 250,
+  /** ... and this colourless (max - min channel), JPEG's chroma noise allowed for. */
+  glareMaxChroma: 24,
+} as const;
+
+/** The zone is judged on a grid of cells about this many to its longer side (each the mean of its pixels). */
+const GRID_CELLS = 96;
+
+export interface PortraitSearch {
+  readonly document: RgbaImage;
+  readonly format: DocumentFormat;
+  readonly uprightness: Uprightness;
+  readonly expected: boolean;
+}
+
+/**
+ * Looks for the face in the portrait zone (both ends of the document when its way up is unknown: the
+ * zone, and the opposite one turned half round) and measures the shine and the cover over it.
+ */
+export function findPortrait(detector: FaceDetector, search: PortraitSearch): PortraitMeasure {
+  const { document, format, uprightness, expected } = search;
+  const layout = LAYOUTS[format];
+  const tries: boolean[] =
+    uprightness === 'upright' ? [false] : uprightness === 'upside-down' ? [true] : [false, true];
+  const looked: { crop: ZoneCrop; face: DetectedFace | null }[] = [];
+  for (const turned of tries) {
+    const crop = cropZone(document, layout.zone, turned);
+    looked.push({ crop, face: bestFace(detector.detectFaces(crop.image)) });
+    // A face the detector is sure of settles which way up the document is: no need to turn it.
+    if ((looked.at(-1)!.face?.score ?? 0) >= PORTRAIT_THRESHOLDS.minSureFaceScore) break;
+  }
+  const best = looked.reduce((a, b) => ((b.face?.score ?? 0) > (a.face?.score ?? 0) ? b : a));
+  const face = best.face;
+  const sure = face !== null && face.score >= PORTRAIT_THRESHOLDS.minSureFaceScore;
+  // Over the face when one was found: a finger only over a face the detector is sure of, since the
+  // face's own skin, joined to the edge on a tight crop, is not told from a finger's (real-ids: faces
+  // scored 0.50-0.66 had 0.74-0.89 of their place "covered" so). Where no face was found, on a side
+  // that should show one, over where its face should be, at whichever end (the way up unknown) is
+  // the worse. An unsure face on a side without a portrait (a card's ghost image) is not judged.
+  const judgements =
+    face !== null && (sure || expected)
+      ? [{ crop: best.crop, ...measureOver(best.crop.image, boxShare(face.box), layout.edges, sure) }]
+      : expected
+        ? looked.map(({ crop }) => ({
+            crop,
+            ...measureOver(crop.image, zoneShare(layout.face, layout.zone), layout.edges, true),
+          }))
+        : [];
+  const worst = judgements.reduce<(typeof judgements)[number] | null>(
+    (a, b) => (a === null || Math.max(b.glare, b.covered) > Math.max(a.glare, a.covered) ? b : a),
+    null,
+  );
+  const crop = worst?.crop ?? best.crop;
+  const { glare, covered } = worst ?? { glare: 0, covered: 0 };
+  return {
+    expected,
+    zone: crop.zoneInDocument,
+    face: face && { box: best.crop.toDocument(boxShare(face.box)), score: round(face.score, 3) },
+    judgedOver: worst === null ? null : face !== null ? 'face' : 'expected-face',
+    glare: round(glare, 3),
+    covered: round(covered, 3),
+  };
+}
+
+function bestFace(faces: readonly DetectedFace[]): DetectedFace | null {
+  return faces.reduce<DetectedFace | null>(
+    (best, face) => (best === null || face.score > best.score ? face : best),
+    null,
+  );
+}
+
+interface ZoneCrop {
+  /** The zone's pixels, upright (turned half round when the document is upside down). */
+  readonly image: RgbaImage;
+  readonly zoneInDocument: Rect<'document'>;
+  /** A part of the upright crop (shares) in the document's pixels. */
+  readonly toDocument: (part: Share) => Rect<'document'>;
+}
+
+/**
+ * The zone cut out of the document. Turned: the document is upside down, so the upright zone is the
+ * opposite corner's, turned half round.
+ */
+function cropZone(document: RgbaImage, zone: Share, turned: boolean): ZoneCrop {
+  const { width, height, data } = document;
+  const shareOf = turned ? { x0: 1 - zone.x1, y0: 1 - zone.y1, x1: 1 - zone.x0, y1: 1 - zone.y0 } : zone;
+  const x0 = Math.round(shareOf.x0 * width);
+  const y0 = Math.round(shareOf.y0 * height);
+  const w = Math.max(1, Math.round(shareOf.x1 * width) - x0);
+  const h = Math.max(1, Math.round(shareOf.y1 * height) - y0);
+  const out = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    const sourceRow = turned ? y0 + h - 1 - y : y0 + y;
+    if (!turned) {
+      out.set(data.subarray((sourceRow * width + x0) * 4, (sourceRow * width + x0 + w) * 4), y * w * 4);
+      continue;
+    }
+    for (let x = 0; x < w; x++) {
+      const from = (sourceRow * width + x0 + w - 1 - x) * 4;
+      const to = (y * w + x) * 4;
+      out[to] = data[from]!;
+      out[to + 1] = data[from + 1]!;
+      out[to + 2] = data[from + 2]!;
+      out[to + 3] = 255;
+    }
+  }
+  const toDocument = (part: Share): Rect<'document'> => {
+    const [px0, px1] = turned ? [1 - part.x1, 1 - part.x0] : [part.x0, part.x1];
+    const [py0, py1] = turned ? [1 - part.y1, 1 - part.y0] : [part.y0, part.y1];
+    return rectIn(
+      'document',
+      Math.round(x0 + px0 * w),
+      Math.round(y0 + py0 * h),
+      Math.round((px1 - px0) * w),
+      Math.round((py1 - py0) * h),
+    );
+  };
+  return {
+    image: { width: w, height: h, data: out },
+    zoneInDocument: rectIn('document', x0, y0, w, h),
+    toDocument,
+  };
+}
+
+/** `part` (shares of the document) as shares of the zone. */
+function zoneShare(part: Share, zone: Share): Share {
+  const across = zone.x1 - zone.x0;
+  const down = zone.y1 - zone.y0;
+  return {
+    x0: (part.x0 - zone.x0) / across,
+    y0: (part.y0 - zone.y0) / down,
+    x1: (part.x1 - zone.x0) / across,
+    y1: (part.y1 - zone.y0) / down,
+  };
+}
+
+/** A detector's box (normalised to the crop) as shares of the crop, kept inside it. */
+function boxShare(box: DetectedFace['box']): Share {
+  return clampShare({ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height });
+}
+
+function clampShare(part: Share): Share {
+  const clamp = (value: number) => Math.max(0, Math.min(1, value));
+  return { x0: clamp(part.x0), y0: clamp(part.y0), x1: clamp(part.x1), y1: clamp(part.y1) };
+}
+
+/**
+ * On a grid of the zone: the share of `part`'s cells that are shine (bright in every channel and
+ * colourless: the print under it is gone), and the share under skin that is joined to one of the
+ * document's `edges` through skin (a finger reaches in from outside; the portrait's own face does not
+ * touch the document's edge).
+ */
+function measureOver(
+  image: RgbaImage,
+  part: Share,
+  edges: readonly ('left' | 'top' | 'bottom')[],
+  judgeCover: boolean,
+): { glare: number; covered: number } {
+  const cell = Math.max(1, Math.ceil(Math.max(image.width, image.height) / GRID_CELLS));
+  const columns = Math.floor(image.width / cell);
+  const rows = Math.floor(image.height / cell);
+  const glare = new Uint8Array(columns * rows);
+  const skin = new Uint8Array(columns * rows);
+  const { data, width } = image;
+  for (let row = 0; row < rows; row++)
+    for (let column = 0; column < columns; column++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let y = row * cell; y < (row + 1) * cell; y++)
+        for (let x = column * cell, at = (y * width + x) * 4; x < (column + 1) * cell; x++, at += 4) {
+          r += data[at]!;
+          g += data[at + 1]!;
+          b += data[at + 2]!;
+        }
+      const n = cell * cell;
+      [r, g, b] = [r / n, g / n, b / n];
+      const index = row * columns + column;
+      const low = Math.min(r, g, b);
+      glare[index] =
+        low >= PORTRAIT_THRESHOLDS.glareLevel && Math.max(r, g, b) - low <= PORTRAIT_THRESHOLDS.glareMaxChroma
+          ? 1
+          : 0;
+      skin[index] = isSkin(r, g, b) ? 1 : 0;
+    }
+  const finger = joinedToEdges(skin, columns, rows, edges);
+  const [c0, c1] = [Math.floor(part.x0 * columns), Math.ceil(part.x1 * columns)];
+  const [r0, r1] = [Math.floor(part.y0 * rows), Math.ceil(part.y1 * rows)];
+  let cells = 0;
+  let shine = 0;
+  let under = 0;
+  for (let row = r0; row < Math.min(rows, r1); row++)
+    for (let column = c0; column < Math.min(columns, c1); column++) {
+      cells++;
+      shine += glare[row * columns + column]!;
+      under += finger[row * columns + column]!;
+    }
+  if (cells === 0) return { glare: 0, covered: 0 };
+  return { glare: shine / cells, covered: judgeCover ? under / cells : 0 };
+}
+
+/**
+ * Skin of any tone, in YCbCr (ITU-R BT.601): Cr 138-180 and Cb 77-120 (Chai and Ngan's 1999 box,
+ * Cb tightened from 127 so that the pink of a UK licence, Cb about 126, is not skin), neither nearly
+ * black nor white.
+ */
+function isSkin(r: number, g: number, b: number): boolean {
+  const y = 0.299 * r + 0.587 * g + 0.114 * b;
+  const cr = 128 + 0.5 * r - 0.4187 * g - 0.0813 * b;
+  const cb = 128 - 0.1687 * r - 0.3313 * g + 0.5 * b;
+  return y > 40 && y < 245 && cr >= 138 && cr <= 180 && cb >= 77 && cb <= 120;
+}
+
+/** 1 where a cell of `mask` is joined (4-connected, through the mask) to a cell on one of `edges`. */
+function joinedToEdges(
+  mask: Uint8Array,
+  columns: number,
+  rows: number,
+  edges: readonly ('left' | 'top' | 'bottom')[],
+): Uint8Array {
+  const joined = new Uint8Array(mask.length);
+  const stack: number[] = [];
+  const seed = (index: number) => {
+    if (mask[index] === 1 && joined[index] === 0) {
+      joined[index] = 1;
+      stack.push(index);
+    }
+  };
+  if (edges.includes('left')) for (let row = 0; row < rows; row++) seed(row * columns);
+  if (edges.includes('top')) for (let column = 0; column < columns; column++) seed(column);
+  if (edges.includes('bottom'))
+    for (let column = 0; column < columns; column++) seed((rows - 1) * columns + column);
+  while (stack.length > 0) {
+    const index = stack.pop()!;
+    const column = index % columns;
+    if (column > 0) seed(index - 1);
+    if (column < columns - 1) seed(index + 1);
+    if (index >= columns) seed(index - columns);
+    if (index + columns < mask.length) seed(index + columns);
+  }
+  return joined;
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
