@@ -189,6 +189,12 @@ export interface Measures {
   readonly darkestPrint: number | null;
   /** Height of an MRZ character in the original photo, pixels, or null. */
   readonly textHeightPx: number | null;
+  /** Median height of the printed glyphs found on the document, in photo pixels, or null when too few. */
+  readonly printHeightPx: number | null;
+  /** Variance of the Laplacian over those glyphs only (contrast-stretched), or null when too few. */
+  readonly printSharpness: number | null;
+  /** Whether there is evidence of a document at all: an outline, or an MRZ read. */
+  readonly documentSeen: boolean;
 }
 
 /**

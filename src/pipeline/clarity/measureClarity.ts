@@ -6,6 +6,7 @@ import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, rgbaToMat, shrinkToFit, withMats, type MatScope } from '../cv.ts';
 import { toGreyscale, type GreyImage } from '../image.ts';
 import type { RgbaImage } from '../types.ts';
+import { measurePrint, type PrintMeasures } from './measurePrint.ts';
 
 /**
  * Each threshold sits at the geometric middle of the gap between the fixtures that must fail and the
@@ -25,8 +26,18 @@ export const CLARITY_THRESHOLDS = {
    * but its print stays dark.
    */
   minDarkestPrint: 110,
-  /** MRZ glyph height in photo pixels. Small ≤ 9; every other fixture ≥ 12. */
+  /** MRZ glyph height in photo pixels, where no print was measured. Small ≤ 9; every other fixture ≥ 12. */
   minTextHeightPx: 10.5,
+  /**
+   * Variance of the Laplacian over the print's glyphs (measurePrint.ts). Fixtures: blur σ 3–8 px
+   * 35–290, the mild blur 6160, clean ≥ 7000; real-photos that must pass ≥ 1000.
+   */
+  minPrintSharpness: 550,
+  /**
+   * Median height of the print's glyphs in photo pixels. Fixtures: small 7, every other ≥ 12;
+   * real-photos: the 300-px scan that must fail 7, the 600-px scans that must pass 8–18.
+   */
+  minPrintHeightPx: 7.5,
 } as const;
 
 /** Measures are taken on the document scaled to this width (or its native width, if smaller). */
@@ -47,6 +58,10 @@ export interface ClarityMeasures {
   readonly brightness: number;
   /** 1st and 99th percentile of luminance. */
   readonly contrastRange: readonly [number, number];
+  /** The print found on the document, measured where it sits (measurePrint.ts). */
+  readonly print: PrintMeasures;
+  /** Photo pixels per pixel of the image measured: glyph heights times this are in photo pixels. */
+  readonly photoPxPerMeasuredPx: number;
 }
 
 /**
@@ -83,8 +98,16 @@ export function measureClarity(cv: OpenCv, document: RgbaImage, nativeWidthPx: n
     const deviation = scope.mat();
     cv.meanStdDev(laplacian, mean, deviation);
     const sharpness = (deviation.doubleAt(0, 0) ?? 0) ** 2;
+    const print = measurePrint(scope, grey, laplacian.data32F.slice());
 
-    return { sharpness, glare, brightness, contrastRange: [low, high] };
+    return {
+      sharpness,
+      glare,
+      brightness,
+      contrastRange: [low, high],
+      print,
+      photoPxPerMeasuredPx: Math.max(1, nativeWidthPx / Math.max(small.cols, small.rows)),
+    };
   });
 }
 

@@ -8,7 +8,7 @@ import type { PhotoEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 /** What keeps a photo from being clear, in the order the rule checks (and reports) them. */
-export type ClarityProblem = 'unmeasured' | 'dark' | 'washed-out' | 'glare' | 'blurred' | 'small';
+export type ClarityProblem = 'unmeasured' | 'no-document' | 'dark' | 'washed-out' | 'glare' | 'blurred' | 'small';
 
 /**
  * Each problem's test on the measures, in the order they are checked: the first that holds is the one
@@ -21,14 +21,28 @@ const CLARITY_PROBLEMS: readonly {
   readonly holds: (m: Measures, t: typeof CLARITY_THRESHOLDS) => boolean;
 }[] = [
   { problem: 'unmeasured', holds: (m) => m.sharpness === null || m.glare === null || m.brightness === null },
+  // Without an outline or a code there is no document to call clear (noise, a face, a blank page).
+  { problem: 'no-document', holds: (m) => !m.documentSeen },
   { problem: 'dark', holds: (m, t) => m.brightness! < t.minBrightness },
   {
     problem: 'washed-out',
     holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
   },
   { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
-  { problem: 'blurred', holds: (m, t) => m.sharpness! < t.minSharpness },
-  { problem: 'small', holds: (m, t) => m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx },
+  // Legibility is judged on the print itself where glyphs were found on the document; the whole
+  // document's sharpness and the MRZ-sized estimate stand in where none were.
+  {
+    problem: 'blurred',
+    holds: (m, t) =>
+      m.printSharpness === null ? m.sharpness! < t.minSharpness : m.printSharpness < t.minPrintSharpness,
+  },
+  {
+    problem: 'small',
+    holds: (m, t) =>
+      m.printHeightPx === null
+        ? m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx
+        : m.printHeightPx < t.minPrintHeightPx,
+  },
 ];
 
 /** Clarity problems that also break a document's borders in the edge map (see fourCorners.ts). */
@@ -50,7 +64,7 @@ export function judgeClearPhoto(measures: Measures): RuleResult {
   const text = RULE_TEXTS['clear-photo'][problem ?? 'clear'];
   return {
     id: 'clear-photo',
-    status: problem === null ? 'pass' : problem === 'unmeasured' ? 'unsure' : 'fail',
+    status: problem === null ? 'pass' : problem === 'unmeasured' || problem === 'no-document' ? 'unsure' : 'fail',
     message: text.message,
     advice: text.advice,
     evidence,

@@ -40,6 +40,12 @@ export function measuresOf(
     brightness: clarity.brightness,
     darkestPrint: clarity.contrastRange[0],
     textHeightPx: textHeightPx === null ? null : round(textHeightPx, 1),
+    printHeightPx:
+      clarity.print.glyphHeightPx === null
+        ? null
+        : round(clarity.print.glyphHeightPx * clarity.photoPxPerMeasuredPx, 1),
+    printSharpness: clarity.print.printSharpness === null ? null : round(clarity.print.printSharpness, 1),
+    documentSeen: outline !== null || mrz !== null,
   };
 }
 

@@ -35,6 +35,9 @@ function reportWith(statuses: readonly Status[]): CheckReport {
       brightness: null,
       darkestPrint: null,
       textHeightPx: null,
+      printHeightPx: null,
+      printSharpness: null,
+      documentSeen: true,
     },
     timingsMs: {},
   };
