@@ -29,11 +29,7 @@ const INK_OFFSET = 12;
  * `grey` and `rgba` are the same document, as measured (≤ 800 px wide); `laplacian` its
  * contrast-stretched Laplacian, one float per pixel.
  */
-export function measurePrint(
-  scope: MatScope,
-  grey: GreyImage,
-  laplacian: Float32Array,
-): PrintMeasures {
+export function measurePrint(scope: MatScope, grey: GreyImage, laplacian: Float32Array): PrintMeasures {
   const glyphs = findGlyphs(scope, grey);
   const inLines = glyphsInTextLines(glyphs, grey.height);
   if (inLines.length < MIN_GLYPHS) {
@@ -76,7 +72,13 @@ function findGlyphs(scope: MatScope, grey: GreyImage): Glyph[] {
   const maxHeight = Math.max(8, grey.height * 0.12);
   const glyphs: Glyph[] = [];
   for (let i = 1; i < count; i++) {
-    const [x, y, width, height, area] = [s[i * 5]!, s[i * 5 + 1]!, s[i * 5 + 2]!, s[i * 5 + 3]!, s[i * 5 + 4]!];
+    const [x, y, width, height, area] = [
+      s[i * 5]!,
+      s[i * 5 + 1]!,
+      s[i * 5 + 2]!,
+      s[i * 5 + 3]!,
+      s[i * 5 + 4]!,
+    ];
     if (height < 4 || height > maxHeight || width > height * 2 || area < 6) continue;
     const fill = area / (width * height);
     if (fill < 0.12 || fill > 0.95) continue;
@@ -108,7 +110,12 @@ function glyphsInTextLines(glyphs: readonly Glyph[], imageHeight: number): Glyph
   });
 }
 
-function varianceOverBoxes(laplacian: Float32Array, width: number, height: number, boxes: readonly Glyph[]): number {
+function varianceOverBoxes(
+  laplacian: Float32Array,
+  width: number,
+  height: number,
+  boxes: readonly Glyph[],
+): number {
   const inBox = new Uint8Array(width * height);
   for (const b of boxes) {
     for (let y = Math.max(0, b.y - 1); y < Math.min(height, b.y + b.height + 1); y++) {

@@ -8,7 +8,8 @@ import type { PhotoEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
 
 /** What keeps a photo from being clear, in the order the rule checks (and reports) them. */
-export type ClarityProblem = 'unmeasured' | 'no-document' | 'dark' | 'washed-out' | 'glare' | 'blurred' | 'small';
+export type ClarityProblem =
+  'unmeasured' | 'no-document' | 'dark' | 'washed-out' | 'glare' | 'blurred' | 'small';
 
 /**
  * Each problem's test on the measures, in the order they are checked: the first that holds is the one
@@ -64,7 +65,8 @@ export function judgeClearPhoto(measures: Measures): RuleResult {
   const text = RULE_TEXTS['clear-photo'][problem ?? 'clear'];
   return {
     id: 'clear-photo',
-    status: problem === null ? 'pass' : problem === 'unmeasured' || problem === 'no-document' ? 'unsure' : 'fail',
+    status:
+      problem === null ? 'pass' : problem === 'unmeasured' || problem === 'no-document' ? 'unsure' : 'fail',
     message: text.message,
     advice: text.advice,
     evidence,
