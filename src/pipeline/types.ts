@@ -193,6 +193,8 @@ export interface Measures {
   readonly printHeightPx: number | null;
   /** Variance of the Laplacian over those glyphs only (contrast-stretched), or null when too few. */
   readonly printSharpness: number | null;
+  /** How much of that a further 1-px blur removes (measurePrint.ts): ≥ 3 sharp, ≤ 2.5 blurred. */
+  readonly printReblurRatio: number | null;
   /** Whether there is evidence of a document at all: an outline, or an MRZ read. */
   readonly documentSeen: boolean;
 }

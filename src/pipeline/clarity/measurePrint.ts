@@ -2,7 +2,6 @@
  * The print a person must read, measured where it sits: its glyphs (dark marks standing in text
  * lines), how high they are and how sharp their strokes are. Thresholds and where they came from: README.md in this folder.
  */
-import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, type MatScope } from '../cv.ts';
 import type { GreyImage } from '../image.ts';
 
@@ -13,6 +12,11 @@ export interface PrintMeasures {
   readonly glyphHeightPx: number | null;
   /** Variance of the Laplacian over the glyphs' boxes only; null when too few glyphs were found. */
   readonly printSharpness: number | null;
+  /**
+   * That variance over the same after a further 1-px Gaussian blur: sharp print loses most of its
+   * edges to it, print already blurred little. Unlike the variance, it does not grow as glyphs shrink.
+   */
+  readonly printReblurRatio: number | null;
 }
 
 /** Fewer glyphs than this in text lines is no evidence of print (a portrait, a blank page, a smear). */
@@ -26,20 +30,28 @@ const INK_WINDOW_PX = 31;
 const INK_OFFSET = 12;
 
 /**
- * `grey` and `rgba` are the same document, as measured (≤ 800 px wide); `laplacian` its
- * contrast-stretched Laplacian, one float per pixel.
+ * `grey` is the document as measured (≤ 800 px wide); `laplacian` its contrast-stretched Laplacian,
+ * one float per pixel, and `softLaplacian` the same after a further Gaussian blur of σ 1 px.
  */
-export function measurePrint(scope: MatScope, grey: GreyImage, laplacian: Float32Array): PrintMeasures {
+export function measurePrint(
+  scope: MatScope,
+  grey: GreyImage,
+  laplacian: Float32Array,
+  softLaplacian: Float32Array,
+): PrintMeasures {
   const glyphs = findGlyphs(scope, grey);
   const inLines = glyphsInTextLines(glyphs, grey.height);
   if (inLines.length < MIN_GLYPHS) {
-    return { glyphCount: inLines.length, glyphHeightPx: null, printSharpness: null };
+    return { glyphCount: inLines.length, glyphHeightPx: null, printSharpness: null, printReblurRatio: null };
   }
   const heights = inLines.map((g) => g.height).sort((a, b) => a - b);
+  const printSharpness = varianceOverBoxes(laplacian, grey.width, grey.height, inLines);
+  const reblurred = varianceOverBoxes(softLaplacian, grey.width, grey.height, inLines);
   return {
     glyphCount: inLines.length,
     glyphHeightPx: heights[Math.floor(heights.length / 2)]!,
-    printSharpness: varianceOverBoxes(laplacian, grey.width, grey.height, inLines),
+    printSharpness,
+    printReblurRatio: reblurred > 0 ? printSharpness / reblurred : null,
   };
 }
 

@@ -35,7 +35,10 @@ const CLARITY_PROBLEMS: readonly {
   {
     problem: 'blurred',
     holds: (m, t) =>
-      m.printSharpness === null ? m.sharpness! < t.minSharpness : m.printSharpness < t.minPrintSharpness,
+      m.printSharpness === null
+        ? m.sharpness! < t.minSharpness
+        : m.printSharpness < t.minPrintSharpness ||
+          (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio),
   },
   {
     problem: 'small',

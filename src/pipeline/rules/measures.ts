@@ -45,6 +45,8 @@ export function measuresOf(
         ? null
         : round(clarity.print.glyphHeightPx * clarity.photoPxPerMeasuredPx, 1),
     printSharpness: clarity.print.printSharpness === null ? null : round(clarity.print.printSharpness, 1),
+    printReblurRatio:
+      clarity.print.printReblurRatio === null ? null : round(clarity.print.printReblurRatio, 2),
     documentSeen: outline !== null || mrz !== null,
   };
 }

@@ -37,6 +37,7 @@ function reportWith(statuses: readonly Status[]): CheckReport {
       textHeightPx: null,
       printHeightPx: null,
       printSharpness: null,
+      printReblurRatio: null,
       documentSeen: true,
     },
     timingsMs: {},

@@ -14,6 +14,7 @@ describe('clarityProblemOf and judgeClearPhoto', () => {
     textHeightPx: 20,
     printHeightPx: 14,
     printSharpness: 5000,
+    printReblurRatio: 7,
     documentSeen: true,
   };
   it('name the first problem in the rule’s order: no document, dark, washed out, glare, blurred, too small', () => {
@@ -25,6 +26,7 @@ describe('clarityProblemOf and judgeClearPhoto', () => {
       [{ glare: 0.1, sharpness: 50 }, 'glare', 'fail'],
       [{ documentSeen: false }, 'no-document', 'unsure'],
       [{ printSharpness: 200, printHeightPx: 5 }, 'blurred', 'fail'],
+      [{ printReblurRatio: 2 }, 'blurred', 'fail'],
       [{ printSharpness: null, sharpness: 50, textHeightPx: 5 }, 'blurred', 'fail'],
       [{ printHeightPx: 5 }, 'small', 'fail'],
       [{ printHeightPx: null, textHeightPx: 5 }, 'small', 'fail'],

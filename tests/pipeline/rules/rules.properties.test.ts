@@ -82,6 +82,7 @@ const measures: fc.Arbitrary<Measures> = fc.record({
   textHeightPx: around(CLARITY_THRESHOLDS.minTextHeightPx, 8),
   printHeightPx: around(CLARITY_THRESHOLDS.minPrintHeightPx, 6),
   printSharpness: around(CLARITY_THRESHOLDS.minPrintSharpness, 500),
+  printReblurRatio: around(CLARITY_THRESHOLDS.minPrintReblurRatio, 2),
   documentSeen: fc.boolean(),
 });
 
@@ -126,6 +127,7 @@ function worse(m: Measures, by: Worsening): Measures {
     textHeightPx: m.textHeightPx === null ? null : m.textHeightPx * by.textHeight,
     printHeightPx: m.printHeightPx === null ? null : m.printHeightPx * by.textHeight,
     printSharpness: m.printSharpness === null ? null : m.printSharpness * by.sharpness,
+    printReblurRatio: m.printReblurRatio === null ? null : m.printReblurRatio * by.sharpness,
   };
 }
 
@@ -147,7 +149,8 @@ describe('judgeClearPhoto (properties)', () => {
           !m.documentSeen ||
           (m.printSharpness === null
             ? m.sharpness !== null && m.sharpness < t.minSharpness
-            : m.printSharpness < t.minPrintSharpness) ||
+            : m.printSharpness < t.minPrintSharpness ||
+              (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio)) ||
           (m.glare !== null && m.glare > t.maxGlare) ||
           (m.brightness !== null && m.brightness < t.minBrightness) ||
           (m.printHeightPx === null
