@@ -30,24 +30,28 @@ const CLARITY_PROBLEMS: readonly {
     holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
   },
   { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
-  // Legibility is judged on the print itself where glyphs were found on the document; the whole
-  // document's sharpness and the MRZ-sized estimate stand in where none were.
+  // Legibility is judged on the print itself where glyphs were found standing in lines. Where none
+  // were on a document that is there, its print is a smear: too small when the document's size says
+  // so, else blurred.
   {
     problem: 'blurred',
     holds: (m, t) =>
       m.printSharpness === null
-        ? m.sharpness! < t.minSharpness
+        ? m.printHeightPx !== null || !estimatedTooSmall(m, t)
         : m.printSharpness < t.minPrintSharpness ||
           (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio),
   },
   {
     problem: 'small',
     holds: (m, t) =>
-      m.printHeightPx === null
-        ? m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx
-        : m.printHeightPx < t.minPrintHeightPx,
+      m.printHeightPx === null ? estimatedTooSmall(m, t) : m.printHeightPx < t.minPrintHeightPx,
   },
 ];
+
+/** MRZ-sized print, as its glyph height read or the document's size in the photo gives it, is too small. */
+function estimatedTooSmall(m: Measures, t: typeof CLARITY_THRESHOLDS): boolean {
+  return m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx;
+}
 
 /** Clarity problems that also break a document's borders in the edge map (see fourCorners.ts). */
 const BORDER_BREAKING: readonly ClarityProblem[] = ['washed-out', 'glare', 'blurred'];

@@ -27,9 +27,14 @@ describe('clarityProblemOf and judgeClearPhoto', () => {
       [{ documentSeen: false }, 'no-document', 'unsure'],
       [{ printSharpness: 200, printHeightPx: 5 }, 'blurred', 'fail'],
       [{ printReblurRatio: 2 }, 'blurred', 'fail'],
-      [{ printSharpness: null, sharpness: 50, textHeightPx: 5 }, 'blurred', 'fail'],
+      // No print found standing in lines on a document that is there: a smear.
+      [{ printSharpness: null, printReblurRatio: null, printHeightPx: null }, 'blurred', 'fail'],
       [{ printHeightPx: 5 }, 'small', 'fail'],
-      [{ printHeightPx: null, textHeightPx: 5 }, 'small', 'fail'],
+      [
+        { printSharpness: null, printReblurRatio: null, printHeightPx: null, textHeightPx: 5 },
+        'small',
+        'fail',
+      ],
       // The print itself, measured where it sits, outweighs the whole document's estimates.
       [{ sharpness: 50, textHeightPx: 5 }, null, 'pass'],
     ];

@@ -148,7 +148,7 @@ describe('judgeClearPhoto (properties)', () => {
         const defect =
           !m.documentSeen ||
           (m.printSharpness === null
-            ? m.sharpness !== null && m.sharpness < t.minSharpness
+            ? true
             : m.printSharpness < t.minPrintSharpness ||
               (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio)) ||
           (m.glare !== null && m.glare > t.maxGlare) ||
