@@ -29,7 +29,6 @@ const CLARITY_PROBLEMS: readonly {
     problem: 'washed-out',
     holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
   },
-  { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
   // Legibility is judged on the print itself where glyphs were found standing in lines. Where none
   // were on a document that is there, its print is a smear: too small when the document's size says
   // so, else blurred.
@@ -41,6 +40,9 @@ const CLARITY_PROBLEMS: readonly {
         : m.printSharpness < t.minPrintSharpness ||
           (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio),
   },
+  // After blur: a smear spreads grey over the paper, and what stays white stands above it like a
+  // wash (the σ 8 px fixtures); print that is sharp but washed out is glare.
+  { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
   {
     problem: 'small',
     holds: (m, t) =>

@@ -17,7 +17,7 @@ describe('clarityProblemOf and judgeClearPhoto', () => {
     printReblurRatio: 7,
     documentSeen: true,
   };
-  it('name the first problem in the rule’s order: no document, dark, washed out, glare, blurred, too small', () => {
+  it('name the first problem in the rule’s order: no document, dark, washed out, blurred, glare, too small', () => {
     const cases: [Partial<Measures>, ReturnType<typeof clarityProblemOf>, string][] = [
       [{}, null, 'pass'],
       [{ sharpness: null }, 'unmeasured', 'unsure'],
