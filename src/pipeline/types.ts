@@ -194,6 +194,14 @@ export interface Measures {
   readonly darkestPrint: number | null;
   /** Height of an MRZ character in the original photo, pixels, or null. */
   readonly textHeightPx: number | null;
+  /** Median height of the printed glyphs found on the document, in photo pixels, or null when too few. */
+  readonly printHeightPx: number | null;
+  /** Variance of the Laplacian over those glyphs only (contrast-stretched), or null when too few. */
+  readonly printSharpness: number | null;
+  /** How much of that a further 1-px blur removes (measurePrint.ts): ≥ 3 sharp, ≤ 2.5 blurred. */
+  readonly printReblurRatio: number | null;
+  /** Whether there is evidence of a document at all: an outline, or an MRZ read. */
+  readonly documentSeen: boolean;
   /**
    * The holder's portrait on the rectified document (portrait/), when the check looked for it: left
    * out where it did not (no document outline, no face detector, a camera frame).

@@ -117,13 +117,17 @@ function measureFrame(
   const rectified = rectifyDocument(scope, judged, outline.quad, { maxWidthPx: MEASURE_WIDTH_PX });
   const clarity = measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx);
   const k = cameraPxPerJudgedPx;
-  return measuresOf(
+  const measures = measuresOf(
     { width: Math.round(judged.width * k), height: Math.round(judged.height * k) },
     { ...outline, quad: scaleQuad(outline.quad, k) },
     rectified.format,
     clarity,
     null,
   );
+  // A frame is judged shrunk, where print under 4 px drops out of the glyph search and the median of
+  // what is left leans to the larger print: size is judged from the outline, whose four corners are
+  // all in the frame by now.
+  return { ...measures, printHeightPx: null };
 }
 
 /** A frame whose corners are the thing to fix: off the frame, covered, or no document at all. */

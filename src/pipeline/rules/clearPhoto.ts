@@ -11,7 +11,7 @@ import { RULE_TEXTS } from './texts.ts';
 
 /** What keeps a photo from being clear, in the order the rule checks (and reports) them. */
 export type ClarityProblem =
-  'unmeasured' | 'dark' | 'washed-out' | 'glare' | PortraitProblem | 'blurred' | 'small';
+  'unmeasured' | 'no-document' | 'dark' | 'washed-out' | 'glare' | PortraitProblem | 'blurred' | 'small';
 
 /**
  * Each problem's test on the measures, in the order they are checked: the first that holds is the one
@@ -24,19 +24,42 @@ const CLARITY_PROBLEMS: readonly {
   readonly holds: (m: Measures, t: typeof CLARITY_THRESHOLDS) => boolean;
 }[] = [
   { problem: 'unmeasured', holds: (m) => m.sharpness === null || m.glare === null || m.brightness === null },
+  // Without an outline or a code there is no document to call clear (noise, a face, a blank page).
+  { problem: 'no-document', holds: (m) => !m.documentSeen },
   { problem: 'dark', holds: (m, t) => m.brightness! < t.minBrightness },
   {
     problem: 'washed-out',
     holds: (m, t) => m.brightness! > t.maxBrightness && (m.darkestPrint ?? 0) > t.minDarkestPrint,
   },
+  // Legibility is judged on the print itself where glyphs were found standing in lines. Where none
+  // were on a document that is there, its print is a smear: too small when the document's size says
+  // so, else blurred.
+  {
+    problem: 'blurred',
+    holds: (m, t) =>
+      m.printSharpness === null
+        ? m.printHeightPx !== null || !estimatedTooSmall(m, t)
+        : m.printSharpness < t.minPrintSharpness ||
+          (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio),
+  },
   // The portrait (NHS login: "you can clearly see your face"), where the check looked at it: named
   // before glare anywhere on the ID, as the more exact of the two.
   { problem: 'glare-over-portrait', holds: (m) => portraitProblemOf(m.portrait) === 'glare-over-portrait' },
+  // After blur: a smear spreads grey over the paper, and what stays white stands above it like a
+  // wash (the σ 8 px fixtures); print that is sharp but washed out is glare.
   { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
   { problem: 'portrait-covered', holds: (m) => portraitProblemOf(m.portrait) === 'portrait-covered' },
-  { problem: 'blurred', holds: (m, t) => m.sharpness! < t.minSharpness },
-  { problem: 'small', holds: (m, t) => m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx },
+  {
+    problem: 'small',
+    holds: (m, t) =>
+      m.printHeightPx === null ? estimatedTooSmall(m, t) : m.printHeightPx < t.minPrintHeightPx,
+  },
 ];
+
+/** MRZ-sized print, as its glyph height read or the document's size in the photo gives it, is too small. */
+function estimatedTooSmall(m: Measures, t: typeof CLARITY_THRESHOLDS): boolean {
+  return m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx;
+}
 
 /** Clarity problems that also break a document's borders in the edge map (see fourCorners.ts). */
 const BORDER_BREAKING: readonly ClarityProblem[] = ['washed-out', 'glare', 'blurred'];
@@ -58,7 +81,8 @@ export function judgeClearPhoto(measures: Measures): RuleResult {
   const text = RULE_TEXTS['clear-photo'][reason];
   return {
     id: 'clear-photo',
-    status: problem === null ? 'pass' : problem === 'unmeasured' ? 'unsure' : 'fail',
+    status:
+      problem === null ? 'pass' : problem === 'unmeasured' || problem === 'no-document' ? 'unsure' : 'fail',
     reason,
     message: text.message,
     advice: text.advice,

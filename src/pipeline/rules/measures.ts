@@ -40,6 +40,14 @@ export function measuresOf(
     brightness: clarity.brightness,
     darkestPrint: clarity.contrastRange[0],
     textHeightPx: textHeightPx === null ? null : round(textHeightPx, 1),
+    printHeightPx:
+      clarity.print.glyphHeightPx === null
+        ? null
+        : round(clarity.print.glyphHeightPx * clarity.photoPxPerMeasuredPx, 1),
+    printSharpness: clarity.print.printSharpness === null ? null : round(clarity.print.printSharpness, 1),
+    printReblurRatio:
+      clarity.print.printReblurRatio === null ? null : round(clarity.print.printReblurRatio, 2),
+    documentSeen: outline !== null || mrz !== null,
   };
 }
 

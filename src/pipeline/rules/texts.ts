@@ -94,6 +94,11 @@ export const RULE_TEXTS = {
       advice: 'Take the photo again in good light.',
       source: '[OURS]',
     },
+    'no-document': {
+      message: 'We could not find your ID in the photo to judge how clear it is.',
+      advice: 'Take a photo of your ID on its own, filling most of the photo.',
+      source: '[OURS]',
+    },
     dark: {
       message: 'The photo is too dark.',
       advice: 'Take the photo in a well-lit room or near a window, without covering the light.',

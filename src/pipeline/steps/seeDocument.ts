@@ -7,6 +7,7 @@
 import type { Engines, OpenCv } from '../../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.ts';
 import { measureMedium, type MediumMeasures } from '../clarity/measureMedium.ts';
+import { MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { signedArea, type Point } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
@@ -95,7 +96,7 @@ async function readWhileWarping(
   clock.lap('rectify');
   // Without an outline the whole photo stands in for the document (a tight crop or a scan).
   const clarity = rectified
-    ? measureClarity(engines.cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx)
+    ? documentClarity(engines.cv, rectified, analysis, image)
     : photoClarity(engines.cv, analysis, image);
   clock.lap('clarity');
   // Also while the OCR reads: a few FFTs over patches of the photo as the camera saw it.
@@ -104,6 +105,23 @@ async function readWhileWarping(
   const mrz = await reading;
   clock.since('mrz', mrzStarted);
   return { rectified, clarity, mrz, medium };
+}
+
+/**
+ * Clarity of the rectified document, unless no print stands on it while the photo shows some: the
+ * outline then went round something on the document or beside it (its portrait, a box), and the
+ * photo is what the person's print is in.
+ */
+function documentClarity(
+  cv: OpenCv,
+  rectified: RectifiedDocument,
+  analysis: RgbaImage,
+  image: RgbaImage,
+): ClarityMeasures {
+  const onDocument = measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx);
+  if (onDocument.print.glyphCount >= MIN_GLYPHS) return onDocument;
+  const onPhoto = photoClarity(cv, analysis, image);
+  return onPhoto.print.glyphCount >= MIN_GLYPHS ? onPhoto : onDocument;
 }
 
 /** The copy the outline is searched on, when the decoder made none. */

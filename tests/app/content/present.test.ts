@@ -21,6 +21,10 @@ const blurred: Measures = {
   brightness: 200,
   darkestPrint: 20,
   textHeightPx: 30,
+  printHeightPx: null,
+  printSharpness: null,
+  printReblurRatio: null,
+  documentSeen: true,
 };
 
 describe('nextSteps and isDeadEndReport', () => {

@@ -37,6 +37,10 @@ function reportWith(statuses: readonly Status[]): CheckReport {
       brightness: null,
       darkestPrint: null,
       textHeightPx: null,
+      printHeightPx: null,
+      printSharpness: null,
+      printReblurRatio: null,
+      documentSeen: true,
     },
     timingsMs: {},
   };

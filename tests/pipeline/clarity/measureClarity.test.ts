@@ -10,6 +10,12 @@ import { matToRgba, rgbaToMat, withMats } from '../../../src/pipeline/cv.ts';
 import { measureClarity } from '../../../src/pipeline/clarity/measureClarity.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';
 
+/** What a document with no print in lines measures as print, measured at its native size. */
+const NO_PRINT = {
+  print: { glyphCount: 0, glyphHeightPx: null, printSharpness: null, printReblurRatio: null },
+  photoPxPerMeasuredPx: 1,
+};
+
 let cv: OpenCv;
 beforeAll(async () => {
   cv = await loadNodeOpenCv();
@@ -36,6 +42,7 @@ describe('measureClarity', () => {
       glare: 0,
       brightness: 128,
       contrastRange: [128, 128],
+      ...NO_PRINT,
     });
   });
 
@@ -53,6 +60,7 @@ describe('measureClarity', () => {
       glare: (2 * (60 * 20 - 4)) / weights,
       brightness: 200,
       contrastRange: [200, 255],
+      ...NO_PRINT,
     });
   });
 
@@ -72,6 +80,7 @@ describe('measureClarity', () => {
       glare: 0,
       brightness: 200,
       contrastRange: [200, 200],
+      ...NO_PRINT,
     });
   });
 
@@ -98,11 +107,16 @@ describe('measureClarity', () => {
         cv.resize(rgbaToMat(scope, document), small, size, 0, 0, cv.INTER_AREA);
         return matToRgba(small);
       });
+    // The same measures, but for how many photo pixels each measured pixel stands for.
+    const inPhotoPx = ({ photoPxPerMeasuredPx, ...rest }: ReturnType<typeof measureClarity>) => ({
+      ...rest,
+      photoPxPerMeasuredPx: Math.round(photoPxPerMeasuredPx * 100) / 100,
+    });
     const measured = [1600, 640, 100].map((native) => measureClarity(cv, document, native));
-    expect(measured).toStrictEqual([
-      measureClarity(cv, shrunk(800), 800),
-      measureClarity(cv, shrunk(640), 640),
-      measureClarity(cv, shrunk(200), 200),
+    expect(measured.map(inPhotoPx)).toStrictEqual([
+      { ...inPhotoPx(measureClarity(cv, shrunk(800), 800)), photoPxPerMeasuredPx: 2 },
+      inPhotoPx(measureClarity(cv, shrunk(640), 640)),
+      inPhotoPx(measureClarity(cv, shrunk(200), 200)),
     ]);
     // Shrinking blurs the print: a photo that had fewer pixels really was less sharp.
     expect(measured.map((m) => m.sharpness)).toStrictEqual(

@@ -12,16 +12,31 @@ describe('clarityProblemOf and judgeClearPhoto', () => {
     brightness: 200,
     darkestPrint: 20,
     textHeightPx: 20,
+    printHeightPx: 14,
+    printSharpness: 5000,
+    printReblurRatio: 7,
+    documentSeen: true,
   };
-  it('name the first problem in the rule’s order: dark, washed out, glare, blurred, too small', () => {
+  it('name the first problem in the rule’s order: no document, dark, washed out, blurred, glare, too small', () => {
     const cases: [Partial<Measures>, ReturnType<typeof clarityProblemOf>, string][] = [
       [{}, null, 'pass'],
       [{ sharpness: null }, 'unmeasured', 'unsure'],
       [{ brightness: 40, sharpness: 50 }, 'dark', 'fail'],
       [{ brightness: 245, darkestPrint: 150 }, 'washed-out', 'fail'],
       [{ glare: 0.1, sharpness: 50 }, 'glare', 'fail'],
-      [{ sharpness: 50, textHeightPx: 5 }, 'blurred', 'fail'],
-      [{ textHeightPx: 5 }, 'small', 'fail'],
+      [{ documentSeen: false }, 'no-document', 'unsure'],
+      [{ printSharpness: 200, printHeightPx: 5 }, 'blurred', 'fail'],
+      [{ printReblurRatio: 2 }, 'blurred', 'fail'],
+      // No print found standing in lines on a document that is there: a smear.
+      [{ printSharpness: null, printReblurRatio: null, printHeightPx: null }, 'blurred', 'fail'],
+      [{ printHeightPx: 5 }, 'small', 'fail'],
+      [
+        { printSharpness: null, printReblurRatio: null, printHeightPx: null, textHeightPx: 5 },
+        'small',
+        'fail',
+      ],
+      // The print itself, measured where it sits, outweighs the whole document's estimates.
+      [{ sharpness: 50, textHeightPx: 5 }, null, 'pass'],
     ];
     for (const [change, problem, status] of cases) {
       const measures = { ...clear, ...change };

@@ -22,6 +22,10 @@ const CLEAR: Measures = {
   brightness: 200,
   darkestPrint: 20,
   textHeightPx: 20,
+  printHeightPx: 20,
+  printSharpness: 900,
+  printReblurRatio: 4,
+  documentSeen: true,
 };
 
 describe('portraitProblemOf', () => {

@@ -80,6 +80,10 @@ const measures: fc.Arbitrary<Measures> = fc.record({
   brightness: fc.option(uniform(0, 255), { freq: 8 }),
   darkestPrint: fc.option(uniform(0, 255)),
   textHeightPx: around(CLARITY_THRESHOLDS.minTextHeightPx, 8),
+  printHeightPx: around(CLARITY_THRESHOLDS.minPrintHeightPx, 6),
+  printSharpness: around(CLARITY_THRESHOLDS.minPrintSharpness, 500),
+  printReblurRatio: around(CLARITY_THRESHOLDS.minPrintReblurRatio, 2),
+  documentSeen: fc.boolean(),
 });
 
 /** How much worse each measure gets: each step only ever adds evidence of its defect. */
@@ -121,6 +125,9 @@ function worse(m: Measures, by: Worsening): Measures {
           ? Math.min(255, m.darkestPrint + by.darkestPrint)
           : m.darkestPrint,
     textHeightPx: m.textHeightPx === null ? null : m.textHeightPx * by.textHeight,
+    printHeightPx: m.printHeightPx === null ? null : m.printHeightPx * by.textHeight,
+    printSharpness: m.printSharpness === null ? null : m.printSharpness * by.sharpness,
+    printReblurRatio: m.printReblurRatio === null ? null : m.printReblurRatio * by.sharpness,
   };
 }
 
@@ -139,10 +146,16 @@ describe('judgeClearPhoto (properties)', () => {
       fc.property(measures, (m) => {
         const t = CLARITY_THRESHOLDS;
         const defect =
-          (m.sharpness !== null && m.sharpness < t.minSharpness) ||
+          !m.documentSeen ||
+          (m.printSharpness === null
+            ? true
+            : m.printSharpness < t.minPrintSharpness ||
+              (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio)) ||
           (m.glare !== null && m.glare > t.maxGlare) ||
           (m.brightness !== null && m.brightness < t.minBrightness) ||
-          (m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx);
+          (m.printHeightPx === null
+            ? m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx
+            : m.printHeightPx < t.minPrintHeightPx);
         if (defect) expect(judgeClearPhoto(m).status).not.toBe('pass');
       }),
       { numRuns: 1000 },

@@ -1,0 +1,148 @@
+/**
+ * The print a person must read, measured where it sits: its glyphs (dark marks standing in text
+ * lines), how high they are and how sharp their strokes are. Thresholds and where they came from: README.md in this folder.
+ */
+import { greyToMat, type MatScope } from '../cv.ts';
+import type { GreyImage } from '../image.ts';
+
+export interface PrintMeasures {
+  /** Glyphs found standing in text lines. */
+  readonly glyphCount: number;
+  /** Median height of those glyphs, in the measured image's pixels; null when too few were found. */
+  readonly glyphHeightPx: number | null;
+  /** Variance of the Laplacian over the glyphs' boxes only; null when too few glyphs were found. */
+  readonly printSharpness: number | null;
+  /**
+   * That variance over the same after a further 1-px Gaussian blur: sharp print loses most of its
+   * edges to it, print already blurred little. Unlike the variance, it does not grow as glyphs shrink.
+   */
+  readonly printReblurRatio: number | null;
+}
+
+/** Fewer glyphs than this in text lines is no evidence of print (a portrait, a blank page, a smear). */
+export const MIN_GLYPHS = 12;
+
+/**
+ * Ink: darker than the mean of its 31-px neighbourhood by at least this much (0..255). 31 px holds a
+ * glyph of up to about 25 px and its surround at the ≤ 800 px the document is measured at.
+ */
+const INK_WINDOW_PX = 31;
+const INK_OFFSET = 12;
+
+/**
+ * `grey` is the document as measured (≤ 800 px wide); `laplacian` its contrast-stretched Laplacian,
+ * one float per pixel, and `softLaplacian` the same after a further Gaussian blur of σ 1 px.
+ */
+export function measurePrint(
+  scope: MatScope,
+  grey: GreyImage,
+  laplacian: Float32Array,
+  softLaplacian: Float32Array,
+): PrintMeasures {
+  const glyphs = findGlyphs(scope, grey);
+  const inLines = glyphsInTextLines(glyphs, grey.height);
+  if (inLines.length < MIN_GLYPHS) {
+    return { glyphCount: inLines.length, glyphHeightPx: null, printSharpness: null, printReblurRatio: null };
+  }
+  const heights = inLines.map((g) => g.height).sort((a, b) => a - b);
+  const printSharpness = varianceOverBoxes(laplacian, grey.width, grey.height, inLines);
+  const reblurred = varianceOverBoxes(softLaplacian, grey.width, grey.height, inLines);
+  return {
+    glyphCount: inLines.length,
+    glyphHeightPx: heights[Math.floor(heights.length / 2)]!,
+    printSharpness,
+    printReblurRatio: reblurred > 0 ? printSharpness / reblurred : null,
+  };
+}
+
+interface Glyph {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Connected marks of ink shaped like a character: not a speck, a rule line or a photo's shadow. */
+function findGlyphs(scope: MatScope, grey: GreyImage): Glyph[] {
+  const { cv } = scope;
+  const src = greyToMat(scope, grey);
+  const ink = scope.mat();
+  cv.adaptiveThreshold(
+    src,
+    ink,
+    255,
+    cv.ADAPTIVE_THRESH_MEAN_C,
+    cv.THRESH_BINARY_INV,
+    INK_WINDOW_PX,
+    INK_OFFSET,
+  );
+  const labels = scope.mat();
+  const stats = scope.mat();
+  const centroids = scope.mat();
+  const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
+  const s = stats.data32S;
+  const maxHeight = Math.max(8, grey.height * 0.12);
+  const glyphs: Glyph[] = [];
+  for (let i = 1; i < count; i++) {
+    const [x, y, width, height, area] = [
+      s[i * 5]!,
+      s[i * 5 + 1]!,
+      s[i * 5 + 2]!,
+      s[i * 5 + 3]!,
+      s[i * 5 + 4]!,
+    ];
+    if (height < 4 || height > maxHeight || width > height * 2 || area < 6) continue;
+    const fill = area / (width * height);
+    if (fill < 0.12 || fill > 0.95) continue;
+    glyphs.push({ x, y, width, height });
+  }
+  return glyphs;
+}
+
+/**
+ * Glyphs with a neighbour of like height beside them on the same line: print runs in lines, a
+ * texture's blobs and a portrait's shadows seldom do.
+ */
+function glyphsInTextLines(glyphs: readonly Glyph[], imageHeight: number): Glyph[] {
+  const rows: Glyph[][] = Array.from({ length: Math.ceil(imageHeight / 8) + 1 }, () => []);
+  for (const g of glyphs) rows[Math.floor((g.y + g.height / 2) / 8)]!.push(g);
+  return glyphs.filter((g) => {
+    const cy = g.y + g.height / 2;
+    const row = Math.floor(cy / 8);
+    const reach = Math.ceil(g.height / 16) + 1;
+    for (let r = Math.max(0, row - reach); r <= Math.min(rows.length - 1, row + reach); r++) {
+      for (const h of rows[r]!) {
+        if (h === g || h.height < g.height * 0.7 || h.height > g.height * 1.4) continue;
+        if (Math.abs(h.y + h.height / 2 - cy) > g.height * 0.4) continue;
+        const gap = Math.max(h.x - (g.x + g.width), g.x - (h.x + h.width));
+        if (gap <= g.height * 1.2) return true;
+      }
+    }
+    return false;
+  });
+}
+
+function varianceOverBoxes(
+  laplacian: Float32Array,
+  width: number,
+  height: number,
+  boxes: readonly Glyph[],
+): number {
+  const inBox = new Uint8Array(width * height);
+  for (const b of boxes) {
+    for (let y = Math.max(0, b.y - 1); y < Math.min(height, b.y + b.height + 1); y++) {
+      inBox.fill(1, y * width + Math.max(0, b.x - 1), y * width + Math.min(width, b.x + b.width + 1));
+    }
+  }
+  let n = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < inBox.length; i++) {
+    if (!inBox[i]) continue;
+    const v = laplacian[i]!;
+    n++;
+    sum += v;
+    sumSq += v * v;
+  }
+  return n === 0 ? 0 : sumSq / n - (sum / n) ** 2;
+}
