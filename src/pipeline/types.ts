@@ -168,10 +168,26 @@ export interface CardFrontReading {
   readonly expiry: IsoDate | null;
 }
 
-/** A document's printed front, read where no MRZ was found: a licence's fields, or a card's front. */
+/** What printed text that is no accepted document's says it is (front/readNotAnId.ts). */
+export type NotAnIdKind = 'bank-card' | 'non-european-licence' | 'non-european-id-card';
+
+/**
+ * Printed text read where no MRZ was found that names no licence or card we know: what it says it is
+ * (`seen`), or null when it carries no sign of an identity document at all (no title, no dates in a
+ * document's format, no field labels).
+ */
+export interface NotAnIdReading {
+  readonly seen: NotAnIdKind | null;
+}
+
+/**
+ * A document's printed front, read where no MRZ was found: a licence's fields, a card's front, or text
+ * that is not an accepted document's.
+ */
 export type FrontReading =
   | { readonly kind: 'licence'; readonly licence: LicenceReading }
-  | { readonly kind: 'card-front'; readonly card: CardFrontReading };
+  | { readonly kind: 'card-front'; readonly card: CardFrontReading }
+  | { readonly kind: 'not-an-id'; readonly notAnId: NotAnIdReading };
 
 export interface Measures {
   /** The longest side of the photo as decoded, pixels. */

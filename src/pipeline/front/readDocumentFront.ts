@@ -9,11 +9,14 @@ import type { FrontReading, RgbaImage } from '../types.ts';
 import { parseCardFrontText } from './readCardFront.ts';
 import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
+import { parseNotAnIdText } from './readNotAnId.ts';
 
 /** Reads the printed text of a rectified document, upright and then upside down. */
 export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {
+  const read: string[] = [];
   for (const image of [document, turnHalf(document)]) {
     const lines = (await engines.ocr.readPrintedText(toGreyscale(image))).map((line) => line.text);
+    read.push(...lines);
     if (hasLicenceTitle(lines)) {
       // A licence, and this way up: its flag is top left, so its sign can now be read.
       const sign = await readDistinguishingSign(engines, image);
@@ -23,7 +26,9 @@ export async function readDocumentFront(engines: Engines, document: RgbaImage): 
     const card = parseCardFrontText(lines);
     if (card) return { kind: 'card-front', card };
   }
-  return null;
+  // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
+  const notAnId = parseNotAnIdText(read);
+  return notAnId && { kind: 'not-an-id', notAnId };
 }
 
 /** Pure: the image turned half a turn (a rectified card comes out either way up). */

@@ -3,10 +3,11 @@
  * accepts, by the table in acceptedDocuments.ts. Unsure when the kind, or the issuer acceptance turns
  * on, was not read.
  */
-import type { DocumentSummary, RuleResult } from '../types.ts';
+import type { DocumentSummary, NotAnIdReading, RuleResult } from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
 import type { CheckEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
+import { isReadingTrustworthy } from './validDetails.ts';
 
 const TEXTS = RULE_TEXTS['accepted-document'];
 
@@ -28,7 +29,30 @@ export function judgeAcceptedDocument(document: DocumentSummary): RuleResult {
   return { id, status: row.accepted ? 'pass' : 'fail', message: text.message, advice: text.advice, evidence };
 }
 
+/**
+ * A photo whose printed text is not an accepted document's (front/readNotAnId.ts) fails, saying what
+ * it looks like: where the text names what it is (a bank card, a US licence), on any photo, since the
+ * words were read; where it shows no sign of an ID at all, only on a clear photo with all four corners
+ * in, where an ID's title, dates or code would have been read (otherwise, as any unread kind, unsure).
+ */
+export function judgeNotAnId(notAnId: NotAnIdReading, wholeAndClear: boolean): RuleResult | null {
+  const reason = notAnId.seen ?? (wholeAndClear ? 'not-an-id' : null);
+  if (!reason) return null;
+  const text = TEXTS[reason];
+  return {
+    id: 'accepted-document',
+    status: 'fail',
+    message: text.message,
+    advice: text.advice,
+    evidence: { kind: 'other', seen: reason, source: text.source },
+  };
+}
+
 export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {
   id: 'accepted-document',
-  judge: ({ document }) => judgeAcceptedDocument(document),
+  judge: (evidence) => {
+    const { document, front } = evidence;
+    const notAnId = front?.kind === 'not-an-id' && judgeNotAnId(front.notAnId, isReadingTrustworthy(evidence));
+    return notAnId || judgeAcceptedDocument(document);
+  },
 };

@@ -8,6 +8,11 @@ const TEXTS = RULE_TEXTS['valid-details'];
 
 /** Whatever the printed front was: a licence's fields, or a card's front. */
 export function judgeFrontDetails(front: FrontReading, readingIsTrustworthy: boolean): RuleResult {
+  if (front.kind === 'not-an-id') {
+    // No document's code to check: what it is, accepted-document says.
+    const text = TEXTS['code-unread'];
+    return { id: 'valid-details', status: 'unsure', message: text.message, advice: text.advice, evidence: {} };
+  }
   return front.kind === 'licence'
     ? judgeLicenceDetails(front.licence, readingIsTrustworthy)
     : judgeCardFrontDetails(front.card);
