@@ -127,6 +127,11 @@ export interface MrzReading {
   readonly checks: readonly { readonly field: string; readonly valid: boolean; readonly readable: boolean }[];
   /** The repairs made: line, column, the character read and the one it became. */
   readonly repairs: readonly { line: number; column: number; from: string; to: string }[];
+  /**
+   * Failing checks whose characters were not all read for certain (mrz/readMrz.ts: repaired, or with
+   * a rival look-alike close behind): their failure may be a misread. Absent when there are none.
+   */
+  readonly doubtfulFields?: readonly string[];
 }
 
 export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB' | 'FRENCH_DRIVING_LICENSE';
@@ -146,8 +151,11 @@ export interface DistinguishingSign {
 export interface LicenceReading {
   readonly kind: 'uk-driving-licence' | 'eu-driving-licence';
   readonly issuer: string | null;
-  /** What named the issuer: the sign in the flag, a country printed on the card, or the title's language. */
-  readonly issuerFrom: 'sign' | 'country' | 'title';
+  /**
+   * What named the issuer: the sign in the flag, a country printed on the card, the title's language,
+   * or (an English title with neither) the DVLA's marks: "DVLA" in field 4c, a DVLA-format number.
+   */
+  readonly issuerFrom: 'sign' | 'country' | 'title' | 'dvla';
   /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
   readonly sign: string | null;
   readonly provisional: boolean;
@@ -158,6 +166,11 @@ export interface LicenceReading {
   readonly driverNumber: string | null;
   /** UK only: the driver number agrees with the surname and birth date; null when not checkable. */
   readonly driverNumberConsistent: boolean | null;
+  /**
+   * Set where the number disagrees: whether it was read for certain (no look-alike mended, every
+   * character sure, a second read alike: front/confirmDriverNumber.ts). Only then is it a failure.
+   */
+  readonly driverNumberReadSurely?: boolean;
 }
 
 /** What the front of a card whose MRZ is on the back says (front/readCardFront.ts). */

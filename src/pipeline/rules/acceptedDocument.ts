@@ -52,7 +52,8 @@ export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {
   id: 'accepted-document',
   judge: (evidence) => {
     const { document, front } = evidence;
-    const notAnId = front?.kind === 'not-an-id' && judgeNotAnId(front.notAnId, isReadingTrustworthy(evidence));
+    const notAnId =
+      front?.kind === 'not-an-id' && judgeNotAnId(front.notAnId, isReadingTrustworthy(evidence));
     return notAnId || judgeAcceptedDocument(document);
   },
 };

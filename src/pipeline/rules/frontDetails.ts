@@ -11,7 +11,13 @@ export function judgeFrontDetails(front: FrontReading, readingIsTrustworthy: boo
   if (front.kind === 'not-an-id') {
     // No document's code to check: what it is, accepted-document says.
     const text = TEXTS['code-unread'];
-    return { id: 'valid-details', status: 'unsure', message: text.message, advice: text.advice, evidence: {} };
+    return {
+      id: 'valid-details',
+      status: 'unsure',
+      message: text.message,
+      advice: text.advice,
+      evidence: {},
+    };
   }
   return front.kind === 'licence'
     ? judgeLicenceDetails(front.licence, readingIsTrustworthy)
@@ -20,7 +26,9 @@ export function judgeFrontDetails(front: FrontReading, readingIsTrustworthy: boo
 
 /**
  * A licence without an MRZ: a UK driver number must agree with the surname and birth date printed
- * beside it (DVLA's format); an EU licence carries nothing to check, so the answer is unsure.
+ * beside it (DVLA's format); an EU licence carries nothing to check, so the answer is unsure. A
+ * number that disagrees fails only when it was read for certain on a clear photo of the whole card:
+ * a misread character is not a forgery, and the advice is then a clearer photo.
  */
 export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworthy: boolean): RuleResult {
   const id = 'valid-details';
@@ -35,7 +43,7 @@ export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworth
       ? (['unsure', TEXTS['no-code']] as const)
       : licence.driverNumberConsistent === true
         ? (['pass', TEXTS['driver-number-agrees']] as const)
-        : licence.driverNumberConsistent === false && readingIsTrustworthy
+        : licence.driverNumberConsistent === false && readingIsTrustworthy && licence.driverNumberReadSurely
           ? (['fail', TEXTS['driver-number-disagrees']] as const)
           : (['unsure', TEXTS['driver-number-unclear']] as const);
   return { id, status, message: text.message, advice: text.advice, evidence };
