@@ -281,5 +281,20 @@ export const RULE_TEXTS = {
 /** The reasons a rule gives, by rule: stable codes for its outcomes. */
 export type RuleReason<R extends RuleId> = keyof (typeof RULE_TEXTS)[R];
 
-/** The acceptance table's reasons: every accepted-document reason but the two for what was not read. */
-export type AcceptanceReason = Exclude<RuleReason<'accepted-document'>, 'unknown-kind' | 'unknown-issuer'>;
+/** accepted-document's reasons for a photo that is not an ID at all (front/readNotAnId.ts), not table rows. */
+export const NOT_AN_ID_REASONS = [
+  'bank-card',
+  'non-european-licence',
+  'non-european-id-card',
+  'not-an-id',
+] as const;
+export type NotAnIdReason = (typeof NOT_AN_ID_REASONS)[number];
+
+/**
+ * The acceptance table's reasons: every accepted-document reason but the two for what was not read
+ * and those for what is not an ID.
+ */
+export type AcceptanceReason = Exclude<
+  RuleReason<'accepted-document'>,
+  'unknown-kind' | 'unknown-issuer' | NotAnIdReason
+>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCEPTANCE_TABLE } from '../../../src/pipeline/rules/acceptedDocuments.ts';
-import { RULE_TEXTS } from '../../../src/pipeline/rules/texts.ts';
+import { NOT_AN_ID_REASONS, RULE_TEXTS } from '../../../src/pipeline/rules/texts.ts';
 import { RULE_IDS } from '../../../src/pipeline/types.ts';
 
 describe('RULE_TEXTS', () => {
@@ -18,7 +18,7 @@ describe('RULE_TEXTS', () => {
     const reasons = ACCEPTANCE_TABLE.map((row) => row.reason);
     expect(new Set(reasons).size).toBe(reasons.length);
     expect(Object.keys(RULE_TEXTS['accepted-document']).sort()).toStrictEqual(
-      [...reasons, 'unknown-issuer', 'unknown-kind'].sort(),
+      [...reasons, ...NOT_AN_ID_REASONS, 'unknown-issuer', 'unknown-kind'].sort(),
     );
   });
 });
