@@ -15,8 +15,11 @@ import { findUkDriverNumber, ukDriverNumberIn } from './readLicence.ts';
  * out below 80.
  */
 const SURE_CONFIDENCE = 80;
-/** The line is read again with this margin round its box (line heights). */
-const REREAD_MARGIN = 0.5;
+/**
+ * The line is read again with this margin round its box, in line heights: tesseract wants white
+ * round a line (at half a line height, the J of a drawn provisional licence's number was lost).
+ */
+const REREAD_MARGIN = 1;
 
 /** Upper-case letters and digits of a text, in order: how the number sits in a line. */
 const compact = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/gu, '');
