@@ -57,12 +57,22 @@ const NOT_AN_ID: readonly {
 const ID_WORDS =
   /PASSPORT|PASSEPORT|PASAPORTE|REISEPASS|IDENTIT|IDENTIDAD|AUSWEIS|LICEN[CS]E|PERMI[ST]|F[UÜ]HRERSCHEIN|RIJBEWIJS|SURNAME|GIVEN NAMES?|NATIONALIT|BIRTH|EXPIRY|\bSEX\b|\bNOM\b|PR[EÉ]NOM|GEBURT|NACIMIENTO|\bCARD\b|\bCARTE\b|\bCARTA\b|KAART|KARTA|DOCUMENT|^\s*4\s*[abcABC]\b/mu;
 
+/** A date with a two-digit year, as a licence's back (field 10, 11) and the UK's field 3 print it. */
+const SHORT_DATE = /(?<!\d)\d{2}[./]\d{2}[./]\d{2}(?!\d)/u;
+/**
+ * The EU licence's categories (Directive 2006/126/EC, Article 4), as its back lists them in field 9:
+ * three of them, each a word of its own, are the back of a licence.
+ */
+const LICENCE_CATEGORIES = /\b(AM|A1|A2|B1|BE|C1|C1E|CE|D1|D1E|DE)\b/gu;
+
 /** Pure: from the OCR'd lines (of every way up read) to what they say about a non-document. */
 export function parseNotAnIdText(lines: readonly string[]): NotAnIdReading | null {
   const text = lines.join('\n').toUpperCase();
   const found = NOT_AN_ID.find(({ signs, count }) => signs.filter((sign) => sign(text)).length >= count);
   if (found) return { seen: found.seen };
-  if (ID_WORDS.test(text) || datesIn(lines).length > 0) return null;
+  const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
+  if (ID_WORDS.test(text) || datesIn(lines).length > 0 || SHORT_DATE.test(text) || categories.size >= 3)
+    return null;
   return { seen: null };
 }
 

@@ -47,6 +47,9 @@ describe('parseNotAnIdText', () => {
     expect(parseNotAnIdText(['REPUBLIQUE', 'NOM', 'MARTIN'])).toBeNull();
     expect(parseNotAnIdText(['ZZZ', '12.03.2031'])).toBeNull();
     expect(parseNotAnIdText(['4c. DVLA'])).toBeNull();
+    // The back of a licence: its categories table, dates with two-digit years.
+    expect(parseNotAnIdText(['B1 10.06.82', 'C1 BE', 'C1E'])).toBeNull();
+    expect(parseNotAnIdText(['AM A1 A2'])).toBeNull();
   });
 
   it('checks a card number by Luhn (ISO/IEC 7812-1)', () => {
