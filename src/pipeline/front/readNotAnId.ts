@@ -61,9 +61,10 @@ const ID_WORDS =
 const SHORT_DATE = /(?<!\d)\d{2}[./]\d{2}[./]\d{2}(?!\d)/u;
 /**
  * The EU licence's categories (Directive 2006/126/EC, Article 4), as its back lists them in field 9:
- * three of them, each a word of its own, are the back of a licence.
+ * three of them, each a word of its own, are the back of a licence. AM, BE and DE are left out: they
+ * are words of prose too ("am", "be", "de").
  */
-const LICENCE_CATEGORIES = /\b(AM|A1|A2|B1|BE|C1|C1E|CE|D1|D1E|DE)\b/gu;
+const LICENCE_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
 
 /** Pure: from the OCR'd lines (of every way up read) to what they say about a non-document. */
 export function parseNotAnIdText(lines: readonly string[]): NotAnIdReading | null {

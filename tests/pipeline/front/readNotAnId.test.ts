@@ -49,7 +49,8 @@ describe('parseNotAnIdText', () => {
     expect(parseNotAnIdText(['4c. DVLA'])).toBeNull();
     // The back of a licence: its categories table, dates with two-digit years.
     expect(parseNotAnIdText(['B1 10.06.82', 'C1 BE', 'C1E'])).toBeNull();
-    expect(parseNotAnIdText(['AM A1 A2'])).toBeNull();
+    expect(parseNotAnIdText(['A1 A2 C1E'])).toBeNull();
+    expect(parseNotAnIdText(['am Rhein, de la mer, to be'])).toStrictEqual({ seen: null });
   });
 
   it('checks a card number by Luhn (ISO/IEC 7812-1)', () => {
