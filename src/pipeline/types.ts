@@ -2,6 +2,9 @@
  * The pipeline's plain-data vocabulary. Every stage takes and returns these: no DOM, no worker API,
  * no file system, so the Web Worker, the CLI and the tests all call the same code.
  */
+import type { PortraitMeasure } from './portraitMeasure.ts';
+
+export type { PortraitMeasure } from './portraitMeasure.ts';
 
 /** Decoded pixels, 4 bytes a pixel (RGBA), row-major, no padding. */
 export interface RgbaImage {
@@ -132,6 +135,11 @@ export interface MrzReading {
   readonly checks: readonly { readonly field: string; readonly valid: boolean; readonly readable: boolean }[];
   /** The repairs made: line, column, the character read and the one it became. */
   readonly repairs: readonly { line: number; column: number; from: string; to: string }[];
+  /**
+   * Failing checks whose characters were not all read for certain (mrz/readMrz.ts: repaired, or with
+   * a rival look-alike close behind): their failure may be a misread. Absent when there are none.
+   */
+  readonly doubtfulFields?: readonly string[];
 }
 
 export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB' | 'FRENCH_DRIVING_LICENSE';
@@ -151,8 +159,11 @@ export interface DistinguishingSign {
 export interface LicenceReading {
   readonly kind: 'uk-driving-licence' | 'eu-driving-licence';
   readonly issuer: string | null;
-  /** What named the issuer: the sign in the flag, a country printed on the card, or the title's language. */
-  readonly issuerFrom: 'sign' | 'country' | 'title';
+  /**
+   * What named the issuer: the sign in the flag, a country printed on the card, the title's language,
+   * or (an English title with neither) the DVLA's marks: "DVLA" in field 4c, a DVLA-format number.
+   */
+  readonly issuerFrom: 'sign' | 'country' | 'title' | 'dvla';
   /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
   readonly sign: string | null;
   readonly provisional: boolean;
@@ -163,6 +174,11 @@ export interface LicenceReading {
   readonly driverNumber: string | null;
   /** UK only: the driver number agrees with the surname and birth date; null when not checkable. */
   readonly driverNumberConsistent: boolean | null;
+  /**
+   * Set where the number disagrees: whether it was read for certain (no look-alike mended, every
+   * character sure, a second read alike: front/confirmDriverNumber.ts). Only then is it a failure.
+   */
+  readonly driverNumberReadSurely?: boolean;
 }
 
 /** What the front of a card whose MRZ is on the back says (front/readCardFront.ts). */
@@ -173,10 +189,26 @@ export interface CardFrontReading {
   readonly expiry: IsoDate | null;
 }
 
-/** A document's printed front, read where no MRZ was found: a licence's fields, or a card's front. */
+/** What printed text that is no accepted document's says it is (front/readNotAnId.ts). */
+export type NotAnIdKind = 'bank-card' | 'non-european-licence' | 'non-european-id-card';
+
+/**
+ * Printed text read where no MRZ was found that names no licence or card we know: what it says it is
+ * (`seen`), or null when it carries no sign of an identity document at all (no title, no dates in a
+ * document's format, no field labels).
+ */
+export interface NotAnIdReading {
+  readonly seen: NotAnIdKind | null;
+}
+
+/**
+ * A document's printed front, read where no MRZ was found: a licence's fields, a card's front, or text
+ * that is not an accepted document's.
+ */
 export type FrontReading =
   | { readonly kind: 'licence'; readonly licence: LicenceReading }
-  | { readonly kind: 'card-front'; readonly card: CardFrontReading };
+  | { readonly kind: 'card-front'; readonly card: CardFrontReading }
+  | { readonly kind: 'not-an-id'; readonly notAnId: NotAnIdReading };
 
 export interface Measures {
   /** The longest side of the photo as decoded, pixels. */
@@ -207,33 +239,6 @@ export interface Measures {
    * out where it did not (no document outline, no face detector, a camera frame).
    */
   readonly portrait?: PortraitMeasure;
-}
-
-/**
- * The holder's portrait as the check found it on the rectified document: where it looked, the face
- * found there, and how much of the face (or, with no face found, of where it should be) lies under
- * shine or a finger. A face found is also evidence that the object is an identity document.
- */
-export interface PortraitMeasure {
-  /**
-   * Whether this side should carry the portrait: a passport's or visa's data page, a card or licence
-   * front. A card's MRZ side and a licence's back have none, and no face there is no fault.
-   */
-  readonly expected: boolean;
-  /** Where the portrait was looked for (ICAO 9303's portrait zone), rectified document pixels. */
-  readonly zone: Rect<'document'>;
-  /** The face found in the zone, rectified document pixels, and the detector's confidence (0..1). */
-  readonly face: { readonly box: Rect<'document'>; readonly score: number } | null;
-  /** What the shares below are of: the face found, else where the portrait's face should be, else nothing. */
-  readonly judgedOver: 'face' | 'expected-face' | null;
-  /** Share (0..1) that is shine: bright, colourless pixels. */
-  readonly glare: number;
-  /**
-   * Share (0..1) under a skin-coloured blob that reaches in from the document's edge: a finger. Not
-   * measured (0) over a face the detector is unsure of (score under 0.75): its own skin is not told
-   * from a finger's.
-   */
-  readonly covered: number;
 }
 
 /**

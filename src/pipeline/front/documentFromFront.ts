@@ -4,6 +4,11 @@
 import type { DocumentSummary, FrontReading } from '../types.ts';
 
 export function documentFromFront(front: FrontReading): DocumentSummary {
+  if (front.kind === 'not-an-id') {
+    // Text that says what it is is no document NHS login takes; text with no sign of an ID is unknown.
+    const kind = front.notAnId.seen ? 'other' : 'unknown';
+    return { kind, issuer: null, expiry: null, mrz: null, provisional: null };
+  }
   if (front.kind === 'card-front') {
     const { card } = front;
     return { kind: card.kind, issuer: card.issuer, expiry: card.expiry, mrz: null, provisional: null };
@@ -24,5 +29,6 @@ export function documentFromFront(front: FrontReading): DocumentSummary {
  * (birth < issue < expiry on every licence).
  */
 export function isFrontExpiryTrusted(front: FrontReading): boolean {
+  if (front.kind === 'not-an-id') return false;
   return front.kind === 'licence' ? front.licence.expiryFrom !== null : front.card.expiry !== null;
 }

@@ -6,24 +6,37 @@
 import type { Engines } from '../../engines/types.ts';
 import { toGreyscale } from '../image.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
+import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { parseCardFrontText } from './readCardFront.ts';
 import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
+import { parseNotAnIdText } from './readNotAnId.ts';
 
 /** Reads the printed text of a rectified document, upright and then upside down. */
 export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {
+  const read: string[] = [];
   for (const image of [document, turnHalf(document)]) {
-    const lines = (await engines.ocr.readPrintedText(toGreyscale(image))).map((line) => line.text);
+    const grey = toGreyscale(image);
+    const ocrLines = await engines.ocr.readPrintedText(grey);
+    const lines = ocrLines.map((line) => line.text);
+    read.push(...lines);
     if (hasLicenceTitle(lines)) {
       // A licence, and this way up: its flag is top left, so its sign can now be read.
       const sign = await readDistinguishingSign(engines, image);
       const licence = parseLicenceText(lines, sign);
+      if (licence?.driverNumberConsistent === false && licence.driverNumber) {
+        // A disagreeing number is evidence only if it was read for certain (confirmDriverNumber.ts).
+        const surely = await isDriverNumberReadSurely(engines, grey, ocrLines, licence.driverNumber);
+        return { kind: 'licence', licence: { ...licence, driverNumberReadSurely: surely } };
+      }
       if (licence) return { kind: 'licence', licence };
     }
     const card = parseCardFrontText(lines);
     if (card) return { kind: 'card-front', card };
   }
-  return null;
+  // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
+  const notAnId = parseNotAnIdText(read);
+  return notAnId && { kind: 'not-an-id', notAnId };
 }
 
 /** Pure: the image turned half a turn (a rectified card comes out either way up). */

@@ -73,12 +73,15 @@ export function parseLicenceText(
   const title = LICENCE_TITLES.find((t) => t.pattern.test(text));
   if (!title) return null;
   const country = COUNTRY_NAMES.find((c) => c.pattern.test(text))?.issuer ?? null;
-  // The sign names the state outright; a country printed on the card next; the title's language last.
+  // The sign names the state outright; a country printed on the card next; the title's language;
+  // last, on an English title, the DVLA's own marks (the UK card with the Union flag has no sign).
   const [issuer, issuerFrom] = sign
     ? ([sign.issuer, 'sign'] as const)
     : country
       ? ([country, 'country'] as const)
-      : ([title.issuer, 'title'] as const);
+      : title.issuer === null && isDvlaCard(text)
+        ? (['GBR', 'dvla'] as const)
+        : ([title.issuer, 'title'] as const);
   // An English title alone could be any country's licence (a US or Australian one is not accepted):
   // without a UK or EU sign or country on it, it is not recognised.
   if (issuer === null) return null;
@@ -109,6 +112,16 @@ export function parseLicenceText(
     driverNumberConsistent:
       driverNumber && birthDate ? isUkDriverNumberConsistent(driverNumber, birthDate, otherText) : null,
   };
+}
+
+/**
+ * The DVLA's marks on a UK photocard, which name the UK where no sign or country does (the cards
+ * issued since 2019 carry the Union flag, with no distinguishing sign in it, and print no country
+ * name): "DVLA" as the issuing authority in field 4c, or a driver number in field 5 in the DVLA's
+ * 16-character format (INF45), which no other state's licence number follows.
+ */
+function isDvlaCard(text: string): boolean {
+  return /\bDVLA\b/u.test(text) || findUkDriverNumber(text) !== null;
 }
 
 /** Every valid calendar date printed in the lines, in the order read. */
@@ -167,25 +180,31 @@ const UK_DRIVER_NUMBER_CLASSES = 'LLLLLDDDDDDLLDXX';
 const AS_LETTER = lookAlikesFor('licence-letter');
 const AS_DIGIT = lookAlikesFor('licence-digit');
 
-function findUkDriverNumber(text: string): string | null {
+export function findUkDriverNumber(text: string): string | null {
   // OCR breaks the number with stray punctuation or spaces, and reads letters as look-alike digits
   // and back: each 16-character window is mended by what its positions must hold, then matched.
   for (const line of text.split('\n')) {
     const compact = line.replace(/[^A-Z0-9]/gu, '');
     for (let start = 0; start + 16 <= compact.length; start++) {
-      const mended = [...compact.slice(start, start + 16)]
-        .map((c, i) => {
-          const kind = UK_DRIVER_NUMBER_CLASSES[i];
-          if (kind === 'L') return AS_LETTER[c] ?? c;
-          if (kind === 'D') return AS_DIGIT[c] ?? c;
-          return c;
-        })
-        .join('');
-      const match = UK_DRIVER_NUMBER.exec(mended);
-      if (match && match.index === 0) return match[0];
+      const number = ukDriverNumberIn(compact.slice(start, start + 16));
+      if (number) return number;
     }
   }
   return null;
+}
+
+/** The 16 characters (capitals and digits) mended by what each position must hold, if a driver number. */
+export function ukDriverNumberIn(window: string): string | null {
+  const mended = [...window]
+    .map((c, i) => {
+      const kind = UK_DRIVER_NUMBER_CLASSES[i];
+      if (kind === 'L') return AS_LETTER[c] ?? c;
+      if (kind === 'D') return AS_DIGIT[c] ?? c;
+      return c;
+    })
+    .join('');
+  const match = UK_DRIVER_NUMBER.exec(mended);
+  return match && match.index === 0 ? match[0] : null;
 }
 
 /**

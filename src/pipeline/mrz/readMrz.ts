@@ -24,6 +24,12 @@ import { shapeMrzLines } from './shapeMrzLines.ts';
 const OCR_GLYPH_HEIGHTS_PX = [32, 48, 40] as const;
 /** See hasDoubtfulGlyph. */
 const DOUBT_MARGIN = 0.1;
+/**
+ * How far a character of a failing check's field must lead every rival to be read for certain
+ * (doubtfulFailures): twice DOUBT_MARGIN, since a failure is a claim against the document. A crisp
+ * OCR-B glyph leads its nearest look-alike by ~0.4 (likeness ~0.3 apart plus tesseract's vote).
+ */
+const SURE_MARGIN = 0.2;
 
 /** `S`: the space of the image given (`image` for the photo, `document` for the rectified document). */
 export interface MrzResult<S extends PixelSpace = PixelSpace> {
@@ -99,6 +105,9 @@ async function readBand<S extends PixelSpace>(
   }
   if (!reading || !isPlausibleReading(reads[0]!.layout, reading)) return null;
   const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
+  const combined = combineReadings(reads.map((r) => r.read));
+  const doubtfulFields = doubtfulFailures(reads[0]!.layout, reads[0]!.read, combined, reading);
+  if (doubtfulFields.length > 0) reading = { ...reading, doubtfulFields };
   return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box };
 }
 
@@ -135,6 +144,43 @@ function hasDoubtfulGlyph(layout: MrzLayout, read: MrzRead): boolean {
       return first - second < DOUBT_MARGIN;
     }),
   );
+}
+
+/**
+ * The failing checks whose characters were not all read for certain (issue 12, item 7: a misread is
+ * not a forgery). A character is read for certain when tesseract read it as it stands (no repair
+ * changed it) and the evidence for it (likeness and tesseract's vote, averaged over the reads) leads
+ * every other character its column allows by SURE_MARGIN.
+ */
+function doubtfulFailures(
+  layout: MrzLayout,
+  first: MrzRead,
+  combined: MrzRead,
+  reading: MrzReading,
+): string[] {
+  const sure = (line: number, column: number) => {
+    const char = reading.lines[line]?.[column];
+    const evidence = combined.evidence[line]?.[column];
+    if (char === undefined || !evidence || first.lines[line]?.[column] !== char) return false;
+    const allowed = allowedAt(layout, line, column);
+    const own = evidence[MRZ_ALPHABET.indexOf(char)] ?? 0;
+    const rival = Math.max(
+      0,
+      ...[...evidence].filter((_, k) => k !== MRZ_ALPHABET.indexOf(char) && allowed.test(MRZ_ALPHABET[k]!)),
+    );
+    return own - rival >= SURE_MARGIN;
+  };
+  return layout.checks
+    .filter((rule) =>
+      reading.checks.some((check) => check.field === rule.field && !check.valid && check.readable),
+    )
+    .filter((rule) => {
+      const places: [number, number][] = [[rule.digit[0], rule.digit[1]]];
+      for (const [line, start, end] of rule.guards)
+        for (let column = start; column < end; column++) places.push([line, column]);
+      return places.some(([line, column]) => !sure(line, column));
+    })
+    .map((rule) => rule.field);
 }
 
 /** Tesseract's glyphs, each with its likeness to every OCR-B character. */

@@ -6,10 +6,11 @@
  * (clarity/measureMedium.ts says which, or nothing when unsure).
  */
 import type { MediumMeasures } from '../clarity/measureMedium.ts';
-import type { DocumentSummary, RuleResult } from '../types.ts';
+import type { DocumentSummary, NotAnIdReading, RuleResult } from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
 import type { CheckEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
+import { isReadingTrustworthy } from './validDetails.ts';
 
 const TEXTS = RULE_TEXTS['accepted-document'];
 
@@ -47,7 +48,36 @@ export function judgeAcceptedDocument(
   return { id, status: row.status, reason: row.reason, message: text.message, advice: text.advice, evidence };
 }
 
+/**
+ * A photo whose printed text is not an accepted document's (front/readNotAnId.ts) fails, saying what
+ * it looks like: where the text names what it is (a bank card, a US licence), on any photo, since the
+ * words were read; where it shows no sign of an ID at all, only on a clear photo with all four corners
+ * in, where an ID's title, dates or code would have been read (otherwise, as any unread kind, unsure).
+ */
+export function judgeNotAnId(notAnId: NotAnIdReading, wholeAndClear: boolean): RuleResult | null {
+  const reason = notAnId.seen ?? (wholeAndClear ? 'not-an-id' : null);
+  if (!reason) return null;
+  const text = TEXTS[reason];
+  return {
+    id: 'accepted-document',
+    status: 'fail',
+    reason,
+    message: text.message,
+    advice: text.advice,
+    evidence: { kind: 'other', seen: reason, source: text.source },
+  };
+}
+
 export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {
   id: 'accepted-document',
-  judge: ({ document, medium }) => judgeAcceptedDocument(document, medium),
+  judge: (evidence) => {
+    const { document, front, medium } = evidence;
+    if (medium?.medium) return judgeAcceptedDocument(document, medium);
+    // A face where ICAO 9303 puts the portrait is a sign of an ID too, even one the detector is unsure
+    // of (a real French ID front and a Thai passport page whose words were not read scored 0.51): such a
+    // document is unsure, never "not a photo ID".
+    const noSignOfAnId = isReadingTrustworthy(evidence) && !evidence.measures.portrait?.face;
+    const notAnId = front?.kind === 'not-an-id' && judgeNotAnId(front.notAnId, noSignOfAnId);
+    return notAnId || judgeAcceptedDocument(document);
+  },
 };

@@ -93,6 +93,30 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: 'Take a photo of your original photo ID itself, not of a picture of it on a screen.',
     source: '[NHS-LOGIN-ORIGINAL]',
   },
+  // What a photo that is not an accepted document showed (front/readNotAnId.ts): say what we saw.
+  'bank-card': {
+    message: 'This looks like a bank card. It is not a photo ID that NHS login accepts.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
+  'non-european-licence': {
+    message:
+      'This looks like a driving licence from outside the UK and Europe. NHS login accepts only UK and European driving licences.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
+  'non-european-id-card': {
+    message:
+      'This looks like an identity card from outside Europe. NHS login accepts only European national identity cards.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
+  'not-an-id': {
+    message:
+      'This does not look like a photo ID: we could see the whole of it clearly, but found no title, code or details of one.',
+    advice: USE_ACCEPTED,
+    source: '[OURS] [NHS-LOGIN-2024]',
+  },
   'unknown-kind': {
     message: 'We could not tell what kind of document this is.',
     advice: UNSURE_WHICH_DOCUMENT,

@@ -8,6 +8,18 @@ const TEXTS = RULE_TEXTS['valid-details'];
 
 /** Whatever the printed front was: a licence's fields, or a card's front. */
 export function judgeFrontDetails(front: FrontReading, readingIsTrustworthy: boolean): RuleResult {
+  if (front.kind === 'not-an-id') {
+    // No document's code to check: what it is, accepted-document says.
+    const text = TEXTS['code-unread'];
+    return {
+      id: 'valid-details',
+      status: 'unsure',
+      reason: 'code-unread',
+      message: text.message,
+      advice: text.advice,
+      evidence: {},
+    };
+  }
   return front.kind === 'licence'
     ? judgeLicenceDetails(front.licence, readingIsTrustworthy)
     : judgeCardFrontDetails(front.card);
@@ -15,7 +27,9 @@ export function judgeFrontDetails(front: FrontReading, readingIsTrustworthy: boo
 
 /**
  * A licence without an MRZ: a UK driver number must agree with the surname and birth date printed
- * beside it (DVLA's format); an EU licence carries nothing to check, so the answer is unsure.
+ * beside it (DVLA's format); an EU licence carries nothing to check, so the answer is unsure. A
+ * number that disagrees fails only when it was read for certain on a clear photo of the whole card:
+ * a misread character is not a forgery, and the advice is then a clearer photo.
  */
 export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworthy: boolean): RuleResult {
   const id = 'valid-details';
@@ -30,7 +44,7 @@ export function judgeLicenceDetails(licence: LicenceReading, readingIsTrustworth
       ? (['unsure', 'no-code'] as const)
       : licence.driverNumberConsistent === true
         ? (['pass', 'driver-number-agrees'] as const)
-        : licence.driverNumberConsistent === false && readingIsTrustworthy
+        : licence.driverNumberConsistent === false && readingIsTrustworthy && licence.driverNumberReadSurely
           ? (['fail', 'driver-number-disagrees'] as const)
           : (['unsure', 'driver-number-unclear'] as const);
   const text = TEXTS[reason];

@@ -243,8 +243,20 @@ export type RuleReason<R extends RuleId> = keyof (typeof RULE_TEXTS)[R];
 /** What the photo shows instead of the document itself: its own accepted-document reasons. */
 export type MediumReason = Extract<RuleReason<'accepted-document'>, 'printout' | 'screen'>;
 
-/** The acceptance table's reasons: every accepted-document reason but those for what was not read or not the document. */
+/** accepted-document's reasons for a photo that is not an ID at all (front/readNotAnId.ts), not table rows. */
+export const NOT_AN_ID_REASONS = [
+  'bank-card',
+  'non-european-licence',
+  'non-european-id-card',
+  'not-an-id',
+] as const;
+export type NotAnIdReason = (typeof NOT_AN_ID_REASONS)[number];
+
+/**
+ * The acceptance table's reasons: every accepted-document reason but those for what was not read, not
+ * the document itself, or not an ID.
+ */
 export type AcceptanceReason = Exclude<
   RuleReason<'accepted-document'>,
-  'unknown-kind' | 'unknown-issuer' | MediumReason
+  'unknown-kind' | 'unknown-issuer' | MediumReason | NotAnIdReason
 >;

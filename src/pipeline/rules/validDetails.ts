@@ -39,7 +39,9 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
   // reading trustworthy (a cut-off corner may hide part of the MRZ). A check digit that is not a
   // digit at all was hidden or not read (a thumb over the code's end): that is no evidence either.
   const unread = reading.checks.every((check) => check.valid || !check.readable);
-  return readingIsTrustworthy && !unread
+  // A failing check whose characters were not read for certain may be a misread, not a forgery.
+  const doubtful = failing.some((field) => reading.doubtfulFields?.includes(field));
+  return readingIsTrustworthy && !unread && !doubtful
     ? {
         id,
         status: 'fail',

@@ -134,6 +134,25 @@ describe('parseLicenceText', () => {
     expect(parseLicenceText(lines)?.driverNumberConsistent).toBe(false);
   });
 
+  // Issue 12, item 5: the UK card as issued since 2019 has the Union flag (no sign in it) and prints
+  // no country name; its DVLA marks (field 4c, the field 5 number's format) name the UK.
+  it('knows a UK licence with no sign and no country printed by the DVLA in 4c and its driver number', () => {
+    const unionFlagCard = UK_LINES.filter((line) => line !== 'UNITED KINGDOM').map((line) =>
+      line.replace(' UNITED KINGDOM', ' LONDON'),
+    );
+    expect(parseLicenceText(unionFlagCard)).toMatchObject({
+      kind: 'uk-driving-licence',
+      issuer: 'GBR',
+      issuerFrom: 'dvla',
+      expiry: '2030-09-29',
+      driverNumber: 'OKAFO961236C99LW',
+    });
+    // Either mark alone is enough; neither, and an English title could be any country's.
+    const numberOnly = unionFlagCard.filter((line) => line !== 'DVLA');
+    expect(parseLicenceText(numberOnly)?.issuerFrom).toBe('dvla');
+    expect(parseLicenceText(numberOnly.filter((line) => line !== 'OKAF0961236C99LW'))).toBeNull();
+  });
+
   it('marks a UK provisional licence by its title', () => {
     expect(parseLicenceText(['PROVISIONAL DRIVING LICENCE', ...UK_LINES.slice(1)])?.provisional).toBe(true);
   });

@@ -4,6 +4,7 @@ import {
   insteadOf,
   isDeadEnd,
   NHS_LOGIN_ACCEPTS_SENTENCE,
+  NOT_AN_ID_REASONS,
   RULE_TEXTS,
 } from '../../../src/pipeline/rules/texts.ts';
 import { RULE_IDS } from '../../../src/pipeline/types.ts';
@@ -23,7 +24,7 @@ describe('RULE_TEXTS', () => {
     const reasons = ACCEPTANCE_TABLE.map((row) => row.reason);
     expect(new Set(reasons).size).toBe(reasons.length);
     expect(Object.keys(RULE_TEXTS['accepted-document']).sort()).toStrictEqual(
-      [...reasons, 'printout', 'screen', 'unknown-issuer', 'unknown-kind'].sort(),
+      [...reasons, 'printout', 'screen', ...NOT_AN_ID_REASONS, 'unknown-issuer', 'unknown-kind'].sort(),
     );
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * Printed text that names no licence or card we read: what it says it is when it says so (a bank
+ * card, a US licence, a non-European ID card), and whether it shows any sign of an identity document
+ * at all. The rules fail `accepted-document` on the first, and on the second only for a clear photo
+ * of a whole object (rules/acceptedDocument.ts): an ID we could not read stays unsure.
+ */
+import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
+import { datesIn } from './readLicence.ts';
+
+/**
+ * What the text must show to be each kind, each pattern on the upper-cased text; `count` of them
+ * must be found. Sources:
+ * - [CARD-SCHEMES]: the scheme names and the wording printed on payment cards (ISO/IEC 7813 leaves
+ *   the face to the issuer; "VALID THRU", "VALID FROM", "EXPIRES END" and the MM/YY dates are on
+ *   every scheme's cards), and a 16-digit card number that passes the Luhn check (ISO/IEC 7812-1).
+ * - [US-DL]: US licences are titled "DRIVER LICENSE" (AAMVA DL/ID Card Design Standard, 2020, §2.3:
+ *   "DRIVER LICENSE", "IDENTIFICATION CARD"); the EU model's English title is "DRIVING LICENCE".
+ * - [IDNYC]: New York City's municipal card reads "IDNYC" / "NYC IDENTIFICATION CARD".
+ */
+const NOT_AN_ID: readonly {
+  readonly seen: NotAnIdKind;
+  readonly signs: readonly ((text: string) => boolean)[];
+  readonly count: number;
+  readonly source: string;
+}[] = [
+  {
+    seen: 'bank-card',
+    signs: [
+      (text) => /MASTER ?CARD|MAESTRO|\bVISA\b|AMERICAN EXPRESS|\bAMEX\b|DISCOVER/u.test(text),
+      (text) => /\bDEBIT\b|\bCREDIT\b|CARD ?HOLDER|CARDHOLDER/u.test(text),
+      (text) => /VALID\s*(THRU|FROM)|GOOD\s*THRU|EXPIRES\s*END|MEMBER\s*SINCE/u.test(text),
+      (text) => /(?<!\d)(0[1-9]|1[0-2])\/\d{2}(?!\d)/u.test(text),
+      (text) => hasLuhnCardNumber(text),
+    ],
+    count: 2,
+    source: '[CARD-SCHEMES]',
+  },
+  {
+    seen: 'non-european-licence',
+    signs: [(text) => /DRIVER'?S?\s*LICEN[SC]E/u.test(text)],
+    count: 1,
+    source: '[US-DL]',
+  },
+  {
+    seen: 'non-european-id-card',
+    signs: [(text) => /\bIDNYC\b|NYC\s*IDENTIFICATION|IDENTIFICATION\s*CARD/u.test(text)],
+    count: 1,
+    source: '[US-DL] [IDNYC]',
+  },
+];
+
+/**
+ * Words and labels an identity document prints (its title, its fields' names, the EU licence's field
+ * numbers 4a to 4c), in the languages of the documents we read: any one of them, or a date in a
+ * document's DD.MM.YYYY form, is a sign that this may be an ID we could not read.
+ */
+const ID_WORDS =
+  /PASSPORT|PASSEPORT|PASAPORTE|REISEPASS|IDENTIT|IDENTIDAD|AUSWEIS|LICEN[CS]E|PERMI[ST]|F[UÜ]HRERSCHEIN|RIJBEWIJS|SURNAME|GIVEN NAMES?|NATIONALIT|BIRTH|EXPIRY|\bSEX\b|\bNOM\b|PR[EÉ]NOM|GEBURT|NACIMIENTO|\bCARD\b|\bCARTE\b|\bCARTA\b|KAART|KARTA|DOCUMENT|^\s*4\s*[abcABC]\b/mu;
+
+/** A date with a two-digit year, as a licence's back (field 10, 11) and the UK's field 3 print it. */
+const SHORT_DATE = /(?<!\d)\d{2}[./]\d{2}[./]\d{2}(?!\d)/u;
+/**
+ * The EU licence's categories (Directive 2006/126/EC, Article 4), as its back lists them in field 9:
+ * three of them, each a word of its own, are the back of a licence. AM, BE and DE are left out: they
+ * are words of prose too ("am", "be", "de").
+ */
+const LICENCE_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
+
+/** Pure: from the OCR'd lines (of every way up read) to what they say about a non-document. */
+export function parseNotAnIdText(lines: readonly string[]): NotAnIdReading | null {
+  const text = lines.join('\n').toUpperCase();
+  const found = NOT_AN_ID.find(({ signs, count }) => signs.filter((sign) => sign(text)).length >= count);
+  if (found) return { seen: found.seen };
+  const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
+  if (ID_WORDS.test(text) || datesIn(lines).length > 0 || SHORT_DATE.test(text) || categories.size >= 3)
+    return null;
+  return { seen: null };
+}
+
+/** A run of 16 digits (in groups of four, as cards print them) that passes the Luhn check. */
+export function hasLuhnCardNumber(text: string): boolean {
+  for (const match of text.matchAll(/(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/gu)) {
+    const digits = match[0].replace(/\D/gu, '');
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+      let digit = Number(digits[digits.length - 1 - i]);
+      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+    if (sum % 10 === 0) return true;
+  }
+  return false;
+}

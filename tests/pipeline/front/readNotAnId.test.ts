@@ -1,0 +1,155 @@
+/**
+ * Issue 12, item 6: a photo that is not an ID fails accepted-document and says what it saw; an ID we
+ * could not read stays unsure.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePhotoForCheck } from '../../../src/decode/node.ts';
+import { loadNodeEngines } from '../../../src/engines/node.ts';
+import type { Engines } from '../../../src/engines/types.ts';
+import { checkDocument } from '../../../src/pipeline/check.ts';
+import { hasLuhnCardNumber, parseNotAnIdText } from '../../../src/pipeline/front/readNotAnId.ts';
+import { RULE_TEXTS } from '../../../src/pipeline/rules/texts.ts';
+import { readyPhoto, type CheckReport, type RuleResult } from '../../../src/pipeline/types.ts';
+import { objectOnSurface, type FlatObject } from '../../support/composites.ts';
+import { FIXTURES_DIR, PROJECT_ROOT } from '../../support/fixtures.ts';
+
+const TEXTS = RULE_TEXTS['accepted-document'];
+const accepted = (report: CheckReport): RuleResult =>
+  report.rules.find((rule) => rule.id === 'accepted-document')!;
+
+describe('parseNotAnIdText', () => {
+  it('knows a bank card by its scheme, its wording and a card number that passes the Luhn check', () => {
+    expect(parseNotAnIdText(['NatWest', 'VISA', 'Debit', '4000 1234 5678 9010', 'MRS N WEST'])).toStrictEqual(
+      {
+        seen: 'bank-card',
+      },
+    );
+    // One sign alone is not enough: "VISA" is printed on visas too.
+    expect(parseNotAnIdText(['VISA'])).toStrictEqual({ seen: null });
+  });
+
+  it('knows a US licence and a US or NYC identification card by their titles', () => {
+    expect(parseNotAnIdText(['CALIFORNIA', 'DRIVER LICENSE', 'DL 11234568'])).toStrictEqual({
+      seen: 'non-european-licence',
+    });
+    expect(parseNotAnIdText(['NYC IDENTIFICATION CARD', 'NAME', 'Sample'])).toStrictEqual({
+      seen: 'non-european-id-card',
+    });
+  });
+
+  it('finds no sign of an ID in prose, and leaves anything with an ID word or a document date alone', () => {
+    expect(parseNotAnIdText(['The long road home', 'was paved with good intentions'])).toStrictEqual({
+      seen: null,
+    });
+    expect(parseNotAnIdText(['REPUBLIQUE', 'NOM', 'MARTIN'])).toBeNull();
+    expect(parseNotAnIdText(['ZZZ', '12.03.2031'])).toBeNull();
+    expect(parseNotAnIdText(['4c. DVLA'])).toBeNull();
+    // The back of a licence: its categories table, dates with two-digit years.
+    expect(parseNotAnIdText(['B1 10.06.82', 'C1 BE', 'C1E'])).toBeNull();
+    expect(parseNotAnIdText(['A1 A2 C1E'])).toBeNull();
+    expect(parseNotAnIdText(['am Rhein, de la mer, to be'])).toStrictEqual({ seen: null });
+  });
+
+  it('checks a card number by Luhn (ISO/IEC 7812-1)', () => {
+    expect(hasLuhnCardNumber('4111 1111 1111 1111')).toBe(true);
+    expect(hasLuhnCardNumber('4111 1111 1111 1112')).toBe(false);
+  });
+});
+
+let engines: Engines;
+beforeAll(async () => {
+  engines = await loadNodeEngines();
+});
+afterAll(async () => {
+  await engines.ocr.terminate();
+});
+
+const CARD = { width: 856, height: 540, fill: '#3d6fb5', ink: '#ffffff', fontSize: 46 } as const;
+
+async function checkComposite(object: FlatObject): Promise<CheckReport> {
+  return checkDocument(readyPhoto(await objectOnSurface(object)), engines, { today: '2026-12-01' });
+}
+
+describe('accepted-document on photos of things that are not IDs (composites made here)', () => {
+  it('fails a bank card, saying it looks like one', async () => {
+    const report = await checkComposite({
+      ...CARD,
+      lines: ['NORTHSIDE BANK', 'VISA DEBIT', '4111 1111 1111 1111', 'VALID THRU 05/29', 'MR J SMITH'],
+    });
+    expect(accepted(report)).toStrictEqual({
+      id: 'accepted-document',
+      status: 'fail',
+      reason: 'bank-card',
+      message: TEXTS['bank-card'].message,
+      advice: TEXTS['bank-card'].advice,
+      evidence: { kind: 'other', seen: 'bank-card', source: '[NHS-LOGIN-2024]' },
+    });
+  }, 60_000);
+
+  it('fails a US driver licence, saying it is from outside the UK and Europe', async () => {
+    const report = await checkComposite({
+      ...CARD,
+      lines: ['STATE OF OREGON', 'DRIVER LICENSE', 'SMITH, JOHN', '123 MAIN ST'],
+    });
+    expect(accepted(report).status).toBe('fail');
+    expect(accepted(report).evidence['seen']).toBe('non-european-licence');
+  }, 60_000);
+
+  it('fails a clear, whole printed page with no sign of an ID', async () => {
+    const report = await checkComposite({
+      width: 700,
+      height: 900,
+      fill: '#fbfbf8',
+      ink: '#202020',
+      fontSize: 26,
+      lines: [
+        'Dear neighbour,',
+        'The summer fair will be held on the green',
+        'this year, with stalls, music and games',
+        'for children of all ages. We would be glad',
+        'of any help with setting up the tables',
+        'on the morning, and of cakes for the',
+        'tea tent. Please let us know by the end',
+        'of the month if you can lend a hand.',
+        'With thanks from the committee',
+      ],
+    });
+    expect(report.rules.find((rule) => rule.id === 'clear-photo')!.status).toBe('pass');
+    expect(accepted(report).status).toBe('fail');
+    expect(accepted(report).evidence['seen']).toBe('not-an-id');
+  }, 60_000);
+
+  // A passport too blurred for its code to be read, and one with a corner cut off (code and all).
+  for (const file of ['gbr-passport-blur-8.jpg', 'gbr-passport-corner-cut-bottom-left.jpg']) {
+    it(`stays unsure on an accepted ID it could not read (${file}): that is no reason to refuse it`, async () => {
+      const bytes = await readFile(join(FIXTURES_DIR, file));
+      const report = await checkDocument(await decodePhotoForCheck(bytes), engines, { today: '2026-12-01' });
+      expect(accepted(report)).toMatchObject({ status: 'unsure', message: TEXTS['unknown-kind'].message });
+    }, 60_000);
+  }
+});
+
+const REAL_PHOTOS = join(PROJECT_ROOT, '..', 'shared', 'real-photos');
+
+describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../shared/real-photos', () => {
+  const checkReal = async (file: string, today: string) =>
+    checkDocument(await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, file))), engines, { today });
+
+  it('fails a bank card artwork as a bank card', async () => {
+    expect(accepted(await checkReal('evgen/img_5.jpg', '2026-12-01')).evidence['seen']).toBe('bank-card');
+  }, 60_000);
+
+  it('fails the NYC municipal ID as an identity card from outside Europe', async () => {
+    const report = await checkReal('signzy-alldocs/nycid-1-dark.jpg', '2026-12-01');
+    expect(accepted(report).evidence['seen']).toBe('non-european-id-card');
+  }, 60_000);
+
+  it('does not fail the French ID card front or the German licence back it cannot read', async () => {
+    for (const file of ['kbyai/fra-id-3.jpg', 'onfido-sdk-ui/back_driving_licence.jpg']) {
+      expect(accepted(await checkReal(file, '2026-12-01')).status).not.toBe('fail');
+    }
+  }, 120_000);
+});
