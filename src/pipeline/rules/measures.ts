@@ -52,5 +52,6 @@ export function cornersOf(outline: DocumentOutline | null): OutlineCorners {
     missingCorners: outline?.missingCorners ?? [],
     coveredCorners: outline?.coveredCorners ?? [],
     offEdges: outline?.offEdges ?? [],
+    ...(outline?.edgesUnseen ? { edgesUnseen: true } : {}),
   };
 }

@@ -10,11 +10,17 @@ import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { signedArea, type Point } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
-import { planRectification, rectifyPlanned, type RectifiedDocument } from '../rectify/rectifyDocument.ts';
+import {
+  planRectification,
+  rectifyPlanned,
+  type RectifiedDocument,
+  type Rectification,
+} from '../rectify/rectifyDocument.ts';
 import { forgetWarpedPhoto } from '../rectify/warpPerspective.ts';
 import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
+import { fitOutlineToMrz } from './fitOutlineToMrz.ts';
 import type { StageClock } from './stageClock.ts';
 
 export interface SeenDocument {
@@ -44,12 +50,17 @@ export async function seeDocument(
     const outline = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
     clock.lap('outline');
     options.signal?.throwIfAborted();
-    seen = {
-      image,
-      analysis,
-      outline,
-      ...(await readWhileWarping(scope, engines, image, analysis, outline, options, clock)),
-    };
+    const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock);
+    seen = { image, analysis, outline, rectified: read.rectified, clarity: read.clarity, mrz: read.mrz };
+    const fitted = read.mrz && fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz);
+    if (fitted?.changed) {
+      seen = {
+        ...seen,
+        outline: fitted.outline,
+        ...lookAgain(scope, engines.cv, image, analysis, fitted.outline),
+      };
+      clock.lap('outline');
+    }
   } finally {
     scope.release();
     forgetWarpedPhoto();
@@ -75,7 +86,7 @@ async function readWhileWarping(
   outline: DocumentOutline | null,
   options: CheckOptions,
   clock: StageClock,
-): Promise<Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz'>> {
+): Promise<Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz'> & { readonly plan: Rectification | null }> {
   options.onProgress?.('mrz');
   const mrzStarted = performance.now();
   const plan = outline && planRectification(outline.quad);
@@ -96,7 +107,27 @@ async function readWhileWarping(
   clock.lap('clarity');
   const mrz = await reading;
   clock.since('mrz', mrzStarted);
-  return { rectified, clarity, mrz };
+  return { rectified, clarity, mrz, plan };
+}
+
+/**
+ * The document rectified and its clarity measured again, on an outline the MRZ put right. Where its
+ * corners are not all seen, the photo stands in for it, as where no outline was found.
+ */
+function lookAgain(
+  scope: MatScope,
+  cv: OpenCv,
+  image: RgbaImage,
+  analysis: RgbaImage,
+  outline: DocumentOutline | null,
+): Pick<SeenDocument, 'rectified' | 'clarity'> {
+  if (!outline || outline.missingCorners.length > 0 || outline.edgesUnseen)
+    return { rectified: null, clarity: photoClarity(cv, analysis, image) };
+  const rectified = rectifyPlanned(scope, image, planRectification(outline.quad));
+  return {
+    rectified,
+    clarity: measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx),
+  };
 }
 
 /** The copy the outline is searched on, when the decoder made none. */
