@@ -53,7 +53,7 @@ export interface PredictedDocument<S extends PixelSpace> {
 
 /**
  * The document's outline predicted from its MRZ's box (in the pixels of `space`, as found, not
- * turned) and the quarter turns clockwise that made it upright. Null for a format whose document
+ * turned), the quarter turns clockwise that made it upright, and the character pitch OCR measured. Null for a format whose document
  * size ICAO does not fix.
  */
 export function predictDocumentFromMrz<S extends PixelSpace>(
@@ -61,6 +61,7 @@ export function predictDocumentFromMrz<S extends PixelSpace>(
   box: Rect<S>,
   quarterTurns: number,
   space: S,
+  pitchPx: number | null = null,
 ): PredictedDocument<S> | null {
   const layout = MRZ_DOCUMENT_LAYOUTS[format];
   if (!layout) return null;
@@ -68,7 +69,14 @@ export function predictDocumentFromMrz<S extends PixelSpace>(
   // The box's extent along the document's own axes: across its lines, and down them.
   const along = Math.abs(right[0]) * box.width + Math.abs(right[1]) * box.height;
   const across = Math.abs(down[0]) * box.width + Math.abs(down[1]) * box.height;
-  const pxPerMm = along / mrzWidthMm(layout.columns);
+  // The pitch OCR measured gives the scale where it agrees roughly with the box (which may take in
+  // print beside the zone, or miss faint fillers at a line's end); else the box's width does.
+  const boxPxPerMm = along / mrzWidthMm(layout.columns);
+  const pitchPxPerMm = pitchPx === null ? null : pitchPx / MRZ_PITCH_MM;
+  // A box much shorter than its pitch makes the zone was cut short (a corner off the photo, glare
+  // over its end): its place along the lines is then unknown, and so is the document's.
+  if (pitchPxPerMm !== null && pitchPxPerMm / boxPxPerMm > 1.07) return null;
+  const pxPerMm = pitchPxPerMm !== null && pitchPxPerMm / boxPxPerMm >= 0.8 ? pitchPxPerMm : boxPxPerMm;
   // Down the document the scale is the lines' own: a photo taken at a slant shortens the document
   // that way (the width's scale still holds within 10% when it is seen square on).
   const downPxPerMm = along > 0 ? across / ((layout.lines - 1) * LINE_SPACING_MM + GLYPH_HEIGHT_MM) : pxPerMm;

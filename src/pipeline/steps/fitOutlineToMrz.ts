@@ -41,17 +41,22 @@ export function fitOutlineToMrz(
   mrz: FoundMrz,
 ): FittedOutline {
   const unchanged = { outline, changed: false };
+  // Only a code read as a code is evidence of where the document lies: most of its check digits
+  // must hold, more than half (specimens often print one or two wrong; a zone cut short is refused by the
+  // prediction itself, by its width against its pitch).
+  const validChecks = mrz.reading.checks.filter((check) => check.valid).length;
+  if (validChecks * 2 <= mrz.reading.checks.length) return unchanged;
   const format = mrz.reading.format;
   let predicted: Quad<ImagePoint>;
   let pxPerMm: number;
   if (mrz.inRectified) {
     if (!plan) return unchanged;
-    const inDocument = predictDocumentFromMrz(format, mrz.box, mrz.quarterTurns, 'document');
+    const inDocument = predictDocumentFromMrz(format, mrz.box, mrz.quarterTurns, 'document', mrz.pitchPx);
     if (!inDocument) return unchanged;
     predicted = documentToPhoto(scope, plan, inDocument.quad);
     pxPerMm = inDocument.pxPerMm * plan.photoPxPerDocPx;
   } else {
-    const inPhoto = predictDocumentFromMrz(format, mrz.box, mrz.quarterTurns, 'image');
+    const inPhoto = predictDocumentFromMrz(format, mrz.box, mrz.quarterTurns, 'image', mrz.pitchPx);
     if (!inPhoto) return unchanged;
     predicted = inPhoto.quad;
     pxPerMm = inPhoto.pxPerMm;

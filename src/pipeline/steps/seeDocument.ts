@@ -111,8 +111,8 @@ async function readWhileWarping(
 }
 
 /**
- * The document rectified and its clarity measured again, on an outline the MRZ put right. Where its
- * corners are not all seen, the photo stands in for it, as where no outline was found.
+ * The document rectified and its clarity measured again, on an outline the MRZ put right (as on any
+ * outline found, even one running off the photo). Without one, the photo stands in for it.
  */
 function lookAgain(
   scope: MatScope,
@@ -121,8 +121,7 @@ function lookAgain(
   analysis: RgbaImage,
   outline: DocumentOutline | null,
 ): Pick<SeenDocument, 'rectified' | 'clarity'> {
-  if (!outline || outline.missingCorners.length > 0 || outline.edgesUnseen)
-    return { rectified: null, clarity: photoClarity(cv, analysis, image) };
+  if (!outline) return { rectified: null, clarity: photoClarity(cv, analysis, image) };
   const rectified = rectifyPlanned(scope, image, planRectification(outline.quad));
   return {
     rectified,
