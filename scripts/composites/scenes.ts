@@ -37,7 +37,7 @@ const SIZE_MM = { TD3: [125, 88], TD1: [85.6, 53.98] } as const;
 const CANVAS = { width: 1200, height: 900 } as const;
 const TODAY = '2026-12-01';
 
-type SceneName =
+export type SceneName =
   'booklet' | 'booklet-cut' | 'beside-phone' | 'beside-card' | 'on-notebook' | 'finger' | 'cut-off';
 
 /** Scenes for each specimen, in turn: booklets only for passport pages. */
@@ -49,16 +49,28 @@ const SCENES: Record<Specimen['format'], readonly SceneName[]> = {
 export const sceneComposites: CompositeGenerator = async (shared, seed) => {
   const composites: Composite[] = [];
   for (const specimen of SPECIMENS) {
-    const path = join(shared, specimen.set, specimen.file);
-    if (!existsSync(path)) continue;
-    const mrz = await mrzOf(shared, specimen);
     for (const scene of SCENES[specimen.format]) {
-      const random = createRandom(`${seed}/${scene}/${specimen.file}`);
-      composites.push(await makeScene(scene, specimen, await readFile(path), mrz, random));
+      const composite = await sceneComposite(shared, scene, specimen.file, seed);
+      if (composite) composites.push(composite);
     }
   }
   return composites;
 };
+
+/** One scene of one specimen (its file as SPECIMENS names it); null when ../shared lacks it. */
+export async function sceneComposite(
+  shared: string,
+  scene: SceneName,
+  file: string,
+  seed: string,
+): Promise<Composite | null> {
+  const specimen = SPECIMENS.find((s) => s.file === file);
+  if (!specimen) throw new Error(`no specimen ${file} in SPECIMENS`);
+  const path = join(shared, specimen.set, specimen.file);
+  if (!existsSync(path)) return null;
+  const random = createRandom(`${seed}/${scene}/${specimen.file}`);
+  return makeScene(scene, specimen, await readFile(path), await mrzOf(shared, specimen), random);
+}
 
 async function mrzOf(shared: string, specimen: Specimen): Promise<readonly string[] | null> {
   const manifest = JSON.parse(await readFile(join(shared, specimen.set, 'manifest.json'), 'utf8')) as {
