@@ -21,6 +21,8 @@ interface MrzDocumentLayout {
   /** Characters per MRZ line, and lines. */
   readonly columns: number;
   readonly lines: number;
+  /** Character pitch: ICAO's 2.54 mm, or a national card's narrower one. */
+  readonly pitchMm: number;
   /**
    * From the bottom of the zone's last line to the document's bottom edge. ICAO's print positions put
    * the last line's reference centre line ~6 mm above the edge (parts 4 to 6), ±1 mm; the glyphs
@@ -34,14 +36,31 @@ interface MrzDocumentLayout {
  * and the French licence's one line is national: no prediction for those.
  */
 export const MRZ_DOCUMENT_LAYOUTS: Partial<Record<MrzFormat, MrzDocumentLayout>> = {
-  TD1: { widthMm: 85.6, heightMm: 53.98, columns: 30, lines: 3, bottomMarginMm: 4.8 },
-  TD2: { widthMm: 105, heightMm: 74, columns: 36, lines: 2, bottomMarginMm: 4.8 },
-  TD3: { widthMm: 125, heightMm: 88, columns: 44, lines: 2, bottomMarginMm: 4.8 },
+  TD1: { widthMm: 85.6, heightMm: 53.98, columns: 30, lines: 3, pitchMm: MRZ_PITCH_MM, bottomMarginMm: 4.8 },
+  TD2: { widthMm: 105, heightMm: 74, columns: 36, lines: 2, pitchMm: MRZ_PITCH_MM, bottomMarginMm: 4.8 },
+  TD3: { widthMm: 125, heightMm: 88, columns: 44, lines: 2, pitchMm: MRZ_PITCH_MM, bottomMarginMm: 4.8 },
+};
+
+/**
+ * Other documents that carry a format's zone. Some ID-1 cards (Romania's) print two lines of 36 on
+ * the card, the pitch narrowed to fit its width less ~3 mm a side.
+ */
+const OTHER_LAYOUTS: Partial<Record<MrzFormat, readonly MrzDocumentLayout[]>> = {
+  TD2: [
+    {
+      widthMm: 85.6,
+      heightMm: 53.98,
+      columns: 36,
+      lines: 2,
+      pitchMm: (85.6 - 6 - GLYPH_INK_MM) / 35,
+      bottomMarginMm: 4,
+    },
+  ],
 };
 
 /** The zone's printed width: the pitch between the first and last characters, and the last one's ink. */
-export function mrzWidthMm(columns: number): number {
-  return (columns - 1) * MRZ_PITCH_MM + GLYPH_INK_MM;
+export function mrzWidthMm(columns: number, pitchMm = MRZ_PITCH_MM): number {
+  return (columns - 1) * pitchMm + GLYPH_INK_MM;
 }
 
 export interface PredictedDocument<S extends PixelSpace> {
@@ -65,14 +84,38 @@ export function predictDocumentFromMrz<S extends PixelSpace>(
 ): PredictedDocument<S> | null {
   const layout = MRZ_DOCUMENT_LAYOUTS[format];
   if (!layout) return null;
+  return predictFromLayout(layout, box, quarterTurns, space, pitchPx);
+}
+
+/** Every document the zone may be on: the format's own first, then others that carry it. */
+export function predictDocumentsFromMrz<S extends PixelSpace>(
+  format: MrzFormat,
+  box: Rect<S>,
+  quarterTurns: number,
+  space: S,
+  pitchPx: number | null = null,
+): PredictedDocument<S>[] {
+  const layouts = [MRZ_DOCUMENT_LAYOUTS[format], ...(OTHER_LAYOUTS[format] ?? [])];
+  return layouts.flatMap((layout) =>
+    layout ? (predictFromLayout(layout, box, quarterTurns, space, pitchPx) ?? []) : [],
+  );
+}
+
+function predictFromLayout<S extends PixelSpace>(
+  layout: MrzDocumentLayout,
+  box: Rect<S>,
+  quarterTurns: number,
+  space: S,
+  pitchPx: number | null,
+): PredictedDocument<S> | null {
   const { right, down } = uprightAxes(quarterTurns);
   // The box's extent along the document's own axes: across its lines, and down them.
   const along = Math.abs(right[0]) * box.width + Math.abs(right[1]) * box.height;
   const across = Math.abs(down[0]) * box.width + Math.abs(down[1]) * box.height;
   // The pitch OCR measured gives the scale where it agrees roughly with the box (which may take in
   // print beside the zone, or miss faint fillers at a line's end); else the box's width does.
-  const boxPxPerMm = along / mrzWidthMm(layout.columns);
-  const pitchPxPerMm = pitchPx === null ? null : pitchPx / MRZ_PITCH_MM;
+  const boxPxPerMm = along / mrzWidthMm(layout.columns, layout.pitchMm);
+  const pitchPxPerMm = pitchPx === null ? null : pitchPx / layout.pitchMm;
   // A box much shorter than its pitch makes the zone was cut short (a corner off the photo, glare
   // over its end): its place along the lines is then unknown, and so is the document's.
   if (pitchPxPerMm !== null && pitchPxPerMm / boxPxPerMm > 1.07) return null;

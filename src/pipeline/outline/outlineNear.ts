@@ -41,14 +41,14 @@ import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 export const FIT_IOU = 0.7;
 
 /**
- * `predicted`: the document's corners in its own order (top-left, top-right, bottom-right,
- * bottom-left), in the analysis copy's pixels. `marginPx`: how near the photo's border an unseen side
+ * `predictions`: where the document may be, the likeliest first, each its corners in its own order
+ * (top-left, top-right, bottom-right, bottom-left), in the analysis copy's pixels. `marginPx`: how near the photo's border an unseen side
  * may come before its corners count as not in the photo (a few millimetres on the document).
  */
 export function findOutlineNear(
   cv: OpenCv,
   image: RgbaImage,
-  predicted: Quad<AnalysisPoint>,
+  predictions: readonly Quad<AnalysisPoint>[],
   marginPx: number,
 ): DocumentOutline<AnalysisPoint> {
   return withMats(cv, (scope) => {
@@ -59,12 +59,15 @@ export function findOutlineNear(
       const edgesMat = findEdges(scope, channels, low, high);
       edges = edgeMapOf(edgesMat);
       for (const candidate of documentCandidates(scope, edgesMat, image)) {
-        if (convexIoU(candidate.outline.quad, predicted) < FIT_IOU) continue;
+        if (predictions.every((predicted) => convexIoU(candidate.outline.quad, predicted) < FIT_IOU))
+          continue;
         if (!best || candidate.score > best.score) best = candidate;
       }
       if (best) return best.outline;
     }
-    return judgePrediction(edges!, image, predicted, marginPx);
+    // No candidate fits: the prediction whose sides lie most on edges is judged (the likeliest on a tie).
+    const judged = predictions.map((predicted) => judgePrediction(edges!, image, predicted, marginPx));
+    return judged.reduce((best, next) => (next.edgeSupport > best.edgeSupport + 0.05 ? next : best));
   });
 }
 

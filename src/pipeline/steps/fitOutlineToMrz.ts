@@ -8,7 +8,7 @@
 import type { OpenCv } from '../../engines/types.ts';
 import { pointsMat, type MatScope } from '../cv.ts';
 import { convexIoU } from '../geometry.ts';
-import { predictDocumentFromMrz } from '../mrz/documentGeometry.ts';
+import { predictDocumentsFromMrz } from '../mrz/documentGeometry.ts';
 import { scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
 import { FIT_IOU, findOutlineNear } from '../outline/outlineNear.ts';
 import type { Rectification } from '../rectify/rectifyDocument.ts';
@@ -47,26 +47,28 @@ export function fitOutlineToMrz(
   const validChecks = mrz.reading.checks.filter((check) => check.valid).length;
   if (validChecks * 2 <= mrz.reading.checks.length) return unchanged;
   const format = mrz.reading.format;
-  let predicted: Quad<ImagePoint>;
+  let predictions: Quad<ImagePoint>[];
   let pxPerMm: number;
   if (mrz.inRectified) {
     if (!plan) return unchanged;
-    const inDocument = predictDocumentFromMrz(format, mrz.box, mrz.quarterTurns, 'document', mrz.pitchPx);
-    if (!inDocument) return unchanged;
-    predicted = documentToPhoto(scope, plan, inDocument.quad);
-    pxPerMm = inDocument.pxPerMm * plan.photoPxPerDocPx;
+    const inDocument = predictDocumentsFromMrz(format, mrz.box, mrz.quarterTurns, 'document', mrz.pitchPx);
+    if (inDocument.length === 0) return unchanged;
+    predictions = inDocument.map((predicted) => documentToPhoto(scope, plan, predicted.quad));
+    pxPerMm = inDocument[0]!.pxPerMm * plan.photoPxPerDocPx;
   } else {
-    const inPhoto = predictDocumentFromMrz(format, mrz.box, mrz.quarterTurns, 'image', mrz.pitchPx);
-    if (!inPhoto) return unchanged;
-    predicted = inPhoto.quad;
-    pxPerMm = inPhoto.pxPerMm;
+    const inPhoto = predictDocumentsFromMrz(format, mrz.box, mrz.quarterTurns, 'image', mrz.pitchPx);
+    if (inPhoto.length === 0) return unchanged;
+    predictions = inPhoto.map((predicted) => predicted.quad);
+    pxPerMm = inPhoto[0]!.pxPerMm;
   }
-  if (outline && convexIoU(outline.quad, predicted) >= FIT_IOU) return unchanged;
+  if (outline && predictions.some((predicted) => convexIoU(outline.quad, predicted) >= FIT_IOU))
+    return unchanged;
 
   const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
-  const inAnalysis = predicted.map(([x, y]) =>
-    pointIn('analysis', x * scale, y * scale),
-  ) as unknown as Quad<AnalysisPoint>;
+  const inAnalysis = predictions.map(
+    (predicted) =>
+      predicted.map(([x, y]) => pointIn('analysis', x * scale, y * scale)) as unknown as Quad<AnalysisPoint>,
+  );
   const found = findOutlineNear(scope.cv, analysis, inAnalysis, BORDER_MARGIN_MM * pxPerMm * scale);
   return { outline: { ...found, quad: scaleQuad(found.quad, 1 / scale) }, changed: true };
 }

@@ -37,7 +37,7 @@ describe('findOutlineNear (issue 12, item 2: the outline held to the prediction)
       [60, 150, 350, 246],
       [470, 80, 400, 440],
     ]);
-    const outline = findOutlineNear(cv, image, quad(70, 160, 350, 246), 10);
+    const outline = findOutlineNear(cv, image, [quad(70, 160, 350, 246)], 10);
     expect(convexIoU(outline.quad, quad(60, 150, 350, 246))).toBeGreaterThan(0.9);
     expect(outline.missingCorners).toStrictEqual([]);
     expect(outline.edgesUnseen).toBeUndefined();
@@ -45,7 +45,7 @@ describe('findOutlineNear (issue 12, item 2: the outline held to the prediction)
 
   it('names the corners the prediction puts off the photo', () => {
     const image = desk(900, 600, [[600, 200, 350, 246]]);
-    const outline = findOutlineNear(cv, image, quad(600, 200, 350, 246), 10);
+    const outline = findOutlineNear(cv, image, [quad(600, 200, 350, 246)], 10);
     expect(outline.missingCorners).toStrictEqual(['top-right', 'bottom-right']);
   });
 
@@ -56,7 +56,7 @@ describe('findOutlineNear (issue 12, item 2: the outline held to the prediction)
       ...image,
       data: image.data.map((v, i) => (i % 4 === 3 || (i / 4) % 900 >= 450 ? v : 226)),
     };
-    const outline = findOutlineNear(cv, blank, quad(60, 300, 350, 246), 10);
+    const outline = findOutlineNear(cv, blank, [quad(60, 300, 350, 246)], 10);
     expect(outline.edgesUnseen).toBe(true);
     expect(convexIoU(outline.quad, quad(60, 300, 350, 246))).toBeGreaterThan(0.95);
   });
