@@ -123,7 +123,12 @@ function predictFromLayout<S extends PixelSpace>(
   // Down the document the scale is the lines' own: a photo taken at a slant shortens the document
   // that way (the width's scale still holds within 10% when it is seen square on).
   const downPxPerMm = along > 0 ? across / ((layout.lines - 1) * LINE_SPACING_MM + GLYPH_HEIGHT_MM) : pxPerMm;
-  const downScale = Math.abs(downPxPerMm / pxPerMm - 1) <= 0.1 ? pxPerMm : Math.min(pxPerMm, downPxPerMm);
+  // Not below 0.75 of the width's scale (a view slanted past ~40°): a band that missed a line (a
+  // finger over it) would otherwise shrink the page to a strip.
+  const downScale =
+    Math.abs(downPxPerMm / pxPerMm - 1) <= 0.1
+      ? pxPerMm
+      : Math.max(0.75 * pxPerMm, Math.min(pxPerMm, downPxPerMm));
   const centre = [box.x + box.width / 2, box.y + box.height / 2] as const;
   const halfWidth = (layout.widthMm / 2) * pxPerMm;
   // From the zone's centre down to the document's bottom edge, and up to its top edge.

@@ -48,6 +48,8 @@ export interface DocumentOutline<P extends PointIn<PixelSpace> = ImagePoint> {
    * edge: the document is in the photo, and we cannot see where it ends.
    */
   readonly edgesUnseen?: true;
+  /** Set when the quad is the MRZ's prediction judged on the edges, not an outline the search found. */
+  readonly predicted?: true;
 }
 
 export interface Candidate {

@@ -130,6 +130,7 @@ function judgePrediction(
     aspect: Math.max(horizontal, vertical) / Math.max(1, Math.min(horizontal, vertical)),
     edgeSupport: supports.reduce((s, v) => s + v, 0) / 4,
     ...(edgesUnseen ? { edgesUnseen } : {}),
+    predicted: true,
   };
 }
 

@@ -111,8 +111,10 @@ async function readWhileWarping(
 }
 
 /**
- * The document rectified and its clarity measured again, on an outline the MRZ put right (as on any
- * outline found, even one running off the photo). Without one, the photo stands in for it.
+ * The document rectified and its clarity measured again, on an outline the MRZ put right. Where that
+ * outline is only the prediction (corners off the photo, or edges unseen), the photo stands in for
+ * the document, as where no outline was found: a rectified prediction holds the dark beyond the
+ * photo's border, or the ground round a tight crop, and would be judged for them.
  */
 function lookAgain(
   scope: MatScope,
