@@ -123,7 +123,8 @@ function lookAgain(
   analysis: RgbaImage,
   outline: DocumentOutline | null,
 ): Pick<SeenDocument, 'rectified' | 'clarity'> {
-  if (!outline) return { rectified: null, clarity: photoClarity(cv, analysis, image) };
+  if (!outline || outline.missingCorners.length > 0 || outline.edgesUnseen)
+    return { rectified: null, clarity: photoClarity(cv, analysis, image) };
   const rectified = rectifyPlanned(scope, image, planRectification(outline.quad));
   return {
     rectified,
