@@ -3,7 +3,9 @@
  * given) and, where they exist, over ../shared/real-ids and ../shared/real-photos, and prints for each
  * set per-rule accuracy, false passes, the MRZ exact-read rate, outline IoU, ms per image (median, p90,
  * max), and a line per failure. `--dump FILE` also writes one JSON line per image (verdicts, MRZ, kind,
- * expiry, outline): two dumps compare a change's effect image by image.
+ * expiry, outline): two dumps compare a change's effect image by image. `--only SET,SET` runs only those
+ * sets (fixtures, real-ids, real-photos, composites). The composites are made now from ../shared
+ * (scripts/composites/), the same on every run.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -20,18 +22,23 @@ import {
   type RuleId,
   type Status,
 } from '../src/pipeline/types.ts';
+import { COMPOSITE_GENERATORS } from './composites/index.ts';
 import type { FixtureManifest } from './fixtures/manifest.ts';
 import { isInDateForNhsLogin } from './fixtures/truth.ts';
 
 const projectRoot = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const REAL_IDS = resolve(projectRoot, '..', 'shared', 'real-ids');
 const REAL_PHOTOS = resolve(projectRoot, '..', 'shared', 'real-photos');
+/** Every eval run makes the same composites. */
+const COMPOSITE_SEED = 'eval-1';
 
 interface Case {
   readonly file: string;
   /** The fixture variant, or the real specimen's kind (crop, scan, photo): measures are summarised by it. */
   readonly group: string;
   readonly path: string;
+  /** A composite's image, made at eval time (its path is then only a name). */
+  readonly bytes?: Buffer;
   readonly today: string;
   /** Acceptable statuses per rule; a rule absent here is not scored (its truth is unknown). */
   readonly expected: Partial<Record<RuleId, readonly Status[]>>;
@@ -121,12 +128,29 @@ async function realPhotoCases(): Promise<Case[]> {
   }));
 }
 
+/** Real specimens put into scenes now, from ../shared, by every generator (scripts/composites/). */
+async function compositeCases(): Promise<Case[]> {
+  if (!existsSync(REAL_IDS) || !existsSync(REAL_PHOTOS)) return [];
+  const shared = dirname(REAL_IDS);
+  const made = await Promise.all(COMPOSITE_GENERATORS.map((generate) => generate(shared, COMPOSITE_SEED)));
+  return made.flat().map((composite) => ({
+    file: composite.file,
+    group: composite.file.split('/').slice(0, 2).join('/'),
+    path: composite.file,
+    bytes: composite.bytes,
+    today: composite.today,
+    expected: composite.expected,
+    mrz: composite.mrz,
+    outline: composite.outline,
+  }));
+}
+
 async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const testCase of cases) {
     const started = performance.now();
     try {
-      const photo = await decodePhotoForCheck(await readFile(testCase.path));
+      const photo = await decodePhotoForCheck(testCase.bytes ?? (await readFile(testCase.path)));
       const report = await checkDocument(photo, engines, { today: testCase.today });
       outcomes.push({ testCase, report, error: null, ms: performance.now() - started });
     } catch (error) {
@@ -335,10 +359,16 @@ const args = process.argv.slice(2);
 const dumpAt = args.indexOf('--dump');
 const dumpPath = dumpAt >= 0 ? args[dumpAt + 1] : undefined;
 if (dumpAt >= 0 && !dumpPath) throw new Error('--dump needs a file to write');
-const manifestArgument = args.find((a, i) => !a.startsWith('--') && (dumpAt < 0 || i !== dumpAt + 1));
+const onlyAt = args.indexOf('--only');
+/** `--only real-ids,composites`: the sets to run (default: all). */
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
+const manifestArgument = args.find(
+  (a, i) => !a.startsWith('--') && (dumpAt < 0 || i !== dumpAt + 1) && (onlyAt < 0 || i !== onlyAt + 1),
+);
 const engines = await loadNodeEngines();
 const dump: string[] = [];
 const evaluate = async (title: string, set: string, cases: readonly Case[]) => {
+  if (only && !only.includes(set)) return;
   const outcomes = await run(cases, engines);
   summarise(title, outcomes);
   dump.push(...dumpLines(set, outcomes));
@@ -354,6 +384,9 @@ if (!manifestArgument) {
   const photos = await realPhotoCases();
   if (photos.length > 0) await evaluate('../shared/real-photos', 'real-photos', photos);
   else console.log('\n../shared/real-photos is absent: skipped');
+  const composites = await compositeCases();
+  if (composites.length > 0) await evaluate('composites of ../shared specimens', 'composites', composites);
+  else console.log('\ncomposites: ../shared is absent: skipped');
 }
 if (dumpPath) await writeFile(dumpPath, dump.join('\n') + '\n');
 await engines.ocr.terminate();

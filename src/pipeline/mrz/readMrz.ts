@@ -40,6 +40,12 @@ export interface MrzResult<S extends PixelSpace = PixelSpace> {
   readonly quarterTurns: number;
   /** Where the MRZ is, in the pixels of the image given (as given, not turned). */
   readonly box: Rect<S>;
+  /**
+   * The character pitch along the lines, in the pixels of the image given: the median step from one
+   * glyph to the next as OCR placed them (ICAO's 2.54 mm, so the document's scale). Null when too
+   * few glyphs were placed.
+   */
+  readonly pitchPx: number | null;
 }
 
 export interface ReadMrzOptions {
@@ -92,9 +98,11 @@ async function readBand<S extends PixelSpace>(
   const pixels = image.region(margined);
   const reads: { layout: MrzLayout; read: MrzRead }[] = [];
   let reading: MrzReading | null = null;
+  let pitchPx: number | null = null;
   for (const glyphHeight of OCR_GLYPH_HEIGHTS_PX) {
     const crop = cropForOcr(engines, pixels, region.lineHeight, glyphHeight);
     const lines = await engines.ocr.readMrz(crop);
+    pitchPx ??= glyphPitch(lines, crop.width / pixels.width);
     const shaped = shapeMrzLines(lines.map((line) => readGlyphs(crop, line.glyphs)));
     if (shaped && (reads.length === 0 || shaped.layout === reads[0]!.layout)) reads.push(shaped);
     if (reads.length === 0) return null; // the first read found no MRZ: other scales will not either
@@ -108,7 +116,25 @@ async function readBand<S extends PixelSpace>(
   const combined = combineReadings(reads.map((r) => r.read));
   const doubtfulFields = doubtfulFailures(reads[0]!.layout, reads[0]!.read, combined, reading);
   if (doubtfulFields.length > 0) reading = { ...reading, doubtfulFields };
-  return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box };
+  return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box, pitchPx };
+}
+
+/**
+ * The median step between neighbouring glyphs' left edges over the lines read, in the band's pixels
+ * (`scale`: crop pixels per band pixel). A glyph OCR dropped doubles one step; the median ignores it.
+ */
+function glyphPitch(
+  lines: readonly { readonly glyphs: readonly OcrGlyph[] }[],
+  scale: number,
+): number | null {
+  const steps = lines
+    .filter((line) => line.glyphs.length >= 20)
+    .flatMap((line) =>
+      line.glyphs.slice(1).map((glyph, i) => (glyph.box.x0 - line.glyphs[i]!.box.x0) / scale),
+    )
+    .filter((step) => step > 0)
+    .sort((a, b) => a - b);
+  return steps.length >= 20 ? steps[Math.floor(steps.length / 2)]! : null;
 }
 
 /** The band with a margin of 0.9 line heights, in whole pixels inside the image. */

@@ -26,7 +26,7 @@ export { OUTLINE_THRESHOLDS } from './thresholds.ts';
  * Canny thresholds to try: the first keeps only strong borders (a card on wood, on cloth), the
  * second finds a pale card on a pale desk. Candidates from both compete on the same score.
  */
-const EDGE_SENSITIVITIES: readonly (readonly [number, number])[] = [
+export const EDGE_SENSITIVITIES: readonly (readonly [number, number])[] = [
   [40, 110],
   [15, 45],
 ];

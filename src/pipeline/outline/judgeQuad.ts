@@ -43,6 +43,13 @@ export interface DocumentOutline<P extends PointIn<PixelSpace> = ImagePoint> {
   readonly aspect: number;
   /** Share of the quad's in-frame perimeter that lies on image edges (0..1). */
   readonly edgeSupport: number;
+  /**
+   * Set when the outline is where the document's MRZ puts it (outlineNear.ts) but its sides lie on no
+   * edge: the document is in the photo, and we cannot see where it ends.
+   */
+  readonly edgesUnseen?: true;
+  /** Set when the quad is the MRZ's prediction judged on the edges, not an outline the search found. */
+  readonly predicted?: true;
 }
 
 export interface Candidate {

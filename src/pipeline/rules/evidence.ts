@@ -28,6 +28,8 @@ export interface OutlineCorners {
   readonly missingCorners: readonly CornerName[];
   readonly coveredCorners: readonly CornerName[];
   readonly offEdges: readonly string[];
+  /** The outline is where the MRZ puts the document, but none of its edges were seen there. */
+  readonly edgesUnseen?: boolean;
 }
 
 /** What the two photo rules judge: all a live camera frame gives (framing/). */

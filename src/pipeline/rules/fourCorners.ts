@@ -1,6 +1,7 @@
 /**
- * `four-corners`: the document's four corners are in the photo and uncovered. Never unsure: without
- * an outline the guidance's first ask (all four corners seen) is not met.
+ * `four-corners`: the document's four corners are in the photo and uncovered. Without an outline the
+ * guidance's first ask (all four corners seen) is not met. Unsure only where the MRZ shows where the
+ * document is but no edge was seen there (outline/outlineNear.ts).
  */
 import type { RuleResult } from '../types.ts';
 import { areBordersClear } from './clearPhoto.ts';
@@ -32,6 +33,10 @@ export function judgeFourCorners(corners: CornerEvidence): RuleResult {
       advice: TEXTS['cut-off'].advice,
       evidence,
     };
+  // The MRZ says where the document is, but its edges could not be seen there: not a fail (nothing
+  // is known to be off or covered), not a pass (the corners were never seen).
+  if (corners.edgesUnseen)
+    return { id, status: 'unsure', reason: 'edges-unseen', ...words(TEXTS['edges-unseen']), evidence };
   if (corners.coveredCorners.length > 0 && corners.bordersClear !== false)
     return {
       id,

@@ -23,12 +23,14 @@ export function measuresOf(
   clarity: ClarityMeasures,
   mrz: { inPhotoPx: number } | null,
 ): Measures {
-  let textHeightPx = outline ? null : (mrz?.inPhotoPx ?? null);
-  if (outline) {
+  // A predicted outline (outline/outlineNear.ts) is sized from the MRZ's box: its glyphs say more.
+  const sized = outline?.predicted && mrz ? null : outline;
+  let textHeightPx = sized ? null : (mrz?.inPhotoPx ?? null);
+  if (sized) {
     // How high MRZ-sized print is, from the document's width in the photo: steadier than the MRZ
     // band's measured height, which blur and upsampling inflate (small fixtures: 12–14 px for 7).
-    const { horizontal, vertical } = quadSideLengths(outline.quad);
-    const format = rectifiedFormat ?? formatFromAspect(outline.aspect);
+    const { horizontal, vertical } = quadSideLengths(sized.quad);
+    const format = rectifiedFormat ?? formatFromAspect(sized.aspect);
     textHeightPx = (Math.max(horizontal, vertical) / DOCUMENT_FORMATS[format].widthMm) * MRZ_GLYPH_HEIGHT_MM;
   }
   return {
@@ -60,5 +62,6 @@ export function cornersOf(outline: DocumentOutline | null): OutlineCorners {
     missingCorners: outline?.missingCorners ?? [],
     coveredCorners: outline?.coveredCorners ?? [],
     offEdges: outline?.offEdges ?? [],
+    ...(outline?.edgesUnseen ? { edgesUnseen: true } : {}),
   };
 }

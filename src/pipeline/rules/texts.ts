@@ -76,6 +76,13 @@ export const RULE_TEXTS = {
       advice: 'Move the camera back a little so that all 4 corners of your ID are in the photo.',
       source: '[NHS-LOGIN-PHOTO]',
     },
+    'edges-unseen': {
+      message:
+        'We could not see the edges of your ID clearly enough to tell whether all 4 corners are in the photo.',
+      advice:
+        'Put your ID on a plain, darker surface and take the photo from above, with a little space around all 4 corners.',
+      source: '[OURS]',
+    },
     covered: {
       message: (corners: readonly CornerName[]) =>
         `${capitalise(listCorners(corners))} of your ID ${corners.length === 1 ? 'looks' : 'look'} covered, perhaps by a finger.`,

@@ -12,11 +12,17 @@ import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { signedArea, type Point } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
-import { planRectification, rectifyPlanned, type RectifiedDocument } from '../rectify/rectifyDocument.ts';
+import {
+  planRectification,
+  rectifyPlanned,
+  type RectifiedDocument,
+  type Rectification,
+} from '../rectify/rectifyDocument.ts';
 import { forgetWarpedPhoto } from '../rectify/warpPerspective.ts';
 import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
+import { fitOutlineToMrz } from './fitOutlineToMrz.ts';
 import type { StageClock } from './stageClock.ts';
 
 export interface SeenDocument {
@@ -48,12 +54,18 @@ export async function seeDocument(
     const outline = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
     clock.lap('outline');
     options.signal?.throwIfAborted();
-    seen = {
-      image,
-      analysis,
-      outline,
-      ...(await readWhileWarping(scope, engines, image, analysis, outline, options, clock)),
-    };
+    const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock);
+    const { rectified, clarity, mrz, medium } = read;
+    seen = { image, analysis, outline, rectified, clarity, mrz, medium };
+    const fitted = read.mrz && fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz);
+    if (fitted?.changed) {
+      seen = {
+        ...seen,
+        outline: fitted.outline,
+        ...lookAgain(scope, engines.cv, image, analysis, fitted.outline),
+      };
+      clock.lap('outline');
+    }
   } finally {
     scope.release();
     forgetWarpedPhoto();
@@ -80,7 +92,9 @@ async function readWhileWarping(
   outline: DocumentOutline | null,
   options: CheckOptions,
   clock: StageClock,
-): Promise<Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium'>> {
+): Promise<
+  Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium'> & { readonly plan: Rectification | null }
+> {
   options.onProgress?.('mrz');
   const mrzStarted = performance.now();
   const plan = outline && planRectification(outline.quad);
@@ -104,7 +118,7 @@ async function readWhileWarping(
   clock.lap('medium');
   const mrz = await reading;
   clock.since('mrz', mrzStarted);
-  return { rectified, clarity, mrz, medium };
+  return { rectified, clarity, mrz, medium, plan };
 }
 
 /**
@@ -122,6 +136,25 @@ function documentClarity(
   if (onDocument.print.glyphCount >= MIN_GLYPHS) return onDocument;
   const onPhoto = photoClarity(cv, analysis, image);
   return onPhoto.print.glyphCount >= MIN_GLYPHS ? onPhoto : onDocument;
+}
+
+/**
+ * The document rectified and its clarity measured again, on an outline the MRZ put right. Where that
+ * outline is only the prediction (corners off the photo, or edges unseen), the photo stands in for
+ * the document, as where no outline was found: a rectified prediction holds the dark beyond the
+ * photo's border, or the ground round a tight crop, and would be judged for them.
+ */
+function lookAgain(
+  scope: MatScope,
+  cv: OpenCv,
+  image: RgbaImage,
+  analysis: RgbaImage,
+  outline: DocumentOutline | null,
+): Pick<SeenDocument, 'rectified' | 'clarity'> {
+  if (!outline || outline.missingCorners.length > 0 || outline.edgesUnseen)
+    return { rectified: null, clarity: photoClarity(cv, analysis, image) };
+  const rectified = rectifyPlanned(scope, image, planRectification(outline.quad));
+  return { rectified, clarity: documentClarity(cv, rectified, analysis, image) };
 }
 
 /** The copy the outline is searched on, when the decoder made none. */

@@ -20,4 +20,15 @@ describe('judgeFourCorners', () => {
     expect(judgeFourCorners({ ...covered, bordersClear: true }).status).toBe('fail');
     expect(judgeFourCorners({ ...covered, bordersClear: false }).status).toBe('pass');
   });
+  it('is unsure where the MRZ puts the document but none of its edges were seen there (issue 12, item 2)', () => {
+    const unseen = { found: true, missingCorners: [], coveredCorners: [], offEdges: [], edgesUnseen: true };
+    const result = judgeFourCorners(unseen);
+    expect({ status: result.status, message: result.message }).toStrictEqual({
+      status: 'unsure',
+      message:
+        'We could not see the edges of your ID clearly enough to tell whether all 4 corners are in the photo.',
+    });
+    // A corner known to be off the photo is still a fail.
+    expect(judgeFourCorners({ ...unseen, missingCorners: ['top-left'] }).status).toBe('fail');
+  });
 });

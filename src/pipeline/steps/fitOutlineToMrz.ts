@@ -1,0 +1,97 @@
+/**
+ * Holds the outline to the document's MRZ. ICAO 9303 fixes where the zone sits on a TD1, TD2 or TD3
+ * document and the document's size, so the zone found predicts the document's outline
+ * (mrz/documentGeometry.ts). An outline the code does not fit (the whole open booklet, the page above
+ * the data page, a box beside the card, the portrait's frame) is not the document: the search is
+ * then held to the prediction (outline/outlineNear.ts), which never borrows a nearby object's edges.
+ */
+import type { OpenCv } from '../../engines/types.ts';
+import { pointsMat, type MatScope } from '../cv.ts';
+import { convexIoU } from '../geometry.ts';
+import { predictDocumentsFromMrz } from '../mrz/documentGeometry.ts';
+import { scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
+import { FIT_IOU, findOutlineNear } from '../outline/outlineNear.ts';
+import type { Rectification } from '../rectify/rectifyDocument.ts';
+import { pointIn, type AnalysisPoint, type ImagePoint, type Quad, type RgbaImage } from '../types.ts';
+import type { FoundMrz } from './findMrz.ts';
+
+/**
+ * How near the photo's border an unseen side may come before its corners count as off the photo:
+ * 3 mm on the document, about the prediction's own error (ICAO's ±1 mm on the zone's place, and the
+ * zone's width measured to a glyph).
+ */
+const BORDER_MARGIN_MM = 3;
+
+export interface FittedOutline {
+  readonly outline: DocumentOutline | null;
+  /** Whether the outline is another than the one given (the document must be rectified again). */
+  readonly changed: boolean;
+}
+
+/**
+ * `plan`: how the outline given was rectified, when the MRZ was read on it (`mrz.inRectified`).
+ * `analysis` is the copy the outline was searched on; `image` the photo.
+ */
+export function fitOutlineToMrz(
+  scope: MatScope,
+  analysis: RgbaImage,
+  image: RgbaImage,
+  outline: DocumentOutline | null,
+  plan: Rectification | null,
+  mrz: FoundMrz,
+): FittedOutline {
+  const unchanged = { outline, changed: false };
+  // Only a code read as a code is evidence of where the document lies: most of its check digits
+  // must hold, more than half (specimens often print one or two wrong; a zone cut short is refused by the
+  // prediction itself, by its width against its pitch).
+  const validChecks = mrz.reading.checks.filter((check) => check.valid).length;
+  if (validChecks * 2 <= mrz.reading.checks.length) return unchanged;
+  const format = mrz.reading.format;
+  let predictions: Quad<ImagePoint>[];
+  let pxPerMm: number;
+  if (mrz.inRectified) {
+    if (!plan) return unchanged;
+    const inDocument = predictDocumentsFromMrz(format, mrz.box, mrz.quarterTurns, 'document', mrz.pitchPx);
+    if (inDocument.length === 0) return unchanged;
+    predictions = inDocument.map((predicted) => documentToPhoto(scope, plan, predicted.quad));
+    pxPerMm = inDocument[0]!.pxPerMm * plan.photoPxPerDocPx;
+  } else {
+    const inPhoto = predictDocumentsFromMrz(format, mrz.box, mrz.quarterTurns, 'image', mrz.pitchPx);
+    if (inPhoto.length === 0) return unchanged;
+    predictions = inPhoto.map((predicted) => predicted.quad);
+    pxPerMm = inPhoto[0]!.pxPerMm;
+  }
+  if (outline && predictions.some((predicted) => convexIoU(outline.quad, predicted) >= FIT_IOU))
+    return unchanged;
+
+  const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
+  const inAnalysis = predictions.map(
+    (predicted) =>
+      predicted.map(([x, y]) => pointIn('analysis', x * scale, y * scale)) as unknown as Quad<AnalysisPoint>,
+  );
+  const found = findOutlineNear(scope.cv, analysis, inAnalysis, BORDER_MARGIN_MM * pxPerMm * scale);
+  return { outline: { ...found, quad: scaleQuad(found.quad, 1 / scale) }, changed: true };
+}
+
+/** Points of the rectified document taken back into the photo through the plan's perspective. */
+function documentToPhoto(
+  scope: MatScope,
+  plan: Rectification,
+  quad: Quad<readonly [number, number]>,
+): Quad<ImagePoint> {
+  const { width, height } = plan;
+  const rectangle: [number, number][] = [
+    [0, 0],
+    [width - 1, 0],
+    [width - 1, height - 1],
+    [0, height - 1],
+  ];
+  const cv: OpenCv = scope.cv;
+  const h = scope.track(
+    cv.getPerspectiveTransform(pointsMat(scope, rectangle), pointsMat(scope, plan.corners)),
+  ).data64F;
+  return quad.map(([x, y]) => {
+    const w = h[6]! * x + h[7]! * y + h[8]!;
+    return pointIn('image', (h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w);
+  }) as unknown as Quad<ImagePoint>;
+}
