@@ -44,7 +44,14 @@ const CLARITY_PROBLEMS: readonly {
   },
   // The portrait (NHS login: "you can clearly see your face"), where the check looked at it: named
   // before glare anywhere on the ID, as the more exact of the two.
-  { problem: 'glare-over-portrait', holds: (m) => portraitProblemOf(m.portrait) === 'glare-over-portrait' },
+  // With no face found, shine where the face should be counts only where the document shows glare too:
+  // a card whose paper is itself white to the sensor's limit is not shone on (clarity/README.md).
+  {
+    problem: 'glare-over-portrait',
+    holds: (m) =>
+      portraitProblemOf(m.portrait) === 'glare-over-portrait' &&
+      (m.portrait?.judgedOver === 'face' || m.glare! > 0),
+  },
   // After blur: a smear spreads grey over the paper, and what stays white stands above it like a
   // wash (the σ 8 px fixtures); print that is sharp but washed out is glare.
   { problem: 'glare', holds: (m, t) => m.glare! > t.maxGlare },
