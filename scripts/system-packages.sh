@@ -8,7 +8,10 @@ set -euo pipefail
 
 missing=()
 [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi 'OCR B' || missing+=(fonts-ocr-b)
+# Not `fc-list | grep -q`: under pipefail, grep's early exit kills fc-list with SIGPIPE, and the font
+# would look missing every time.
+fonts=$(fc-list 2>/dev/null || true)
+grep -qi 'OCR B' <<<"$fonts" || missing+=(fonts-ocr-b)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
