@@ -2,7 +2,7 @@
  * The CLI's arguments, parsed without touching the process: `main` prints what this returns, and the
  * tests call it directly.
  */
-import type { IsoDate } from '../pipeline/types.ts';
+import { isIsoDate, type IsoDate } from '../pipeline/types.ts';
 
 export const USAGE = 'usage: id-precheck check [--json] [--today YYYY-MM-DD] FILE...';
 
@@ -34,11 +34,4 @@ export function parseArguments(argv: readonly string[], now: Date = new Date()):
   }
   if (files.length === 0) return `no files given\n${USAGE}`;
   return { json, today, files };
-}
-
-function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

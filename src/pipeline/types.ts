@@ -95,6 +95,13 @@ export type DocumentKind =
 /** ISO 8601 calendar date, YYYY-MM-DD. */
 export type IsoDate = string;
 
+/** Whether `value` is a YYYY-MM-DD date that exists (not 2026-02-30, which `Date` rolls over to 2 March). */
+export function isIsoDate(value: string): value is IsoDate {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 export interface RuleResult {
   readonly id: RuleId;
   readonly status: Status;

@@ -28,8 +28,10 @@ describe('todayFromUrl', () => {
         '?today=01/06/2026',
         '?today=2026-13-01',
         '?today=2026-06-32',
+        '?today=2026-02-30',
+        '?today=2027-02-29',
       ].map((search) => todayFromUrl(search, device)),
-    ).toStrictEqual(Array(7).fill('2026-01-05'));
+    ).toStrictEqual(Array(9).fill('2026-01-05'));
   });
 
   it('gives the date where the device is, not in UTC: just after midnight in Auckland is the new day', () => {
