@@ -22,6 +22,8 @@ export async function checkDocument(
   const clock = startStageClock();
   const seen = await seeDocument(photo, engines, options, clock);
   const reading = await readDocument(seen, engines, options, clock);
+  // The front reader is the longest step: a photo replaced while it ran is not judged.
+  options.signal?.throwIfAborted();
 
   const portrait = lookForPortrait(seen, engines);
   clock.lap('portrait');

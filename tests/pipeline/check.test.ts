@@ -273,4 +273,24 @@ describe('checkDocument, cancelled', () => {
     const next = await checkDocument(photo, engines, { today: manifest.today });
     expect(asTheManifestSeesIt(next, entry)).toStrictEqual(theManifestsTruth(entry));
   });
+  it('is not judged when aborted while its front is read: the reader finishes, the check stops', async () => {
+    const licence = fixture('clean', 'uk-driving-licence');
+    const photo = readyPhoto(await decodePhoto(await readFile(licence.path)));
+    const controller = new AbortController();
+    const steps: string[] = [];
+    const stopped = await checkDocument(photo, engines, {
+      today: manifest.today,
+      signal: controller.signal,
+      onProgress: (step) => {
+        steps.push(step);
+        if (step === 'licence') controller.abort();
+      },
+    }).catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(DOMException);
+    expect([(stopped as DOMException).name, steps.at(-1), steps.includes('rules')]).toStrictEqual([
+      'AbortError',
+      'licence',
+      false,
+    ]);
+  });
 });
