@@ -8,6 +8,7 @@ import type { DocumentOutline } from './outline/findDocumentOutline.ts';
 import { areBordersClear } from './rules/clearPhoto.ts';
 import { cornersOf, measuresOf } from './rules/measures.ts';
 import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
+import { lookForPeopleInstead } from './steps/lookForPeople.ts';
 import { lookForPortrait } from './steps/lookForPortrait.ts';
 import { readDocument } from './steps/readDocument.ts';
 import { seeDocument } from './steps/seeDocument.ts';
@@ -25,11 +26,14 @@ export async function checkDocument(
   // The front reader is the longest step: a photo replaced while it ran is not judged.
   options.signal?.throwIfAborted();
 
-  const portrait = lookForPortrait(seen, engines);
+  const people = lookForPeopleInstead(seen, reading, engines);
+  // A photo of people shows no document: what its outline went round is not one.
+  const document = people?.photoOfPeople ? { ...seen, outline: null, rectified: null } : seen;
+  const portrait = lookForPortrait(document, engines);
   clock.lap('portrait');
 
   options.onProgress?.('rules');
-  const { image, outline, rectified, clarity, mrz } = seen;
+  const { image, outline, rectified, clarity, mrz } = document;
   const measures = {
     ...measuresOf(image, outline, rectified?.format ?? null, clarity, mrz),
     ...(portrait ? { portrait } : {}),
@@ -39,6 +43,7 @@ export async function checkDocument(
     measures,
     today: options.today,
     medium: seen.medium,
+    people,
     ...reading,
   });
   clock.lap('rules');

@@ -43,6 +43,15 @@ export function signedArea(points: readonly Point[]): number {
   return sum / 2;
 }
 
+/** Whether `point` lies inside the convex polygon (or on its edge), whichever way round it runs. */
+export function isInsideConvex(point: Point, polygon: readonly Point[]): boolean {
+  const sign = Math.sign(signedArea(polygon));
+  return polygon.every((a, i) => {
+    const b = polygon[(i + 1) % polygon.length]!;
+    return sign * ((b[0] - a[0]) * (point[1] - a[1]) - (b[1] - a[1]) * (point[0] - a[0])) >= 0;
+  });
+}
+
 export function isConvex(points: readonly Point[]): boolean {
   let sign = 0;
   for (let i = 0; i < points.length; i++) {

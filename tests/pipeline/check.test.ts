@@ -11,6 +11,7 @@ import { readyPhoto, type CheckReport, type RuleId } from '../../src/pipeline/ty
 import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import type { FixtureEntry, Variant } from '../../scripts/fixtures/manifest.ts';
 import { printoutOf, screenOf } from '../../scripts/fixtures/media.ts';
+import { FACE_SCENES, renderFaceScene } from '../../scripts/rehearsal/faceScenes.ts';
 import { fixture, FIXTURES_DIR, loadManifest } from '../support/fixtures.ts';
 import { expectedRuleStatuses, expectedVerdict, manifestVerdicts } from '../support/manifestReport.ts';
 
@@ -291,6 +292,23 @@ describe('checkDocument, cancelled', () => {
       'AbortError',
       'licence',
       false,
+    ]);
+  });
+});
+
+describe('checkDocument, a photo of people', () => {
+  it('fails accepted-document as a photo of a person, finds no ID to judge, and never speaks of its portrait', async () => {
+    const person = await renderFaceScene(FACE_SCENES['one-framed-face']);
+    const report = await checkDocument(readyPhoto(person), engines, { today: manifest.today });
+    expect([report.outline, report.rules.map((rule) => [rule.id, rule.status, rule.reason])]).toStrictEqual([
+      null,
+      [
+        ['four-corners', 'fail', 'not-found'],
+        ['clear-photo', 'unsure', 'no-document'],
+        ['in-date', 'unsure', 'expiry-unread'],
+        ['accepted-document', 'fail', 'photo-of-people'],
+        ['valid-details', 'unsure', 'code-unread'],
+      ],
     ]);
   });
 });

@@ -6,6 +6,7 @@
  * (clarity/measureMedium.ts says which, or nothing when unsure).
  */
 import type { MediumMeasures } from '../clarity/measureMedium.ts';
+import type { PeopleMeasure } from '../portrait/lookForPeople.ts';
 import type { DocumentSummary, NotAnIdReading, RuleResult } from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
 import type { CheckEvidence, Rule } from './evidence.ts';
@@ -68,11 +69,25 @@ export function judgeNotAnId(notAnId: NotAnIdReading, wholeAndClear: boolean): R
   };
 }
 
+/** A photo of people, with no document in it (portrait/lookForPeople.ts): not an ID. */
+function judgePhotoOfPeople(people: PeopleMeasure): RuleResult {
+  const text = TEXTS['photo-of-people'];
+  return {
+    id: 'accepted-document',
+    status: 'fail',
+    reason: 'photo-of-people',
+    message: text.message,
+    advice: text.advice,
+    evidence: { kind: 'other', seen: 'photo-of-people', people, source: text.source },
+  };
+}
+
 export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {
   id: 'accepted-document',
   judge: (evidence) => {
     const { document, front, medium } = evidence;
     if (medium?.medium) return judgeAcceptedDocument(document, medium);
+    if (evidence.people?.photoOfPeople) return judgePhotoOfPeople(evidence.people);
     // A face where ICAO 9303 puts the portrait is a sign of an ID too, even one the detector is unsure
     // of (a real French ID front and a Thai passport page whose words were not read scored 0.51): such a
     // document is unsure, never "not a photo ID".

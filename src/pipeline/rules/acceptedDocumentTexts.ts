@@ -111,6 +111,16 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: USE_ACCEPTED,
     source: '[NHS-LOGIN-2024]',
   },
+  // A face and next to no print anywhere (portrait/lookForPeople.ts): a photo of people, not of an ID.
+  // NHS login: "The image you send needs to be of your original photo ID"; the face is filmed later,
+  // in its video step ("we will show you 4 numbers").
+  'photo-of-people': {
+    message:
+      'This looks like a photo of a person, not of an ID. NHS login needs a photo of your photo ID itself; it films your face later, in its video step.',
+    advice:
+      'Take a photo of your passport, driving licence or other photo ID, on its own, filling most of the photo.',
+    source: '[NHS-LOGIN-ORIGINAL] [NHS-LOGIN-2024]',
+  },
   'not-an-id': {
     message:
       'This does not look like a photo ID: we could see the whole of it clearly, but found no title, code or details of one.',

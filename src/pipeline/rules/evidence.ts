@@ -3,6 +3,7 @@
  * from a camera frame), so every rule in the registry takes the same thing.
  */
 import type { MediumMeasures } from '../clarity/measureMedium.ts';
+import type { PeopleMeasure } from '../portrait/lookForPeople.ts';
 import type {
   CardSide,
   CornerName,
@@ -64,4 +65,6 @@ export interface CheckEvidence extends PhotoEvidence {
   readonly side: CardSide | null;
   /** Whether the photo shows a screen or a printout rather than the document (null: not measured). */
   readonly medium: MediumMeasures | null;
+  /** Whether the photo is of people rather than a document, looked for when nothing said what it is. */
+  readonly people?: PeopleMeasure | null;
 }

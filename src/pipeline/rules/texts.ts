@@ -255,6 +255,7 @@ export const NOT_AN_ID_REASONS = [
   'bank-card',
   'non-european-licence',
   'non-european-id-card',
+  'photo-of-people',
   'not-an-id',
 ] as const;
 export type NotAnIdReason = (typeof NOT_AN_ID_REASONS)[number];

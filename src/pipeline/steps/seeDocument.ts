@@ -9,7 +9,7 @@ import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.
 import { measureMedium, type MediumMeasures } from '../clarity/measureMedium.ts';
 import { MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
-import { signedArea, type Point } from '../geometry.ts';
+import { isInsideConvex } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
 import {
@@ -177,10 +177,5 @@ function startedJobsPosted(): Promise<void> {
 
 /** Whether the box's centre lies inside the convex quad (both in photo pixels). */
 function boxInsideQuad(box: Rect<'image'>, quad: Quad<ImagePoint>): boolean {
-  const centre: Point = [box.x + box.width / 2, box.y + box.height / 2];
-  const sign = Math.sign(signedArea(quad));
-  return quad.every((a, i) => {
-    const b = quad[(i + 1) % 4]!;
-    return sign * ((b[0] - a[0]) * (centre[1] - a[1]) - (b[1] - a[1]) * (centre[0] - a[0])) >= 0;
-  });
+  return isInsideConvex([box.x + box.width / 2, box.y + box.height / 2], quad);
 }

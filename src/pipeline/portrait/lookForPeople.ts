@@ -1,0 +1,84 @@
+/**
+ * Whether the photo is of people rather than of a document: a face the detector is sure of that is no
+ * document's portrait, and next to no print anywhere in the photo. An identity document prints its
+ * holder's name, dates and number beside the portrait (ICAO 9303 part 4 zones I–IV, part 5 likewise;
+ * the EU licence's fields 1–5), so a sharp photo of one shows print even where its words cannot be
+ * read; a selfie, a holiday snap or a portrait shows a face and almost none. A face inside the
+ * document's outline and the size of its portrait is the document's: a blurred photo of a passport
+ * shows it and no print either (the photometric composites' focus and motion blur).
+ */
+import type { OpenCv } from '../../engines/types.ts';
+import { measurePrint, MIN_GLYPHS } from '../clarity/measurePrint.ts';
+import { matToGrey, matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
+import type { DetectedFace, FaceDetector } from '../face/types.ts';
+import { isInsideConvex, quadSideLengths } from '../geometry.ts';
+import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
+import { PORTRAIT_THRESHOLDS } from './findPortrait.ts';
+
+export interface PeopleMeasure {
+  /**
+   * Faces the detector is sure of (PORTRAIT_THRESHOLDS.minSureFaceScore) in the whole photo that are
+   * not the document's portrait.
+   */
+  readonly sureFaces: number;
+  /** Glyphs standing in text lines anywhere in the photo (clarity/measurePrint.ts), at PEOPLE_SIDE_PX. */
+  readonly photoGlyphs: number;
+  /** A sure face and less print than any document shows: a photo of people, not of an ID. */
+  readonly photoOfPeople: boolean;
+}
+
+/** The photo is judged shrunk to this longest side: print is measured at ≤ 800 px (clarity/README.md). */
+const PEOPLE_SIDE_PX = 800;
+
+/**
+ * Less print than this is no document's. Four text lines' worth of MIN_GLYPHS: a card front's name,
+ * date of birth, number and expiry alone are more. Measured over the whole photo at 800 px: real
+ * passports and cards (../shared/real-ids, real-photos) with a sure face show 81–1021 glyphs; the
+ * photos of people in real-photos 8, 8 and 38 (two men before a patterned gold wall).
+ */
+export const MAX_GLYPHS_OF_PEOPLE = 4 * MIN_GLYPHS;
+
+/**
+ * A portrait's face is at most this share of its document's longer side. ICAO 9303 part 3 §3.9 and
+ * part 4/5's layouts: a 35 × 45 mm portrait on a 125 mm passport page, about 25 × 32 mm on an 85.6 mm
+ * card, the face within it about two thirds of its width: 0.18–0.23 of the document. The detector's
+ * box runs a little wider; twice that is a face no portrait on this document could hold.
+ */
+const MAX_PORTRAIT_FACE_SHARE = 0.4;
+
+/** `outline`: the document's quad in the photo's pixels, if one was found. */
+export function lookForPeople(
+  cv: OpenCv,
+  detector: FaceDetector,
+  photo: RgbaImage,
+  outline: Quad<ImagePoint> | null,
+): PeopleMeasure {
+  const { small, grey } = withMats(cv, (scope) => {
+    const { mat } = shrinkToFit(scope, rgbaToMat(scope, photo), PEOPLE_SIDE_PX);
+    const greyMat = scope.mat();
+    cv.cvtColor(mat, greyMat, cv.COLOR_RGBA2GRAY);
+    return { small: matToRgba(mat), grey: matToGrey(greyMat) };
+  });
+  const sureFaces = detector
+    .detectFaces(small)
+    .filter(
+      (face) => face.score >= PORTRAIT_THRESHOLDS.minSureFaceScore && !isPortraitOf(face, photo, outline),
+    ).length;
+  if (sureFaces === 0) return { sureFaces, photoGlyphs: 0, photoOfPeople: false };
+  // Only the glyph count is wanted: the sharpness measures over the glyphs are not.
+  const flat = new Float32Array(grey.width * grey.height);
+  const photoGlyphs = withMats(cv, (scope) => measurePrint(scope, grey, flat, flat)).glyphCount;
+  return { sureFaces, photoGlyphs, photoOfPeople: photoGlyphs < MAX_GLYPHS_OF_PEOPLE };
+}
+
+/** Whether the face sits inside the document's outline, no bigger than a portrait on it can be. */
+function isPortraitOf(face: DetectedFace, photo: RgbaImage, outline: Quad<ImagePoint> | null): boolean {
+  if (!outline) return false;
+  const { x, y, width, height } = face.box;
+  const centre: [number, number] = [(x + width / 2) * photo.width, (y + height / 2) * photo.height];
+  const { horizontal, vertical } = quadSideLengths(outline);
+  return (
+    isInsideConvex(centre, outline) &&
+    width * photo.width <= MAX_PORTRAIT_FACE_SHARE * Math.max(horizontal, vertical)
+  );
+}

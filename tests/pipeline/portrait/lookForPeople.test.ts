@@ -1,0 +1,111 @@
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FACE_SCENES, renderFaceScene } from '../../../scripts/rehearsal/faceScenes.ts';
+import { loadNodeEngines } from '../../../src/engines/node.ts';
+import type { Engines } from '../../../src/engines/types.ts';
+import { lookForPeople, MAX_GLYPHS_OF_PEOPLE } from '../../../src/pipeline/portrait/lookForPeople.ts';
+import { pointIn, type ImagePoint, type Quad, type RgbaImage } from '../../../src/pipeline/types.ts';
+
+let engines: Engines & { faces: NonNullable<Engines['faces']> };
+beforeAll(async () => {
+  const loaded = await loadNodeEngines();
+  if (!loaded.faces) throw new Error('the face detector did not load');
+  engines = { ...loaded, faces: loaded.faces };
+});
+
+/**
+ * A drawn person with a document's worth of print beside them: seven lines of name, dates and number,
+ * as a card front sets them beside its portrait.
+ */
+async function personBesidePrint(): Promise<RgbaImage> {
+  const person = await renderFaceScene(FACE_SCENES['one-framed-face']);
+  const lines = [
+    'SURNAME / NOM',
+    'MARTIN',
+    'GIVEN NAMES',
+    'CLAIRE ANNE',
+    'DATE OF BIRTH 14.03.1988',
+    'EXPIRY 02.11.2031',
+    'NO. X4RTBPFW4',
+  ]
+    .map(
+      (line, i) =>
+        `<text x="8" y="${30 + i * 26}" font-family="DejaVu Sans" font-size="15" fill="#1a1a1a">${line}</text>`,
+    )
+    .join('');
+  const print = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="210"><rect width="220" height="210" fill="#f3f1ea"/>${lines}</svg>`,
+  );
+  const { data, info } = await sharp(Buffer.from(person.data), {
+    raw: { width: person.width, height: person.height, channels: 4 },
+  })
+    .composite([{ input: print, left: 410, top: 250 }])
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data) };
+}
+
+describe('lookForPeople', () => {
+  it('takes a drawn person, and two, before a plain wall for a photo of people: sure faces, no print', async () => {
+    const measured = [];
+    for (const scene of [FACE_SCENES['one-framed-face'], FACE_SCENES['two-faces']]) {
+      const { sureFaces, photoGlyphs, photoOfPeople } = lookForPeople(
+        engines.cv,
+        engines.faces,
+        await renderFaceScene(scene),
+        null,
+      );
+      measured.push({ sureFaces, noPrint: photoGlyphs < MAX_GLYPHS_OF_PEOPLE, photoOfPeople });
+    }
+    expect(measured).toStrictEqual([
+      { sureFaces: 1, noPrint: true, photoOfPeople: true },
+      { sureFaces: 2, noPrint: true, photoOfPeople: true },
+    ]);
+  });
+
+  it('does not take a face beside a document’s lines of print for one: the face is sure, but there is print', async () => {
+    const measured = lookForPeople(engines.cv, engines.faces, await personBesidePrint(), null);
+    expect([
+      measured.sureFaces >= 1,
+      measured.photoGlyphs >= MAX_GLYPHS_OF_PEOPLE,
+      measured.photoOfPeople,
+    ]).toStrictEqual([true, true, false]);
+  });
+
+  it('takes a face inside the document’s outline, no bigger than its portrait, for the document’s own', async () => {
+    const person = await renderFaceScene(FACE_SCENES['one-framed-face']);
+    const around: Quad<ImagePoint> = [
+      pointIn('image', 0, 0),
+      pointIn('image', person.width, 0),
+      pointIn('image', person.width, person.height),
+      pointIn('image', 0, person.height),
+    ];
+    const aside: Quad<ImagePoint> = [
+      pointIn('image', 500, 380),
+      pointIn('image', 630, 380),
+      pointIn('image', 630, 470),
+      pointIn('image', 500, 470),
+    ];
+    const smallAround: Quad<ImagePoint> = [
+      pointIn('image', 180, 60),
+      pointIn('image', 460, 60),
+      pointIn('image', 460, 420),
+      pointIn('image', 180, 420),
+    ];
+    expect(
+      [around, aside, smallAround].map(
+        (outline) => lookForPeople(engines.cv, engines.faces, person, outline).photoOfPeople,
+      ),
+    ).toStrictEqual([false, true, true]);
+  });
+
+  it('does not look at print where no face is sure: a wall with a picture frame is not people', async () => {
+    const measured = lookForPeople(
+      engines.cv,
+      engines.faces,
+      await renderFaceScene(FACE_SCENES['no-face']),
+      null,
+    );
+    expect(measured).toStrictEqual({ sureFaces: 0, photoGlyphs: 0, photoOfPeople: false });
+  });
+});
