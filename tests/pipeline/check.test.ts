@@ -7,7 +7,13 @@ import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
 import type { MediumMeasures } from '../../src/pipeline/clarity/measureMedium.ts';
 import { RULE_TEXTS } from '../../src/pipeline/rules/texts.ts';
-import { readyPhoto, type CheckReport, type RuleId } from '../../src/pipeline/types.ts';
+import {
+  readyPhoto,
+  type CheckReport,
+  type CheckStep,
+  type PendingPhoto,
+  type RuleId,
+} from '../../src/pipeline/types.ts';
 import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import type { FixtureEntry, Variant } from '../../scripts/fixtures/manifest.ts';
 import { printoutOf, screenOf } from '../../scripts/fixtures/media.ts';
@@ -256,43 +262,37 @@ describe('checkDocument, cancelled', () => {
     expect((stopped as DOMException).name).toBe('AbortError');
   });
 
-  it('stops with an AbortError when aborted as its MRZ step begins, and the next check is whole', async () => {
-    const photo = readyPhoto(await decodePhoto(await readFile(entry.path)));
+  /** Checks the photo, aborting as `step` begins; what the check threw and the steps it began. */
+  async function abortedAt(photo: PendingPhoto, step: CheckStep) {
     const controller = new AbortController();
-    const steps: string[] = [];
+    const steps: CheckStep[] = [];
     const stopped = await checkDocument(photo, engines, {
       today: manifest.today,
       signal: controller.signal,
-      onProgress: (step) => {
-        steps.push(step);
-        if (step === 'mrz') controller.abort();
+      onProgress: (begun) => {
+        steps.push(begun);
+        if (begun === step) controller.abort();
       },
     }).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(DOMException);
-    expect([(stopped as DOMException).name, steps]).toStrictEqual(['AbortError', ['outline', 'mrz']]);
+    return { name: (stopped as DOMException).name, steps };
+  }
+
+  it('stops with an AbortError when aborted as its MRZ step begins, and the next check is whole', async () => {
+    const photo = readyPhoto(await decodePhoto(await readFile(entry.path)));
+    expect(await abortedAt(photo, 'mrz')).toStrictEqual({ name: 'AbortError', steps: ['outline', 'mrz'] });
 
     const next = await checkDocument(photo, engines, { today: manifest.today });
     expect(asTheManifestSeesIt(next, entry)).toStrictEqual(theManifestsTruth(entry));
   });
+
   it('is not judged when aborted while its front is read: the reader finishes, the check stops', async () => {
     const licence = fixture('clean', 'uk-driving-licence');
-    const photo = readyPhoto(await decodePhoto(await readFile(licence.path)));
-    const controller = new AbortController();
-    const steps: string[] = [];
-    const stopped = await checkDocument(photo, engines, {
-      today: manifest.today,
-      signal: controller.signal,
-      onProgress: (step) => {
-        steps.push(step);
-        if (step === 'licence') controller.abort();
-      },
-    }).catch((error: unknown) => error);
-    expect(stopped).toBeInstanceOf(DOMException);
-    expect([(stopped as DOMException).name, steps.at(-1), steps.includes('rules')]).toStrictEqual([
-      'AbortError',
+    const { name, steps } = await abortedAt(
+      readyPhoto(await decodePhoto(await readFile(licence.path))),
       'licence',
-      false,
-    ]);
+    );
+    expect([name, steps.at(-1), steps.includes('rules')]).toStrictEqual(['AbortError', 'licence', false]);
   });
 });
 
