@@ -15,7 +15,7 @@ export interface HeldSheet {
   readonly paperLuma: number;
   /** The sheet's share of the frame. */
   readonly areaShare: number;
-  /** Its dark marks: their share of the sheet, and the box round them (null when there are none). */
+  /** Its dark marks: their share of the sheet's box, and the box round them (null when there are none). */
   readonly ink: { readonly share: number; readonly box: Rect<'image'> | null };
 }
 
@@ -163,19 +163,16 @@ export function findHeldSheet(image: RgbaImage, faces: readonly DetectedFace[]):
   const { region: sheet, enclosed } = found;
   const paperLuma = sheet.lumaSum / sheet.count;
   const ink = measureInk(image, grid, enclosed, paperLuma);
-  const { cell } = grid;
-  const box = rectIn(
-    'image',
-    sheet.left * cell,
-    sheet.top * cell,
-    (sheet.right - sheet.left + 1) * cell,
-    (sheet.bottom - sheet.top + 1) * cell,
-  );
+  // The cells on the sheet's own edge were left out as edges (unlikeEdges): its box takes them back.
+  const { cell, columns, rows } = grid;
+  const [left, top] = [Math.max(0, sheet.left - 1), Math.max(0, sheet.top - 1)];
+  const [right, bottom] = [Math.min(columns - 1, sheet.right + 1), Math.min(rows - 1, sheet.bottom + 1)];
+  const box = rectIn('image', left * cell, top * cell, (right - left + 1) * cell, (bottom - top + 1) * cell);
   return {
     box,
     paperLuma: Math.round(paperLuma),
     areaShare: (box.width * box.height) / (image.width * image.height),
-    ink: { share: ink.pixels / ((sheet.count + enclosed.length) * cell * cell), box: ink.box },
+    ink: { share: ink.pixels / (box.width * box.height), box: ink.box },
   };
 }
 
