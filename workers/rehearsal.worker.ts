@@ -18,8 +18,16 @@ export interface FaceFrameJudgement {
   readonly faces: readonly DetectedFace[];
   /** Judged when the frame was sent with the numbers the person writes. */
   readonly numbersShown: RehearsalCheck<'numbers-shown'> | null;
-  /** Reading the frame's pixels, finding the faces, judging them: ms each. */
-  readonly timingsMs: { readonly pixels: number; readonly detect: number; readonly judge: number };
+  /**
+   * Reading the frame's pixels, finding the faces, judging them: ms each; and the latest reading of
+   * written numbers (on the OCR's own thread, not this frame's), when there has been one.
+   */
+  readonly timingsMs: {
+    readonly pixels: number;
+    readonly detect: number;
+    readonly judge: number;
+    readonly read: number | null;
+  };
 }
 
 const appBase = new URL(import.meta.env.BASE_URL, self.location.href);
@@ -62,6 +70,8 @@ const api = {
         pixels: round(read - started),
         detect: round(detected - read),
         judge: round(performance.now() - detected),
+        read:
+          numbersShown && writtenNumbers.lastReadingMs !== null ? round(writtenNumbers.lastReadingMs) : null,
       },
     };
   },

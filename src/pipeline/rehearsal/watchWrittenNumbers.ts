@@ -32,10 +32,16 @@ export class WrittenNumbersWatcher {
   #readings: { readonly reading: WrittenReading; readonly at: number }[] = [];
   #reading = false;
   #lastReadAt = -Infinity;
+  #lastReadingMs: number | null = null;
 
   /** `reader` loads the OCR when first called (memoised by its loader). */
   constructor(reader: () => Promise<DigitReader>) {
     this.#reader = reader;
+  }
+
+  /** How long the latest reading took, from its crop sent to its digits back (null before the first). */
+  get lastReadingMs(): number | null {
+    return this.#lastReadingMs;
   }
 
   /** Judges `numbers-shown` on this frame, and starts a reading of its sheet if one is due. */
@@ -47,13 +53,20 @@ export class WrittenNumbersWatcher {
   ): RehearsalCheck<'numbers-shown'> {
     const sheet = findHeldSheet(image, faces);
     this.#readings = this.#readings.filter(({ at }) => now - at <= READING_KEPT_MS);
-    const crop = sheet ? writingCrop(image, sheet) : null;
-    if (crop && !this.#reading && now - this.#lastReadAt >= READ_EVERY_MS) {
+    const writing = sheet?.ink.box ? sheet : null;
+    const crop =
+      writing && !this.#reading && now - this.#lastReadAt >= READ_EVERY_MS && writingCrop(image, writing);
+    if (crop) {
       this.#reading = true;
       this.#lastReadAt = now;
       void this.#reader()
-        .then((reader) => reader.readDigits(crop))
-        .then(readingFromLines, () => NOTHING_READ)
+        .then(async (reader) => {
+          const started = performance.now();
+          const lines = await reader.readDigits(crop);
+          this.#lastReadingMs = performance.now() - started;
+          return readingFromLines(lines);
+        })
+        .catch(() => NOTHING_READ)
         .then((reading) => this.#readings.push({ reading, at: now }))
         .finally(() => {
           this.#reading = false;
@@ -61,6 +74,6 @@ export class WrittenNumbersWatcher {
     }
     const kept = this.#readings.map(({ reading }) => reading);
     const reading = kept.find(({ digits }) => digits === shown) ?? kept.at(-1) ?? null;
-    return judgeNumbersShown(sheet, crop ? reading : null, shown);
+    return judgeNumbersShown(sheet, writing ? reading : null, shown);
   }
 }
