@@ -28,7 +28,7 @@ const randomDigits = () => Array.from({ length: 4 }, () => String(Math.floor(ran
 
 const reader = await loadNodeDigitReader();
 const base = FACE_SCENES['written-digits'];
-const tally = { found: 0, exact: 0, readMs: [] as number[] };
+const tally = { found: 0, exact: 0, readMs: [] as number[], misread: [] as string[] };
 const statuses = { written: new Map<Status, number>(), other: new Map<Status, number>() };
 const add = (map: Map<Status, number>, status: Status) => map.set(status, (map.get(status) ?? 0) + 1);
 for (let n = 0; n < count; n++) {
@@ -54,6 +54,7 @@ for (let n = 0; n < count; n++) {
   const reading = readingFromLines(await reader.readDigits(crop));
   tally.readMs.push(performance.now() - started);
   if (reading.digits === digits) tally.exact++;
+  else tally.misread.push(`${digits} as ${reading.digits || '(nothing)'}`);
   add(statuses.written, judgeNumbersShown(found, reading, digits).status);
   let other = randomDigits();
   while (other === digits) other = randomDigits();
@@ -66,6 +67,7 @@ const show = (map: Map<Status, number>) =>
   (['pass', 'unsure', 'fail'] as const).map((s) => `${s} ${map.get(s) ?? 0}`).join(', ');
 console.log(`${count} drawn sheets of 4 marker-written digits:`);
 console.log(`  sheets found: ${tally.found}; read exactly: ${tally.exact}`);
+console.log(`  misread: ${tally.misread.join(', ') || 'none'}`);
 console.log(`  judged against the digits written: ${show(statuses.written)}`);
 console.log(`  judged against other digits: ${show(statuses.other)} (a pass here is a false pass)`);
 console.log(

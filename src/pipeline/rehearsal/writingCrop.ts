@@ -1,8 +1,8 @@
 /**
  * The writing on a held sheet, cut out for the OCR: the box round its ink with a margin, grey, scaled so
  * that the writing is WRITING_HEIGHT_PX high (tesseract reads best with text some tens of pixels high,
- * and a small crop keeps a reading short), and the paper made white, so that its shading and the
- * sheet's edges do not read as marks.
+ * and a small crop keeps a reading short), and the paper and the margin made white, so that its
+ * shading, the sheet's edges and the hand holding it do not read as marks.
  */
 import type { GreyImage } from '../image.ts';
 import type { RgbaImage } from '../types.ts';
@@ -29,11 +29,20 @@ export function writingCrop(
   const rows = Math.max(1, Math.round((y1 - y0) * scale));
   // Halfway between the paper and the ink's threshold: lighter is paper, made white.
   const paper = sheet.paperLuma * (1 - T.inkContrast / 2);
-  const data = new Uint8Array(width * rows);
+  // The margin is left white: what lies round the ink (the sheet's edge, a thumb) is not writing.
+  const data = new Uint8Array(width * rows).fill(255);
   for (let y = 0; y < rows; y++)
     for (let x = 0; x < width; x++) {
-      const luma = bilinearLuma(image, x0 + (x + 0.5) / scale - 0.5, y0 + (y + 0.5) / scale - 0.5);
-      data[y * width + x] = luma >= paper ? 255 : Math.round(luma);
+      const [sx, sy] = [x0 + (x + 0.5) / scale - 0.5, y0 + (y + 0.5) / scale - 0.5];
+      if (
+        sx < ink.x - 0.5 ||
+        sy < ink.y - 0.5 ||
+        sx > ink.x + ink.width - 0.5 ||
+        sy > ink.y + ink.height - 0.5
+      )
+        continue;
+      const luma = bilinearLuma(image, sx, sy);
+      if (luma < paper) data[y * width + x] = Math.round(luma);
     }
   return { width, height: rows, data };
 }

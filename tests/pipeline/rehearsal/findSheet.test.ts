@@ -49,6 +49,24 @@ describe('findHeldSheet on the drawn scenes', () => {
     expect(ink.box!.height / box.height).toBeGreaterThan(0.35);
   });
 
+  it("finds it as well through a camera's noise (s.d. 8 a channel) in a dim room (half the light)", async () => {
+    const image = await renderFaceScene({ ...FACE_SCENES['written-digits'], roomLight: 0.5 });
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const data = Uint8Array.from(image.data, (value, i) =>
+      i % 4 === 3 ? value : value + (random() + random() + random() - 1.5) * 16,
+    );
+    const clean = findHeldSheet(image, [])!;
+    const noisy = findHeldSheet({ ...image, data }, [])!;
+    expect(noisy.box.width - clean.box.width).toBeLessThanOrEqual(8);
+    expect(noisy.box.height - clean.box.height).toBeLessThanOrEqual(8);
+    expect(noisy.ink.share).toBeCloseTo(clean.ink.share, 2);
+    expect(noisy.ink.share).toBeGreaterThan(SHEET_THRESHOLDS.minInkShare);
+  });
+
   it('finds a blank sheet, with nothing written on it', async () => {
     const sheet = findHeldSheet(await renderFaceScene(FACE_SCENES['blank-sheet']), []);
     expect(sheet?.ink).toStrictEqual({ share: 0, box: null });
