@@ -8,7 +8,7 @@
 import sharp from 'sharp';
 import type { RgbaImage, Status } from '../../src/pipeline/types.ts';
 import type { FaceCheckId } from '../../src/pipeline/rehearsal/types.ts';
-import { heldSheetSvg, type HeldSheet } from './writtenSheet.ts';
+import { heldSheetSvg, type DrawnSheet } from './writtenSheet.ts';
 
 export const SCENE_WIDTH = 640;
 export const SCENE_HEIGHT = 480;
@@ -30,7 +30,7 @@ export interface FaceScene {
   /** The whole picture's light (a dark room): every colour multiplied by this. */
   readonly roomLight: number;
   /** A sheet of paper held up beside the face, blank or with numbers written on it. */
-  readonly sheet?: HeldSheet;
+  readonly sheet?: DrawnSheet;
   /** What the face checks must say of it; a check left out may say anything. */
   readonly expected: Partial<Record<FaceCheckId, Status>>;
   /** What `numbers-shown` must say of it when the page's numbers are WRITTEN_DIGITS. */

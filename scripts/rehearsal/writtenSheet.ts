@@ -6,7 +6,7 @@
  * font is installed here and a typeface's regular digits would flatter the OCR.
  */
 
-export interface HeldSheet {
+export interface DrawnSheet {
   /** Centre of the sheet, in scene pixels. */
   readonly x: number;
   readonly y: number;
@@ -80,7 +80,7 @@ function writtenDigit(digit: string, x: number, y: number, height: number, rando
 }
 
 /** The sheet as an SVG group: the paper (with a little shade towards one edge) and its writing. */
-export function heldSheetSvg(sheet: HeldSheet, shade: (hex: string) => string): string {
+export function heldSheetSvg(sheet: DrawnSheet, shade: (hex: string) => string): string {
   const random = seeded(sheet.seed);
   const { width, height } = sheet;
   // Written across most of the sheet, as big as its width lets them be, up to 0.42 of its height.
