@@ -96,6 +96,8 @@ try {
   let rehearsalOpen = false;
   const added = new Map<string, { served: number; file: number }>();
   const record = async (response: Response) => {
+    // The recording played back is a blob: URL, made on the device, not fetched.
+    if (response.url().startsWith('blob:')) return;
     const path = new URL(response.url()).pathname;
     const body = await response.body().catch(() => null);
     if (!body) return;

@@ -37,7 +37,9 @@ function cellGrid(image: RgbaImage): CellGrid {
   const { data, width } = image;
   for (let row = 0; row < rows; row++)
     for (let column = 0; column < columns; column++) {
-      let [r, g, b] = [0, 0, 0];
+      let r = 0;
+      let g = 0;
+      let b = 0;
       for (let y = row * cell; y < (row + 1) * cell; y++)
         for (let at = (y * width + column * cell) * 4, end = at + cell * 4; at < end; at += 4) {
           r += data[at]!;
@@ -45,7 +47,9 @@ function cellGrid(image: RgbaImage): CellGrid {
           b += data[at + 2]!;
         }
       const n = cell * cell;
-      const [mr, mg, mb] = [r / n, g / n, b / n];
+      const mr = r / n;
+      const mg = g / n;
+      const mb = b / n;
       const y = 0.299 * mr + 0.587 * mg + 0.114 * mb;
       const max = Math.max(mr, mg, mb);
       const i = row * columns + column;
@@ -98,30 +102,27 @@ function smoothRegions(grid: CellGrid): { labels: Int32Array; regions: Region[] 
     let [count, lumaSum, left, top, right, bottom, touchesEdge] = [0, 0, columns, rows, -1, -1, false];
     labels[seed] = label;
     stack.push(seed);
+    // Plain arithmetic, no arrays made per cell: this runs on every camera frame.
+    const join = (i: number, j: number) => {
+      if (!paperLike[j] || labels[j] !== -1 || Math.abs(luma[j]! - luma[i]!) > T.joinStep) return;
+      labels[j] = label;
+      stack.push(j);
+    };
     while (stack.length > 0) {
       const i = stack.pop()!;
-      const [x, y] = [i % columns, Math.floor(i / columns)];
+      const x = i % columns;
+      const y = (i - x) / columns;
       count++;
       lumaSum += luma[i]!;
-      [left, top, right, bottom] = [
-        Math.min(left, x),
-        Math.min(top, y),
-        Math.max(right, x),
-        Math.max(bottom, y),
-      ];
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
       if (x === 0 || y === 0 || x === columns - 1 || y === rows - 1) touchesEdge = true;
-      for (const [nx, ny] of [
-        [x - 1, y],
-        [x + 1, y],
-        [x, y - 1],
-        [x, y + 1],
-      ] as const) {
-        if (nx < 0 || ny < 0 || nx >= columns || ny >= rows) continue;
-        const j = ny * columns + nx;
-        if (!paperLike[j] || labels[j] !== -1 || Math.abs(luma[j]! - luma[i]!) > T.joinStep) continue;
-        labels[j] = label;
-        stack.push(j);
-      }
+      if (x > 0) join(i, i - 1);
+      if (x < columns - 1) join(i, i + 1);
+      if (y > 0) join(i, i - columns);
+      if (y < rows - 1) join(i, i + columns);
     }
     regions.push({ label, count, lumaSum, left, top, right, bottom, touchesEdge });
   }
