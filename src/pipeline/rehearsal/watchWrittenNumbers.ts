@@ -1,7 +1,7 @@
 /**
  * `numbers-shown` over a live camera: on every frame the sheet is looked for (a few ms) and judged; its
- * writing is read by the OCR at most once every READ_EVERY_MS, one reading at a time, on the latest
- * frame's crop of it (writingCrop.ts), so the face checks go on at the camera's pace while the OCR works
+ * writing is read by the OCR at most once every READ_EVERY_MS (every 2 s while it reads as shown), one
+ * reading at a time, on the latest frame's crop of it (writingCrop.ts), so the face checks go on at the camera's pace while the OCR works
  * on its own thread. A reading counts for READING_KEPT_MS; among those, one that matches the numbers
  * shown is kept over later, worse ones (a sheet that tilts for a moment reads worse, not differently).
  */
@@ -54,8 +54,14 @@ export class WrittenNumbersWatcher {
     const sheet = findHeldSheet(image, faces);
     this.#readings = this.#readings.filter(({ at }) => now - at <= READING_KEPT_MS);
     const writing = sheet?.ink.box ? sheet : null;
-    const crop =
-      writing && !this.#reading && now - this.#lastReadAt >= READ_EVERY_MS && writingCrop(image, writing);
+    // While a matching reading stands, the next is due a second before it lapses, not every second:
+    // the OCR's thread shares the device's cores with the face detector.
+    const matched = this.#readings.filter(({ reading }) => reading.digits === shown).at(-1);
+    const due = Math.max(
+      this.#lastReadAt + READ_EVERY_MS,
+      matched ? matched.at + READING_KEPT_MS - READ_EVERY_MS : 0,
+    );
+    const crop = writing && !this.#reading && now >= due && writingCrop(image, writing);
     if (crop) {
       this.#reading = true;
       this.#lastReadAt = now;
