@@ -5,7 +5,6 @@
  * chooses to write their numbers; once per worker.
  */
 import { detectWasmLevel, TESSERACT_CORES, TESSERACT_WORKER, TEXT_MODEL } from './browserAssets.ts';
-import { createTesseractDigitReader } from './tesseract.ts';
 import type { DigitReader } from './types.ts';
 
 let loading: Promise<DigitReader> | undefined;
@@ -13,11 +12,14 @@ let loading: Promise<DigitReader> | undefined;
 /** `base` is the app's base URL resolved against the worker's location. */
 export function loadBrowserDigitReader(base: URL): Promise<DigitReader> {
   const at = (path: string) => new URL(path, base).href;
-  loading ??= createTesseractDigitReader({
-    workerPath: at(TESSERACT_WORKER.path),
-    corePath: at(TESSERACT_CORES[detectWasmLevel()].script.path),
-    textLangPath: at(TEXT_MODEL.folder),
-  });
+  // tesseract.js's own code too comes only now, in a chunk of its own: most people say their numbers.
+  loading ??= import('./tesseract.ts').then(({ createTesseractDigitReader }) =>
+    createTesseractDigitReader({
+      workerPath: at(TESSERACT_WORKER.path),
+      corePath: at(TESSERACT_CORES[detectWasmLevel()].script.path),
+      textLangPath: at(TEXT_MODEL.folder),
+    }),
+  );
   // A failed load is not kept: the next reading tries again (the network may be back).
   loading.catch(() => {
     loading = undefined;
