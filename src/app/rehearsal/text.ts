@@ -27,7 +27,7 @@ export const HOW_TO_GIVE: Readonly<
   },
   write: {
     label: 'Write the numbers down and hold them up',
-    hint: 'Write the numbers large and dark on paper, then hold the paper up next to your face.',
+    hint: 'Write the numbers large and dark on paper, then hold the paper up next to your face. The live picture shows you as a mirror does, so your writing looks back to front there; your recording shows it the right way round.',
   },
 };
 
