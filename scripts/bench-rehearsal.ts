@@ -7,8 +7,13 @@
  * - main-thread long tasks (over 50 ms) while the camera runs and records;
  * - the bytes the rehearsal adds: the files fetched on opening it that the photo check never fetches
  *   (its code, its worker, the face model), as served (gzip where the server compresses) and as files.
+ * With `--write`, the person writes their numbers: the fake camera shows the drawn face holding up the
+ * sheet of WRITTEN_DIGITS (the page's numbers set to them), `numbers-shown` is judged on every frame and
+ * its OCR run at most once a second; it also prints how long `numbers-shown` took to pass and how long
+ * the OCR's readings took (in its own worker), and the bytes then include the OCR's printed-text model
+ * (which a photo of a licence, or the offline copy, would have fetched already).
  *
- *   npm run build && tsx scripts/bench-rehearsal.ts [--port 4176]
+ *   npm run build && tsx scripts/bench-rehearsal.ts [--port 4176] [--write]
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -16,9 +21,13 @@ import { chromium, type Response } from '@playwright/test';
 import { REHEARSAL_FRAME_MEASURE } from '../src/app/rehearsal/rehearsalClient.ts';
 import { REHEARSAL_HASH } from '../src/app/rehearsal/text.ts';
 import { chromiumLaunchOptions } from './chromium.ts';
+import { WRITTEN_DIGITS } from './rehearsal/faceScenes.ts';
 import { BENCH_FPS, ensureRehearsalMedia, sceneVideoPath, soundPath } from './rehearsal/media.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4176' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '4176' }, write: { type: 'boolean', default: false } },
+});
+const writing = values.write === true;
 const origin = `http://localhost:${values.port}`;
 const TARGETS = { checksPerSecond: 10, longTaskMs: 50, addedBytes: 3 * 1024 * 1024 };
 const RECORD_SECONDS = 10;
@@ -26,7 +35,12 @@ const RECORD_SECONDS = 10;
 interface FrameEntry {
   readonly startTime: number;
   readonly duration: number;
-  readonly detail: { readonly pixels: number; readonly detect: number; readonly judge: number };
+  readonly detail: {
+    readonly pixels: number;
+    readonly detect: number;
+    readonly judge: number;
+    readonly read: number | null;
+  };
 }
 
 const median = (values: readonly number[]) =>
@@ -61,7 +75,7 @@ const stopServer = await startServer();
 const browser = await chromium.launch(
   chromiumLaunchOptions([
     '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${sceneVideoPath('one-framed-face', BENCH_FPS)}`,
+    `--use-file-for-fake-video-capture=${sceneVideoPath(writing ? 'written-digits' : 'one-framed-face', BENCH_FPS)}`,
     `--use-file-for-fake-audio-capture=${soundPath('four-digits')}`,
   ]),
 );
@@ -82,6 +96,8 @@ try {
   let rehearsalOpen = false;
   const added = new Map<string, { served: number; file: number }>();
   const record = async (response: Response) => {
+    // The recording played back is a blob: URL, made on the device, not fetched.
+    if (response.url().startsWith('blob:')) return;
     const path = new URL(response.url()).pathname;
     const body = await response.body().catch(() => null);
     if (!body) return;
@@ -102,9 +118,17 @@ try {
     },
   );
   rehearsalOpen = true;
-  await page.goto(`/${REHEARSAL_HASH}`);
+  await page.goto(`/${writing ? `?digits=${WRITTEN_DIGITS}` : ''}${REHEARSAL_HASH}`);
+  if (writing) await page.getByLabel('Write the numbers down and hold them up').check();
   await page.getByRole('button', { name: 'Start camera and microphone' }).click();
+  const cameraAsked = await page.evaluate(() => performance.now());
   await page.locator('[data-check="one-face"][data-status="pass"]').waitFor({ timeout: 120_000 });
+  const numbersPassedAfter = writing
+    ? await page
+        .locator('[data-check="numbers-shown"][data-status="pass"]')
+        .waitFor({ timeout: 120_000 })
+        .then(() => page.evaluate((from) => performance.now() - from, cameraAsked))
+    : null;
   await page.evaluate(() => {
     performance.clearMeasures();
     (window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0;
@@ -127,7 +151,7 @@ try {
       endedAt: performance.now(),
     };
   }, REHEARSAL_FRAME_MEASURE);
-  const voice = await page.locator('[data-check="voice"]').getAttribute('data-status');
+  const voice = writing ? null : await page.locator('[data-check="voice"]').getAttribute('data-status');
   await page.waitForLoadState('networkidle');
 
   const seconds = (endedAt - startedAt) / 1000;
@@ -146,7 +170,15 @@ try {
   console.log(
     `  main-thread long tasks: ${longTasks.length}, longest ${longest.toFixed(0)} ms (target: none over ${TARGETS.longTaskMs})`,
   );
-  console.log(`  voice check after the recording: ${voice}`);
+  if (writing) {
+    const reads = [...new Set(frames.flatMap((f) => (f.detail.read === null ? [] : [f.detail.read])))];
+    console.log(
+      `  numbers-shown: pass ${((numbersPassedAfter ?? NaN) / 1000).toFixed(1)} s after the camera was asked for (its reader loading meanwhile); after the recording: ${await page.locator('[data-check="numbers-shown"]').getAttribute('data-status')}`,
+    );
+    console.log(
+      `  OCR readings (their own worker), ms: ${ms(reads)} (${reads.length} distinct timings seen)`,
+    );
+  } else console.log(`  voice check after the recording: ${voice}`);
   const total = { served: 0, file: 0 };
   console.log('Bytes the rehearsal adds (fetched on opening it, never by the photo check):');
   for (const [path, sizes] of [...added].sort()) {

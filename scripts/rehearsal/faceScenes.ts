@@ -8,6 +8,7 @@
 import sharp from 'sharp';
 import type { RgbaImage, Status } from '../../src/pipeline/types.ts';
 import type { FaceCheckId } from '../../src/pipeline/rehearsal/types.ts';
+import { heldSheetSvg, type DrawnSheet } from './writtenSheet.ts';
 
 export const SCENE_WIDTH = 640;
 export const SCENE_HEIGHT = 480;
@@ -28,9 +29,20 @@ export interface FaceScene {
   readonly faceLight: number;
   /** The whole picture's light (a dark room): every colour multiplied by this. */
   readonly roomLight: number;
+  /** A sheet of paper held up beside the face, blank or with numbers written on it. */
+  readonly sheet?: DrawnSheet;
   /** What the face checks must say of it; a check left out may say anything. */
   readonly expected: Partial<Record<FaceCheckId, Status>>;
+  /** What `numbers-shown` must say of it when the page's numbers are WRITTEN_DIGITS. */
+  readonly numbersShown?: Status | readonly Status[];
 }
+
+/** The numbers written on the sheet of `written-digits`, and the page's numbers in its tests. */
+export const WRITTEN_DIGITS = '3805';
+
+/** The face beside a held sheet: a little left of centre, as a person holding paper up to one side sits. */
+const BESIDE_SHEET: Head = { x: 250, y: 230, size: 240 };
+const SHEET = { x: 490, y: 250, width: 240, height: 170, turn: 4, seed: 18 } as const;
 
 const FRAMED: Head = { x: 320, y: 230, size: 240 };
 
@@ -41,6 +53,7 @@ export const FACE_SCENES = {
     faceLight: 1,
     roomLight: 1,
     expected: { 'one-face': 'pass', 'face-framed': 'pass', 'face-visible': 'pass', light: 'pass' },
+    numbersShown: 'fail',
   },
   'no-face': {
     heads: [],
@@ -79,6 +92,25 @@ export const FACE_SCENES = {
     faceLight: 1,
     roomLight: 1,
     expected: { 'one-face': 'pass', 'face-framed': 'fail', light: 'pass' },
+    numbersShown: 'fail',
+  },
+  'written-digits': {
+    heads: [BESIDE_SHEET],
+    sheet: { ...SHEET, digits: WRITTEN_DIGITS },
+    wall: '#c9cfd6',
+    faceLight: 1,
+    roomLight: 1,
+    expected: { 'one-face': 'pass', 'face-framed': 'pass', 'face-visible': 'pass', light: 'pass' },
+    numbersShown: 'pass',
+  },
+  'blank-sheet': {
+    heads: [BESIDE_SHEET],
+    sheet: { ...SHEET, digits: '' },
+    wall: '#c9cfd6',
+    faceLight: 1,
+    roomLight: 1,
+    expected: { 'one-face': 'pass', 'face-framed': 'pass', light: 'pass' },
+    numbersShown: ['fail', 'unsure'],
   },
 } satisfies Record<string, FaceScene>;
 
@@ -97,11 +129,15 @@ export function faceSceneSvg(scene: FaceScene, dx = 0, dy = 0): string {
   const heads = scene.heads
     .map((head) => drawHead({ ...head, x: head.x + dx, y: head.y + dy }, person))
     .join('');
+  // Held in front of the person, so moving with them.
+  const sheet = scene.sheet
+    ? heldSheetSvg({ ...scene.sheet, x: scene.sheet.x + dx, y: scene.sheet.y + dy }, person)
+    : '';
   // A picture frame on the wall, so that "no face" is not an empty frame.
   const picture = `<rect x="40" y="40" width="120" height="90" fill="none" stroke="${shade('#6b5a48', 1)}" stroke-width="8"/>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${SCENE_WIDTH}" height="${SCENE_HEIGHT}"><defs>${skin}</defs>` +
-    `<rect width="${SCENE_WIDTH}" height="${SCENE_HEIGHT}" fill="${shade(scene.wall, 1)}"/>${picture}${heads}</svg>`
+    `<rect width="${SCENE_WIDTH}" height="${SCENE_HEIGHT}" fill="${shade(scene.wall, 1)}"/>${picture}${heads}${sheet}</svg>`
   );
 }
 

@@ -26,6 +26,8 @@ export const REHEARSAL_MEDIA_DIR = join(projectRoot, '.tmp', 'rehearsal');
 
 const FPS = 10;
 export const BENCH_FPS = 30;
+/** bench:rehearsal's scenes: saying the numbers, and writing them (`--write`). */
+export const BENCH_SCENES = ['one-framed-face', 'written-digits'] as const;
 const SECONDS = 2;
 
 /**
@@ -59,13 +61,15 @@ export function soundPath(sound: RehearsalSound): string {
 export async function ensureRehearsalMedia(options: { readonly bench?: boolean } = {}): Promise<void> {
   const { FACE_SCENE_NAMES } = await import('./faceScenes.ts');
   const here = dirname(fileURLToPath(import.meta.url));
-  const inputs = ['media.ts', 'faceScenes.ts', 'audio.ts'].map((file) => statSync(join(here, file)).mtimeMs);
+  const inputs = ['media.ts', 'faceScenes.ts', 'writtenSheet.ts', 'audio.ts'].map(
+    (file) => statSync(join(here, file)).mtimeMs,
+  );
   const fresh = (path: string) => existsSync(path) && inputs.every((mtime) => mtime < statSync(path).mtimeMs);
   mkdirSync(REHEARSAL_MEDIA_DIR, { recursive: true });
   for (const scene of FACE_SCENE_NAMES) if (!fresh(sceneVideoPath(scene))) await writeSceneVideo(scene);
   // bench:rehearsal's: a camera's usual 30 frames a second, so the worker, not the camera, sets the pace.
-  if (options.bench && !fresh(sceneVideoPath('one-framed-face', BENCH_FPS)))
-    await writeSceneVideo('one-framed-face', BENCH_FPS);
+  for (const scene of options.bench ? BENCH_SCENES : [])
+    if (!fresh(sceneVideoPath(scene, BENCH_FPS))) await writeSceneVideo(scene, BENCH_FPS);
   for (const sound of REHEARSAL_SOUNDS) if (!fresh(soundPath(sound))) await writeSound(sound);
 }
 

@@ -11,8 +11,8 @@ import type { FaceDetector } from '../pipeline/face/types.ts';
 import { createBlazeFaceDetector } from './blazeFaceDetector.ts';
 import { BLAZE_FACE_MODEL } from './browserAssets.ts';
 import { loadOpenCv } from './opencv.ts';
-import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
-import type { Engines, OpenCv } from './types.ts';
+import { createTesseractDigitReader, createTesseractEngine, type TesseractLocations } from './tesseract.ts';
+import type { DigitReader, Engines, OpenCv } from './types.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const stockEnglish = join(projectRoot, 'node_modules', '@tesseract.js-data', 'eng');
@@ -64,4 +64,12 @@ export function loadNodeFaceDetector(): Promise<FaceDetector> {
     createBlazeFaceDetector(cv, readFileSync(join(projectRoot, BLAZE_FACE_MODEL.source))),
   );
   return faceDetector;
+}
+
+let digitReader: Promise<DigitReader> | undefined;
+
+/** The rehearsal's reader of written digits (the printed-text model), for tests and measurements. */
+export function loadNodeDigitReader(): Promise<DigitReader> {
+  digitReader ??= createTesseractDigitReader(nodeTesseractLocations());
+  return digitReader;
 }

@@ -36,6 +36,15 @@ export interface OcrEngine {
   terminate(): Promise<void>;
 }
 
+/**
+ * Reads digits written by hand (the rehearsal's `numbers-shown`): the printed-text model, held to the
+ * 10 digits, one line. Loaded only when the rehearsal needs it.
+ */
+export interface DigitReader {
+  readDigits(image: GreyImage): Promise<readonly OcrLine[]>;
+  terminate(): Promise<void>;
+}
+
 export interface Engines {
   readonly cv: OpenCv;
   readonly ocr: OcrEngine;

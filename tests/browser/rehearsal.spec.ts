@@ -7,7 +7,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, test as base, type Page, type Request } from '@playwright/test';
-import { FACE_SCENES, type FaceSceneName } from '../../scripts/rehearsal/faceScenes.ts';
+import {
+  FACE_SCENES,
+  WRITTEN_DIGITS,
+  type FaceScene,
+  type FaceSceneName,
+} from '../../scripts/rehearsal/faceScenes.ts';
 import {
   SPEECH_STARTS_S,
   sceneVideoPath,
@@ -186,4 +191,65 @@ for (const [scene, sound] of [
     await page.screenshot({ path: testInfo.outputPath(`rehearsal-${scene}.png`), fullPage: true });
     await rehearsal.leave();
     expect(await cameraTrackStates(page)).toStrictEqual(['ended', 'ended']);
+  });
+
+test('writing: the 4 numbers written on a sheet held up are read, on the device, and pass', async ({
+  rehearsalWith,
+}) => {
+  const page = await rehearsalWith('written-digits', 'silence');
+  const rehearsal = new RehearsalPageObject(page);
+  await rehearsal.openFromIntro(`?digits=${WRITTEN_DIGITS}`);
+  await expect(page.locator('[data-digits]')).toHaveAttribute('data-digits', WRITTEN_DIGITS);
+  await rehearsal.choose('Write the numbers down and hold them up');
+  await expect(page.locator('[data-limits="write"]')).toContainText(
+    'We read the numbers you hold up where we can, on this device: nothing is sent.',
+  );
+  await rehearsal.startCamera();
+  await expectFaceChecks(rehearsal, 'written-digits');
+  await rehearsal.expectCheck('numbers-shown', 'pass');
+  await expect(rehearsal.check('numbers-shown')).toContainText(
+    `We read your 4 numbers: ${[...WRITTEN_DIGITS].join(' ')}.`,
+  );
+  await expect(rehearsal.check('voice')).toHaveCount(0);
+  await expect(rehearsal.checks).toHaveAttribute('data-verdict', 'pass');
+  // Still read while recording, and the recording plays back.
+  await rehearsal.record(3);
+  await rehearsal.expectCheck('numbers-shown', 'pass');
+  expect((await rehearsal.playBack()).seconds).toBeGreaterThan(2);
+  await rehearsal.leave();
+  expect(await cameraTrackStates(page)).toStrictEqual(['ended', 'ended']);
+});
+
+test('writing: the same sheet held up for other numbers is not passed', async ({ rehearsalWith }) => {
+  const page = await rehearsalWith('written-digits', 'silence');
+  const rehearsal = new RehearsalPageObject(page);
+  await rehearsal.openFromIntro('?digits=1962');
+  await rehearsal.choose('Write the numbers down and hold them up');
+  await rehearsal.startCamera();
+  await rehearsal.expectCheck('one-face', 'pass');
+  await rehearsal.expectCheck('numbers-shown', 'fail');
+  await expect(rehearsal.check('numbers-shown')).toContainText('which are not your 4 numbers');
+});
+
+for (const scene of ['blank-sheet', 'one-framed-face'] as const)
+  test(`writing: ${scene === 'blank-sheet' ? 'a blank sheet' : 'no sheet held up'} is not passed`, async ({
+    rehearsalWith,
+  }) => {
+    const page = await rehearsalWith(scene, 'silence');
+    const rehearsal = new RehearsalPageObject(page);
+    await rehearsal.openFromIntro(`?digits=${WRITTEN_DIGITS}`);
+    await rehearsal.choose('Write the numbers down and hold them up');
+    await rehearsal.startCamera();
+    await rehearsal.expectCheck('one-face', 'pass');
+    const expected = [(FACE_SCENES[scene] as FaceScene).numbersShown ?? []].flat();
+    await expect(rehearsal.check('numbers-shown')).toHaveAttribute(
+      'data-status',
+      new RegExp(`^(${expected.join('|')})$`, 'u'),
+    );
+    // Given a moment more (a reading a second), it does not turn to pass.
+    await page.waitForTimeout(2500);
+    await expect(rehearsal.check('numbers-shown')).toHaveAttribute('data-status', /^(fail|unsure)$/u);
+    await expect(rehearsal.check('numbers-shown')).toContainText(
+      scene === 'blank-sheet' ? 'nothing written on it' : 'We cannot see a sheet of paper.',
+    );
   });

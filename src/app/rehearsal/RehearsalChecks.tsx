@@ -1,6 +1,7 @@
 /**
  * The live checks of the rehearsal: the face checks while the camera runs and, for a person who says
- * their numbers, the voice check, under a heading that gives the overall verdict.
+ * their numbers, the voice check, or for one who writes them, the check of the numbers held up, under a
+ * heading that gives the overall verdict.
  */
 import type { RehearsalCheck } from '../../pipeline/rehearsal/types.ts';
 import type { Status } from '../../pipeline/types.ts';
@@ -17,16 +18,26 @@ const WAITING_FOR_VOICE: RehearsalCheck<'voice'> = {
   evidence: {},
 };
 
+const WAITING_FOR_SHEET: RehearsalCheck<'numbers-shown'> = {
+  id: 'numbers-shown',
+  status: 'unsure',
+  message: 'We look for your numbers on paper held up beside your face.',
+  advice: 'Write the 4 numbers large and dark, then hold the paper up beside your face.',
+  evidence: {},
+};
+
 interface RehearsalChecksProps {
   readonly faceChecks: RehearsalState['faceChecks'];
   readonly voice: RehearsalState['voice'];
+  readonly numbersShown: RehearsalState['numbersShown'];
   readonly how: HowToGiveNumbers;
 }
 
-export function RehearsalChecks({ faceChecks, voice, how }: RehearsalChecksProps) {
+export function RehearsalChecks({ faceChecks, voice, numbersShown, how }: RehearsalChecksProps) {
   const checks: readonly RehearsalCheck[] = [
     ...(faceChecks ?? []),
     ...(how === 'say' && faceChecks ? [voice ?? WAITING_FOR_VOICE] : []),
+    ...(how === 'write' && faceChecks ? [numbersShown ?? WAITING_FOR_SHEET] : []),
   ];
   const verdict = verdictOf(checks);
   return (

@@ -6,21 +6,22 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { PageFooter, PageHeader } from '../components/PageHeader.tsx';
 import './rehearsal.css';
+import { rehearsalDigits } from './digits.ts';
 import { RehearsalChecks } from './RehearsalChecks.tsx';
 import { MAX_RECORDING_MS, type HowToGiveNumbers, type MediaProblemCode } from './rehearsalSession.ts';
 import { HOW_TO_GIVE, LIMITS, MEDIA_PROBLEMS } from './text.ts';
 import { useRehearsal, type RehearsalPhase, type RehearsalState } from './useRehearsal.ts';
 
-/** 4 digits, as NHS login shows, from the browser's cryptographic generator. */
-function randomDigits(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => String(byte % 10)).join('');
-}
-
 export default function RehearsalPage() {
   const [how, setHow] = useState<HowToGiveNumbers>('say');
+  // Drawn once, when the page opens, and kept while it stays open.
+  const [digits] = useState(() => rehearsalDigits(location.search));
   const video = useRef<HTMLVideoElement>(null);
   const heading = useFocusedOnArrival<HTMLHeadingElement>();
-  const { state, startCamera, startRecording, stopRecording } = useRehearsal(video);
+  const { state, startCamera, startRecording, stopRecording } = useRehearsal(
+    video,
+    how === 'write' ? digits : null,
+  );
   const cameraOn = state.phase === 'live' || state.phase === 'recording' || state.phase === 'recorded';
 
   return (
@@ -29,7 +30,7 @@ export default function RehearsalPage() {
         Practise the video step
       </h1>
       <RehearsalIntro />
-      <YourNumbers />
+      <YourNumbers digits={digits} />
       <HowToGiveChoice how={how} onChange={setHow} disabled={state.phase === 'recording'} />
       {state.phase === 'paused' && <PausedNotice />}
       {state.problem && <MediaProblem problem={state.problem} />}
@@ -41,7 +42,14 @@ export default function RehearsalPage() {
         onStartRecording={() => startRecording(how)}
         onStopRecording={stopRecording}
       />
-      {cameraOn && <RehearsalChecks faceChecks={state.faceChecks} voice={state.voice} how={how} />}
+      {cameraOn && (
+        <RehearsalChecks
+          faceChecks={state.faceChecks}
+          voice={state.voice}
+          numbersShown={state.numbersShown}
+          how={how}
+        />
+      )}
     </RehearsalLayout>
   );
 }
@@ -93,9 +101,7 @@ function RehearsalIntro() {
   );
 }
 
-/** The numbers are drawn once, when the page opens, and kept while it stays open. */
-function YourNumbers() {
-  const [digits] = useState(randomDigits);
+function YourNumbers({ digits }: { digits: string }) {
   return (
     <>
       <h2 className="nhsuk-heading-m">Your 4 numbers</h2>

@@ -37,8 +37,14 @@ export class RehearsalClient {
     return Promise.race([this.#api.prepare(), this.#died]);
   }
 
-  judgeFaceFrame(frame: VideoFrame | ImageBitmap): Promise<FaceFrameJudgement> {
-    return Promise.race([this.#api.judgeFaceFrame(transfer(frame, [frame])), this.#died]);
+  /** Resolves once the reader of written digits is loaded (only for a person who writes them). */
+  prepareDigitReader(): Promise<void> {
+    return Promise.race([this.#api.prepareDigitReader(), this.#died]);
+  }
+
+  /** `written`: the numbers shown, when the person writes them, so that `numbers-shown` is judged too. */
+  judgeFaceFrame(frame: VideoFrame | ImageBitmap, written?: string): Promise<FaceFrameJudgement> {
+    return Promise.race([this.#api.judgeFaceFrame(transfer(frame, [frame]), written), this.#died]);
   }
 
   terminate(): void {

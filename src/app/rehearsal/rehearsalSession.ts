@@ -55,6 +55,8 @@ export class RehearsalSession {
   #timers: number[] = [];
   #ended = false;
   #busy = false;
+  /** The numbers shown, while the person chooses to write them: `numbers-shown` is judged then. */
+  #written: string | null = null;
   #cancelFrames: () => void = () => {};
 
   constructor(video: HTMLVideoElement, client: RehearsalClient, listener: RehearsalListener) {
@@ -87,6 +89,11 @@ export class RehearsalSession {
     if (this.#ended) return;
     this.#listener.started();
     this.#cancelFrames = onEachVideoFrame(this.#video, () => this.#onFrame());
+  }
+
+  /** The numbers to look for on a sheet held up (null: the person says or signs them). */
+  lookForWrittenNumbers(digits: string | null): void {
+    this.#written = digits;
   }
 
   /** Records from now, up to MAX_RECORDING_MS; any earlier recording is discarded. */
@@ -199,7 +206,7 @@ export class RehearsalSession {
     try {
       const frame = await grabFrame(this.#video);
       if (!frame) return;
-      judgement = await this.#client.judgeFaceFrame(frame);
+      judgement = await this.#client.judgeFaceFrame(frame, this.#written ?? undefined);
     } catch (error) {
       if (!this.#ended) console.warn('A camera frame could not be judged.', error);
       return;

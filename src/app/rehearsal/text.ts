@@ -14,6 +14,7 @@ export const CHECK_TITLES: Readonly<Record<RehearsalCheckId, string>> = {
   'face-visible': 'Eyes and whole face visible',
   light: 'Not too light or dark',
   voice: '4 numbers heard',
+  'numbers-shown': 'Your 4 numbers written and held up',
 };
 
 export const HOW_TO_GIVE: Readonly<
@@ -26,7 +27,7 @@ export const HOW_TO_GIVE: Readonly<
   },
   write: {
     label: 'Write the numbers down and hold them up',
-    hint: 'Write the numbers large and dark on paper, then hold the paper up next to your face.',
+    hint: 'Write the numbers large and dark on paper, then hold the paper up next to your face. The live picture shows you as a mirror does, so your writing looks back to front there; your recording shows it the right way round.',
   },
 };
 
@@ -35,7 +36,7 @@ export const LIMITS: Readonly<Record<HowToGiveNumbers, string>> = {
   say: 'Nothing on this device turns speech into text, so we do not check which numbers you said: only that we heard 4 separate numbers, clearly. Play your video back to check you said the right ones.',
   sign: 'We do not read sign language, so we only check your face and the light. Play your video back to check your signs are clear and in view.',
   write:
-    'We do not read the numbers you write, so we only check your face and the light. Play your video back to check the numbers are large, dark and in view.',
+    'We read the numbers you hold up where we can, on this device: nothing is sent. Handwriting is hard to read, so if we are not sure we say so. Play your video back to check the numbers are large, dark and in view.',
 };
 
 export const VERDICT_TEXT: Readonly<Record<Status, string>> = {

@@ -1,7 +1,8 @@
 /** The rehearsal of NHS login's video step: its checks, in the same form as the photo's rules. */
 import type { Status } from '../types.ts';
 
-export type RehearsalCheckId = 'one-face' | 'face-framed' | 'face-visible' | 'light' | 'voice';
+export type RehearsalCheckId =
+  'one-face' | 'face-framed' | 'face-visible' | 'light' | 'voice' | 'numbers-shown';
 
 /** The face checks, judged on every frame the worker has time for. */
 export const FACE_CHECK_IDS = ['one-face', 'face-framed', 'face-visible', 'light'] as const;

@@ -10,13 +10,19 @@ export class RehearsalPageObject {
     this.checks = page.locator('[data-verdict]');
   }
 
-  async openFromIntro(): Promise<void> {
-    await this.page.goto('/');
+  /** `search`: the app's query, e.g. `?digits=3805` to set the 4 numbers shown. */
+  async openFromIntro(search = ''): Promise<void> {
+    await this.page.goto(`/${search}`);
     await this.page.getByRole('link', { name: 'practise the video step' }).first().click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Practise the video step' })).toBeFocused();
   }
 
-  async choose(how: 'Say the numbers' | 'Sign the numbers in British Sign Language'): Promise<void> {
+  async choose(
+    how:
+      | 'Say the numbers'
+      | 'Sign the numbers in British Sign Language'
+      | 'Write the numbers down and hold them up',
+  ): Promise<void> {
     await this.page.getByLabel(how).check();
   }
 
