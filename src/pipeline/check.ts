@@ -4,13 +4,14 @@
  * pixels and the engines passed in, so the Web Worker, the CLI and the tests run exactly this.
  */
 import type { Engines } from '../engines/types.ts';
+import { measureHandwriting } from './clarity/measureHandwriting.ts';
 import type { DocumentOutline } from './outline/findDocumentOutline.ts';
 import { areBordersClear } from './rules/clearPhoto.ts';
 import { cornersOf, measuresOf } from './rules/measures.ts';
 import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
 import { lookForPortrait } from './steps/lookForPortrait.ts';
 import { readDocument } from './steps/readDocument.ts';
-import { seeDocument } from './steps/seeDocument.ts';
+import { seeDocument, type SeenDocument } from './steps/seeDocument.ts';
 import { startStageClock } from './steps/stageClock.ts';
 import type { CheckOptions, CheckReport, CornerName, Measures, PendingPhoto } from './types.ts';
 
@@ -25,12 +26,15 @@ export async function checkDocument(
 
   const portrait = lookForPortrait(seen, engines);
   clock.lap('portrait');
+  const handwriting = lookForHandwriting(seen, engines);
+  clock.lap('handwriting');
 
   options.onProgress?.('rules');
   const { image, outline, rectified, clarity, mrz } = seen;
   const measures = {
     ...measuresOf(image, outline, rectified?.format ?? null, clarity, mrz),
     ...(portrait ? { portrait } : {}),
+    ...(handwriting ? { handwriting } : {}),
   };
   const rules = judgeRules(RULES, {
     corners: cornersOf(outline),
@@ -57,4 +61,13 @@ export async function checkDocument(
 function missingCornersOf(outline: DocumentOutline | null, measures: Measures): CornerName[] {
   const covered = areBordersClear(measures) ? (outline?.coveredCorners ?? []) : [];
   return [...new Set([...(outline?.missingCorners ?? []), ...covered])];
+}
+
+/**
+ * Pen written over the print, on a rectified document with all four corners in the photo (a corner
+ * cut off leaves the photo's edge, not the document, in the rectified image).
+ */
+function lookForHandwriting({ outline, rectified }: SeenDocument, engines: Engines) {
+  if (!outline || outline.missingCorners.length > 0 || !rectified) return null;
+  return measureHandwriting(engines.cv, rectified.image, rectified.photoPxPerDocPx);
 }
