@@ -12,7 +12,7 @@ import { decodePhoto } from '../src/decode/node.ts';
 import { loadNodeEngines } from '../src/engines/node.ts';
 import type { OpenCv } from '../src/engines/types.ts';
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../src/pipeline/cv.ts';
-import { measureMedium, type MediumMeasures } from '../src/pipeline/clarity/measureMedium.ts';
+import { measurePhotoMedium, type PhotoMediumMeasures } from '../src/pipeline/clarity/measureDarkPanel.ts';
 import { findDocumentOutline, scaleQuad } from '../src/pipeline/outline/findDocumentOutline.ts';
 import { ANALYSIS_SIDE_PX } from '../src/pipeline/sizes.ts';
 import type { RgbaImage } from '../src/pipeline/types.ts';
@@ -29,18 +29,18 @@ interface Row {
   readonly file: string;
   /** What the photo is of: what the measure should say. */
   readonly truth: 'document' | 'screen' | 'printout' | 'other';
-  readonly measured: MediumMeasures;
+  readonly measured: PhotoMediumMeasures;
   readonly ms: number;
 }
 
-function measure(cv: OpenCv, image: RgbaImage): { measured: MediumMeasures; ms: number } {
+function measure(cv: OpenCv, image: RgbaImage): { measured: PhotoMediumMeasures; ms: number } {
   const scope = new MatScope(cv);
   try {
     const analysis = matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), ANALYSIS_SIDE_PX).mat);
     const found = findDocumentOutline(cv, analysis);
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
     const started = performance.now();
-    const measured = measureMedium(image, found && scaleQuad(found.quad, 1 / scale));
+    const measured = measurePhotoMedium(image, found && scaleQuad(found.quad, 1 / scale));
     return { measured, ms: performance.now() - started };
   } finally {
     scope.release();

@@ -246,6 +246,16 @@ export interface Measures {
    * out where it did not (no document outline, no face detector, a camera frame).
    */
   readonly portrait?: PortraitMeasure;
+  /** Pen ink written over the print (clarity/measureHandwriting.ts), where a document was rectified. */
+  readonly handwriting?: HandwritingMeasure;
+}
+
+/** Ballpoint-blue strokes on the rectified document, per mille of its area: all of them, and those on or against print. */
+export interface HandwritingMeasure {
+  readonly penPerMille: number;
+  readonly overPrintPerMille: number;
+  /** Whether enough of them lie over the print to call it handwriting other than a signature. */
+  readonly writtenOver: boolean;
 }
 
 /**

@@ -173,6 +173,23 @@ describe('checkDocument on generated fixtures', () => {
     );
   });
 
+  it('is unsure of an ID with a date written over in pen, in NHS login’s words, and passes a signature alone', async () => {
+    for (const kind of ['passport', 'uk-driving-licence']) {
+      const written = await reportOf(fixture('handwritten-date', kind));
+      const accepted = written.rules.find((rule) => rule.id === 'accepted-document');
+      expect([kind, accepted?.status, accepted?.reason]).toStrictEqual([kind, 'unsure', 'handwriting']);
+      expect(accepted?.message).toContain(
+        'NHS login does not accept photo ID with any handwritten information other than a signature.',
+      );
+      const signed = await reportOf(fixture('pen-signature', kind));
+      expect([kind, signed.rules.find((rule) => rule.id === 'accepted-document')?.status]).toStrictEqual([
+        kind,
+        'pass',
+      ]);
+      expect(signed.measures.handwriting?.writtenOver).toBe(false);
+    }
+  });
+
   it('cross-checks a licence’s MRZ with the sign in its flag: Belgium’s over a French MRZ is unsure', async () => {
     const entry = fixture('issuer-mismatch', 'eu-driving-licence');
     const report = await reportOf(entry);

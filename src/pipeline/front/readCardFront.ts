@@ -18,6 +18,9 @@ const CARD_TITLES: readonly {
   readonly kind: 'id-card' | 'residence-permit';
   readonly issuer: string | null;
 }[] = [
+  // The UK's application registration card (ARC), which carries no MRZ, prints its name as its title;
+  // NHS login lists it beside the BRP and the residence card ([NHS-LOGIN-2024]).
+  { pattern: /APPLICATION\s+REGISTRATION\s+CARD/u, kind: 'residence-permit', issuer: 'GBR' },
   { pattern: /RESIDENCE (PERMIT|CARD)/u, kind: 'residence-permit', issuer: null },
   ...COUNTRIES.flatMap(({ code, residencePermitTitle: pattern }) =>
     pattern ? [{ pattern, kind: 'residence-permit' as const, issuer: code }] : [],

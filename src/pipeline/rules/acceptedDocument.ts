@@ -7,7 +7,7 @@
  */
 import type { MediumMeasures } from '../clarity/measureMedium.ts';
 import type { PeopleMeasure } from '../portrait/lookForPeople.ts';
-import type { DocumentSummary, NotAnIdReading, RuleResult } from '../types.ts';
+import type { DocumentSummary, HandwritingMeasure, NotAnIdReading, RuleResult } from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
 import type { CheckEvidence, Rule } from './evidence.ts';
 import { RULE_TEXTS } from './texts.ts';
@@ -93,6 +93,27 @@ export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {
     // document is unsure, never "not a photo ID".
     const noSignOfAnId = isReadingTrustworthy(evidence) && !evidence.measures.portrait?.face;
     const notAnId = front?.kind === 'not-an-id' && judgeNotAnId(front.notAnId, noSignOfAnId);
-    return notAnId || judgeAcceptedDocument(document);
+    const judged = notAnId || judgeAcceptedDocument(document);
+    const handwriting = evidence.measures.handwriting;
+    return judged.status === 'pass' && handwriting?.writtenOver
+      ? judgeHandwriting(judged, handwriting)
+      : judged;
   },
 };
+
+/**
+ * An accepted kind with pen written over its print (clarity/measureHandwriting.ts): at least unsure,
+ * in NHS login's words ("We do not accept photo ID with any handwritten information other than a
+ * signature"). Only unsure: ink can be told from print by its colour and where it lies, but not read.
+ */
+function judgeHandwriting(judged: RuleResult, handwriting: HandwritingMeasure): RuleResult {
+  const text = TEXTS.handwriting;
+  return {
+    ...judged,
+    status: 'unsure',
+    reason: 'handwriting',
+    message: text.message,
+    advice: text.advice,
+    evidence: { ...judged.evidence, handwriting },
+  };
+}

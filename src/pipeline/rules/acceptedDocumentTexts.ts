@@ -1,6 +1,6 @@
 /**
  * The accepted-document rule's words (texts.ts's table holds them under 'accepted-document'), with the
- * sources texts.ts cites: [NHS-LOGIN-2024], [NHS-LOGIN-ORIGINAL], [OURS].
+ * sources texts.ts cites: [NHS-LOGIN-2024], [NHS-LOGIN-ORIGINAL], [NHS-LOGIN-HANDWRITING], [OURS].
  */
 import type { RuleText } from './texts.ts';
 import { NHS_LOGIN_ACCEPTS_SENTENCE, UNSURE_WHICH_DOCUMENT, USE_ACCEPTED, wayForward } from './words.ts';
@@ -92,6 +92,16 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
       'This looks like a photo of a screen. NHS login needs a photo of the document itself, not of a printout or a screen.',
     advice: 'Take a photo of your original photo ID itself, not of a picture of it on a screen.',
     source: '[NHS-LOGIN-ORIGINAL]',
+  },
+  // "We do not accept photo ID with any handwritten information other than a signature" and "You
+  // cannot send: ... any other document with handwritten information" (NHS login help centre, 2024):
+  // pen written over the print (clarity/measureHandwriting.ts). Unsure, not a fail: a measure of ink
+  // cannot be certain it is handwriting.
+  handwriting: {
+    message:
+      'There seems to be handwriting on your photo ID over its printed details, such as a date written over. NHS login does not accept photo ID with any handwritten information other than a signature.',
+    advice: `If anything other than your signature is written on your ID, use a different photo ID. ${NHS_LOGIN_ACCEPTS_SENTENCE}`,
+    source: '[NHS-LOGIN-HANDWRITING]',
   },
   // What a photo that is not an accepted document showed (front/readNotAnId.ts): say what we saw.
   'bank-card': {

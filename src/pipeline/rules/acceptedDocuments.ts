@@ -19,8 +19,8 @@
  *   issued by GBR; the UK BRP, residence card and ARC, where they carry an MRZ, write a residence
  *   permit's code (I or A with R second, part 5) and GBR.
  *
- * Kinds that no MRZ names and no front reader recognises yet (a CitizenCard, an ARC without an MRZ)
- * are read as `unknown`: `accepted-document` is then unsure, never a fail, and its advice lists every
+ * Kinds that no MRZ names and no front reader recognises yet (a CitizenCard; an ARC is read by its
+ * title, front/readCardFront.ts) are read as `unknown`: `accepted-document` is then unsure, never a fail, and its advice lists every
  * accepted document (NHS_LOGIN_ACCEPTS in texts.ts).
  */
 import { europeanRegionOf, type EuropeanRegion } from '../countries.ts';

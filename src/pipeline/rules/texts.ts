@@ -25,6 +25,8 @@
  * [NHS-LOGIN-EXPIRED]: the same page: "We can accept an expired photo ID if it expired less than 12
  *   months ago." (EXPIRY_ALLOWANCE_MONTHS, inDate.ts.)
  * [NHS-LOGIN-NO-PHOTO-ID]: proving who you are without photo ID, quoted in words.ts.
+ * [NHS-LOGIN-HANDWRITING]: the same page: "We do not accept photo ID with any handwritten information
+ *   other than a signature"; "You cannot send: ... any other document with handwritten information".
  * Dates are written as the NHS.UK content style guide asks: "25 May 2024".
  */
 import type { CornerName, RuleId } from '../types.ts';
@@ -266,5 +268,5 @@ export type NotAnIdReason = (typeof NOT_AN_ID_REASONS)[number];
  */
 export type AcceptanceReason = Exclude<
   RuleReason<'accepted-document'>,
-  'unknown-kind' | 'unknown-issuer' | MediumReason | NotAnIdReason
+  'unknown-kind' | 'unknown-issuer' | MediumReason | NotAnIdReason | 'handwriting'
 >;

@@ -6,7 +6,7 @@
  */
 import type { Engines, OpenCv } from '../../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.ts';
-import { measureMedium, type MediumMeasures } from '../clarity/measureMedium.ts';
+import { measurePhotoMedium, type PhotoMediumMeasures } from '../clarity/measureDarkPanel.ts';
 import { MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { isInsideConvex } from '../geometry.ts';
@@ -33,8 +33,8 @@ export interface SeenDocument {
   readonly rectified: RectifiedDocument | null;
   readonly clarity: ClarityMeasures;
   readonly mrz: FoundMrz | null;
-  /** Whether the photo is of a screen or a printout, measured on the photo's own pixels. */
-  readonly medium: MediumMeasures;
+  /** Whether the photo is of a screen (on or off) or a printout, measured on the photo's own pixels. */
+  readonly medium: PhotoMediumMeasures;
 }
 
 export async function seeDocument(
@@ -114,7 +114,7 @@ async function readWhileWarping(
     : photoClarity(engines.cv, analysis, image);
   clock.lap('clarity');
   // Also while the OCR reads: a few FFTs over patches of the photo as the camera saw it.
-  const medium = measureMedium(image, outline?.quad ?? null);
+  const medium = measurePhotoMedium(image, outline?.quad ?? null);
   clock.lap('medium');
   const mrz = await reading;
   clock.since('mrz', mrzStarted);

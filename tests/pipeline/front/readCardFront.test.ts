@@ -91,6 +91,12 @@ describe('parseCardFrontText', () => {
     });
   });
 
+  it('reads a UK application registration card (ARC), which has no MRZ, by its title', () => {
+    expect(
+      parseCardFrontText(['APPLICATION REGISTRATION CARD', 'HOME OFFICE', 'DATE OF ISSUE 01.02.2025']),
+    ).toStrictEqual({ kind: 'residence-permit', issuer: 'GBR', expiry: null });
+  });
+
   it('names no issuer for an English title with no state beside it, and nothing without a title', () => {
     expect(parseCardFrontText(['IDENTITY CARD', 'EXPIRY', '01.02.2030'])).toStrictEqual({
       kind: 'id-card',

@@ -24,7 +24,15 @@ describe('RULE_TEXTS', () => {
     const reasons = ACCEPTANCE_TABLE.map((row) => row.reason);
     expect(new Set(reasons).size).toBe(reasons.length);
     expect(Object.keys(RULE_TEXTS['accepted-document']).sort()).toStrictEqual(
-      [...reasons, 'printout', 'screen', ...NOT_AN_ID_REASONS, 'unknown-issuer', 'unknown-kind'].sort(),
+      [
+        ...reasons,
+        'printout',
+        'screen',
+        'handwriting',
+        ...NOT_AN_ID_REASONS,
+        'unknown-issuer',
+        'unknown-kind',
+      ].sort(),
     );
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * A screen that is switched off shows no pixel grid for measureMedium's lattice to find: what the
+ * camera sees is a black glass panel, lit only by the reflections on its gloss, inside a bright bezel
+ * or phone body. A document is the opposite: ICAO 9303 part 3 has its data printed dark on a light
+ * background, so what the outline went round is mostly light. The panel is told by three things
+ * together, each far from any document in our sets (README.md in this folder has the figures): what
+ * the outline went round is nearly black, a ring just outside it is many times brighter (a bezel, not
+ * a dark room: an underexposed photo is dark inside and out), and its brightest tenth is well above
+ * its median (reflections on gloss; a card in shadow is evenly dark).
+ */
+import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
+import { measureMedium, type MediumMeasures } from './measureMedium.ts';
+
+export interface DarkPanelMeasures {
+  /** Median luma (0..255) inside the outline, its 90th percentile, and the share below DARK_LUMA. */
+  readonly insideLuma: number;
+  readonly insideHighlightLuma: number;
+  readonly darkShare: number;
+  /** Median luma of the ring just outside the outline (in the photo). */
+  readonly aroundLuma: number;
+  readonly isSwitchedOffScreen: boolean;
+}
+
+/** measureMedium's lattice, and the dark panel where no lattice was found. */
+export interface PhotoMediumMeasures extends MediumMeasures {
+  readonly darkPanel: DarkPanelMeasures | null;
+}
+
+export const DARK_PANEL_THRESHOLDS = {
+  /** Median luma inside at most this: the switched-off screen 17; every document in our sets ≥ 41. */
+  maxInsideLuma: 28,
+  /** Share of the inside darker than DARK_LUMA at least this: the screen 0.81; documents ≤ 0.49. */
+  minDarkShare: 0.65,
+  /** The ring around this many times brighter than the inside: the screen 14; documents ≤ 4.9. */
+  minAroundOverInside: 8,
+  /** Reflections: the inside's 90th percentile this many times its median (the screen 5). */
+  minHighlightOverInside: 3,
+} as const;
+
+/** Luma below which a pixel is black: no paper or card stock, even in shade, is this dark in a usable photo. */
+const DARK_LUMA = 40;
+/** The ring outside the outline reaches this far beyond it, as a share of the centre's distance to each corner. */
+const RING_GROWTH = 0.25;
+/** Pixels sampled on a grid this many steps across the photo's long side. */
+const SAMPLES_ACROSS = 400;
+
+export function measurePhotoMedium(image: RgbaImage, quad: Quad<ImagePoint> | null): PhotoMediumMeasures {
+  const lattice = measureMedium(image, quad);
+  const darkPanel = quad && measureDarkPanel(image, quad);
+  const medium = lattice.medium ?? (darkPanel?.isSwitchedOffScreen ? 'screen' : null);
+  return { ...lattice, medium, darkPanel };
+}
+
+export function measureDarkPanel(image: RgbaImage, quad: Quad<ImagePoint>): DarkPanelMeasures {
+  const cx = quad.reduce((sum, p) => sum + p[0], 0) / 4;
+  const cy = quad.reduce((sum, p) => sum + p[1], 0) / 4;
+  const ring = quad.map(
+    ([x, y]) => [cx + (x - cx) * (1 + RING_GROWTH), cy + (y - cy) * (1 + RING_GROWTH)] as const,
+  );
+  const step = Math.max(1, Math.round(Math.max(image.width, image.height) / SAMPLES_ACROSS));
+  const inside: number[] = [];
+  const around: number[] = [];
+  const { data, width, height } = image;
+  for (let y = 0; y < height; y += step) {
+    for (let x = 0; x < width; x += step) {
+      const j = (y * width + x) * 4;
+      const luma = 0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!;
+      if (isInside(quad, x, y)) inside.push(luma);
+      else if (isInside(ring, x, y)) around.push(luma);
+    }
+  }
+  inside.sort((a, b) => a - b);
+  around.sort((a, b) => a - b);
+  const insideLuma = quantile(inside, 0.5);
+  const insideHighlightLuma = quantile(inside, 0.9);
+  const aroundLuma = quantile(around, 0.5);
+  const darkShare = inside.length ? inside.filter((luma) => luma < DARK_LUMA).length / inside.length : 0;
+  const t = DARK_PANEL_THRESHOLDS;
+  const isSwitchedOffScreen =
+    inside.length > 0 &&
+    around.length > 0 &&
+    insideLuma <= t.maxInsideLuma &&
+    darkShare >= t.minDarkShare &&
+    aroundLuma >= t.minAroundOverInside * Math.max(1, insideLuma) &&
+    insideHighlightLuma >= t.minHighlightOverInside * Math.max(1, insideLuma);
+  return {
+    insideLuma: round(insideLuma),
+    insideHighlightLuma: round(insideHighlightLuma),
+    darkShare: round(darkShare),
+    aroundLuma: round(aroundLuma),
+    isSwitchedOffScreen,
+  };
+}
+
+/** Whether (x, y) lies inside the convex quad, either way round. */
+function isInside(quad: readonly (readonly [number, number])[], x: number, y: number): boolean {
+  let side = 0;
+  for (let i = 0; i < quad.length; i++) {
+    const [ax, ay] = quad[i]!;
+    const [bx, by] = quad[(i + 1) % quad.length]!;
+    const cross = Math.sign((bx - ax) * (y - ay) - (by - ay) * (x - ax));
+    if (cross === 0) continue;
+    if (side === 0) side = cross;
+    else if (cross !== side) return false;
+  }
+  return true;
+}
+
+/** The value at share q of the sorted values (0 when there are none). */
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+const round = (value: number) => Math.round(value * 100) / 100;

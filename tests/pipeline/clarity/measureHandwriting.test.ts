@@ -1,0 +1,78 @@
+/**
+ * measureHandwriting on documents rectified as the check rectifies them: a date written over in pen
+ * (drawn by scripts/fixtures/handwriting.ts) is found; a pen signature alone, the blue signature and
+ * flag of every drawn licence, and real cards and passports in ../shared (blue labels and headings
+ * beside black print, hand signatures) are not.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePhoto } from '../../../src/decode/node.ts';
+import { loadNodeOpenCv } from '../../../src/engines/node.ts';
+import type { OpenCv } from '../../../src/engines/types.ts';
+import { measureHandwriting } from '../../../src/pipeline/clarity/measureHandwriting.ts';
+import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../../src/pipeline/cv.ts';
+import { findDocumentOutline, scaleQuad } from '../../../src/pipeline/outline/findDocumentOutline.ts';
+import { rectifyDocument } from '../../../src/pipeline/rectify/rectifyDocument.ts';
+import { ANALYSIS_SIDE_PX } from '../../../src/pipeline/sizes.ts';
+import { FIXTURES_DIR, PROJECT_ROOT } from '../../support/fixtures.ts';
+
+const REAL_PHOTOS = resolve(PROJECT_ROOT, '..', 'shared', 'real-photos');
+
+let cv: OpenCv;
+beforeAll(async () => {
+  cv = await loadNodeOpenCv();
+});
+
+async function handwritingOf(path: string) {
+  const photo = await decodePhoto(await readFile(path));
+  return withMats(cv, (scope) => {
+    const { mat, scale } = shrinkToFit(scope, rgbaToMat(scope, photo), ANALYSIS_SIDE_PX);
+    const found = findDocumentOutline(cv, matToRgba(mat));
+    if (!found) throw new Error(`no outline found in ${path}`);
+    const rectified = rectifyDocument(scope, photo, scaleQuad(found.quad, 1 / scale));
+    return measureHandwriting(cv, rectified.image, rectified.photoPxPerDocPx);
+  });
+}
+
+describe('measureHandwriting', () => {
+  it('finds a date written in pen over the printed expiry of a passport and a licence', async () => {
+    for (const file of ['gbr-passport-handwritten-date.jpg', 'gbr-driving-licence-handwritten-date.jpg']) {
+      const measured = await handwritingOf(join(FIXTURES_DIR, file));
+      expect([file, measured?.writtenOver]).toStrictEqual([file, true]);
+    }
+  });
+
+  it('leaves a signature alone, and the blue print of drawn documents', async () => {
+    for (const file of [
+      'gbr-passport-pen-signature.jpg',
+      'gbr-driving-licence-pen-signature.jpg',
+      'gbr-driving-licence-clean-1.jpg',
+      'fra-driving-licence-clean-1.jpg',
+      'gbr-visa-clean-1.jpg',
+      'gbr-passport-clean-1.jpg',
+    ]) {
+      const measured = await handwritingOf(join(FIXTURES_DIR, file));
+      expect([file, measured?.writtenOver]).toStrictEqual([file, false]);
+    }
+  });
+
+  it('does not measure a document photographed too small for a pen line to show', async () => {
+    expect(await handwritingOf(join(FIXTURES_DIR, 'fra-driving-licence-small.jpg'))).toBeNull();
+  });
+
+  it.skipIf(!existsSync(REAL_PHOTOS))(
+    'leaves real cards with blue labels, headings and hand signatures in ../shared alone',
+    async () => {
+      for (const file of [
+        'signzy-alldocs/nycid-2-glare.jpg',
+        'imagejs-mrz/id1.jpg',
+        'doubango-mrz/Passport-Australia_1280x720.jpg',
+      ]) {
+        const measured = await handwritingOf(join(REAL_PHOTOS, file));
+        expect([file, measured?.writtenOver ?? false]).toStrictEqual([file, false]);
+      }
+    },
+  );
+});
