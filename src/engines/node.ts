@@ -25,7 +25,12 @@ export function nodeTesseractLocations(): TesseractLocations {
   const ourModel = join(projectRoot, 'models', 'mrz.traineddata');
   const cachePath = join(tmpdir(), 'id-precheck-tesseract');
   mkdirSync(cachePath, { recursive: true });
-  const text = { textLangPath: join(stockEnglish, '4.0.0_best_int'), cachePath, workerPath: NODE_WORKER };
+  const text = {
+    textLangPath: join(stockEnglish, '4.0.0_best_int'),
+    cachePath,
+    workerPath: NODE_WORKER,
+    loadTextModelAtOnce: true,
+  };
   return existsSync(ourModel)
     ? { mrzLangPath: dirname(ourModel), mrzLanguage: 'mrz', mrzGzip: false, ...text }
     : { mrzLangPath: join(stockEnglish, '4.0.0'), mrzLanguage: 'eng', mrzGzip: true, ...text };
