@@ -14,6 +14,7 @@ import { decodePhotoForCheck } from '../src/decode/node.ts';
 import { loadNodeEngines } from '../src/engines/node.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
+import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import { convexIoU } from '../src/pipeline/geometry.ts';
 import {
   RULE_IDS,
@@ -151,7 +152,10 @@ async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]>
     const started = performance.now();
     try {
       const photo = await decodePhotoForCheck(testCase.bytes ?? (await readFile(testCase.path)));
-      const report = await checkDocument(photo, engines, { today: testCase.today });
+      const report = await checkDocument(photo, engines, {
+        today: testCase.today,
+        readingBudgetMs: READING_BUDGET_MS.node,
+      });
       outcomes.push({ testCase, report, error: null, ms: performance.now() - started });
     } catch (error) {
       outcomes.push({ testCase, report: null, error: String(error), ms: performance.now() - started });

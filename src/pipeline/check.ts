@@ -10,6 +10,7 @@ import { cornersOf, measuresOf } from './rules/measures.ts';
 import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
 import { lookForPortrait } from './steps/lookForPortrait.ts';
 import { readDocument } from './steps/readDocument.ts';
+import { budgetedEngines, isBudgetSpent, startReadingBudget } from './steps/readingBudget.ts';
 import { seeDocument } from './steps/seeDocument.ts';
 import { startStageClock } from './steps/stageClock.ts';
 import type { CheckOptions, CheckReport, CornerName, Measures, PendingPhoto } from './types.ts';
@@ -20,8 +21,11 @@ export async function checkDocument(
   options: CheckOptions,
 ): Promise<CheckReport> {
   const clock = startStageClock();
-  const seen = await seeDocument(photo, engines, options, clock);
-  const reading = await readDocument(seen, engines, options, clock);
+  const deadline = startReadingBudget(options.readingBudgetMs);
+  const budgeted = budgetedEngines(engines, deadline);
+  const seen = await seeDocument(photo, budgeted, options, clock, deadline);
+  const reading = await readDocument(seen, budgeted, options, clock, deadline);
+  const readingCut = isBudgetSpent(deadline);
 
   const portrait = lookForPortrait(seen, engines);
   clock.lap('portrait');
@@ -50,6 +54,7 @@ export async function checkDocument(
     side: reading.side,
     measures,
     timingsMs: clock.done(),
+    ...(readingCut ? { readingCut } : {}),
   };
 }
 
