@@ -215,6 +215,10 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]?.toFixed(0);
   console.log(`ms per image       median ${at(0.5)}, p90 ${at(0.9)}, max ${ms.at(-1)?.toFixed(0)}`);
+  const cut = outcomes.filter((o) => o.report?.readingCut).map((o) => o.testCase.file);
+  console.log(
+    `reading budget     cut ${cut.length} of ${outcomes.length}${cut.length ? `: ${cut.join(', ')}` : ''}`,
+  );
   for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
   if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
 }
@@ -342,7 +346,7 @@ function summarisePortraits(outcomes: readonly Outcome[]): void {
 
 /** One line per image of what the check said, for comparing two runs (`--dump`). */
 function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
-  return outcomes.map(({ testCase, report, error }) =>
+  return outcomes.map(({ testCase, report, error, ms }) =>
     JSON.stringify({
       set,
       file: testCase.file,
@@ -355,6 +359,8 @@ function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
       expiry: report?.document.expiry ?? null,
       outline: report?.outline?.map((p) => p.map(Math.round)) ?? null,
       portrait: report?.measures.portrait ?? null,
+      ms: Math.round(ms),
+      readingCut: report?.readingCut ?? false,
     }),
   );
 }
@@ -369,7 +375,7 @@ const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
 const manifestArgument = args.find(
   (a, i) => !a.startsWith('--') && (dumpAt < 0 || i !== dumpAt + 1) && (onlyAt < 0 || i !== onlyAt + 1),
 );
-const engines = await loadNodeEngines();
+const engines = await loadNodeEngines({ loadTextModelAtOnce: true });
 const dump: string[] = [];
 const evaluate = async (title: string, set: string, cases: readonly Case[]) => {
   if (only && !only.includes(set)) return;

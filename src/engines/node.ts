@@ -25,12 +25,7 @@ export function nodeTesseractLocations(): TesseractLocations {
   const ourModel = join(projectRoot, 'models', 'mrz.traineddata');
   const cachePath = join(tmpdir(), 'id-precheck-tesseract');
   mkdirSync(cachePath, { recursive: true });
-  const text = {
-    textLangPath: join(stockEnglish, '4.0.0_best_int'),
-    cachePath,
-    workerPath: NODE_WORKER,
-    loadTextModelAtOnce: true,
-  };
+  const text = { textLangPath: join(stockEnglish, '4.0.0_best_int'), cachePath, workerPath: NODE_WORKER };
   return existsSync(ourModel)
     ? { mrzLangPath: dirname(ourModel), mrzLanguage: 'mrz', mrzGzip: false, ...text }
     : { mrzLangPath: join(stockEnglish, '4.0.0'), mrzLanguage: 'eng', mrzGzip: true, ...text };
@@ -47,13 +42,15 @@ let loading: Promise<Engines> | undefined;
 
 /**
  * OpenCV, the OCR worker and the face detector, started side by side (OpenCV compiles on this thread,
- * tesseract in its own; the face detector's network is OpenCV's).
+ * tesseract in its own; the face detector's network is OpenCV's). `loadTextModelAtOnce`, for a check
+ * under a reading budget (the CLI, eval, bench): the printed-text model is loaded now, not within the
+ * first licence's budget. The first call's options hold for the process.
  */
-export function loadNodeEngines(): Promise<Engines> {
+export function loadNodeEngines(options: { readonly loadTextModelAtOnce?: boolean } = {}): Promise<Engines> {
   loading ??= (async () => {
     const [cv, ocr, faces] = await Promise.all([
       loadNodeOpenCv(),
-      createTesseractEngine(nodeTesseractLocations()),
+      createTesseractEngine({ ...nodeTesseractLocations(), ...options }),
       loadNodeFaceDetector(),
     ]);
     return { cv, ocr, faces };
