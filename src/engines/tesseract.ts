@@ -106,6 +106,9 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
         textWorker = undefined;
       });
     },
+    async loaded(reader) {
+      await (reader === 'mrz' ? mrzWorker : (textWorker ??= startTextWorker()));
+    },
     async terminate() {
       await (await mrzWorker).terminate();
       if (textWorker) await (await textWorker).terminate();

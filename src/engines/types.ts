@@ -37,6 +37,8 @@ export interface OcrEngine {
   readMrz(image: RgbaImage | GreyImage, signal?: AbortSignal): Promise<readonly OcrLine[]>;
   /** Reads printed text (a licence's fields), with the general English model, loaded on first use. */
   readPrintedText(image: RgbaImage | GreyImage, signal?: AbortSignal): Promise<readonly OcrLine[]>;
+  /** Settles when the reader's worker is loaded (starting the printed-text model's load if need be). */
+  loaded(reader: 'mrz' | 'printed-text'): Promise<void>;
   terminate(): Promise<void>;
 }
 

@@ -23,8 +23,13 @@ export async function checkDocument(
   const clock = startStageClock();
   const deadline = startReadingBudget(options.readingBudgetMs);
   const budgeted = budgetedEngines(engines, deadline);
-  const seen = await seeDocument(photo, budgeted, options, clock, deadline);
-  const reading = await readDocument(seen, budgeted, options, clock, deadline);
+  let seen, reading;
+  try {
+    seen = await seeDocument(photo, budgeted, options, clock, deadline);
+    reading = await readDocument(seen, budgeted, options, clock, deadline);
+  } finally {
+    deadline?.stop();
+  }
   const readingCut = isBudgetSpent(deadline);
 
   const portrait = lookForPortrait(seen, engines);

@@ -11,7 +11,7 @@ import { documentFromMrz, isExpiryConfirmed } from '../mrz/documentFromMrz.ts';
 import type { CheckEvidence } from '../rules/evidence.ts';
 import type { CardSide, CheckOptions, DistinguishingSign, DocumentKind, FrontReading } from '../types.ts';
 import type { SeenDocument } from './seeDocument.ts';
-import { readWithin } from './readingBudget.ts';
+import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
 
 /** What was read, as the rules take it. */
@@ -28,7 +28,7 @@ export async function readDocument(
   engines: Engines,
   options: CheckOptions,
   clock: StageClock,
-  deadline?: AbortSignal,
+  deadline?: ReadingDeadline,
 ): Promise<DocumentReading> {
   const { mrz, rectified } = seen;
   // A document with no MRZ on this side: a driving licence's printed fields, or a card's front.

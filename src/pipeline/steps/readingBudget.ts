@@ -1,11 +1,12 @@
 /**
  * The time a check may spend reading one photo (issue 13): OCR over text that is no document's (a
  * magazine page, glare, a sideways page) can take tesseract a minute, and such a read cannot change a
- * verdict in time to matter. The budget is a deadline from the check's start, an AbortSignal that the
- * OCR engine obeys mid-read; what was not read by then is reported unread, so the rules that need it
- * say unsure, and every rule is still reported.
+ * verdict in time to matter. The budget is a deadline, an AbortSignal that the OCR engine obeys
+ * mid-read; what was not read by then is reported unread, so the rules that need it say unsure, and
+ * every rule is still reported. The clock stops while a reader's worker loads (the first use of the
+ * printed-text model, or a worker put in place of one the deadline ended): loading is no photo's.
  */
-import type { Engines } from '../../engines/types.ts';
+import type { Engines, OcrEngine } from '../../engines/types.ts';
 
 /**
  * Issue 13's target is at most 2 s per photo in Node, decoding included; finding the outline, the
@@ -18,37 +19,82 @@ import type { Engines } from '../../engines/types.ts';
  */
 export const READING_BUDGET_MS = { node: 1500, browser: 6000 } as const;
 
-/** The deadline, or none when the check has no budget. */
-export function startReadingBudget(budgetMs: number | undefined): AbortSignal | undefined {
-  return budgetMs === undefined ? undefined : AbortSignal.timeout(Math.max(0, budgetMs));
+/** A deadline whose clock can be stopped. */
+export interface ReadingDeadline {
+  /** Aborts, with a TimeoutError, when the budget is spent. */
+  readonly signal: AbortSignal;
+  /** Stops the clock for as long as `waiting` takes. */
+  paused<T>(waiting: Promise<T>): Promise<T>;
+  /** Ends the clock (the check is done). */
+  stop(): void;
 }
 
-/** The engines with every OCR read held to the deadline. */
-export function budgetedEngines(engines: Engines, deadline: AbortSignal | undefined): Engines {
+/** The deadline, or none when the check has no budget. */
+export function startReadingBudget(budgetMs: number | undefined): ReadingDeadline | undefined {
+  if (budgetMs === undefined) return undefined;
+  const controller = new AbortController();
+  const spend = () => controller.abort(new DOMException('The reading budget is spent.', 'TimeoutError'));
+  let leftMs = Math.max(0, budgetMs);
+  let since = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(spend, leftMs);
+  const stop = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    leftMs -= performance.now() - since;
+  };
+  return {
+    signal: controller.signal,
+    async paused(waiting) {
+      const running = timer !== undefined;
+      stop();
+      try {
+        return await waiting;
+      } finally {
+        if (running && !controller.signal.aborted) {
+          since = performance.now();
+          timer = setTimeout(spend, Math.max(0, leftMs));
+        }
+      }
+    },
+    stop,
+  };
+}
+
+/** The engines with every OCR read held to the deadline, the clock stopped while a worker loads. */
+export function budgetedEngines(engines: Engines, deadline: ReadingDeadline | undefined): Engines {
   if (!deadline) return engines;
   const { ocr } = engines;
-  return {
-    ...engines,
-    ocr: {
-      readMrz: (image) => ocr.readMrz(image, deadline),
-      readPrintedText: (image) => ocr.readPrintedText(image, deadline),
-      terminate: () => ocr.terminate(),
+  const budgeted: OcrEngine = {
+    async readMrz(image) {
+      await deadline.paused(ocr.loaded('mrz'));
+      return ocr.readMrz(image, deadline.signal);
     },
+    async readPrintedText(image) {
+      // A read the deadline refuses loads no model for itself.
+      deadline.signal.throwIfAborted();
+      await deadline.paused(ocr.loaded('printed-text'));
+      return ocr.readPrintedText(image, deadline.signal);
+    },
+    loaded: (reader) => ocr.loaded(reader),
+    terminate: () => ocr.terminate(),
   };
+  return { ...engines, ocr: budgeted };
 }
 
 /** What `reading` found, or null when the deadline cut it short; any other failure is thrown on. */
 export async function readWithin<T>(
   reading: Promise<T>,
-  deadline: AbortSignal | undefined,
+  deadline: ReadingDeadline | undefined,
 ): Promise<T | null> {
   try {
     return await reading;
   } catch (error) {
-    if (deadline?.aborted && error === deadline.reason) return null;
+    if (deadline?.signal.aborted && error === deadline.signal.reason) return null;
     throw error;
   }
 }
 
 /** Whether the deadline has passed. */
-export const isBudgetSpent = (deadline: AbortSignal | undefined): boolean => deadline?.aborted === true;
+export const isBudgetSpent = (deadline: ReadingDeadline | undefined): boolean =>
+  deadline?.signal.aborted === true;

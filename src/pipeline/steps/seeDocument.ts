@@ -23,7 +23,7 @@ import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
 import { fitOutlineToMrz } from './fitOutlineToMrz.ts';
-import { readWithin } from './readingBudget.ts';
+import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
 
 export interface SeenDocument {
@@ -43,7 +43,7 @@ export async function seeDocument(
   engines: Engines,
   options: CheckOptions,
   clock: StageClock,
-  deadline?: AbortSignal,
+  deadline?: ReadingDeadline,
 ): Promise<SeenDocument> {
   options.onProgress?.('outline');
   const scope = new MatScope(engines.cv);
@@ -94,7 +94,7 @@ async function readWhileWarping(
   outline: DocumentOutline | null,
   options: CheckOptions,
   clock: StageClock,
-  deadline: AbortSignal | undefined,
+  deadline: ReadingDeadline | undefined,
 ): Promise<
   Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium'> & { readonly plan: Rectification | null }
 > {
