@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { decodePhoto, decodePhotoForCheck } from '../src/decode/node.ts';
-import { loadNodeEngines } from '../src/engines/node.ts';
+import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import { fixture, loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
@@ -47,6 +47,7 @@ for (const [label, width, height] of [
     const report = await checkDocument(await decodePhotoForCheck(bytes), engines, {
       today,
       readingBudgetMs: READING_BUDGET_MS.node,
+      readingClock: processCpuMs,
     });
     if (run === 0) continue; // warm-up
     decodes.push(decoded);

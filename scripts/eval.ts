@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { decodePhotoForCheck } from '../src/decode/node.ts';
-import { loadNodeEngines } from '../src/engines/node.ts';
+import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
@@ -155,6 +155,7 @@ async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]>
       const report = await checkDocument(photo, engines, {
         today: testCase.today,
         readingBudgetMs: READING_BUDGET_MS.node,
+        readingClock: processCpuMs,
       });
       outcomes.push({ testCase, report, error: null, ms: performance.now() - started });
     } catch (error) {

@@ -5,7 +5,7 @@
  */
 import { decodePhotoForCheck, readPhotoFile } from '../decode/node.ts';
 import { detailOf, PhotoError } from '../decode/photoError.ts';
-import { loadNodeEngines } from '../engines/node.ts';
+import { loadNodeEngines, processCpuMs } from '../engines/node.ts';
 import type { Engines } from '../engines/types.ts';
 import { checkDocument } from '../pipeline/check.ts';
 import { READING_BUDGET_MS } from '../pipeline/steps/readingBudget.ts';
@@ -42,7 +42,11 @@ async function checkFile(
     const photo = await decodePhotoForCheck(await readPhotoFile(file));
     return {
       file,
-      report: await checkDocument(photo, await engines(), { today, readingBudgetMs: READING_BUDGET_MS.node }),
+      report: await checkDocument(photo, await engines(), {
+        today,
+        readingBudgetMs: READING_BUDGET_MS.node,
+        readingClock: processCpuMs,
+      }),
     };
   } catch (error) {
     if (error instanceof PhotoError) return { file, error };

@@ -21,7 +21,7 @@ export async function checkDocument(
   options: CheckOptions,
 ): Promise<CheckReport> {
   const clock = startStageClock();
-  const deadline = startReadingBudget(options.readingBudgetMs);
+  const deadline = startReadingBudget(options.readingBudgetMs, options.readingClock);
   const budgeted = budgetedEngines(engines, deadline);
   let seen, reading;
   try {

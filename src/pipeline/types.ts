@@ -290,4 +290,6 @@ export interface CheckOptions {
   readonly onProgress?: (step: CheckStep) => void;
   /** The most ms the check may spend reading (steps/readingBudget.ts); none when left out. */
   readonly readingBudgetMs?: number;
+  /** The clock the reading budget is counted on, in ms (Node: the process's CPU time); wall time if left out. */
+  readonly readingClock?: () => number;
 }
