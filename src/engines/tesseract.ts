@@ -73,7 +73,7 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
     return worker;
   };
   let mrzWorker = startMrzWorker();
-  await mrzWorker;
+  mrzWorker.catch(() => {}); // awaited below, after the text model's load has started beside it
 
   const startTextWorker = async () => {
     const worker = await createWorker(
@@ -87,10 +87,10 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
     return worker;
   };
   let textWorker: Promise<Worker> | undefined;
-  if (where.loadTextModelAtOnce) {
-    textWorker = startTextWorker();
-    textWorker.catch(() => {}); // a failure to load is the first read's to report
-  }
+  // Loaded before the engine is ready, so that no photo's reading budget (counted in CPU time in
+  // Node) pays for it, its worker thread's work included.
+  if (where.loadTextModelAtOnce) textWorker = startTextWorker();
+  await Promise.all([mrzWorker, textWorker]);
 
   return {
     // A cancelled MRZ read leaves its worker ended: the next starts loading now, while the check goes on.
