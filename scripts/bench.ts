@@ -29,7 +29,7 @@ async function photoOf(width: number, height: number, name: string): Promise<str
   return path;
 }
 
-const engines = await loadNodeEngines({ loadTextModelAtOnce: true });
+const engines = await loadNodeEngines();
 for (const [label, width, height] of [
   ['12 MP', 4000, 3000],
   ['1 MP', 1155, 866],

@@ -385,7 +385,7 @@ const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
 const manifestArgument = args.find(
   (a, i) => !a.startsWith('--') && (dumpAt < 0 || i !== dumpAt + 1) && (onlyAt < 0 || i !== onlyAt + 1),
 );
-const engines = await loadNodeEngines({ loadTextModelAtOnce: true });
+const engines = await loadNodeEngines();
 const dump: string[] = [];
 const evaluate = async (title: string, set: string, cases: readonly Case[]) => {
   if (only && !only.includes(set)) return;

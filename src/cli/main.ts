@@ -21,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   // Start loading OpenCV and the OCR worker at once, while the first file is read and decoded.
   let engines: Promise<Engines> | undefined;
-  const loadEngines = () => (engines ??= loadNodeEngines({ loadTextModelAtOnce: true }));
+  const loadEngines = () => (engines ??= loadNodeEngines());
   loadEngines().catch(() => {});
   let worst = 0;
   for (const file of args.files) {

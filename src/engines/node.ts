@@ -42,15 +42,13 @@ let loading: Promise<Engines> | undefined;
 
 /**
  * OpenCV, the OCR worker and the face detector, started side by side (OpenCV compiles on this thread,
- * tesseract in its own; the face detector's network is OpenCV's). `loadTextModelAtOnce`, for a check
- * under a reading budget (the CLI, eval, bench): the printed-text model is loaded now, not within the
- * first licence's budget. The first call's options hold for the process.
+ * tesseract in its own; the face detector's network is OpenCV's).
  */
-export function loadNodeEngines(options: { readonly loadTextModelAtOnce?: boolean } = {}): Promise<Engines> {
+export function loadNodeEngines(): Promise<Engines> {
   loading ??= (async () => {
     const [cv, ocr, faces] = await Promise.all([
       loadNodeOpenCv(),
-      createTesseractEngine({ ...nodeTesseractLocations(), ...options }),
+      createTesseractEngine(nodeTesseractLocations()),
       loadNodeFaceDetector(),
     ]);
     return { cv, ocr, faces };

@@ -26,11 +26,6 @@ export interface TesseractLocations {
   readonly textLangPath: string;
   /** Node: a folder for tesseract's cache; browser: undefined (no cache: the service worker caches). */
   readonly cachePath?: string;
-  /**
-   * Load the printed-text model beside the MRZ model rather than on its first read (Node, where it is
-   * on disk): its load then falls in no photo's reading budget.
-   */
-  readonly loadTextModelAtOnce?: boolean;
 }
 
 /**
@@ -73,7 +68,7 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
     return worker;
   };
   let mrzWorker = startMrzWorker();
-  mrzWorker.catch(() => {}); // awaited below, after the text model's load has started beside it
+  await mrzWorker;
 
   const startTextWorker = async () => {
     const worker = await createWorker(
@@ -86,11 +81,8 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
     await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
     return worker;
   };
+  // Loaded on first use: a reading budget's clock stops while it loads (steps/readingBudget.ts).
   let textWorker: Promise<Worker> | undefined;
-  // Loaded before the engine is ready, so that no photo's reading budget (counted in CPU time in
-  // Node) pays for it, its worker thread's work included.
-  if (where.loadTextModelAtOnce) textWorker = startTextWorker();
-  await Promise.all([mrzWorker, textWorker]);
 
   return {
     // A cancelled MRZ read leaves its worker ended: the next starts loading now, while the check goes on.
