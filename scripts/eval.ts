@@ -11,9 +11,10 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { decodePhotoForCheck } from '../src/decode/node.ts';
-import { loadNodeEngines } from '../src/engines/node.ts';
+import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
+import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import { convexIoU } from '../src/pipeline/geometry.ts';
 import {
   RULE_IDS,
@@ -53,6 +54,8 @@ interface Outcome {
   readonly report: CheckReport | null;
   readonly error: string | null;
   readonly ms: number;
+  /** The process's CPU time over the check (all threads: the OCR workers too). */
+  readonly cpuMs: number;
 }
 
 async function fixtureCases(manifestPath: string): Promise<Case[]> {
@@ -149,12 +152,18 @@ async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]>
   const outcomes: Outcome[] = [];
   for (const testCase of cases) {
     const started = performance.now();
+    const cpuStarted = processCpuMs();
+    const timed = () => ({ ms: performance.now() - started, cpuMs: processCpuMs() - cpuStarted });
     try {
       const photo = await decodePhotoForCheck(testCase.bytes ?? (await readFile(testCase.path)));
-      const report = await checkDocument(photo, engines, { today: testCase.today });
-      outcomes.push({ testCase, report, error: null, ms: performance.now() - started });
+      const report = await checkDocument(photo, engines, {
+        today: testCase.today,
+        readingBudgetMs: READING_BUDGET_MS.node,
+        readingClock: processCpuMs,
+      });
+      outcomes.push({ testCase, report, error: null, ...timed() });
     } catch (error) {
-      outcomes.push({ testCase, report: null, error: String(error), ms: performance.now() - started });
+      outcomes.push({ testCase, report: null, error: String(error), ...timed() });
     }
   }
   return outcomes;
@@ -211,6 +220,14 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]?.toFixed(0);
   console.log(`ms per image       median ${at(0.5)}, p90 ${at(0.9)}, max ${ms.at(-1)?.toFixed(0)}`);
+  // CPU time stays near what an idle machine's wall clock would show when other work shares the cores.
+  const cpu = outcomes.map((o) => o.cpuMs).sort((a, b) => a - b);
+  const cpuAt = (q: number) => cpu[Math.min(cpu.length - 1, Math.floor(q * cpu.length))]?.toFixed(0);
+  console.log(`CPU ms per image   median ${cpuAt(0.5)}, p90 ${cpuAt(0.9)}, max ${cpu.at(-1)?.toFixed(0)}`);
+  const cut = outcomes.filter((o) => o.report?.readingCut).map((o) => o.testCase.file);
+  console.log(
+    `reading budget     cut ${cut.length} of ${outcomes.length}${cut.length ? `: ${cut.join(', ')}` : ''}`,
+  );
   for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
   if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
 }
@@ -338,7 +355,7 @@ function summarisePortraits(outcomes: readonly Outcome[]): void {
 
 /** One line per image of what the check said, for comparing two runs (`--dump`). */
 function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
-  return outcomes.map(({ testCase, report, error }) =>
+  return outcomes.map(({ testCase, report, error, ms, cpuMs }) =>
     JSON.stringify({
       set,
       file: testCase.file,
@@ -351,6 +368,9 @@ function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
       expiry: report?.document.expiry ?? null,
       outline: report?.outline?.map((p) => p.map(Math.round)) ?? null,
       portrait: report?.measures.portrait ?? null,
+      ms: Math.round(ms),
+      cpuMs: Math.round(cpuMs),
+      readingCut: report?.readingCut ?? false,
     }),
   );
 }

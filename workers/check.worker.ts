@@ -12,6 +12,7 @@ import type { DownloadProgress } from '../src/engines/downloadProgress.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { judgeFraming, type FramingReport } from '../src/pipeline/framing/judgeFraming.ts';
+import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import type { CheckReport, CheckStep, IsoDate } from '../src/pipeline/types.ts';
 
 /** The pipeline's steps, and decoding before them. */
@@ -79,6 +80,7 @@ const api = {
         today: request.today,
         signal: controller.signal,
         onProgress: onStep,
+        readingBudgetMs: READING_BUDGET_MS.browser,
       });
       return transfer({ status: 'checked', report, preview, previewScale, decodeMs }, [preview]);
     } catch (error) {

@@ -5,9 +5,10 @@
  */
 import { decodePhotoForCheck, readPhotoFile } from '../decode/node.ts';
 import { detailOf, PhotoError } from '../decode/photoError.ts';
-import { loadNodeEngines } from '../engines/node.ts';
+import { loadNodeEngines, processCpuMs } from '../engines/node.ts';
 import type { Engines } from '../engines/types.ts';
 import { checkDocument } from '../pipeline/check.ts';
+import { READING_BUDGET_MS } from '../pipeline/steps/readingBudget.ts';
 import type { IsoDate } from '../pipeline/types.ts';
 import { parseArguments } from './arguments.ts';
 import { formatJsonLine, formatReadable, type FileOutcome } from './format.ts';
@@ -39,7 +40,14 @@ async function checkFile(
 ): Promise<FileOutcome> {
   try {
     const photo = await decodePhotoForCheck(await readPhotoFile(file));
-    return { file, report: await checkDocument(photo, await engines(), { today }) };
+    return {
+      file,
+      report: await checkDocument(photo, await engines(), {
+        today,
+        readingBudgetMs: READING_BUDGET_MS.node,
+        readingClock: processCpuMs,
+      }),
+    };
   } catch (error) {
     if (error instanceof PhotoError) return { file, error };
     // Anything else is our fault, not the file's: report it for this file and go on with the batch.

@@ -23,6 +23,11 @@ export const MAX_WORKING_SIDE_PX = 4096;
  */
 export const MAX_FILE_BYTES = 1024 ** 3;
 
+// libvips caches the results of recent operations (by default up to 50 MB and 100 of them) for a
+// program that works on one image again and again; each photo here is decoded once, so the cache
+// only held memory a batch of photos never reused (issue 13: RSS over 100 photos in one CLI).
+sharp.cache(false);
+
 /**
  * A regular file's bytes, read up to a cap. Anything else is refused before a byte is read: a FIFO
  * would wait for a writer for ever, and `/dev/zero` would fill memory. It is opened without blocking

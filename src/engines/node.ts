@@ -56,6 +56,12 @@ export function loadNodeEngines(): Promise<Engines> {
   return loading;
 }
 
+/** The CPU time this process has used, all its threads (the OCR workers too), in ms: a reading budget's clock. */
+export function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 let faceDetector: Promise<FaceDetector> | undefined;
 
 /** The face detector, its model read from the installed @mediapipe/face_detection package. Once per process. */

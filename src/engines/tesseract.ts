@@ -3,7 +3,7 @@
  * the WASM core and the model files are (paths in Node, same-origin URLs in the browser), so
  * tesseract.js never reaches for its CDN defaults.
  */
-import { createWorker, OEM, PSM, type ImageLike, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type ImageLike, type RecognizeResult, type Worker } from 'tesseract.js';
 import { toGreyscale, type GreyImage } from '../pipeline/image.ts';
 import { MRZ_ALPHABET, type RgbaImage } from '../pipeline/types.ts';
 import type { DigitReader, OcrEngine, OcrLine } from './types.ts';
@@ -53,37 +53,56 @@ export async function createTesseractEngine(where: TesseractLocations): Promise<
       : { cachePath: where.cachePath, cacheMethod: 'none' }),
   };
   const legacy = where.mrzEngine !== 'lstm';
-  const mrzWorker = await createWorker(
-    where.mrzLanguage,
-    legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY,
-    { ...common, langPath: where.mrzLangPath, gzip: where.mrzGzip, legacyCore: legacy, legacyLang: legacy },
-    // MRZ lines are not words of a language: a dictionary only pulls them towards English.
-    configFile({ load_system_dawg: '0', load_freq_dawg: '0', ...QUIET }),
-  );
-  await mrzWorker.setParameters({
-    tessedit_char_whitelist: MRZ_ALPHABET,
-    tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
-  });
+  const startMrzWorker = async () => {
+    const worker = await createWorker(
+      where.mrzLanguage,
+      legacy ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY,
+      { ...common, langPath: where.mrzLangPath, gzip: where.mrzGzip, legacyCore: legacy, legacyLang: legacy },
+      // MRZ lines are not words of a language: a dictionary only pulls them towards English.
+      configFile({ load_system_dawg: '0', load_freq_dawg: '0', ...QUIET }),
+    );
+    await worker.setParameters({
+      tessedit_char_whitelist: MRZ_ALPHABET,
+      tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+    });
+    return worker;
+  };
+  let mrzWorker = startMrzWorker();
+  await mrzWorker;
 
+  const startTextWorker = async () => {
+    const worker = await createWorker(
+      'eng',
+      OEM.LSTM_ONLY,
+      { ...common, langPath: where.textLangPath, gzip: true },
+      configFile(QUIET),
+    );
+    // The rectified card is about 300 dpi; saying so stops tesseract estimating it (and printing that).
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
+    return worker;
+  };
+  // Loaded on first use: a reading budget's clock stops while it loads (steps/readingBudget.ts).
   let textWorker: Promise<Worker> | undefined;
-  const loadTextWorker = () =>
-    (textWorker ??= (async () => {
-      const worker = await createWorker(
-        'eng',
-        OEM.LSTM_ONLY,
-        { ...common, langPath: where.textLangPath, gzip: true },
-        configFile(QUIET),
-      );
-      // The rectified card is about 300 dpi; saying so stops tesseract estimating it (and printing that).
-      await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
-      return worker;
-    })());
 
   return {
-    readMrz: (image) => recogniseLines(mrzWorker, image),
-    readPrintedText: async (image) => recogniseLines(await loadTextWorker(), image),
+    // A cancelled MRZ read leaves its worker ended: the next starts loading now, while the check goes on.
+    readMrz: async (image, signal) =>
+      recogniseLines(mrzWorker, image, signal, () => {
+        mrzWorker = startMrzWorker();
+        mrzWorker.catch(() => {}); // a failure to start is the next read's to report
+      }),
+    // The text model is loaded on first use, and again only when next needed after a cancelled read.
+    readPrintedText: async (image, signal) => {
+      signal?.throwIfAborted(); // before the model is loaded for a read that will not be made
+      return recogniseLines((textWorker ??= startTextWorker()), image, signal, () => {
+        textWorker = undefined;
+      });
+    },
+    async loaded(reader) {
+      await (reader === 'mrz' ? mrzWorker : (textWorker ??= startTextWorker()));
+    },
     async terminate() {
-      await mrzWorker.terminate();
+      await (await mrzWorker).terminate();
       if (textWorker) await (await textWorker).terminate();
     },
   };
@@ -116,7 +135,7 @@ export async function createTesseractDigitReader(
     tessedit_pageseg_mode: DIGITS_PAGE_MODE,
   });
   return {
-    readDigits: (image) => recogniseLines(worker, image),
+    readDigits: (image) => recogniseLines(Promise.resolve(worker), image, undefined, () => {}),
     async terminate() {
       await worker.terminate();
     },
@@ -129,10 +148,54 @@ export async function createTesseractDigitReader(
  */
 const DIGITS_PAGE_MODE = PSM.RAW_LINE;
 
-async function recogniseLines(worker: Worker, image: RgbaImage | GreyImage): Promise<readonly OcrLine[]> {
+/**
+ * One recognition. Aborted, it stops at once: tesseract cannot be interrupted inside a page, so the
+ * worker is ended and `replaced` told to put another in its place.
+ */
+async function recogniseLines(
+  loading: Promise<Worker>,
+  image: RgbaImage | GreyImage,
+  signal: AbortSignal | undefined,
+  replaced: () => void,
+): Promise<readonly OcrLine[]> {
+  const worker = await loading;
+  signal?.throwIfAborted();
   // Both of tesseract.js's image loaders pass raw file bytes through; its typings only name Node's Buffer.
   const bytes = encodePgm(toGreyscale(image)) as ImageLike;
-  const result = await worker.recognize(bytes, {}, { blocks: true, text: false });
+  const recognised = worker.recognize(bytes, {}, { blocks: true, text: false });
+  const result = signal
+    ? await untilAborted(recognised, signal, () => {
+        replaced();
+        void worker.terminate();
+      })
+    : await recognised;
+  return linesOf(result);
+}
+
+/** `work`'s result, or `signal`'s reason as soon as it aborts (`cancel` then ends the work). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, cancel: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      work.catch(() => {}); // an ended worker may still reject its job: nobody waits for it now
+      cancel();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function linesOf(result: RecognizeResult): readonly OcrLine[] {
   const lines = (result.data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((p) => p.lines));
   return lines.map((line) => ({
     text: line.text.replace(/\s+$/u, ''),

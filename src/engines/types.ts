@@ -28,11 +28,17 @@ export interface OcrLine {
   readonly box: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
 }
 
+/**
+ * `signal`, when given, cancels a read: it rejects with the signal's reason at once, and the engine
+ * ends the read's worker and puts another in its place (tesseract cannot stop inside a page).
+ */
 export interface OcrEngine {
   /** Reads machine-readable-zone text: the 37 MRZ characters only, one block of lines. */
-  readMrz(image: RgbaImage | GreyImage): Promise<readonly OcrLine[]>;
+  readMrz(image: RgbaImage | GreyImage, signal?: AbortSignal): Promise<readonly OcrLine[]>;
   /** Reads printed text (a licence's fields), with the general English model, loaded on first use. */
-  readPrintedText(image: RgbaImage | GreyImage): Promise<readonly OcrLine[]>;
+  readPrintedText(image: RgbaImage | GreyImage, signal?: AbortSignal): Promise<readonly OcrLine[]>;
+  /** Settles when the reader's worker is loaded (starting the printed-text model's load if need be). */
+  loaded(reader: 'mrz' | 'printed-text'): Promise<void>;
   terminate(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
 import { lookForPeopleInstead } from './steps/lookForPeople.ts';
 import { lookForPortrait } from './steps/lookForPortrait.ts';
 import { readDocument } from './steps/readDocument.ts';
+import { budgetedEngines, isBudgetSpent, startReadingBudget } from './steps/readingBudget.ts';
 import { seeDocument, type SeenDocument } from './steps/seeDocument.ts';
 import { startStageClock } from './steps/stageClock.ts';
 import type { CheckOptions, CheckReport, CornerName, Measures, PendingPhoto } from './types.ts';
@@ -22,8 +23,16 @@ export async function checkDocument(
   options: CheckOptions,
 ): Promise<CheckReport> {
   const clock = startStageClock();
-  const seen = await seeDocument(photo, engines, options, clock);
-  const reading = await readDocument(seen, engines, options, clock);
+  const deadline = startReadingBudget(options.readingBudgetMs, options.readingClock);
+  const budgeted = budgetedEngines(engines, deadline);
+  let seen, reading;
+  try {
+    seen = await seeDocument(photo, budgeted, options, clock, deadline);
+    reading = await readDocument(seen, budgeted, options, clock, deadline);
+  } finally {
+    deadline?.stop();
+  }
+  const readingCut = isBudgetSpent(deadline);
   // The front reader is the longest step: a photo replaced while it ran is not judged.
   options.signal?.throwIfAborted();
 
@@ -32,7 +41,7 @@ export async function checkDocument(
   const document = people?.photoOfPeople ? { ...seen, outline: null, rectified: null } : seen;
   const portrait = lookForPortrait(document, engines);
   clock.lap('portrait');
-  const handwriting = lookForHandwriting(seen, engines);
+  const handwriting = lookForHandwriting(document, engines);
   clock.lap('handwriting');
 
   options.onProgress?.('rules');
@@ -61,6 +70,7 @@ export async function checkDocument(
     side: reading.side,
     measures,
     timingsMs: clock.done(),
+    ...(readingCut ? { readingCut } : {}),
   };
 }
 

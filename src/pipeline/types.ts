@@ -296,6 +296,8 @@ export interface CheckReport {
   readonly side: CardSide | null;
   readonly measures: Measures;
   readonly timingsMs: Readonly<Record<string, number>>;
+  /** Present when the reading budget ran out before the document was read (steps/readingBudget.ts). */
+  readonly readingCut?: true;
 }
 
 export interface CheckOptions {
@@ -303,4 +305,8 @@ export interface CheckOptions {
   readonly today: IsoDate;
   readonly signal?: AbortSignal;
   readonly onProgress?: (step: CheckStep) => void;
+  /** The most ms the check may spend reading (steps/readingBudget.ts); none when left out. */
+  readonly readingBudgetMs?: number;
+  /** The clock the reading budget is counted on, in ms (Node: the process's CPU time); wall time if left out. */
+  readonly readingClock?: () => number;
 }

@@ -1,9 +1,9 @@
 /**
  * A document with no MRZ on the side photographed: a driving licence's front, or the front of a card
- * whose MRZ is on the back. The printed text is read once each way up; the first reading that names a
- * licence or a card wins.
+ * whose MRZ is on the back. The printed text is read upright, and upside down only when the upright
+ * read shows no print read surely; the first reading that names a licence or a card wins.
  */
-import type { Engines } from '../../engines/types.ts';
+import type { Engines, OcrLine } from '../../engines/types.ts';
 import { toGreyscale } from '../image.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
@@ -33,10 +33,26 @@ export async function readDocumentFront(engines: Engines, document: RgbaImage): 
     }
     const card = parseCardFrontText(lines);
     if (card) return { kind: 'card-front', card };
+    // Print read surely this way up is upright: turned, it would read as nothing (issue 13's budget).
+    if (isReadUpright(ocrLines)) break;
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
   return notAnId && { kind: 'not-an-id', notAnId };
+}
+
+/**
+ * Lines that tesseract's English model read with confidence: three lines of four or more characters
+ * at 75 or more. Upside-down print reads as short runs of symbols at 20 to 45 on ../shared's card
+ * fronts (the NYC ID, the shakex cards); upright print of a card's fields at 80 to 95.
+ */
+const SURE_LINES = 3;
+const SURE_CONFIDENCE = 75;
+
+function isReadUpright(lines: readonly OcrLine[]): boolean {
+  return (
+    lines.filter((l) => l.confidence >= SURE_CONFIDENCE && l.text.trim().length >= 4).length >= SURE_LINES
+  );
 }
 
 /** Pure: the image turned half a turn (a rectified card comes out either way up). */

@@ -14,6 +14,7 @@ import { scoreGlyphs } from './classifyGlyphs.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
 import { repairMrz } from './repairMrz.ts';
+import { isMrzLength } from './searchBounds.ts';
 import { shapeMrzLines } from './shapeMrzLines.ts';
 
 /**
@@ -73,6 +74,7 @@ export async function readMrz<S extends PixelSpace>(
     const bands = locateMrzBands(engines.cv, upright.search(), options.minLineShare).slice(0, 2);
     for (const band of bands) {
       options.signal?.throwIfAborted();
+      if (!isMrzLength(upright, band, options.fullWidth)) continue;
       const result = await readBand<S>(engines, upright, band, turns, options.fullWidth);
       if (!result) continue;
       if (!fallback || validCount(result) > validCount(fallback)) fallback = result;

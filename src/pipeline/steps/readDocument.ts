@@ -11,6 +11,7 @@ import { documentFromMrz, isExpiryConfirmed } from '../mrz/documentFromMrz.ts';
 import type { CheckEvidence } from '../rules/evidence.ts';
 import type { CardSide, CheckOptions, DistinguishingSign, DocumentKind, FrontReading } from '../types.ts';
 import type { SeenDocument } from './seeDocument.ts';
+import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
 
 /** What was read, as the rules take it. */
@@ -27,13 +28,14 @@ export async function readDocument(
   engines: Engines,
   options: CheckOptions,
   clock: StageClock,
+  deadline?: ReadingDeadline,
 ): Promise<DocumentReading> {
   const { mrz, rectified } = seen;
   // A document with no MRZ on this side: a driving licence's printed fields, or a card's front.
   let front: FrontReading | null = null;
   if (!mrz && rectified) {
     options.onProgress?.('licence');
-    front = await readDocumentFront(engines, rectified.image);
+    front = await readWithin(readDocumentFront(engines, rectified.image), deadline);
     clock.lap('licence');
   }
   // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.
@@ -41,7 +43,7 @@ export async function readDocument(
   let sign: DistinguishingSign | null = null;
   if (mrz?.inRectified && rectified && mrzDocument.kind === 'eu-driving-licence') {
     const upright = mrz.quarterTurns === 2 ? turnHalf(rectified.image) : rectified.image;
-    sign = await readDistinguishingSign(engines, upright);
+    sign = await readWithin(readDistinguishingSign(engines, upright), deadline);
     clock.lap('licence');
   }
   const side: CardSide | null =

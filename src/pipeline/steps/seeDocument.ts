@@ -23,6 +23,7 @@ import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
 import { fitOutlineToMrz } from './fitOutlineToMrz.ts';
+import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
 
 export interface SeenDocument {
@@ -42,6 +43,7 @@ export async function seeDocument(
   engines: Engines,
   options: CheckOptions,
   clock: StageClock,
+  deadline?: ReadingDeadline,
 ): Promise<SeenDocument> {
   options.onProgress?.('outline');
   const scope = new MatScope(engines.cv);
@@ -54,7 +56,7 @@ export async function seeDocument(
     const outline = found && { ...found, quad: scaleQuad(found.quad, 1 / scale) };
     clock.lap('outline');
     options.signal?.throwIfAborted();
-    const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock);
+    const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock, deadline);
     const { rectified, clarity, mrz, medium } = read;
     seen = { image, analysis, outline, rectified, clarity, mrz, medium };
     const fitted = read.mrz && fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz);
@@ -92,6 +94,7 @@ async function readWhileWarping(
   outline: DocumentOutline | null,
   options: CheckOptions,
   clock: StageClock,
+  deadline: ReadingDeadline | undefined,
 ): Promise<
   Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium'> & { readonly plan: Rectification | null }
 > {
@@ -116,7 +119,7 @@ async function readWhileWarping(
   // Also while the OCR reads: a few FFTs over patches of the photo as the camera saw it.
   const medium = measurePhotoMedium(image, outline?.quad ?? null);
   clock.lap('medium');
-  const mrz = await reading;
+  const mrz = await readWithin(reading, deadline);
   clock.since('mrz', mrzStarted);
   return { rectified, clarity, mrz, medium, plan };
 }

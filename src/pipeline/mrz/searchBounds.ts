@@ -1,0 +1,19 @@
+/**
+ * Bounds on the MRZ search (issue 13): which bands are worth an OCR read at all.
+ */
+import type { MrzBand } from './locateMrz.ts';
+import type { MrzImage } from './mrzImage.ts';
+
+/**
+ * The most a band may be long, in line heights, and still be an MRZ. A line of 44 OCR-B characters
+ * (ICAO 9303-3: 2.54 mm pitch, about 2.4 mm high) is ~47 glyph heights long, a passport page 125 mm
+ * wide ~52; the MRZs read on the fixtures and ../shared measured up to 39 on a photo and 55 across a rectified page. Half as much again
+ * leaves room for thin or faint glyphs; longer, the glyphs are too small for the line to be an MRZ
+ * (a line of a magazine's text), and its OCR is the slowest of all and can find nothing.
+ */
+const MAX_LENGTH_IN_LINE_HEIGHTS = 80;
+
+export function isMrzLength(image: MrzImage<'upright'>, band: MrzBand, fullWidth: boolean): boolean {
+  const length = fullWidth ? image.width : band.box.width;
+  return length <= MAX_LENGTH_IN_LINE_HEIGHTS * band.lineHeight;
+}
