@@ -17,6 +17,26 @@ describe('shapeMrzLines', () => {
     expect(shaped?.read.lines).toStrictEqual(TD3);
   });
 
+  it("takes an old French card's 2x36 lines for its own layout, not TD2's, and reads them without repair", () => {
+    // The specimen of image-js/mrz-detection (id1.jpg); mrz's frenchNationalIdFields.ts for the fields.
+    const french = ['IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<', '9409923102854CORINNE<<<<<<<6512068F4'];
+    const shaped = shapeMrzLines(french)!;
+    expect(shaped.layout.format).toBe('FRENCH_NATIONAL_ID');
+    const reading = repairMrz(shaped.layout, shaped.read);
+    expect(reading.lines).toStrictEqual(french);
+    expect(reading.checks).toStrictEqual([
+      { field: 'documentNumber', valid: true, readable: true },
+      { field: 'birthDate', valid: true, readable: true },
+      { field: 'composite', valid: true, readable: true },
+    ]);
+    expect(isPlausibleReading(shaped.layout, reading)).toBe(true);
+    // A TD2 card of another state keeps TD2's fields.
+    expect(
+      shapeMrzLines(['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'])?.layout
+        .format,
+    ).toBe('TD2');
+  });
+
   it('finds no MRZ in ordinary text', () => {
     expect(shapeMrzLines(['DRIVING LICENCE', 'SMITH', 'JOHN'])).toBeNull();
   });
