@@ -216,6 +216,7 @@ function readGlyphs(crop: GreyImage, glyphs: readonly OcrGlyph[]): ReadGlyph[] {
     char: glyph.char,
     confidence: glyph.confidence,
     likeness: likeness[i]!,
+    xSpan: [glyph.box.x0, glyph.box.x1],
   }));
 }
 
