@@ -117,6 +117,38 @@ describe('repairMrz with outline evidence', () => {
   });
 });
 
+describe('repairMrz on a misprinted code', () => {
+  // image-js/mrz-detection's id_fail.png (../shared/real-photos): an Austrian specimen whose expiry
+  // check digit is missing, so `AUT` stands one place early and its A sits in a digits-only column.
+  const PRINTED = [
+    'IDAUT000009993<<<<<<<<<<<<<<<<',
+    '7109094F111231AUT<<<<<<<<<<<<0',
+    'MUSTERFRAU<<ISOLDE<<<<<<<<<<<<',
+  ];
+  const read = (a: ReadGlyph) =>
+    PRINTED.map((text, i) => {
+      const glyphs = glyphsOfText(text);
+      if (i === 1) glyphs[14] = a;
+      return glyphs;
+    });
+
+  it('keeps a sure letter in a digits-only column as printed when no check guarding it holds', () => {
+    const shaped = shapeMrzLines(read(glyph('A', 90, 'A', '4')))!;
+    const reading = repairMrz(shaped.layout, shaped.read);
+    expect(reading.lines).toStrictEqual(PRINTED);
+    expect(reading.checks.filter((check) => !check.valid).map((check) => check.field)).toStrictEqual([
+      'documentNumber',
+      'expirationDate',
+      'composite',
+    ]);
+  });
+
+  it('makes an unsure one the digit it looks like, as the column says', () => {
+    const shaped = shapeMrzLines(read(glyph('A', 30, '4', 'A')))!;
+    expect(repairMrz(shaped.layout, shaped.read).lines[1]![14]).toBe('4');
+  });
+});
+
 describe('isPlausibleReading', () => {
   it('takes a real MRZ and refuses print forced into MRZ shape', () => {
     const real = shapeMrzLines(TD3)!;
