@@ -24,6 +24,8 @@ export interface MrzImage<S extends PixelSpace> {
   search(): { readonly image: GreyImage; readonly scale: number };
   /** Full-size grey pixels of a region inside the image, in whole pixels. */
   region(region: Rect<S>): GreyImage;
+  /** The same region as its MRZ ink (mrzInk): a second reading where colour is printed over the code. */
+  inkRegion(region: Rect<S>): GreyImage;
   /** The same image turned `turns` quarter turns clockwise. */
   turned(turns: number): MrzImage<'upright'>;
 }
@@ -34,13 +36,15 @@ export interface MrzImage<S extends PixelSpace> {
  */
 export function plainMrzImage(cv: OpenCv, photo: RgbaImage | GreyImage): MrzImage<'image'> {
   const grey = toGreyscale(photo);
+  let ink: GreyImage | undefined;
   let search: { image: GreyImage; scale: number } | undefined;
   const image: MrzImage<'image'> = {
     width: grey.width,
     height: grey.height,
-    search: () => (search ??= shrinkForSearch(cv, mrzInk(photo))),
+    search: () => (search ??= shrinkForSearch(cv, (ink ??= mrzInk(photo)))),
     // In JavaScript: a band is a few rows, and OpenCV would first want the whole image in its heap.
     region: (region) => cropGrey(grey, region),
+    inkRegion: (region) => cropGrey((ink ??= mrzInk(photo)), region),
     turned: (turns) => turnedMrzImage(cv, image, turns),
   };
   return image;
@@ -91,6 +95,9 @@ export function turnedMrzImage<S extends PixelSpace>(
     },
     region(region) {
       return rotateQuarterTurns(cv, base.region(unturnBox<S>(region, quarter, width, height)), quarter);
+    },
+    inkRegion(region) {
+      return rotateQuarterTurns(cv, base.inkRegion(unturnBox<S>(region, quarter, width, height)), quarter);
     },
     turned: (more) => turnedMrzImage(cv, base, quarter + more),
   };
@@ -163,6 +170,7 @@ export function rectifiedMrzImage(
       return (search ??= { image: mrzInk(warpRectified(scope, photo, plan, whole, scale)), scale });
     },
     region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
+    inkRegion: (region) => mrzInk(warpRectified(scope, photo, plan, region, 1)),
     turned: (turns) => turnedMrzImage(scope.cv, image, turns),
   };
   return image;
