@@ -98,12 +98,14 @@ async function readBand<S extends PixelSpace>(
   const pixels = image.region(margined);
   let read = await readAtScales(engines, pixels, region.lineHeight, OCR_GLYPH_HEIGHTS_PX);
   // Colour printed over the code (a stamp across it) reads as ink on luminance: once more on the MRZ's
-  // ink (mrzInk), where it fades, when the lines stack as an MRZ's do but did not read wholly. The
-  // share of colour in the band cannot pick these out beforehand: a tinted page is all colour.
+  // ink (mrzInk), where it fades, when the lines stack as an MRZ's do but did not read wholly. (The
+  // share of colour in the band cannot pick these out beforehand: a tinted page is all colour.)
   if (!read?.consistent && band.lineCount >= 2) {
     const ink = image.inkRegion(margined);
     const inkRead = await readAtScales(engines, ink, region.lineHeight, OCR_GLYPH_HEIGHTS_PX.slice(0, 1));
-    if (inkRead && (!read || validCount(inkRead) > validCount(read))) read = inkRead;
+    // Only a whole reading replaces luminance's: on a code misprinted on purpose (a specimen's `<`
+    // for a check digit), a part-read on the ink made a wrong repair hold where luminance's did not.
+    if (inkRead?.consistent) read = inkRead;
   }
   if (!read || !isPlausibleReading(read.layout, read.reading)) return null;
   const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
