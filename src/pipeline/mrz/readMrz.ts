@@ -21,6 +21,18 @@ import { shapeMrzLines } from './shapeMrzLines.ts';
  * not wholly consistent, and the reads are combined (combineReadings).
  */
 const OCR_GLYPH_HEIGHTS_PX = [32, 48, 40] as const;
+/**
+ * A pixel is strong colour where its MRZ ink (brightest channel) stands this far above its luminance:
+ * a red stamp's ~100. A tinted page's pastel, ~10-30, is not (the fixtures' tinted passport page has
+ * none over 50, and 93% over 25).
+ */
+const COLOUR_LIFT = 50;
+/**
+ * The share of a band in strong colour from which it is read again on its ink. Measured over the
+ * lower quarter of ../shared/real-photos' prado scans with a stamp over the code, 0.35-3.5%; the
+ * fixtures' passport, cards and visa, 0.
+ */
+const OVERPRINT_SHARE = 0.002;
 /** See hasDoubtfulGlyph. */
 const DOUBT_MARGIN = 0.1;
 /**
@@ -98,10 +110,10 @@ async function readBand<S extends PixelSpace>(
   const pixels = image.region(margined);
   let read = await readAtScales(engines, pixels, region.lineHeight, OCR_GLYPH_HEIGHTS_PX);
   // Colour printed over the code (a stamp across it) reads as ink on luminance: once more on the MRZ's
-  // ink (mrzInk), where it fades, when the lines stack as an MRZ's do but did not read wholly. (The
-  // share of colour in the band cannot pick these out beforehand: a tinted page is all colour.)
-  if (!read?.consistent && band.lineCount >= 2) {
-    const ink = image.inkRegion(margined);
+  // ink (mrzInk), where it fades, when the lines stack as an MRZ's do but did not read wholly, and
+  // strong colour is there to fade.
+  const ink = !read?.consistent && band.lineCount >= 2 ? image.inkRegion(margined) : null;
+  if (ink && colourShare(pixels, ink) >= OVERPRINT_SHARE) {
     const inkRead = await readAtScales(engines, ink, region.lineHeight, OCR_GLYPH_HEIGHTS_PX.slice(0, 1));
     // Only a whole reading replaces luminance's: on a code misprinted on purpose (a specimen's `<`
     // for a check digit), a part-read on the ink made a wrong repair hold where luminance's did not.
@@ -154,6 +166,13 @@ async function readAtScales(
     if (consistent) break;
   }
   return result;
+}
+
+/** The share of a band's pixels in strong colour (COLOUR_LIFT), which the MRZ's black print is not. */
+function colourShare(luma: GreyImage, ink: GreyImage): number {
+  let coloured = 0;
+  for (let i = 0; i < luma.data.length; i++) if (ink.data[i]! - luma.data[i]! > COLOUR_LIFT) coloured++;
+  return coloured / Math.max(1, luma.data.length);
 }
 
 /**
