@@ -40,13 +40,15 @@ export function shapeMrzLines(
     for (let first = 0; first + layout.lines <= lines.length; first++) {
       const group = lines.slice(first, first + layout.lines);
       const cost = group.reduce((sum, line) => sum + Math.abs(line.length - layout.length), 0) / layout.lines;
-      // The document code picks between layouts of one size (a visa or a passport; a licence line or a card's).
-      if (!layout.codes.test(text(group[0] ?? []))) continue;
       if (
-        cost <= 4 &&
-        (!best || cost < best.cost || (cost === best.cost && layout.lines > best.layout.lines))
+        cost > 4 ||
+        (best && (cost > best.cost || (cost === best.cost && layout.lines <= best.layout.lines)))
       )
-        best = { layout, lines: group.map((line) => fitLength(line, layout.length)), cost };
+        continue;
+      // The document code picks between layouts of one size (a visa or a passport; a licence line or a
+      // card's), read once the lines are fitted: a mark before the code then falls outside the line.
+      const fitted = group.map((line) => fitLength(line, layout.length));
+      if (layout.codes.test(text(fitted[0] ?? []))) best = { layout, lines: fitted, cost };
     }
   }
   if (!best) return null;
