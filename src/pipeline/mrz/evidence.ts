@@ -101,17 +101,12 @@ export function combineReadings(reads: readonly MrzRead[]): MrzRead {
   return { lines: first.lines, evidence };
 }
 
-/**
- * The character with the most evidence among `allowed`, or null when none has any. Evidence may be
- * below 0 (an outline's likeness less its height and width penalties): the most is still the best,
- * so only an exact 0 (nothing known, as for a character read without its outline) counts as none. A
- * non-OCR-B `I` read as `U` scored -0.43 for I and less for U: it was kept as U while I led.
- */
+/** The character with the most evidence among `allowed`, or null when none has any. */
 export function bestOf(evidence: Float32Array, allowed: RegExp): string | null {
   let best: string | null = null;
-  let top = -Infinity;
+  let top = 0;
   for (let i = 0; i < MRZ_ALPHABET.length; i++) {
-    if (evidence[i]! !== 0 && evidence[i]! > top && allowed.test(MRZ_ALPHABET[i]!)) {
+    if (evidence[i]! > top && allowed.test(MRZ_ALPHABET[i]!)) {
       top = evidence[i]!;
       best = MRZ_ALPHABET[i]!;
     }
