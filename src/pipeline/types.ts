@@ -149,7 +149,15 @@ export interface MrzReading {
   readonly doubtfulFields?: readonly string[];
 }
 
-export type MrzFormat = 'TD1' | 'TD2' | 'TD3' | 'MRVA' | 'MRVB' | 'FRENCH_DRIVING_LICENSE';
+export type MrzFormat =
+  | 'TD1'
+  | 'TD2'
+  | 'TD3'
+  | 'MRVA'
+  | 'MRVB'
+  | 'FRENCH_DRIVING_LICENSE'
+  /** The French national identity card of 1988-2021: two lines of 36, not ICAO's TD2. */
+  | 'FRENCH_NATIONAL_ID';
 
 /** The 37 characters an MRZ may hold (ICAO 9303 part 3, 4.1): the OCR engine is told to read no others. */
 export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';

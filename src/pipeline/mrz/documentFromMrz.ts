@@ -12,8 +12,7 @@ export function documentFromMrz(reading: MrzReading | null): DocumentSummary {
   const code = reading.lines[0]!.slice(0, 2);
   const [issuerLine, issuerStart] = layout.issuer;
   const issuer = normaliseIssuer(reading.lines[issuerLine]!.slice(issuerStart, issuerStart + 3));
-  const [expiryLine, expiryStart] = layout.expiry;
-  const expiry = expiryFromYymmdd(reading.lines[expiryLine]!.slice(expiryStart, expiryStart + 6));
+  const expiry = layout.expiry && expiryFromYymmdd(textAt(reading, layout.expiry, 6));
   return {
     kind: kindFromDocumentCode(code, reading.format),
     issuer: /^[A-Z]{3}$/u.test(issuer) ? issuer : null,
@@ -29,6 +28,7 @@ export function documentFromMrz(reading: MrzReading | null): DocumentSummary {
  */
 export function isExpiryConfirmed(reading: MrzReading): boolean {
   const layout = MRZ_LAYOUTS.find((l) => l.format === reading.format)!;
+  if (!layout.expiry) return false;
   const [line, start] = layout.expiry;
   return layout.checks.some(
     (rule, i) =>
@@ -36,3 +36,6 @@ export function isExpiryConfirmed(reading: MrzReading): boolean {
       rule.guards.some(([l, s, e]) => l === line && s <= start && start + 6 <= e),
   );
 }
+
+const textAt = (reading: MrzReading, [line, start]: readonly [number, number], length: number) =>
+  reading.lines[line]!.slice(start, start + length);

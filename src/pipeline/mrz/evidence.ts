@@ -16,6 +16,8 @@ export interface ReadGlyph {
   readonly char: string;
   readonly confidence: number;
   readonly likeness: Float32Array | null;
+  /** Where OCR placed it along the line: its left and right edges, pixels of the image read. */
+  readonly xSpan?: readonly [number, number];
 }
 
 /**

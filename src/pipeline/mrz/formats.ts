@@ -1,8 +1,9 @@
 /**
  * The MRZ formats we read, as tables: how many lines, how long, and which characters each check digit
  * guards. Positions are 0-based [start, end) columns, from ICAO 9303 (8th ed.) part 4 §4.2.2 (TD3),
- * part 5 §4.2.2 (TD1), part 6 §4.2.2 (TD2), part 7 §8 (MRV-A and MRV-B visas), and for the one-line French/EU driving licence the
- * field table of the `mrz` package (src/parse/frenchDrivingLicenceFields.ts).
+ * part 5 §4.2.2 (TD1), part 6 §4.2.2 (TD2), part 7 §8 (MRV-A and MRV-B visas), and for the one-line
+ * French/EU driving licence and the old French identity card (2x36) the field tables of the `mrz`
+ * package (src/parse/frenchDrivingLicenceFields.ts, frenchNationalIdFields.ts).
  */
 import type { MrzFormat } from '../types.ts';
 
@@ -30,8 +31,8 @@ export interface MrzLayout {
   readonly alphabetic: readonly (readonly [number, number, number])[];
   /** Where the sex (M, F, X or `<`) is: [line, column], or null. */
   readonly sex: readonly [number, number] | null;
-  /** Where the expiry date (YYMMDD) is: [line, start]. */
-  readonly expiry: readonly [number, number];
+  /** Where the expiry date (YYMMDD) is: [line, start]; null where the code holds none (the old French card). */
+  readonly expiry: readonly [number, number] | null;
   /** Where the issuing state is: [line, start]. */
   readonly issuer: readonly [number, number];
   /** Where each three-letter state code is (issuer, nationality): [line, start]. */
@@ -39,6 +40,9 @@ export interface MrzLayout {
   /** The holder's name field, filled out with `<` after the name: [line, start, end), or null. */
   readonly name: readonly [number, number, number] | null;
 }
+
+/** The old French card's code and state: only France issued the 2x36 layout. */
+const FRENCH_ID_CODE = /^IDFRA/u;
 
 /**
  * TD2, TD3 and both visas put the document number, birth date and expiry, each with its check digit,
@@ -85,6 +89,47 @@ function twoLineLayout(
   };
 }
 
+/**
+ * The French national identity card of 1988-2021 (`mrz`'s frenchNationalIdFields.ts): 2x36 like TD2,
+ * but its own fields. Line 1: `ID`, `FRA`, the surname, a 6-character administrative code; line 2:
+ * the card number (issue year and month, department, serial) and its check digit, the given names,
+ * the birth date and its check digit, the sex, and a check digit over both lines. No expiry: the card
+ * was valid 10 (later 15) years from its issue.
+ */
+const FRENCH_NATIONAL_ID: MrzLayout = {
+  format: 'FRENCH_NATIONAL_ID',
+  lines: 2,
+  length: 36,
+  codes: FRENCH_ID_CODE,
+  checks: [
+    { field: 'documentNumber', digit: [1, 12], guards: [[1, 0, 12]] },
+    { field: 'birthDate', digit: [1, 33], guards: [[1, 27, 33]] },
+    {
+      field: 'composite',
+      digit: [1, 35],
+      guards: [
+        [0, 0, 36],
+        [1, 0, 35],
+      ],
+    },
+  ],
+  numeric: [
+    [1, 0, 4],
+    [1, 7, 13],
+    [1, 27, 34],
+    [1, 35, 36],
+  ],
+  alphabetic: [
+    [0, 0, 30],
+    [1, 13, 27],
+  ],
+  sex: [1, 34],
+  expiry: null,
+  issuer: [0, 2],
+  states: [[0, 2]],
+  name: [0, 5, 30],
+};
+
 export const MRZ_LAYOUTS: readonly MrzLayout[] = [
   twoLineLayout(
     'TD3',
@@ -104,6 +149,8 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     ],
     [[1, 43, 44]],
   ),
+  // Before TD2, which shares its size: a tie in shape goes to the first layout (shapeMrzLines).
+  FRENCH_NATIONAL_ID,
   twoLineLayout(
     'TD2',
     36,

@@ -45,9 +45,11 @@ export function locateMrzBands(
       if (r.height >= 3 && r.width >= 0.3 * r.height)
         blobs.push(rectIn('search', r.x, r.y, r.width, r.height));
     }
-    const lines = joinRows(blobs).filter(
-      (b) => b.width >= minLineShare * search.image.width && b.width / b.height >= 12,
-    );
+    const closed = matToGrey(joined);
+    const lines = joinRows(blobs)
+      .filter((b) => b.width >= minLineShare * search.image.width)
+      .flatMap((b) => (b.width / b.height >= SPLIT_ASPECT ? printRows(closed, b) : [b]))
+      .filter((b) => b.width / b.height >= 12);
     return groupLines(lines, search.image.height).map((band) => ({
       ...band,
       box: rectIn(
@@ -60,6 +62,48 @@ export function locateMrzBands(
       lineHeight: band.lineHeight / scale,
     }));
   });
+}
+
+/**
+ * Only a blob at least this many times as wide as high is looked into for lines: two MRZ lines joined
+ * by a stroke are ~8 times (44 glyphs over two lines and their gap); a block of printed fields joined
+ * into one blob is squarer, and split into rows it would stack into bands that outscore the MRZ.
+ */
+const SPLIT_ASPECT = 6;
+/** A row holds a line's print where its ink spans at least this share of the fullest row's. */
+const PRINT_ROW_SHARE = 0.35;
+/** A box whose print rows fill less of its height than this is a line with something else joined on. */
+const PRINT_HEIGHT_SHARE = 0.7;
+
+/**
+ * The line's own rows: a stamp, a tint's outline or a guilloche that touches a line joins onto it and
+ * makes its box taller than its print (up to three times on ../shared/real-photos' prado scans, where
+ * the lines then failed to stack), and a stroke crossing two lines makes them one blob. The rows
+ * where the joined ink spans at least PRINT_ROW_SHARE of the fullest row's width are the print; each
+ * run of them is a line. A box its print mostly fills is kept as it is.
+ */
+function printRows(closed: GreyImage, box: Rect<'search'>): Rect<'search'>[] {
+  const counts: number[] = [];
+  for (let y = box.y; y < box.y + box.height; y++) {
+    let count = 0;
+    const row = y * closed.width;
+    for (let x = box.x; x < box.x + box.width; x++) if (closed.data[row + x]! > 0) count++;
+    counts.push(count);
+  }
+  const fullest = Math.max(...counts);
+  const runs: Rect<'search'>[] = [];
+  let start = -1;
+  counts.forEach((count, i) => {
+    const inPrint = count >= PRINT_ROW_SHARE * fullest;
+    if (inPrint && start < 0) start = i;
+    if ((!inPrint || i === counts.length - 1) && start >= 0) {
+      const end = inPrint ? i + 1 : i;
+      if (end - start >= 3) runs.push(rectIn('search', box.x, box.y + start, box.width, end - start));
+      start = -1;
+    }
+  });
+  const printHeight = runs.reduce((sum, run) => sum + run.height, 0);
+  return runs.length === 0 || printHeight >= PRINT_HEIGHT_SHARE * box.height ? [box] : runs;
 }
 
 /**

@@ -24,25 +24,49 @@ export interface MrzImage<S extends PixelSpace> {
   search(): { readonly image: GreyImage; readonly scale: number };
   /** Full-size grey pixels of a region inside the image, in whole pixels. */
   region(region: Rect<S>): GreyImage;
+  /** The same region as its MRZ ink (mrzInk): a second reading where colour is printed over the code. */
+  inkRegion(region: Rect<S>): GreyImage;
   /** The same image turned `turns` quarter turns clockwise. */
   turned(turns: number): MrzImage<'upright'>;
 }
 
-/** A greyscale image held whole: the whole photo, searched when no outline was found. */
-export function plainMrzImage(cv: OpenCv, grey: GreyImage): MrzImage<'image'> {
-  return heldWhole(cv, grey);
-}
-
-function heldWhole<S extends PixelSpace>(cv: OpenCv, grey: GreyImage): MrzImage<S> {
+/**
+ * The photo held whole, searched when no outline was found: its MRZ ink (mrzInk) to locate lines on,
+ * its luminance to read them.
+ */
+export function plainMrzImage(cv: OpenCv, photo: RgbaImage | GreyImage): MrzImage<'image'> {
+  const grey = toGreyscale(photo);
+  let ink: GreyImage | undefined;
   let search: { image: GreyImage; scale: number } | undefined;
-  return {
+  const image: MrzImage<'image'> = {
     width: grey.width,
     height: grey.height,
-    search: () => (search ??= shrinkForSearch(cv, grey)),
+    search: () => (search ??= shrinkForSearch(cv, (ink ??= mrzInk(photo)))),
     // In JavaScript: a band is a few rows, and OpenCV would first want the whole image in its heap.
     region: (region) => cropGrey(grey, region),
-    turned: (turns) => heldWhole<'upright'>(cv, rotateQuarterTurns(cv, grey, turns)),
+    inkRegion: (region) => cropGrey((ink ??= mrzInk(photo)), region),
+    turned: (turns) => turnedMrzImage(cv, image, turns),
   };
+  return image;
+}
+
+/**
+ * The MRZ's ink as a grey image, to locate its lines on: each pixel's brightest channel. ICAO 9303
+ * part 3 has the MRZ printed to absorb in the near infrared (B900), where readers see it alone:
+ * carbon-black print, dark in every channel. A stamp, tint or guilloche printed over or under it in
+ * colour is bright in at least one channel, so it fades here where luminance keeps it as dark as the
+ * print (a red SPECIMEN across the code split its lines on ../shared/real-photos' prado scans). The
+ * lines are read on luminance, though: JPEG keeps colour at half resolution, so where colour touches
+ * a glyph the brightest channel smears its strokes (a P read as F beside a green guilloche; yellow
+ * dashes over fillers read as 2). A grey image is as it is.
+ */
+export function mrzInk(image: RgbaImage | GreyImage): GreyImage {
+  const pixels = image.width * image.height;
+  if (image.data.length === pixels) return image as GreyImage;
+  const ink = new Uint8Array(pixels);
+  const rgba = image.data;
+  for (let i = 0, j = 0; i < pixels; i++, j += 4) ink[i] = Math.max(rgba[j]!, rgba[j + 1]!, rgba[j + 2]!);
+  return { width: image.width, height: image.height, data: ink };
 }
 
 /**
@@ -71,6 +95,9 @@ export function turnedMrzImage<S extends PixelSpace>(
     },
     region(region) {
       return rotateQuarterTurns(cv, base.region(unturnBox<S>(region, quarter, width, height)), quarter);
+    },
+    inkRegion(region) {
+      return rotateQuarterTurns(cv, base.inkRegion(unturnBox<S>(region, quarter, width, height)), quarter);
     },
     turned: (more) => turnedMrzImage(cv, base, quarter + more),
   };
@@ -140,9 +167,10 @@ export function rectifiedMrzImage(
     height: plan.height,
     search() {
       const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
-      return (search ??= { image: toGreyscale(warpRectified(scope, photo, plan, whole, scale)), scale });
+      return (search ??= { image: mrzInk(warpRectified(scope, photo, plan, whole, scale)), scale });
     },
     region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
+    inkRegion: (region) => mrzInk(warpRectified(scope, photo, plan, region, 1)),
     turned: (turns) => turnedMrzImage(scope.cv, image, turns),
   };
   return image;

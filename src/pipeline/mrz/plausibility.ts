@@ -16,11 +16,11 @@ export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): bool
   const held = reading.checks.filter((check) => check.valid).length;
   // Two holding checks at least: one holds by chance one time in ten (the one-line licence has only two),
   // and repair can make noise hold, so the expiry must also be a real date.
-  const [line, start] = layout.expiry;
-  const expiry = expiryFromYymmdd(reading.lines[line]!.slice(start, start + 6));
-  return (
-    hasKnownIssuer(layout, reading) || (expiry !== null && held >= 2 && held * 2 >= reading.checks.length)
-  );
+  // A layout without an expiry (the old French card) has its birth date guarded instead.
+  const date = layout.expiry ?? dateGuardedBy(layout, 'birthDate');
+  const realDate =
+    date !== null && expiryFromYymmdd(reading.lines[date[0]]!.slice(date[1], date[1] + 6)) !== null;
+  return hasKnownIssuer(layout, reading) || (realDate && held >= 2 && held * 2 >= reading.checks.length);
 }
 
 /**
@@ -45,4 +45,9 @@ export function hasKnownIssuer(
 export function isStateCode(code: string): boolean {
   const state = code.replace(/<+$/u, '');
   return state in states || state === 'UTO';
+}
+
+function dateGuardedBy(layout: MrzLayout, field: string): readonly [number, number] | null {
+  const guard = layout.checks.find((rule) => rule.field === field)?.guards[0];
+  return guard ? [guard[0], guard[1]] : null;
 }

@@ -2,15 +2,14 @@
  * Finds, OCRs, shapes and repairs the MRZ of a rectified document or, without an outline, of the
  * whole photo. Tries the other ways up when the first finds nothing.
  */
-import type { Engines, OcrGlyph, OpenCv } from '../../engines/types.ts';
-import { greyToMat, matToGrey, withMats } from '../cv.ts';
+import type { Engines, OcrGlyph } from '../../engines/types.ts';
 import type { GreyImage } from '../image.ts';
-import { blackHat } from '../morphology.ts';
 import { MRZ_ALPHABET, rectIn, type MrzReading, type PixelSpace, type Rect } from '../types.ts';
 import { locateMrzBands, type MrzBand } from './locateMrz.ts';
 import { unturnBox, type MrzImage } from './mrzImage.ts';
 import { allowedAt, type MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
+import { cropForOcr } from './cropForOcr.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
 import { repairMrz } from './repairMrz.ts';
@@ -23,6 +22,18 @@ import { shapeMrzLines } from './shapeMrzLines.ts';
  * not wholly consistent, and the reads are combined (combineReadings).
  */
 const OCR_GLYPH_HEIGHTS_PX = [32, 48, 40] as const;
+/**
+ * A pixel is strong colour where its MRZ ink (brightest channel) stands this far above its luminance:
+ * a red stamp's ~100. A tinted page's pastel, ~10-30, is not (the fixtures' tinted passport page has
+ * none over 50, and 93% over 25).
+ */
+const COLOUR_LIFT = 50;
+/**
+ * The share of a band in strong colour from which it is read again on its ink. Measured over the
+ * lower quarter of ../shared/real-photos' prado scans with a stamp over the code, 0.35-3.5%; the
+ * fixtures' passport, cards and visa, 0.
+ */
+const OVERPRINT_SHARE = 0.002;
 /** See hasDoubtfulGlyph. */
 const DOUBT_MARGIN = 0.1;
 /**
@@ -85,7 +96,8 @@ export async function readMrz<S extends PixelSpace>(
   return fallback;
 }
 
-const validCount = (result: MrzResult) => result.reading.checks.filter((check) => check.valid).length;
+const validCount = (result: { readonly reading: MrzReading }) =>
+  result.reading.checks.filter((check) => check.valid).length;
 
 /** `image` is the image given, turned upright by `quarterTurns`; the box found is the given image's. */
 async function readBand<S extends PixelSpace>(
@@ -98,27 +110,71 @@ async function readBand<S extends PixelSpace>(
   const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: image.width } } : band;
   const margined = marginedRegion(image, region);
   const pixels = image.region(margined);
+  let read = await readAtScales(engines, pixels, region.lineHeight, OCR_GLYPH_HEIGHTS_PX);
+  // Colour printed over the code (a stamp across it) reads as ink on luminance: once more on the MRZ's
+  // ink (mrzInk), where it fades, when the lines stack as an MRZ's do but did not read wholly, and
+  // strong colour is there to fade.
+  const ink = !read?.consistent && band.lineCount >= 2 ? image.inkRegion(margined) : null;
+  if (ink && colourShare(pixels, ink) >= OVERPRINT_SHARE) {
+    const inkRead = await readAtScales(engines, ink, region.lineHeight, OCR_GLYPH_HEIGHTS_PX.slice(0, 1));
+    // Only a whole reading replaces luminance's: on a code misprinted on purpose (a specimen's `<`
+    // for a check digit), a part-read on the ink made a wrong repair hold where luminance's did not.
+    if (inkRead?.consistent) read = inkRead;
+  }
+  if (!read || !isPlausibleReading(read.layout, read.reading)) return null;
+  const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
+  const doubtfulFields = doubtfulFailures(read.layout, read.first, read.combined, read.reading);
+  const reading = doubtfulFields.length > 0 ? { ...read.reading, doubtfulFields } : read.reading;
+  return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box, pitchPx: read.pitchPx };
+}
+
+/** One band's reading, from OCR at one or more glyph heights. */
+interface BandRead {
+  readonly layout: MrzLayout;
+  /** The first read, and the evidence of all reads averaged. */
+  readonly first: MrzRead;
+  readonly combined: MrzRead;
+  readonly reading: MrzReading;
+  readonly pitchPx: number | null;
+  /** Every check holds and nothing a further read could settle is in doubt. */
+  readonly consistent: boolean;
+}
+
+/**
+ * OCR at each glyph height in turn until the reading is consistent, the reads combined; null when
+ * the first read finds no MRZ (other scales will not either).
+ */
+async function readAtScales(
+  engines: Engines,
+  pixels: GreyImage,
+  lineHeight: number,
+  glyphHeights: readonly number[],
+): Promise<BandRead | null> {
   const reads: { layout: MrzLayout; read: MrzRead }[] = [];
-  let reading: MrzReading | null = null;
   let pitchPx: number | null = null;
-  for (const glyphHeight of OCR_GLYPH_HEIGHTS_PX) {
-    const crop = cropForOcr(engines, pixels, region.lineHeight, glyphHeight);
+  let result: BandRead | null = null;
+  for (const glyphHeight of glyphHeights) {
+    const crop = cropForOcr(engines, pixels, lineHeight, glyphHeight);
     const lines = await engines.ocr.readMrz(crop);
     pitchPx ??= glyphPitch(lines, crop.width / pixels.width);
     const shaped = shapeMrzLines(lines.map((line) => readGlyphs(crop, line.glyphs)));
     if (shaped && (reads.length === 0 || shaped.layout === reads[0]!.layout)) reads.push(shaped);
-    if (reads.length === 0) return null; // the first read found no MRZ: other scales will not either
-    const first = reads[0]!;
+    if (reads.length === 0) return null;
+    const { layout, read: first } = reads[0]!;
     const combined = combineReadings(reads.map((r) => r.read));
-    reading = repairMrz(first.layout, combined);
-    if (isConsistent(first.layout, reading) && !hasDoubtfulGlyph(first.layout, combined)) break;
+    const reading = repairMrz(layout, combined);
+    const consistent = isConsistent(layout, reading) && !hasDoubtfulGlyph(layout, combined);
+    result = { layout, first, combined, reading, pitchPx, consistent };
+    if (consistent) break;
   }
-  if (!reading || !isPlausibleReading(reads[0]!.layout, reading)) return null;
-  const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
-  const combined = combineReadings(reads.map((r) => r.read));
-  const doubtfulFields = doubtfulFailures(reads[0]!.layout, reads[0]!.read, combined, reading);
-  if (doubtfulFields.length > 0) reading = { ...reading, doubtfulFields };
-  return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box, pitchPx };
+  return result;
+}
+
+/** The share of a band's pixels in strong colour (COLOUR_LIFT), which the MRZ's black print is not. */
+function colourShare(luma: GreyImage, ink: GreyImage): number {
+  let coloured = 0;
+  for (let i = 0; i < luma.data.length; i++) if (ink.data[i]! - luma.data[i]! > COLOUR_LIFT) coloured++;
+  return coloured / Math.max(1, luma.data.length);
 }
 
 /**
@@ -218,6 +274,7 @@ function readGlyphs(crop: GreyImage, glyphs: readonly OcrGlyph[]): ReadGlyph[] {
     char: glyph.char,
     confidence: glyph.confidence,
     likeness: likeness[i]!,
+    xSpan: [glyph.box.x0, glyph.box.x1],
   }));
 }
 
@@ -228,61 +285,4 @@ function isConsistent(layout: MrzLayout, reading: MrzReading): boolean {
     isPlausibleReading(layout, reading) &&
     hasKnownIssuer(layout, reading)
   );
-}
-
-/**
- * The band's pixels scaled so that glyphs are `glyphHeight` high, and flattened to black print on
- * white. Exported for its test, which holds it to the OpenCV calls it replaces.
- */
-export function cropForOcr(
-  engines: Engines,
-  band: GreyImage,
-  lineHeight: number,
-  glyphHeight: number,
-): GreyImage {
-  const { cv } = engines;
-  const scale = glyphHeight / Math.max(4, lineHeight);
-  const scaled = withMats(cv, (scope) => {
-    const scaled = scope.mat();
-    cv.resize(
-      greyToMat(scope, band),
-      scaled,
-      new cv.Size(Math.round(band.width * scale), Math.round(band.height * scale)),
-      0,
-      0,
-      scale < 1 ? cv.INTER_AREA : cv.INTER_CUBIC,
-    );
-    return matToGrey(scaled);
-  });
-  // Flatten the guilloche and tint behind the print: black-hat keeps only strokes thinner than a
-  // glyph, whatever the ground; inverted and stretched, it is black print on white.
-  return invertedFullRange(cv, blackHat(cv, scaled, glyphHeight, glyphHeight));
-}
-
-/**
- * OpenCV's `normalize(…, 0, 255, NORM_MINMAX)` then `bitwise_not`, as one table: the table's entries
- * are OpenCV's own convertTo of each level by normalize's scale and shift, so the rounding is its own.
- */
-function invertedFullRange(cv: OpenCv, image: GreyImage): GreyImage {
-  let [low, high] = [255, 0];
-  for (let i = 0; i < image.data.length; i++) {
-    const value = image.data[i]!;
-    if (value < low) low = value;
-    if (value > high) high = value;
-  }
-  const scale = 255 * (high - low > Number.EPSILON ? 1 / (high - low) : 0);
-  const table = withMats(cv, (scope) => {
-    const levels = scope.track(
-      cv.matFromArray(
-        1,
-        256,
-        cv.CV_8UC1,
-        Array.from({ length: 256 }, (_, v) => v),
-      ),
-    );
-    const stretched = scope.mat();
-    levels.convertTo(stretched, cv.CV_8U, scale, 0 - low * scale);
-    return Uint8Array.from(stretched.data, (value) => 255 - value);
-  });
-  return { width: image.width, height: image.height, data: image.data.map((value) => table[value]!) };
 }

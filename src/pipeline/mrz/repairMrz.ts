@@ -52,6 +52,13 @@ class Draft {
     this.chars[line]![column] = to;
   }
 
+  /** Puts back the character read at a place a repair changed, and forgets the repair. */
+  restore(line: number, column: number, read: string): void {
+    this.chars[line]![column] = read;
+    const kept = this.repairs.filter((r) => r.line !== line || r.column !== column);
+    this.repairs.splice(0, this.repairs.length, ...kept);
+  }
+
   evidenceAt(line: number, column: number): Float32Array {
     return this.read.evidence[line]![column]!;
   }
@@ -89,7 +96,42 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
   fillNameTail(draft);
   for (const [line, start] of layout.states) repairState(draft, line, start);
   for (const rule of layout.checks) repairCheck(draft, rule);
+  keepSureReads(draft);
   return readingOf(draft);
+}
+
+/**
+ * How far the character read must lead every other (all 37, not only those its column allows) to be
+ * kept against the column's rule (keepSureReads): SURE_MARGIN's 0.2 in readMrz.ts.
+ */
+const SURE_LEAD = 0.2;
+
+/**
+ * A character the column's rule changed (a letter in a digits-only column) is put back as read when
+ * no check that guards it holds after all and the outline and OCR were sure of it: the rule then
+ * proved nothing, and the code is reported as printed. A misprinted code (an Austrian specimen whose
+ * expiry check digit is missing, so `AUT` stands one place early) keeps its `A`, not a `4` invented.
+ */
+function keepSureReads(draft: Draft): void {
+  const final = draft.text();
+  const guarding = (line: number, column: number) =>
+    draft.layout.checks.filter(
+      (rule) =>
+        (rule.digit[0] === line && rule.digit[1] === column) ||
+        rule.guards.some(([l, start, end]) => l === line && column >= start && column < end),
+    );
+  const seen = new Set<string>();
+  for (const { line, column, from } of [...draft.repairs]) {
+    // The first repair at a place holds the character as read.
+    if (seen.has(`${line}:${column}`)) continue;
+    seen.add(`${line}:${column}`);
+    const rules = guarding(line, column);
+    if (rules.length === 0 || rules.some((rule) => checkHolds(final, rule))) continue;
+    const evidence = draft.evidenceAt(line, column);
+    const own = evidence[MRZ_ALPHABET.indexOf(from)] ?? 0;
+    const rival = Math.max(...evidence.filter((_, k) => MRZ_ALPHABET[k] !== from));
+    if (own - rival >= SURE_LEAD) draft.restore(line, column, from);
+  }
 }
 
 /** Each character the likeliest its column allows; with no evidence, the look-alike its column takes. */

@@ -4,6 +4,7 @@
  */
 import { evidenceOf, glyphsOfText, unlikenedGlyph, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
+import { placeOnPitch } from './placeOnPitch.ts';
 
 /** Cleans one OCR line: upper case, no spaces, look-alikes of `<` made `<`, anything else dropped. */
 function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
@@ -13,9 +14,13 @@ function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
       .replace(/[«‹]/gu, '<<')
       .replace(/[^A-Z0-9<]/gu, '');
     // A glyph that became two (« is <<) has no likeness of its own.
-    return chars.length === 1
-      ? [{ ...glyph, char: chars }]
-      : [...chars].map((char) => unlikenedGlyph(char, glyph.confidence));
+    if (chars.length === 1) return [{ ...glyph, char: chars }];
+    const span = glyph.xSpan;
+    const width = span ? (span[1] - span[0]) / chars.length : 0;
+    return [...chars].map((char, k) => ({
+      ...unlikenedGlyph(char, glyph.confidence),
+      ...(span && { xSpan: [span[0] + k * width, span[0] + (k + 1) * width] as const }),
+    }));
   });
 }
 
@@ -35,13 +40,15 @@ export function shapeMrzLines(
     for (let first = 0; first + layout.lines <= lines.length; first++) {
       const group = lines.slice(first, first + layout.lines);
       const cost = group.reduce((sum, line) => sum + Math.abs(line.length - layout.length), 0) / layout.lines;
-      // The document code picks between layouts of one size (a visa or a passport; a licence line or a card's).
-      if (!layout.codes.test(text(group[0] ?? []))) continue;
       if (
-        cost <= 4 &&
-        (!best || cost < best.cost || (cost === best.cost && layout.lines > best.layout.lines))
+        cost > 4 ||
+        (best && (cost > best.cost || (cost === best.cost && layout.lines <= best.layout.lines)))
       )
-        best = { layout, lines: group.map((line) => fitLength(line, layout.length)), cost };
+        continue;
+      // The document code picks between layouts of one size (a visa or a passport; a licence line or a
+      // card's), read once the lines are fitted: a mark before the code then falls outside the line.
+      const fitted = group.map((line) => fitLength(line, layout.length));
+      if (layout.codes.test(text(fitted[0] ?? []))) best = { layout, lines: fitted, cost };
     }
   }
   if (!best) return null;
@@ -51,7 +58,15 @@ export function shapeMrzLines(
   };
 }
 
+/**
+ * A line of the layout's length is taken as read. Otherwise OCR added or dropped glyphs: they are put
+ * in their columns by their places on the ICAO pitch where OCR gave them (placeOnPitch), else a
+ * filler is dropped or added inside the longest run of them. (Placing every line was tried: on a
+ * photo's perspective, the pitch drifts along the line and moved glyphs OCR had counted right.)
+ */
 function fitLength(line: readonly ReadGlyph[], length: number): ReadGlyph[] {
+  const placed = line.length === length ? null : placeOnPitch(line, length);
+  if (placed) return placed;
   const out = [...line];
   const text = () => out.map((glyph) => glyph.char).join('');
   while (out.length > length) {

@@ -2,7 +2,6 @@
  * Where the check looks for the MRZ: the rectified document first, then the whole photo.
  */
 import type { Engines } from '../../engines/types.ts';
-import { toGreyscale } from '../image.ts';
 import { plainMrzImage, type MrzImage } from '../mrz/mrzImage.ts';
 import { readMrz, type MrzResult } from '../mrz/readMrz.ts';
 import type { RgbaImage } from '../types.ts';
@@ -39,7 +38,7 @@ export async function findMrz(
   // Without an outline, a photo on its side is as likely as upside down; with one that found no MRZ
   // (a licence front), upside down is the only other way the rectified search had not tried.
   const turns = document ? [0, 2] : [0, 2, 1, 3];
-  const photo = plainMrzImage(engines.cv, toGreyscale(image));
+  const photo = plainMrzImage(engines.cv, image);
   const found = await readMrz(engines, photo, { minLineShare: 0.25, turns, fullWidth: false, signal });
   return found && { ...found, inPhotoPx: found.glyphHeightPx, inRectified: false };
 }

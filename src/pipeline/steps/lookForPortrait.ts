@@ -9,7 +9,8 @@ import type { SeenDocument } from './seeDocument.ts';
 
 /**
  * The MRZ formats whose side carries the portrait: a passport's data page (TD3), a TD2 document, a
- * visa foil, and the one-line MRZ on the front of a French licence. A TD1 card's MRZ is on its back.
+ * visa foil, the one-line MRZ on the front of a French licence, and the old French card's front (its
+ * code runs under the portrait). A TD1 card's MRZ is on its back.
  */
 const PORTRAIT_SIDE: Readonly<Record<MrzFormat, boolean>> = {
   TD1: false,
@@ -18,6 +19,7 @@ const PORTRAIT_SIDE: Readonly<Record<MrzFormat, boolean>> = {
   MRVA: true,
   MRVB: true,
   FRENCH_DRIVING_LICENSE: true,
+  FRENCH_NATIONAL_ID: true,
 };
 
 /** Null without a rectified document or a face detector. */

@@ -126,4 +126,20 @@ describe('isExpiryConfirmed', () => {
       visaExpiryFailed: false,
     });
   });
+
+  it('says an old French card (2x36) is an id card of France with no expiry in its code', () => {
+    const french = readingOf([
+      'IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<',
+      '9409923102854CORINNE<<<<<<<6512068F4',
+    ]);
+    expect(french.format).toBe('FRENCH_NATIONAL_ID');
+    expect(documentFromMrz(french)).toStrictEqual({
+      kind: 'id-card',
+      issuer: 'FRA',
+      expiry: null,
+      mrz: french.lines,
+      provisional: null,
+    });
+    expect(isExpiryConfirmed(french)).toBe(false);
+  });
 });

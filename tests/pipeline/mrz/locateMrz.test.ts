@@ -135,6 +135,28 @@ describe('locateMrzBands', () => {
     ]);
   });
 
+  it('cuts a line to its print rows when a stamp joins onto it, and stacks it with the next', () => {
+    // A stamp's stroke 2 px high over the first line, joined to it by three thin uprights: the line's
+    // blob is then 31 px high, not 16, and would not stack with the line below.
+    const stamp: [number, number, number, number][] = [
+      [100, 285, 600, 2],
+      ...[150, 400, 650].map((x): [number, number, number, number] => [x, 285, 2, 15]),
+    ];
+    const image = page(
+      [
+        [54, 300, 44],
+        [54, 330, 44],
+      ],
+      stamp,
+    );
+    const [best] = locateMrzBands(cv, { image, scale: 1 }, 0.55);
+    expect([best?.lineCount, best?.box, best?.lineHeight]).toStrictEqual([
+      2,
+      { x: 54, y: 300, width: lineWidth(44), height: 46 },
+      16,
+    ]);
+  });
+
   it('finds in each rectified fixture a band of as many lines as its MRZ has', async () => {
     // TD1's three lines and the licence's one (the tests above draw TD3's two).
     const files = ['deu-id-card-clean-1.jpg', 'fra-driving-licence-clean-1.jpg'];

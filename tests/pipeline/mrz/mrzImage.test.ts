@@ -10,6 +10,7 @@ import type { OpenCv } from '../../../src/engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../../../src/pipeline/cv.ts';
 import { toGreyscale, type GreyImage } from '../../../src/pipeline/image.ts';
 import {
+  mrzInk,
   plainMrzImage,
   rectifiedMrzImage,
   rotateQuarterTurns,
@@ -36,6 +37,21 @@ function openCvRegion(image: GreyImage, x0: number, y0: number, x1: number, y1: 
     return matToGrey(copy);
   });
 }
+
+describe('mrzInk', () => {
+  it('keeps black print and a grey ground as dark as they are, and fades colour printed over them', () => {
+    // Black print, a grey guilloche, a red stamp, a pale blue tint: RGBA.
+    const pixels = [
+      [20, 20, 20],
+      [120, 120, 120],
+      [200, 40, 50],
+      [200, 215, 240],
+    ];
+    const image = { width: 4, height: 1, data: Uint8Array.from(pixels.flatMap((rgb) => [...rgb, 255])) };
+    expect([...mrzInk(image).data]).toStrictEqual([20, 120, 200, 240]);
+    expect([...toGreyscale(image).data]).toStrictEqual([20, 120, 89, 213]);
+  });
+});
 
 describe('plainMrzImage', () => {
   it('cuts regions out of the image, and searches a copy SEARCH_WIDTH_PX wide', () => {

@@ -6,7 +6,7 @@ import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../../../src/pipeline/cv.ts';
 import { toGreyscale, type GreyImage } from '../../../src/pipeline/image.ts';
-import { cropForOcr } from '../../../src/pipeline/mrz/readMrz.ts';
+import { cropForOcr } from '../../../src/pipeline/mrz/cropForOcr.ts';
 import { rectifiedFixture } from '../../support/rectified.ts';
 
 let engines: Engines;

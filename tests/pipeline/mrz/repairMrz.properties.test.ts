@@ -30,6 +30,7 @@ const FIRST_LETTER: Readonly<Record<string, string>> = {
   FRENCH_DRIVING_LICENSE: 'D',
   MRVA: 'V',
   MRVB: 'V',
+  FRENCH_NATIONAL_ID: 'I',
 };
 
 const charFrom = (chars: string) => fc.constantFrom(...chars);
@@ -76,6 +77,8 @@ function validMrz(layout: MrzLayout) {
     );
     lines[0]![0] = FIRST_LETTER[layout.format]!;
     for (const [line, start] of layout.states) lines[line]!.splice(start, 3, 'U', 'T', 'O');
+    // Only France issued the 2x36 national card: its code and state are `IDFRA`.
+    if (layout.format === 'FRENCH_NATIONAL_ID') lines[0]!.splice(0, 5, ...'IDFRA');
     if (layout.sex) lines[layout.sex[0]]![layout.sex[1]] = sex;
     if (layout.name) {
       const [line, start, end] = layout.name;

@@ -17,6 +17,26 @@ describe('shapeMrzLines', () => {
     expect(shaped?.read.lines).toStrictEqual(TD3);
   });
 
+  it("takes an old French card's 2x36 lines for its own layout, not TD2's, and reads them without repair", () => {
+    // The specimen of image-js/mrz-detection (id1.jpg); mrz's frenchNationalIdFields.ts for the fields.
+    const french = ['IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<', '9409923102854CORINNE<<<<<<<6512068F4'];
+    const shaped = shapeMrzLines(french)!;
+    expect(shaped.layout.format).toBe('FRENCH_NATIONAL_ID');
+    const reading = repairMrz(shaped.layout, shaped.read);
+    expect(reading.lines).toStrictEqual(french);
+    expect(reading.checks).toStrictEqual([
+      { field: 'documentNumber', valid: true, readable: true },
+      { field: 'birthDate', valid: true, readable: true },
+      { field: 'composite', valid: true, readable: true },
+    ]);
+    expect(isPlausibleReading(shaped.layout, reading)).toBe(true);
+    // A TD2 card of another state keeps TD2's fields.
+    expect(
+      shapeMrzLines(['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'])?.layout
+        .format,
+    ).toBe('TD2');
+  });
+
   it('finds no MRZ in ordinary text', () => {
     expect(shapeMrzLines(['DRIVING LICENCE', 'SMITH', 'JOHN'])).toBeNull();
   });
@@ -94,6 +114,38 @@ describe('repairMrz with outline evidence', () => {
     const reading = repairMrz(shaped.layout, shaped.read);
     expect(reading.lines).toStrictEqual(TD3);
     expect(reading.checks.every((check) => check.valid)).toBe(true);
+  });
+});
+
+describe('repairMrz on a misprinted code', () => {
+  // image-js/mrz-detection's id_fail.png (../shared/real-photos): an Austrian specimen whose expiry
+  // check digit is missing, so `AUT` stands one place early and its A sits in a digits-only column.
+  const PRINTED = [
+    'IDAUT000009993<<<<<<<<<<<<<<<<',
+    '7109094F111231AUT<<<<<<<<<<<<0',
+    'MUSTERFRAU<<ISOLDE<<<<<<<<<<<<',
+  ];
+  const read = (a: ReadGlyph) =>
+    PRINTED.map((text, i) => {
+      const glyphs = glyphsOfText(text);
+      if (i === 1) glyphs[14] = a;
+      return glyphs;
+    });
+
+  it('keeps a sure letter in a digits-only column as printed when no check guarding it holds', () => {
+    const shaped = shapeMrzLines(read(glyph('A', 90, 'A', '4')))!;
+    const reading = repairMrz(shaped.layout, shaped.read);
+    expect(reading.lines).toStrictEqual(PRINTED);
+    expect(reading.checks.filter((check) => !check.valid).map((check) => check.field)).toStrictEqual([
+      'documentNumber',
+      'expirationDate',
+      'composite',
+    ]);
+  });
+
+  it('makes an unsure one the digit it looks like, as the column says', () => {
+    const shaped = shapeMrzLines(read(glyph('A', 30, '4', 'A')))!;
+    expect(repairMrz(shaped.layout, shaped.read).lines[1]![14]).toBe('4');
   });
 });
 
