@@ -131,10 +131,12 @@ const FRENCH_NATIONAL_ID: MrzLayout = {
 };
 
 export const MRZ_LAYOUTS: readonly MrzLayout[] = [
+  // ICAO 9303 part 4 §4.2.2: a passport's document code is P (and the TD3 size is only passports' and
+  // MRV-A visas'): a 44-character line starting otherwise is junk, or a code with marks before it.
   twoLineLayout(
     'TD3',
     44,
-    /^[^V]/u,
+    /^P/u,
     [
       { field: 'personalNumber', digit: [1, 42], guards: [[1, 28, 42]] },
       {

@@ -47,7 +47,9 @@ export function shapeMrzLines(
         continue;
       // The document code picks between layouts of one size (a visa or a passport; a licence line or a
       // card's), read once the lines are fitted: a mark before the code then falls outside the line.
-      const fitted = group.map((line) => fitLength(line, layout.length));
+      const fitted = group.map((line, i) =>
+        fitLength(i === 0 ? dropMarksBeforeCode(line, layout) : line, layout.length),
+      );
       if (layout.codes.test(text(fitted[0] ?? []))) best = { layout, lines: fitted, cost };
     }
   }
@@ -57,6 +59,20 @@ export function shapeMrzLines(
     read: { lines: best.lines.map(text), evidence: best.lines.map((line) => line.map(evidenceOf)) },
   };
 }
+
+/**
+ * A first line longer than its layout whose document code is read a glyph or three in: the glyphs
+ * before it are marks beside the code (a guilloche's edge, a finger), not the code (a Hungarian
+ * passport read `EWP<HUN…`, a Turkish one `WP<TUR…`).
+ */
+function dropMarksBeforeCode(line: readonly ReadGlyph[], layout: MrzLayout): readonly ReadGlyph[] {
+  const text = line.map((glyph) => glyph.char).join('');
+  if (line.length <= layout.length || layout.codes.test(text)) return line;
+  for (let skip = 1; skip <= MAX_MARKS_BEFORE_CODE && line.length - skip >= layout.length; skip++)
+    if (layout.codes.test(text.slice(skip)) && text[skip + 1] === '<') return line.slice(skip);
+  return line;
+}
+const MAX_MARKS_BEFORE_CODE = 3;
 
 /**
  * A line of the layout's length is taken as read. Otherwise OCR added or dropped glyphs: they are put

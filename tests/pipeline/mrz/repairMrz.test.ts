@@ -37,6 +37,14 @@ describe('shapeMrzLines', () => {
     ).toBe('TD2');
   });
 
+  it('drops marks read before a passport’s code, and takes no 44-character line without P for a passport', () => {
+    // passporteye/79_pass-hun was read `EWP<HUN…`: two marks beside the code, not a document code `EW`.
+    const marked = shapeMrzLines([`EW${TD3[0]!}`, TD3[1]!]);
+    expect([marked?.layout.format, marked?.read.lines]).toStrictEqual(['TD3', TD3]);
+    // ICAO 9303 part 4: the TD3 size is a passport's (P) or an MRV-A visa's (V), nothing else's.
+    expect(shapeMrzLines([`Z${TD3[0]!.slice(1)}`, TD3[1]!])).toBeNull();
+  });
+
   it('finds no MRZ in ordinary text', () => {
     expect(shapeMrzLines(['DRIVING LICENCE', 'SMITH', 'JOHN'])).toBeNull();
   });
