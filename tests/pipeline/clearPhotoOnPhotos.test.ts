@@ -127,6 +127,8 @@ describe.skipIf(!existsSync(join(REAL_PHOTOS, 'manifest.json')))('on ../shared/r
     ['prado/THA-AO-02002_O.jpg', 'pass', TEXTS.clear.message],
     // A scan with white margins: white paper is not glare.
     ['dynamsoft/passport-sample.jpg', 'pass', TEXTS.clear.message],
+    // A white MRZ band above a bluish card, its print crisp: white paper is not glare.
+    ['imagejs-mrz/id1.jpg', 'pass', TEXTS.clear.message],
     // A 512-px phone photo of a passport page, small and dark: its fields cannot be read.
     ['docsaid-mrz/finetune_mrz_img.jpg', 'fail', null],
     // A 300-px scan: its MRZ may be read, its fields are a smear.

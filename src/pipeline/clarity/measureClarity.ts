@@ -3,9 +3,10 @@
  * Thresholds and where they came from: README.md in this folder.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, rgbaToMat, shrinkToFit, withMats, type MatScope } from '../cv.ts';
-import { toGreyscale, type GreyImage } from '../image.ts';
+import { rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
+import { toGreyscale } from '../image.ts';
 import type { RgbaImage } from '../types.ts';
+import { measureGlare, type DocumentInPhoto } from './measureGlare.ts';
 import { measurePrint, type PrintMeasures } from './measurePrint.ts';
 
 /**
@@ -16,8 +17,8 @@ import { measurePrint, type PrintMeasures } from './measurePrint.ts';
 export const CLARITY_THRESHOLDS = {
   /** Variance of the Laplacian of the contrast-stretched document (at ≤ 800 px, never upsampled). Blur ≤ 109; clean ≥ 946; real photos ≥ 359. */
   minSharpness: 200,
-  /** Weighted share of the document under solid clipped glare. Clean 0.000; glare 0.089–0.104. */
-  maxGlare: 0.01,
+  /** Share of the document's print lost under a wash (measureGlare.ts). */
+  maxGlare: 0.011,
   /** Median luminance (0..255). Dark ≤ 58; real crops ≥ 130; clean ≥ 217. */
   minBrightness: 90,
   maxBrightness: 235,
@@ -49,29 +50,6 @@ export const CLARITY_THRESHOLDS = {
 /** Measures are taken on the document scaled to this width (or its native width, if smaller). */
 export const MEASURE_WIDTH_PX = 800;
 
-/**
- * A pixel is glare when every channel is clipped: the sensor saturated. White card stock in ordinary
- * light stays below (fixtures: 0.2–0.4% of a clean white card's pixels reach 254, speckled by sensor
- * noise; 3.5% of a glare photo's pixels are a solid 255 core).
- */
-const GLARE_LEVEL = 254;
-/**
- * Light added over the document lifts it above its own paper before it clips: a pixel brighter than
- * the paper by WASH_ABOVE_PAPER in every channel is washed, clipped or not (never below WASH_FLOOR,
- * so that a grey card's light print is not called glare). The paper is the PAPER_SHARE percentile.
- */
-const WASH_ABOVE_PAPER = 14;
-const WASH_FLOOR = 246;
-const PAPER_SHARE = 0.75;
-/** Paper this light is itself at the sensor's limit (a white render or scan): a clipped patch on it is paper. */
-const CLIPPED_PAPER = 250;
-/** A patch along this share of a side of the image is a margin or the background, not a reflection on the document. */
-const MARGIN_SIDE_SHARE = 0.4;
-
-const washLevel = (paper: number) => Math.min(GLARE_LEVEL, Math.max(WASH_FLOOR, paper + WASH_ABOVE_PAPER));
-/** The bottom share of the rectified document, where the MRZ and most printed fields are, counts double. */
-const TEXT_BAND_SHARE = 0.35;
-
 export interface ClarityMeasures {
   readonly sharpness: number;
   readonly glare: number;
@@ -88,7 +66,12 @@ export interface ClarityMeasures {
  * `nativeWidthPx`: how many photo pixels the document's long side really had. Measuring above that
  * would judge upsampling, not focus: a sharp but small document is a size problem, not a blur.
  */
-export function measureClarity(cv: OpenCv, document: RgbaImage, nativeWidthPx: number): ClarityMeasures {
+export function measureClarity(
+  cv: OpenCv,
+  document: RgbaImage,
+  nativeWidthPx: number,
+  inPhoto: DocumentInPhoto | null = null,
+): ClarityMeasures {
   return withMats(cv, (scope) => {
     const rgba = rgbaToMat(scope, document);
     const measureWidth = Math.max(200, Math.min(MEASURE_WIDTH_PX, Math.round(nativeWidthPx)));
@@ -101,8 +84,7 @@ export function measureClarity(cv: OpenCv, document: RgbaImage, nativeWidthPx: n
     for (let i = 0; i < grey.data.length; i++) histogram[grey.data[i]!]!++;
     const low = percentile(histogram, grey.data.length, 0.01);
     const high = percentile(histogram, grey.data.length, 0.99);
-    const paper = percentile(histogram, grey.data.length, PAPER_SHARE);
-    const glare = glareShare(scope, brighterThanPaper(rgbaSmall, washLevel(paper)), paper);
+    const glare = measureGlare(scope, rgbaSmall, grey, histogram, inPhoto);
     const brightness = percentile(histogram, grey.data.length, 0.5);
 
     // Stretch the contrast first so that a dark or hazy but sharp photo is not called blurred.
@@ -143,56 +125,4 @@ function percentile(histogram: Uint32Array, total: number, share: number): numbe
     if (seen >= total * share) return v;
   }
   return 255;
-}
-
-/** 255 where every channel is at least `level`, else 0. */
-function brighterThanPaper(image: RgbaImage, level: number): GreyImage {
-  const mask = new Uint8Array(image.width * image.height);
-  const d = image.data;
-  for (let i = 0, j = 0; i < mask.length; i++, j += 4) {
-    if (d[j]! >= level && d[j + 1]! >= level && d[j + 2]! >= level) mask[i] = 255;
-  }
-  return { width: image.width, height: image.height, data: mask };
-}
-
-/**
- * Share of the document under solid washed patches (an opening drops isolated bright pixels, which
- * are noise on white stock), with the text band counted double. Glare is print lost under a wash, so
- * two kinds of bright patch are not counted: any on paper that is itself at the sensor's limit (a white
- * render or scan, whose print is as crisp as the paper is white; the washed-out check judges an
- * overexposed photo), and one along a good part of an edge of the image (a scan's white margin, a
- * white table round the document).
- */
-function glareShare(scope: MatScope, washed: GreyImage, paper: number): number {
-  // Nothing washed, nothing to open: most documents, and 3 ms of an 800-px one's 10 (the live camera).
-  if (paper >= CLIPPED_PAPER || !washed.data.includes(255)) return 0;
-  const { cv } = scope;
-  const mask = greyToMat(scope, washed);
-  const kernel = scope.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(3, 3)));
-  const solid = scope.mat();
-  cv.morphologyEx(mask, solid, cv.MORPH_OPEN, kernel);
-  const labels = scope.mat();
-  const stats = scope.mat();
-  const centroids = scope.mat();
-  const count = cv.connectedComponentsWithStats(solid, labels, stats, centroids, 4, cv.CV_32S);
-  const { width, height } = washed;
-  const s = stats.data32S;
-  const counted = new Uint8Array(count);
-  for (let i = 1; i < count; i++) {
-    const [x, y, w, h] = [s[i * 5]!, s[i * 5 + 1]!, s[i * 5 + 2]!, s[i * 5 + 3]!];
-    const alongSide =
-      ((x === 0 || x + w === width) && h >= height * MARGIN_SIDE_SHARE) ||
-      ((y === 0 || y + h === height) && w >= width * MARGIN_SIDE_SHARE);
-    counted[i] = alongSide ? 0 : 1;
-  }
-  const label = labels.data32S;
-  const textStart = Math.floor(height * (1 - TEXT_BAND_SHARE));
-  let weighted = 0;
-  let total = 0;
-  for (let y = 0; y < height; y++) {
-    const weight = y >= textStart ? 2 : 1;
-    total += weight * width;
-    for (let x = 0; x < width; x++) if (counted[label[y * width + x]!]) weighted += weight;
-  }
-  return weighted / total;
 }

@@ -68,6 +68,8 @@ export interface PredictedDocument<S extends PixelSpace> {
   readonly quad: Quad<PointIn<S>>;
   /** Pixels per millimetre on the document, from the zone's width. */
   readonly pxPerMm: number;
+  /** The zone's own box, its corners in the document's order, as the prediction was made from it. */
+  readonly zone: Quad<PointIn<S>>;
 }
 
 /**
@@ -143,6 +145,12 @@ function predictFromLayout<S extends PixelSpace>(
   return {
     quad: [at(-halfWidth, toTop), at(halfWidth, toTop), at(halfWidth, toBottom), at(-halfWidth, toBottom)],
     pxPerMm,
+    zone: [
+      at(-along / 2, -across / 2),
+      at(along / 2, -across / 2),
+      at(along / 2, across / 2),
+      at(-along / 2, across / 2),
+    ],
   };
 }
 

@@ -40,6 +40,75 @@ import { OUTLINE_THRESHOLDS } from './thresholds.ts';
  */
 export const FIT_IOU = 0.7;
 
+/** Where the document is predicted to be, and the box of the code it was predicted from (both in one pixel space, in the document's own corner order). */
+export interface PredictedOutline<P extends Point> {
+  readonly quad: Quad<P>;
+  readonly zone: Quad<P>;
+}
+
+/**
+ * How far a document may depart from ICAO's layout and still hold its code as its own. Mock-ups and
+ * national models print the zone wider for their page than ICAO 9303 does (the MIDV-500 German
+ * passport's zone fills 97% of its page's width, ICAO's 89%), so the prediction from the zone's width
+ * overshoots them; their page still holds the zone whole, near its bottom edge, centred, with the
+ * format's aspect.
+ */
+const ZONE_FIT = {
+  /** The page's width along the lines, at most this times the prediction's. */
+  maxWidthOverPredicted: 1.15,
+  /** Its aspect (width along the lines over height) within this share of the format's. */
+  aspectTolerance: 0.15,
+  /** The zone's foot at most this share of the page's height above its bottom edge. */
+  maxBottomMarginShare: 0.15,
+  /** The zone's centre at most this share of the page's width off the page's middle. */
+  maxOffCentreShare: 0.1,
+} as const;
+
+/**
+ * Whether a found quad is the document the code predicts: it overlaps the prediction (FIT_IOU), or
+ * it holds the zone whole as ICAO lays a zone on a document (ZONE_FIT). The whole open booklet (the
+ * lines run across it, not along), the page above a data page, a box or a card beside it, and the
+ * portrait's frame do neither.
+ */
+export function fitsPrediction<P extends Point>(
+  quad: readonly Point[],
+  predicted: PredictedOutline<P>,
+): boolean {
+  if (convexIoU(quad, predicted.quad) >= FIT_IOU) return true;
+  const [topLeft, topRight, , bottomLeft] = predicted.quad;
+  const predictedWidth = distance(topLeft, topRight);
+  const predictedHeight = distance(topLeft, bottomLeft);
+  const right: Point = [
+    (topRight[0] - topLeft[0]) / predictedWidth,
+    (topRight[1] - topLeft[1]) / predictedWidth,
+  ];
+  const down: Point = [
+    (bottomLeft[0] - topLeft[0]) / predictedHeight,
+    (bottomLeft[1] - topLeft[1]) / predictedHeight,
+  ];
+  const zone = predicted.zone;
+  const centre: Point = [(zone[0][0] + zone[2][0]) / 2, (zone[0][1] + zone[2][1]) / 2];
+  const along = distance(zone[0], zone[1]);
+  const across = distance(zone[0], zone[3]);
+  const u = quad.map((p) => (p[0] - centre[0]) * right[0] + (p[1] - centre[1]) * right[1]);
+  const v = quad.map((p) => (p[0] - centre[0]) * down[0] + (p[1] - centre[1]) * down[1]);
+  const [uMin, uMax, vMin, vMax] = [Math.min(...u), Math.max(...u), Math.min(...v), Math.max(...v)];
+  const [width, height] = [uMax - uMin, vMax - vMin];
+  const slack = 0.02 * along;
+  const holdsZone =
+    uMin <= -along / 2 + slack &&
+    uMax >= along / 2 - slack &&
+    vMin < -across / 2 &&
+    vMax >= across / 2 - slack;
+  return (
+    holdsZone &&
+    width <= ZONE_FIT.maxWidthOverPredicted * predictedWidth &&
+    Math.abs(width / height / (predictedWidth / predictedHeight) - 1) <= ZONE_FIT.aspectTolerance &&
+    vMax - across / 2 <= ZONE_FIT.maxBottomMarginShare * height &&
+    Math.abs((uMin + uMax) / 2) <= ZONE_FIT.maxOffCentreShare * width
+  );
+}
+
 /**
  * `predictions`: where the document may be, the likeliest first, each its corners in its own order
  * (top-left, top-right, bottom-right, bottom-left), in the analysis copy's pixels. `marginPx`: how near the photo's border an unseen side
@@ -48,7 +117,7 @@ export const FIT_IOU = 0.7;
 export function findOutlineNear(
   cv: OpenCv,
   image: RgbaImage,
-  predictions: readonly Quad<AnalysisPoint>[],
+  predictions: readonly PredictedOutline<AnalysisPoint>[],
   marginPx: number,
 ): DocumentOutline<AnalysisPoint> {
   return withMats(cv, (scope) => {
@@ -59,14 +128,20 @@ export function findOutlineNear(
       const edgesMat = findEdges(scope, channels, low, high);
       edges = edgeMapOf(edgesMat);
       for (const candidate of documentCandidates(scope, edgesMat, image)) {
-        if (predictions.every((predicted) => convexIoU(candidate.outline.quad, predicted) < FIT_IOU))
-          continue;
+        console.error(
+          'CAND',
+          JSON.stringify(candidate.outline.quad.map((p) => p.map(Math.round))),
+          candidate.score.toFixed(1),
+          predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted)),
+        );
+        if (!predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted))) continue;
         if (!best || candidate.score > best.score) best = candidate;
       }
       if (best) return best.outline;
     }
     // No candidate fits: the prediction whose sides lie most on edges is judged (the likeliest on a tie).
-    const judged = predictions.map((predicted) => judgePrediction(edges!, image, predicted, marginPx));
+    const judged = predictions.map((predicted) => judgePrediction(edges!, image, predicted.quad, marginPx));
+    console.error('JUDGED', JSON.stringify(judged.map((j) => [j.quad, j.missingCorners, j.edgeSupport])));
     return judged.reduce((best, next) => (next.edgeSupport > best.edgeSupport + 0.05 ? next : best));
   });
 }

@@ -7,10 +7,9 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { pointsMat, type MatScope } from '../cv.ts';
-import { convexIoU } from '../geometry.ts';
 import { predictDocumentsFromMrz } from '../mrz/documentGeometry.ts';
 import { scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
-import { FIT_IOU, findOutlineNear } from '../outline/outlineNear.ts';
+import { findOutlineNear, fitsPrediction, type PredictedOutline } from '../outline/outlineNear.ts';
 import type { Rectification } from '../rectify/rectifyDocument.ts';
 import { pointIn, type AnalysisPoint, type ImagePoint, type Quad, type RgbaImage } from '../types.ts';
 import type { FoundMrz } from './findMrz.ts';
@@ -47,28 +46,32 @@ export function fitOutlineToMrz(
   const validChecks = mrz.reading.checks.filter((check) => check.valid).length;
   if (validChecks * 2 <= mrz.reading.checks.length) return unchanged;
   const format = mrz.reading.format;
-  let predictions: Quad<ImagePoint>[];
+  let predictions: PredictedOutline<ImagePoint>[];
   let pxPerMm: number;
   if (mrz.inRectified) {
     if (!plan) return unchanged;
     const inDocument = predictDocumentsFromMrz(format, mrz.box, mrz.quarterTurns, 'document', mrz.pitchPx);
     if (inDocument.length === 0) return unchanged;
-    predictions = inDocument.map((predicted) => documentToPhoto(scope, plan, predicted.quad));
+    predictions = inDocument.map((predicted) => ({
+      quad: documentToPhoto(scope, plan, predicted.quad),
+      zone: documentToPhoto(scope, plan, predicted.zone),
+    }));
     pxPerMm = inDocument[0]!.pxPerMm * plan.photoPxPerDocPx;
   } else {
     const inPhoto = predictDocumentsFromMrz(format, mrz.box, mrz.quarterTurns, 'image', mrz.pitchPx);
     if (inPhoto.length === 0) return unchanged;
-    predictions = inPhoto.map((predicted) => predicted.quad);
+    predictions = inPhoto.map(({ quad, zone }) => ({ quad, zone }));
     pxPerMm = inPhoto[0]!.pxPerMm;
   }
-  if (outline && predictions.some((predicted) => convexIoU(outline.quad, predicted) >= FIT_IOU))
-    return unchanged;
+  if (outline && predictions.some((predicted) => fitsPrediction(outline.quad, predicted))) return unchanged;
 
   const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
-  const inAnalysis = predictions.map(
-    (predicted) =>
-      predicted.map(([x, y]) => pointIn('analysis', x * scale, y * scale)) as unknown as Quad<AnalysisPoint>,
-  );
+  const toAnalysis = (quad: Quad<ImagePoint>) =>
+    quad.map(([x, y]) => pointIn('analysis', x * scale, y * scale)) as unknown as Quad<AnalysisPoint>;
+  const inAnalysis = predictions.map(({ quad, zone }) => ({
+    quad: toAnalysis(quad),
+    zone: toAnalysis(zone),
+  }));
   const found = findOutlineNear(scope.cv, analysis, inAnalysis, BORDER_MARGIN_MM * pxPerMm * scale);
   return { outline: { ...found, quad: scaleQuad(found.quad, 1 / scale) }, changed: true };
 }

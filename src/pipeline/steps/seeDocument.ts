@@ -113,7 +113,7 @@ async function readWhileWarping(
   clock.lap('rectify');
   // Without an outline the whole photo stands in for the document (a tight crop or a scan).
   const clarity = rectified
-    ? documentClarity(engines.cv, rectified, analysis, image)
+    ? documentClarity(engines.cv, rectified, plan, analysis, image)
     : photoClarity(engines.cv, analysis, image);
   clock.lap('clarity');
   // Also while the OCR reads: a few FFTs over patches of the photo as the camera saw it.
@@ -132,10 +132,18 @@ async function readWhileWarping(
 function documentClarity(
   cv: OpenCv,
   rectified: RectifiedDocument,
+  plan: Rectification,
   analysis: RgbaImage,
   image: RgbaImage,
 ): ClarityMeasures {
-  const onDocument = measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx);
+  // Where the document lies in the photo: the fill beyond the photo's edge is not glare.
+  const inPhoto = { corners: plan.corners, photoWidth: image.width, photoHeight: image.height };
+  const onDocument = measureClarity(
+    cv,
+    rectified.image,
+    rectified.image.width * rectified.photoPxPerDocPx,
+    inPhoto,
+  );
   if (onDocument.print.glyphCount >= MIN_GLYPHS) return onDocument;
   const onPhoto = photoClarity(cv, analysis, image);
   return onPhoto.print.glyphCount >= MIN_GLYPHS ? onPhoto : onDocument;
@@ -156,8 +164,9 @@ function lookAgain(
 ): Pick<SeenDocument, 'rectified' | 'clarity'> {
   if (!outline || outline.missingCorners.length > 0 || outline.edgesUnseen)
     return { rectified: null, clarity: photoClarity(cv, analysis, image) };
-  const rectified = rectifyPlanned(scope, image, planRectification(outline.quad));
-  return { rectified, clarity: documentClarity(cv, rectified, analysis, image) };
+  const plan = planRectification(outline.quad);
+  const rectified = rectifyPlanned(scope, image, plan);
+  return { rectified, clarity: documentClarity(cv, rectified, plan, analysis, image) };
 }
 
 /** The copy the outline is searched on, when the decoder made none. */

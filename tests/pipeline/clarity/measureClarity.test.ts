@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
 import { matToRgba, rgbaToMat, withMats } from '../../../src/pipeline/cv.ts';
-import { measureClarity } from '../../../src/pipeline/clarity/measureClarity.ts';
+import { CLARITY_THRESHOLDS, measureClarity } from '../../../src/pipeline/clarity/measureClarity.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';
 
 /** What a document with no print in lines measures as print, measured at its native size. */
@@ -46,27 +46,18 @@ describe('measureClarity', () => {
     });
   });
 
-  it('weighs a solid glare patch in the text band twice, and takes its edges as the only detail', () => {
-    // 400 × 200 at grey 200; a clipped 60 × 20 patch at rows 160-179, inside the bottom 35% (rows 130 on).
+  it('takes a bright patch with no print under it for no glare: no print was lost (issue 12, item 3)', () => {
+    // 400 × 200 at grey 200; a clipped 60 × 20 patch. Stretched from [200, 255] to [0, 255], the patch
+    // is 255 on 0: its 2w + 2h inner edge pixels (the corners twice) are -255 or -510, the 2w + 2h outer
+    // neighbours +255, so the mean is 0 and the sum of squares 255² (4w + 4h + 8).
     const document = draw(400, 200, 200, [[100, 160, 60, 20, 255]]);
-    // The 3 × 3 ellipse OpenCV makes is a cross: opening the patch with it loses its 4 corner pixels.
-    const weights = 130 * 400 + 2 * 70 * 400;
-    // Stretched from [200, 255] to [0, 255], the patch is 255 on 0: its 2w + 2h inner edge pixels
-    // (the corners twice) are -255 or -510, the 2w + 2h outer neighbours +255, so the mean is 0 and
-    // the sum of squares 255² (4w + 4h + 8).
-    const sharpness = (255 ** 2 * (4 * 60 + 4 * 20 + 8)) / (400 * 200);
     expect(measureClarity(cv, document, 400)).toStrictEqual({
-      sharpness: expect.closeTo(sharpness, 9),
-      glare: (2 * (60 * 20 - 4)) / weights,
+      sharpness: expect.closeTo((255 ** 2 * (4 * 60 + 4 * 20 + 8)) / (400 * 200), 9),
+      glare: 0,
       brightness: 200,
       contrastRange: [200, 255],
       ...NO_PRINT,
     });
-  });
-
-  it('calls the same patch above the text band half as much glare', () => {
-    const above = measureClarity(cv, draw(400, 200, 200, [[100, 40, 60, 20, 255]]), 400);
-    expect(above.glare).toBe((60 * 20 - 4) / (130 * 400 + 2 * 70 * 400));
   });
 
   it('takes no speckle of clipped pixels (sensor noise on white stock) for glare, but does for detail', () => {
@@ -122,5 +113,49 @@ describe('measureClarity', () => {
     expect(measured.map((m) => m.sharpness)).toStrictEqual(
       [...measured.map((m) => m.sharpness)].sort((a, b) => b - a),
     );
+  });
+});
+
+describe('measureGlare through measureClarity: print lost under a bright wash (issue 12, item 3)', () => {
+  /** Four lines of print: 3 px dark strokes every 7 px, 14 px high, across a 400 × 250 document of grey 200. */
+  const lines: [number, number, number, number, number][] = [];
+  for (const y of [40, 90, 140, 190]) for (let x = 20; x < 380; x += 7) lines.push([x, y, 3, 14, 40]);
+  /** The strokes inside a rectangle, at `level`. */
+  const strokesIn = (x0: number, y0: number, w: number, h: number, level: number) =>
+    lines
+      .filter(([x, y]) => x >= x0 && x + 3 <= x0 + w && y >= y0 && y + 14 <= y0 + h)
+      .map(([x, y, sw, sh]) => [x, y, sw, sh, level] as [number, number, number, number, number]);
+  /** The lines with a wash over their middle that does not clip: paper lifted to 252, strokes to 250. */
+  const washed = () =>
+    draw(400, 250, 200, [...lines, [150, 130, 100, 90, 252], ...strokesIn(150, 130, 100, 90, 250)]);
+
+  it('finds none on the print as it is', () => {
+    expect(measureClarity(cv, draw(400, 250, 200, lines), 400).glare).toBe(0);
+  });
+
+  it('finds print lost where a wash that does not clip lifts the paper and the strokes', () => {
+    expect(measureClarity(cv, washed(), 400).glare).toBeGreaterThan(CLARITY_THRESHOLDS.maxGlare);
+  });
+
+  it('finds none on a white band whose print stays crisp, on a tinted card (a white MRZ band)', () => {
+    const band = draw(400, 250, 200, [[0, 130, 400, 90, 250], ...strokesIn(0, 130, 400, 90, 40)]);
+    expect(measureClarity(cv, band, 400).glare).toBe(0);
+  });
+
+  it('finds none on a blank white strip between two blocks of print', () => {
+    const strip = draw(400, 250, 200, [...lines, [0, 112, 400, 20, 252]]);
+    expect(measureClarity(cv, strip, 400).glare).toBe(0);
+  });
+
+  it('leaves out a wash beyond the photo’s edge: the fill of a quad that runs off the photo', () => {
+    // The document's right 65% (the wash with it) lies beyond a photo 140 px wide.
+    const corners = [
+      [0, 0],
+      [399, 0],
+      [399, 249],
+      [0, 249],
+    ] as const;
+    const inPhoto = { corners, photoWidth: 140, photoHeight: 250 };
+    expect(measureClarity(cv, washed(), 400, inPhoto).glare).toBe(0);
   });
 });

@@ -1,0 +1,254 @@
+/**
+ * Glare is print lost under a bright wash (issue 12, item 3): light added over the document lifts a
+ * patch above its own paper, towards white and colourless, and the print under it fades into it,
+ * whether or not the sensor clipped. A white area whose print stays crisp (a white MRZ band on a
+ * tinted card, a white page) is paper, not glare, however bright; so is the fill beyond the photo's
+ * edge in a document rectified from a quad that runs off it. Thresholds: README.md in this folder.
+ */
+import type { OpenCv } from '../../engines/types.ts';
+import { greyToMat, type MatScope } from '../cv.ts';
+import type { GreyImage } from '../image.ts';
+import { rectFilter } from '../morphology.ts';
+import type { RgbaImage } from '../types.ts';
+
+/**
+ * A pixel is washed when every channel is above the document's own paper (its PAPER_SHARE percentile)
+ * by WASH_ABOVE_PAPER, and at least WASH_FLOOR (so that a grey card's light print is not called
+ * glare), at most GLARE_LEVEL (a sensor at its limit). Every channel high is also colourless.
+ */
+const GLARE_LEVEL = 254;
+const WASH_ABOVE_PAPER = 14;
+const WASH_FLOOR = 246;
+const PAPER_SHARE = 0.75;
+/** Paper this light is itself at the sensor's limit (a white render or scan): a clipped patch on it is paper. */
+const CLIPPED_PAPER = 250;
+/** A patch along this share of a side of the image is a margin or the background, not a reflection on the document. */
+const MARGIN_SIDE_SHARE = 0.4;
+/** The bottom share of the rectified document, where the MRZ and most printed fields are, counts double. */
+const TEXT_BAND_SHARE = 0.35;
+/**
+ * Print is measured in a square about a glyph high: ICAO 9303's 2.3 mm OCR-B glyph is 2.7% of an
+ * ID-1 card's 85.6 mm width and 1.8% of a passport page's 125 mm; the window takes 2.5% of the
+ * document's long side, so a pixel between two lines of print still sees one of them.
+ */
+const PRINT_WINDOW_SHARE = 0.025;
+/**
+ * The document's print contrast: this percentile of the local range (lightest less darkest in the
+ * window) over the whole document, where print and its paper meet. Never below MIN_PRINT_CONTRAST,
+ * so that a document with almost no print does not call a wash's faint remains crisp.
+ */
+const PRINT_CONTRAST_SHARE = 0.95;
+const MIN_PRINT_CONTRAST = 60;
+/** Print is still there (crisp) where its local range is at least this share of the document's print contrast. */
+const CRISP_RATIO = 0.5;
+/**
+ * Lost print is lifted above the paper round its line's print (the least light of the local maxima
+ * there, which sensor noise only raises). Between print on both sides, by LIFT_BETWEEN_PRINT: the
+ * white band an MRZ stands on is its line's own paper, level with it within noise, while glare
+ * clipping over that band lifts it by 7 (fixtures: a band at 248). Beside print on one side only (a
+ * wash over a line's start or end), by WASH_ABOVE_PAPER, as a wash over the document: a band's margin
+ * beyond its line's ends is lit a little unevenly, not washed.
+ */
+const LIFT_BETWEEN_PRINT = 5;
+
+/** How far along a row or down a column print is looked for on each side of a washed pixel. */
+const FLANK_SHARE = 0.25;
+
+/** Where the measured document lies in the photo, so that the fill beyond the photo's edge is left out. */
+export interface DocumentInPhoto {
+  /** The document's corners in photo pixels, clockwise from its top-left. */
+  readonly corners: readonly (readonly [number, number])[];
+  readonly photoWidth: number;
+  readonly photoHeight: number;
+}
+
+/** Whether `grey` is lifted above the paper of the print before it and after it (0: none within reach). */
+function isLifted(grey: number, before: number, after: number): boolean {
+  if (before && after) return grey >= Math.max(before, after) + LIFT_BETWEEN_PRINT;
+  const paper = before || after;
+  return paper > 0 && grey >= paper + WASH_ABOVE_PAPER;
+}
+
+const washLevel = (paper: number) => Math.min(GLARE_LEVEL, Math.max(WASH_FLOOR, paper + WASH_ABOVE_PAPER));
+
+/**
+ * The share of the document's print lost under a wash: washed pixels (in solid patches, lifted above
+ * their line's paper, within reach of print along it) over those and the crisp print, the bottom
+ * TEXT_BAND_SHARE (the MRZ and most fields) counted double. `image` is the document as measured,
+ * `grey` its luminance, `histogram` the luminance's; `inPhoto` where it lies in the photo, if rectified.
+ */
+export function measureGlare(
+  scope: MatScope,
+  image: RgbaImage,
+  grey: GreyImage,
+  histogram: Uint32Array,
+  inPhoto: DocumentInPhoto | null,
+): number {
+  const paper = percentileOf(histogram, grey.data.length, PAPER_SHARE);
+  // A white render or scan: its paper is as white as any wash.
+  if (paper >= CLIPPED_PAPER) return 0;
+  const washed = washedMask(image, washLevel(paper));
+  // Nothing washed: most documents, and 3 ms of an 800-px one's 10 (the live camera).
+  if (!washed.data.includes(255)) return 0;
+  if (inPhoto) leaveOutBeyondPhoto(scope, washed, inPhoto);
+  const { cv } = scope;
+  const window = Math.max(5, Math.round(PRINT_WINDOW_SHARE * Math.max(image.width, image.height)) | 1);
+  const { light, range } = localRange(cv, grey, window);
+  const printContrast = Math.max(MIN_PRINT_CONTRAST, percentileOfValues(range.data, PRINT_CONTRAST_SHARE));
+  const crisp = new Uint8Array(range.data.length);
+  for (let i = 0; i < crisp.length; i++) crisp[i] = range.data[i]! >= CRISP_RATIO * printContrast ? 1 : 0;
+  const reach = Math.round(FLANK_SHARE * Math.max(image.width, image.height));
+  const flanked = liftedInLineOfPrint(grey, light, crisp, reach, window);
+  const solid = washedPatches(scope, washed);
+  const textStart = Math.floor(image.height * (1 - TEXT_BAND_SHARE));
+  let lost = 0;
+  let print = 0;
+  for (let y = 0; y < image.height; y++) {
+    const weight = y >= textStart ? 2 : 1;
+    for (let x = 0, i = y * image.width; x < image.width; x++, i++) {
+      if (crisp[i]) print += weight;
+      else if (solid[i] && flanked[i]) lost += weight;
+    }
+  }
+  return lost + print === 0 ? 0 : lost / (lost + print);
+}
+
+/**
+ * Print lost lies in a line of print, lifted above that line's paper: a pixel with crisp print along
+ * its line within `reach` on one side at least, and brighter than the paper round the print that line
+ * showed on that side (isLifted; the least bright, so that print at a wash's rim, its paper already
+ * lifted, does not set the level). A blank white strip between blocks of print, or beyond the
+ * last line, has no print along it; the white band a line of print stands on is that line's own paper.
+ * The document's edge, `edge` px in from the image's, is not print.
+ * Lines run the way crisp print runs longest (across a rectified document; down a photo turned a
+ * quarter).
+ */
+function liftedInLineOfPrint(
+  grey: GreyImage,
+  light: GreyImage,
+  crisp: Uint8Array,
+  reach: number,
+  edge: number,
+): Uint8Array {
+  const { width, height } = grey;
+  let acrossChanges = 0;
+  let downChanges = 0;
+  for (let i = 0; i + width < crisp.length; i++) {
+    if (crisp[i] !== crisp[i + 1]) acrossChanges++;
+    if (crisp[i] !== crisp[i + width]) downChanges++;
+  }
+  const across = acrossChanges <= downChanges;
+  const [lines, length, lineStep, step] = across ? [height, width, width, 1] : [width, height, 1, width];
+  const lifted = new Uint8Array(crisp.length);
+  // The paper round the print seen before each pixel along its line (within reach), or none (0).
+  const before = new Uint8Array(length);
+  const scan = (start: number, direction: 1 | -1) => {
+    let since = reach + 1;
+    let paper = 255;
+    for (let k = 0; k < length; k++) {
+      const along = direction === 1 ? k : length - 1 - k;
+      const i = start + along * step;
+      // The document's own edge against the ground is crisp, but it is no print.
+      if (crisp[i] && along >= edge && along < length - edge) {
+        since = 0;
+        paper = Math.min(paper, light.data[i]!);
+        continue;
+      }
+      const seen = !crisp[i] && ++since <= reach ? paper : 0;
+      if (direction === 1) before[along] = seen;
+      else if (isLifted(grey.data[i]!, before[along]!, seen)) lifted[i] = 1;
+    }
+  };
+  for (let line = 0; line < lines; line++) {
+    scan(line * lineStep, 1);
+    scan(line * lineStep, -1);
+  }
+  return lifted;
+}
+
+/**
+ * The washed pixels in solid patches (an opening drops isolated bright pixels, noise on white
+ * stock), less any patch along a good part of a side of the image (a scan's white margin, a white
+ * table round the document): 1 where counted.
+ */
+function washedPatches(scope: MatScope, washed: GreyImage): Uint8Array {
+  const { cv } = scope;
+  const kernel = scope.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(3, 3)));
+  const solid = scope.mat();
+  cv.morphologyEx(greyToMat(scope, washed), solid, cv.MORPH_OPEN, kernel);
+  const labels = scope.mat();
+  const stats = scope.mat();
+  const centroids = scope.mat();
+  const count = cv.connectedComponentsWithStats(solid, labels, stats, centroids, 4, cv.CV_32S);
+  const { width, height } = washed;
+  const s = stats.data32S;
+  const counted = new Uint8Array(count);
+  for (let l = 1; l < count; l++) {
+    const [x, y, w, h] = [s[l * 5]!, s[l * 5 + 1]!, s[l * 5 + 2]!, s[l * 5 + 3]!];
+    const alongSide =
+      ((x === 0 || x + w === width) && h >= height * MARGIN_SIDE_SHARE) ||
+      ((y === 0 || y + h === height) && w >= width * MARGIN_SIDE_SHARE);
+    counted[l] = alongSide ? 0 : 1;
+  }
+  const label = labels.data32S;
+  const out = new Uint8Array(label.length);
+  for (let i = 0; i < out.length; i++) out[i] = counted[label[i]!]!;
+  return out;
+}
+
+/** 255 where every channel is at least `level`, else 0. */
+function washedMask(image: RgbaImage, level: number): GreyImage {
+  const mask = new Uint8Array(image.width * image.height);
+  const d = image.data;
+  for (let i = 0, j = 0; i < mask.length; i++, j += 4) {
+    if (d[j]! >= level && d[j + 1]! >= level && d[j + 2]! >= level) mask[i] = 255;
+  }
+  return { width: image.width, height: image.height, data: mask };
+}
+
+/** Lightest in a `window`-square round each pixel, and lightest less darkest: how much print stands on its paper there. */
+function localRange(cv: OpenCv, grey: GreyImage, window: number): { light: GreyImage; range: GreyImage } {
+  const light = rectFilter(cv, grey, window, window, 'max');
+  const dark = rectFilter(cv, grey, window, window, 'min');
+  const data = new Uint8Array(grey.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = light.data[i]! - dark.data[i]!;
+  return { light, range: { width: grey.width, height: grey.height, data } };
+}
+
+/**
+ * Clears the mask beyond the photo's edge: a quad that runs off the photo is rectified with the
+ * photo's border pixels smeared outwards, a flat fill with no print in it that is no wash.
+ */
+function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: DocumentInPhoto): void {
+  const { cv } = scope;
+  const { width, height } = mask;
+  const rectangle = [0, 0, width - 1, 0, width - 1, height - 1, 0, height - 1];
+  const from = scope.track(cv.matFromArray(4, 1, cv.CV_32FC2, rectangle));
+  const to = scope.track(cv.matFromArray(4, 1, cv.CV_32FC2, inPhoto.corners.flat()));
+  const h = scope.track(cv.getPerspectiveTransform(from, to)).data64F;
+  const [maxX, maxY] = [inPhoto.photoWidth - 1, inPhoto.photoHeight - 1];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (!mask.data[i]) continue;
+      const w = h[6]! * x + h[7]! * y + h[8]!;
+      const px = (h[0]! * x + h[1]! * y + h[2]!) / w;
+      const py = (h[3]! * x + h[4]! * y + h[5]!) / w;
+      if (px < 0 || py < 0 || px > maxX || py > maxY) mask.data[i] = 0;
+    }
+  }
+}
+
+function percentileOf(histogram: Uint32Array, total: number, share: number): number {
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += histogram[v]!;
+    if (seen >= total * share) return v;
+  }
+  return 255;
+}
+
+function percentileOfValues(values: Uint8Array, share: number): number {
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < values.length; i++) histogram[values[i]!]!++;
+  return percentileOf(histogram, values.length, share);
+}
