@@ -3,7 +3,7 @@
  * whose MRZ is on the back. The printed text is read once each way up; the first reading that names a
  * licence or a card wins.
  */
-import type { Engines } from '../../engines/types.ts';
+import type { Engines, OcrLine } from '../../engines/types.ts';
 import { toGreyscale } from '../image.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
@@ -14,16 +14,16 @@ import { parseNotAnIdText } from './readNotAnId.ts';
 
 /** Reads the printed text of a rectified document, upright and then upside down. */
 export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {
-  const read: string[] = [];
+  const read: OcrLine[] = [];
   for (const image of [document, turnHalf(document)]) {
     const grey = toGreyscale(image);
     const ocrLines = await engines.ocr.readPrintedText(grey);
     const lines = ocrLines.map((line) => line.text);
-    read.push(...lines);
+    read.push(...ocrLines);
     if (hasLicenceTitle(lines)) {
       // A licence, and this way up: its flag is top left, so its sign can now be read.
       const sign = await readDistinguishingSign(engines, image);
-      const licence = parseLicenceText(lines, sign);
+      const licence = parseLicenceText(ocrLines, sign);
       if (licence?.driverNumberConsistent === false && licence.driverNumber) {
         // A disagreeing number is evidence only if it was read for certain (confirmDriverNumber.ts).
         const surely = await isDriverNumberReadSurely(engines, grey, ocrLines, licence.driverNumber);
@@ -31,7 +31,7 @@ export async function readDocumentFront(engines: Engines, document: RgbaImage): 
       }
       if (licence) return { kind: 'licence', licence };
     }
-    const card = parseCardFrontText(lines);
+    const card = parseCardFrontText(ocrLines);
     if (card) return { kind: 'card-front', card };
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.

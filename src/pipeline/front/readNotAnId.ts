@@ -5,6 +5,8 @@
  * of a whole object (rules/acceptedDocument.ts): an ID we could not read stays unsure.
  */
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
+import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
+import type { DayOrder } from './printedDates.ts';
 import { datesIn } from './readLicence.ts';
 
 /**
@@ -66,11 +68,24 @@ const SHORT_DATE = /(?<!\d)\d{2}[./]\d{2}[./]\d{2}(?!\d)/u;
  */
 const LICENCE_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
 
+/**
+ * What marks a card as American, whose dates are month first ([US-DL] §2.4: "MM/DD/CCYY"): elsewhere
+ * a date is read only where both orders agree (printedDates.ts).
+ */
+const US_SIGNS = /\bUSA\b|UNITED STATES|\bNYC\b|IDNYC|DRIVER'?S?\s*LICENSE/u;
+
 /** Pure: from the OCR'd lines (of every way up read) to what they say about a non-document. */
-export function parseNotAnIdText(lines: readonly string[]): NotAnIdReading | null {
+export function parseNotAnIdText(printed: readonly PrintedLine[]): NotAnIdReading | null {
+  const lines = printed.map(textOf);
   const text = lines.join('\n').toUpperCase();
   const found = NOT_AN_ID.find(({ signs, count }) => signs.filter((sign) => sign(text)).length >= count);
-  if (found) return { seen: found.seen };
+  if (found?.seen === 'bank-card') return { seen: found.seen };
+  if (found) {
+    // Another state's ID is still in or out of date by the expiry under its label.
+    const order: DayOrder = US_SIGNS.test(text) ? 'month-first' : 'unknown';
+    const { expiry } = readLabelledDates(printed, order);
+    return expiry ? { seen: found.seen, expiry } : { seen: found.seen };
+  }
   const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
   if (ID_WORDS.test(text) || datesIn(lines).length > 0 || SHORT_DATE.test(text) || categories.size >= 3)
     return null;

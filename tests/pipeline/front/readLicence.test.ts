@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dateAfterLabel,
-  datesIn,
-  hasLicenceTitle,
-  parseLicenceText,
-} from '../../../src/pipeline/front/readLicence.ts';
+import { datesIn, hasLicenceTitle, parseLicenceText } from '../../../src/pipeline/front/readLicence.ts';
 
 // Lines as tesseract's printed-text model returns them for our generated fixtures (the rectified card,
 // upright), copied from its output.
@@ -240,17 +235,5 @@ describe('datesIn', () => {
         '1.6.2026 01.01.2100 001.01.2026', // not two-digit days, not 19xx or 20xx, inside a longer number
       ]),
     ).toStrictEqual(['2028-02-29', '2030-04-30', '2026-06-01', '2026-06-01', '1999-12-31', '2000-01-01']);
-  });
-});
-
-describe('dateAfterLabel', () => {
-  it('takes the date after the label on its line, else the latest below, and no day that does not exist', () => {
-    const expiry = /4b\.?/u;
-    expect([
-      dateAfterLabel(['4a. 01.03.2020 4b. 28.02.2030'], expiry),
-      dateAfterLabel(['4b.', '01.03.2020 29.02.2032'], expiry),
-      dateAfterLabel(['4b. 29.02.2031'], expiry),
-      dateAfterLabel(['4a. 01.03.2020'], expiry),
-    ]).toStrictEqual(['2030-02-28', '2032-02-29', null, null]);
   });
 });
