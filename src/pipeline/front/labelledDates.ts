@@ -56,12 +56,20 @@ export interface LabelledDates {
   readonly validityEnd: IsoDate | null;
 }
 
-/** A line as this reader works on it: upper-cased, its dates, and each character's left and right edge. */
+/** A box in the pixels of the image read. */
+interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** A line as this reader works on it: upper-cased, its dates, and each character's box. */
 interface ReadLine {
   readonly text: string;
   readonly dates: readonly PrintedDate[];
-  /** x0 and x1 of each character of `text`, or null for spaces and where the glyphs do not match. */
-  readonly xs: readonly ({ readonly x0: number; readonly x1: number } | null)[] | null;
+  /** The box of each character of `text` (null for spaces), or null where the glyphs do not match. */
+  readonly boxes: readonly (Box | null)[] | null;
 }
 
 interface FoundLabel {
@@ -110,17 +118,13 @@ export function textOf(line: PrintedLine): string {
 function readLine(line: PrintedLine, order: DayOrder): ReadLine {
   const text = textOf(line).toUpperCase();
   const dates = datesInLine(text, order);
-  if (typeof line === 'string') return { text, dates, xs: null };
+  if (typeof line === 'string') return { text, dates, boxes: null };
   // The glyphs are the line's characters with the spaces left out, in order.
   const letters = [...text].filter((c) => !/\s/u.test(c)).length;
-  if (letters !== line.glyphs.length || text.length !== [...text].length) return { text, dates, xs: null };
+  if (letters !== line.glyphs.length || text.length !== [...text].length) return { text, dates, boxes: null };
   let next = 0;
-  const xs = [...text].map((c) => {
-    if (/\s/u.test(c)) return null;
-    const { box } = line.glyphs[next++]!;
-    return { x0: box.x0, x1: box.x1 };
-  });
-  return { text, dates, xs };
+  const boxes = [...text].map((c) => (/\s/u.test(c) ? null : line.glyphs[next++]!.box));
+  return { text, dates, boxes };
 }
 
 function findLabels(read: readonly ReadLine[]): FoundLabel[] {
@@ -161,8 +165,9 @@ function mergeBilingual(read: readonly ReadLine[], labels: readonly FoundLabel[]
 }
 
 /**
- * The date a label names: the first after it on its line, before any other label; else, in the next
- * three lines, the nearest date in its column.
+ * The date a label names: the first after it on its line, before any other label; else, where the
+ * OCR gave boxes, the nearest date beside it on its row or under it in its column; else, by the
+ * lines' order, the date in its column on the next line with dates.
  */
 function dateForLabel(
   read: readonly ReadLine[],
@@ -175,46 +180,80 @@ function dateForLabel(
   const after = line.dates.find((d) => d.start >= label.end && (!nextOnLine || d.start < nextOnLine.start));
   if (after) return after.date;
   if (line.dates.some((d) => d.start >= label.end)) return null;
+  const labelBox = spanOf(line, label.start, label.end);
+  if (labelBox) return dateNearLabel(read, labels, labelBox);
   for (let below = label.line + 1; below <= label.line + 3 && below < read.length; below++) {
     const under = read[below]!;
     if (under.dates.length === 0) continue;
-    return dateInColumn(line, onLine, label, under);
+    // Without boxes, columns pair in order: as many date labels on the line as dates below.
+    return onLine.length === under.dates.length ? under.dates[onLine.indexOf(label)]!.date : null;
   }
   return null;
 }
 
-/**
- * Of the dates on a line below, the one in the label's column: by the glyphs' x where both lines
- * have them (the date starts within the label's span, or under the gap before the next label);
- * else by order, where the line's date labels and the dates below are as many.
- */
-function dateInColumn(
-  line: ReadLine,
-  onLine: readonly FoundLabel[],
-  label: FoundLabel,
-  under: ReadLine,
-): IsoDate | null {
-  if (line.xs && under.xs) {
-    const left = spanOf(line, label.start, label.end);
-    const next = onLine.find((l) => l.start >= label.end);
-    const right = (next && spanOf(line, next.start, next.end)?.x0) ?? Infinity;
-    if (left) {
-      const slack = left.x1 - left.x0 > 0 ? (left.x1 - left.x0) / 4 : 0;
-      const inColumn = under.dates.filter((d) => {
-        const span = spanOf(under, d.start, d.end);
-        return span !== null && span.x1 > left.x0 - slack && span.x0 < Math.min(right, left.x1 + slack);
-      });
-      return inColumn.length === 1 ? inColumn[0]!.date : null;
-    }
-  }
-  return onLine.length === under.dates.length ? under.dates[onLine.indexOf(label)]!.date : null;
+/** A date and where it is printed. */
+interface PlacedDate {
+  readonly date: IsoDate;
+  readonly box: Box;
 }
 
-/** The left and right edge of the characters from `start` to `end`, or null where none has a box. */
-function spanOf(line: ReadLine, start: number, end: number): { x0: number; x1: number } | null {
-  const boxes = (line.xs ?? []).slice(start, end).filter((x) => x !== null);
+/**
+ * By the boxes: the nearest date beside the label (on its row, to its right, no other label between),
+ * else the nearest under it (starting within its column, within four label heights, no other label
+ * between). Two dates as near as each other (less than half a label height apart) are no answer.
+ */
+function dateNearLabel(read: readonly ReadLine[], labels: readonly FoundLabel[], label: Box): IsoDate | null {
+  const h = label.y1 - label.y0;
+  const dates = read.flatMap((line) =>
+    line.dates.flatMap((d) => boxed(d.date, spanOf(line, d.start, d.end))),
+  );
+  const others = labels
+    .flatMap((l) => boxed(l.role, spanOf(read[l.line]!, l.start, l.end)))
+    .map((l) => l.box);
+  const beside = dates
+    .filter(({ box }) => sameRow(box, label) && box.x0 >= label.x1 - h)
+    .filter(({ box }) => !others.some((o) => sameRow(o, label) && o.x0 >= label.x1 - h && o.x1 <= box.x0 + h))
+    .map((d) => ({ ...d, gap: d.box.x0 - label.x1 }));
+  const slack = (label.x1 - label.x0) / 4;
+  const under = dates
+    .filter(({ box }) => box.y0 >= label.y1 - h / 2 && box.y0 - label.y1 <= 4 * h)
+    .filter(({ box }) => box.x1 > label.x0 - slack && box.x0 < label.x1 + slack)
+    .filter(
+      ({ box }) =>
+        !others.some((o) => o.y0 > label.y1 && o.y1 <= box.y0 && o.x1 > label.x0 && o.x0 < label.x1),
+    )
+    .map((d) => ({ ...d, gap: d.box.y0 - label.y1 }));
+  return nearest(beside, h) ?? nearest(under, h);
+}
+
+function boxed<T>(date: T, box: Box | null): { date: T; box: Box }[] {
+  return box ? [{ date, box }] : [];
+}
+
+/** The one nearest candidate, or null when none is, or the next is as near (within half of `h`). */
+function nearest(candidates: readonly (PlacedDate & { gap: number })[], h: number): IsoDate | null {
+  const sorted = [...candidates].sort((a, b) => a.gap - b.gap);
+  const [first, second] = sorted;
+  if (!first) return null;
+  return second && second.gap - first.gap < h / 2 && second.date !== first.date ? null : first.date;
+}
+
+/** Whether two boxes share most of a row: their heights overlap by half the smaller one's. */
+function sameRow(a: Box, b: Box): boolean {
+  const overlap = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return overlap >= Math.min(a.y1 - a.y0, b.y1 - b.y0) / 2;
+}
+
+/** The box round the characters from `start` to `end`, or null where none has a box. */
+function spanOf(line: ReadLine, start: number, end: number): Box | null {
+  const boxes = (line.boxes ?? []).slice(start, end).filter((b) => b !== null);
   if (boxes.length === 0) return null;
-  return { x0: Math.min(...boxes.map((b) => b.x0)), x1: Math.max(...boxes.map((b) => b.x1)) };
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
 }
 
 /** Ranges of two dates on a line, joined by a dash or "to", the second later than the first. */

@@ -14,12 +14,12 @@ import { parseNotAnIdText } from './readNotAnId.ts';
 
 /** Reads the printed text of a rectified document, upright and then upside down. */
 export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {
-  const read: OcrLine[] = [];
+  const read: (readonly OcrLine[])[] = [];
   for (const image of [document, turnHalf(document)]) {
     const grey = toGreyscale(image);
     const ocrLines = await engines.ocr.readPrintedText(grey);
     const lines = ocrLines.map((line) => line.text);
-    read.push(...ocrLines);
+    read.push(ocrLines);
     if (hasLicenceTitle(lines)) {
       // A licence, and this way up: its flag is top left, so its sign can now be read.
       const sign = await readDistinguishingSign(engines, image);

@@ -74,16 +74,22 @@ const LICENCE_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
  */
 const US_SIGNS = /\bUSA\b|UNITED STATES|\bNYC\b|IDNYC|DRIVER'?S?\s*LICENSE/u;
 
-/** Pure: from the OCR'd lines (of every way up read) to what they say about a non-document. */
-export function parseNotAnIdText(printed: readonly PrintedLine[]): NotAnIdReading | null {
-  const lines = printed.map(textOf);
+/**
+ * Pure: from the OCR'd lines, as read each way up, to what they say about a non-document. The
+ * labelled expiry is looked for in each reading on its own, its boxes being that image's.
+ */
+export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): NotAnIdReading | null {
+  const lines = waysUp.flat().map(textOf);
   const text = lines.join('\n').toUpperCase();
   const found = NOT_AN_ID.find(({ signs, count }) => signs.filter((sign) => sign(text)).length >= count);
   if (found?.seen === 'bank-card') return { seen: found.seen };
   if (found) {
     // Another state's ID is still in or out of date by the expiry under its label.
     const order: DayOrder = US_SIGNS.test(text) ? 'month-first' : 'unknown';
-    const { expiry } = readLabelledDates(printed, order);
+    const read = waysUp
+      .map((printed) => readLabelledDates(printed, order).expiry)
+      .filter((date) => date !== null);
+    const expiry = new Set(read).size === 1 ? read[0] : undefined;
     return expiry ? { seen: found.seen, expiry } : { seen: found.seen };
   }
   const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);

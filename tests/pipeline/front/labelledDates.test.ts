@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { OcrLine } from '../../../src/engines/types.ts';
 import { readLabelledDates } from '../../../src/pipeline/front/labelledDates.ts';
 
-/** A line as the OCR gives it, its glyphs laid out at `x` with every character 10 px wide. */
-function lineAt(text: string, x: number): Pick<OcrLine, 'text' | 'glyphs'> {
+/** A line as the OCR gives it, its glyphs laid out from (`x`, `y`), every character 10 × 12 px. */
+function lineAt(text: string, x: number, y = 0): Pick<OcrLine, 'text' | 'glyphs'> {
   const glyphs = [...text].flatMap((char, i) =>
     /\s/u.test(char)
       ? []
-      : [{ char, confidence: 90, box: { x0: x + i * 10, y0: 0, x1: x + i * 10 + 9, y1: 12 } }],
+      : [{ char, confidence: 90, box: { x0: x + i * 10, y0: y, x1: x + i * 10 + 9, y1: y + 12 } }],
   );
   return { text, glyphs };
 }
@@ -28,13 +28,27 @@ describe('readLabelledDates', () => {
   it('reads the date under a bilingual label, in its column, not the birth date beside it', () => {
     // kbyai/fra-id-3.jpg's layout: the document number and the expiry side by side, dates DD MM YYYY.
     const lines = [
-      lineAt('SEXE / SEX NATIONALITE / NATIONALITY', 0),
-      lineAt('DATE DE NAISS. / DATE OF BIRTH', 400),
-      lineAt('13 07 1990', 400),
-      lineAt("N° DU DOCUMENT / DOCUMENT NO      DATE D'EXPIR. / EXPIRY DATE", 0),
-      lineAt('D2H6862M2                         11 02 2030', 0),
+      lineAt('SEXE / SEX NATIONALITE / NATIONALITY', 0, 0),
+      lineAt('DATE DE NAISS. / DATE OF BIRTH', 400, 0),
+      lineAt('13 07 1990', 400, 16),
+      lineAt("N° DU DOCUMENT / DOCUMENT NO      DATE D'EXPIR. / EXPIRY DATE", 0, 80),
+      lineAt('D2H6862M2                         11 02 2030', 0, 96),
     ];
     expect(readLabelledDates(lines)).toStrictEqual({ ...NONE, expiry: '2030-02-11', birth: '1990-07-13' });
+  });
+
+  it('reads a date printed beside its label that the OCR read as a line of its own', () => {
+    // signzy-alldocs/nycid-1-dark.jpg: "EXPIRATION" and "11/20/2019" on one row, two OCR lines.
+    const lines = [
+      lineAt('DATE OF BIRTH. 12/12/1987', 360, 0),
+      lineAt('EXPIRATION', 360, 120),
+      lineAt('11/20/2019', 522, 118),
+    ];
+    expect(readLabelledDates(lines, 'month-first')).toStrictEqual({
+      ...NONE,
+      expiry: '2019-11-20',
+      birth: '1987-12-12',
+    });
   });
 
   it('pairs two labels with the two dates below them in order, where no glyph boxes say where they sit', () => {
