@@ -1,10 +1,13 @@
 /**
  * A document with no MRZ on the side photographed: a driving licence's front, or the front of a card
  * whose MRZ is on the back. The printed text is read once each way up; the first reading that names a
- * licence or a card wins.
+ * licence or a card wins. Where the outline went round something with hardly any print (a portrait, a
+ * flag: a tight crop leaves the card's own edge unseen), the photo itself is read the same way.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
+import { MatScope, matToRgba, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { toGreyscale } from '../image.ts';
+import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { parseCardFrontText } from './readCardFront.ts';
@@ -12,8 +15,40 @@ import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
 
-/** Reads the printed text of a rectified document, upright and then upside down. */
-export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {
+/**
+ * Fewer words than this (3 or more letters or digits, on lines tesseract is at least 50% sure of) is
+ * no document's front: a card's front prints a title and a dozen labelled fields. Measured on
+ * ../shared/real-photos: the outlines round a portrait or a flag read 0 or 1 such word.
+ */
+const MIN_FRONT_WORDS = 4;
+
+/**
+ * Reads the printed text of a rectified document, upright and then upside down; and, where that
+ * found no document and hardly any text, the photo's (at most as wide as an ID-1 card is rectified).
+ */
+export async function readDocumentFront(
+  engines: Engines,
+  document: RgbaImage,
+  photo: RgbaImage | null = null,
+): Promise<FrontReading | null> {
+  const onDocument = await readWaysUp(engines, document);
+  if (onDocument.front) return onDocument.front;
+  const read = [...onDocument.read];
+  if (photo && wordsIn(read) < MIN_FRONT_WORDS) {
+    const onPhoto = await readWaysUp(engines, shrunk(engines, photo, RECTIFIED_WIDTH_PX['id-1']));
+    if (onPhoto.front) return onPhoto.front;
+    read.push(...onPhoto.read);
+  }
+  // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
+  const notAnId = parseNotAnIdText(read);
+  return notAnId && { kind: 'not-an-id', notAnId };
+}
+
+/** The image read upright, then upside down, until a licence or a card front is found. */
+async function readWaysUp(
+  engines: Engines,
+  document: RgbaImage,
+): Promise<{ front: FrontReading | null; read: (readonly OcrLine[])[] }> {
   const read: (readonly OcrLine[])[] = [];
   for (const image of [document, turnHalf(document)]) {
     const grey = toGreyscale(image);
@@ -27,16 +62,33 @@ export async function readDocumentFront(engines: Engines, document: RgbaImage): 
       if (licence?.driverNumberConsistent === false && licence.driverNumber) {
         // A disagreeing number is evidence only if it was read for certain (confirmDriverNumber.ts).
         const surely = await isDriverNumberReadSurely(engines, grey, ocrLines, licence.driverNumber);
-        return { kind: 'licence', licence: { ...licence, driverNumberReadSurely: surely } };
+        return { front: { kind: 'licence', licence: { ...licence, driverNumberReadSurely: surely } }, read };
       }
-      if (licence) return { kind: 'licence', licence };
+      if (licence) return { front: { kind: 'licence', licence }, read };
     }
     const card = parseCardFrontText(ocrLines);
-    if (card) return { kind: 'card-front', card };
+    if (card) return { front: { kind: 'card-front', card }, read };
   }
-  // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
-  const notAnId = parseNotAnIdText(read);
-  return notAnId && { kind: 'not-an-id', notAnId };
+  return { front: null, read };
+}
+
+/** Pure: the words of three or more letters or digits on the lines the OCR was fairly sure of. */
+export function wordsIn(read: readonly (readonly OcrLine[])[]): number {
+  return read
+    .flat()
+    .filter((line) => line.confidence >= 50)
+    .reduce((words, line) => words + (line.text.match(/[\p{L}\d]{3,}/gu)?.length ?? 0), 0);
+}
+
+/** The image shrunk to at most `maxSide` on its long side (area averaging), or itself if smaller. */
+function shrunk(engines: Engines, image: RgbaImage, maxSide: number): RgbaImage {
+  if (Math.max(image.width, image.height) <= maxSide) return image;
+  const scope = new MatScope(engines.cv);
+  try {
+    return matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), maxSide).mat);
+  } finally {
+    scope.release();
+  }
 }
 
 /** Pure: the image turned half a turn (a rectified card comes out either way up). */

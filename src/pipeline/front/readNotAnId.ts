@@ -18,6 +18,9 @@ import { datesIn } from './readLicence.ts';
  * - [US-DL]: US licences are titled "DRIVER LICENSE" (AAMVA DL/ID Card Design Standard, 2020, §2.3:
  *   "DRIVER LICENSE", "IDENTIFICATION CARD"); the EU model's English title is "DRIVING LICENCE".
  * - [IDNYC]: New York City's municipal card reads "IDNYC" / "NYC IDENTIFICATION CARD".
+ * - [US-DL] §2.4 also names the fields a US licence labels: "CLASS", "END" (endorsements), "RSTR"
+ *   (restrictions); [REAL-ID]: cards that are not REAL ID compliant must say so on their face (6 CFR
+ *   37.71), which states print as "FEDERAL LIMITS APPLY".
  */
 const NOT_AN_ID: readonly {
   readonly seen: NotAnIdKind;
@@ -42,6 +45,18 @@ const NOT_AN_ID: readonly {
     signs: [(text) => /DRIVER'?S?\s*LICEN[SC]E/u.test(text)],
     count: 1,
     source: '[US-DL]',
+  },
+  {
+    // A US licence whose title was not read, by the AAMVA fields beside it and the REAL ID marking.
+    seen: 'non-european-licence',
+    signs: [
+      (text) => /FEDERAL\s*LIMITS|LIMITS\s*APPLY/u.test(text),
+      (text) => /\bRSTR/u.test(text),
+      (text) => /\bEND\s*NONE\b/u.test(text),
+      (text) => /\bCLASS\s*[A-DM]\b/u.test(text),
+    ],
+    count: 2,
+    source: '[US-DL] [REAL-ID]',
   },
   {
     seen: 'non-european-id-card',
@@ -72,7 +87,8 @@ const LICENCE_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
  * What marks a card as American, whose dates are month first ([US-DL] §2.4: "MM/DD/CCYY"): elsewhere
  * a date is read only where both orders agree (printedDates.ts).
  */
-const US_SIGNS = /\bUSA\b|UNITED STATES|\bNYC\b|IDNYC|DRIVER'?S?\s*LICENSE/u;
+const US_SIGNS =
+  /\bUSA\b|UNITED STATES|\bNYC\b|IDNYC|DRIVER'?S?\s*LICENSE|FEDERAL\s*LIMITS|\bRSTR|\bEND\s*NONE\b/u;
 
 /**
  * Pure: from the OCR'd lines, as read each way up, to what they say about a non-document. The

@@ -33,7 +33,7 @@ export async function readDocument(
   let front: FrontReading | null = null;
   if (!mrz && rectified) {
     options.onProgress?.('licence');
-    front = await readDocumentFront(engines, rectified.image);
+    front = await readDocumentFront(engines, rectified.image, seen.image);
     clock.lap('licence');
   }
   // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.

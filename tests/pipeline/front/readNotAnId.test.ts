@@ -46,6 +46,12 @@ describe('parseNotAnIdText', () => {
       seen: 'non-european-licence',
       expiry: '2023-02-01',
     });
+    // Its title unread, as tesseract read it: the AAMVA fields (CLASS, END) say what it is.
+    const untitled = ['LIMITS', 'FEDERAL', 'California', 'CLASS C', 'exp 02/01/2023', 'END NONE', 'RSTRNONE'];
+    expect(parseNotAnIdText([untitled])).toStrictEqual({
+      seen: 'non-european-licence',
+      expiry: '2023-02-01',
+    });
     // Elsewhere a date is read only where both orders agree, or only one reads: 02/01 could be either.
     expect(parseNotAnIdText([['IDENTIFICATION CARD', 'EXPIRY 02/01/2023']])).toStrictEqual({
       seen: 'non-european-id-card',
