@@ -32,7 +32,7 @@ const YEAR = '((?:19|20)\\d{2})(?!\\d)';
 const MONTH_NAMES: readonly (readonly string[])[] = [
   ['JAN', 'JANV', 'ENE', 'GEN'],
   ['FEB', 'FEV', 'FÉV', 'FEVR', 'FÉVR'],
-  ['MAR', 'MARS', 'MÄR', 'MRZ', 'MRT'],
+  ['MAR', 'MARS', 'MÄR', 'MRZ', 'MRT', 'MAA'],
   ['APR', 'AVR', 'ABR'],
   ['MAY', 'MAI', 'MAG', 'MEI'],
   ['JUN', 'JUIN', 'GIU'],
