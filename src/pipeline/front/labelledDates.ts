@@ -54,6 +54,8 @@ export interface LabelledDates {
   readonly birth: IsoDate | null;
   /** The end of a validity period printed as a range, labelled or not (its start is earlier). */
   readonly validityEnd: IsoDate | null;
+  /** Whether an expiry label was found, its date read or not: the expiry is then not to be guessed. */
+  readonly expiryLabelled: boolean;
 }
 
 /** A box in the pixels of the image read. */
@@ -102,6 +104,7 @@ export function readLabelledDates(
     issue,
     birth,
     validityEnd: ends.length === 1 && isAfter(ends[0]!, [birth]) ? ends[0]! : null,
+    expiryLabelled: labels.some((label) => label.role === 'expiry'),
   };
 }
 

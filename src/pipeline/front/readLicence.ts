@@ -90,11 +90,13 @@ export function parseLicenceText(
   const kind = issuer === 'GBR' ? 'uk-driving-licence' : 'eu-driving-licence';
 
   const validDates = datesIn(lines).sort();
-  // Field 4b, or an expiry label, names the expiry (labelledDates.ts); failing that, birth < issue <
-  // expiry on every licence, so of three or more dates the latest.
+  // Field 4b, or an expiry label, names the expiry (labelledDates.ts); with no such label, birth <
+  // issue < expiry on every licence, so of three or more dates the latest. A label whose date was
+  // not read, or broke that order, leaves the expiry unread: the latest could be a misread 4a.
   const labelledDates = readLabelledDates(printed);
   const labelled = labelledDates.expiry;
-  const expiry = labelled ?? (validDates.length >= 3 ? validDates.at(-1)! : null);
+  const latest = !labelledDates.expiryLabelled && validDates.length >= 3 ? validDates.at(-1)! : null;
+  const expiry = labelled ?? latest;
   // Field 3, else the earliest date on the card: birth precedes issue and expiry.
   const birthDate = labelledDates.birth ?? (validDates.length >= 2 ? validDates[0]! : null);
 

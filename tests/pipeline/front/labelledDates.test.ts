@@ -12,13 +12,14 @@ function lineAt(text: string, x: number, y = 0): Pick<OcrLine, 'text' | 'glyphs'
   return { text, glyphs };
 }
 
-const NONE = { expiry: null, issue: null, birth: null, validityEnd: null };
+const NONE = { expiry: null, issue: null, birth: null, validityEnd: null, expiryLabelled: false };
 
 describe('readLabelledDates', () => {
   it("reads an EU licence's fields 3, 4a and 4b by their numbers (Directive 2006/126/EC, Annex I)", () => {
     const lines = ['1. DOE', '3. 01.01.1990 UNITED KINGDOM', '4a. 01.01.2012 4c. DVLA', '4b. 01.01.2020'];
     expect(readLabelledDates(lines)).toStrictEqual({
       expiry: '2020-01-01',
+      expiryLabelled: true,
       issue: '2012-01-01',
       birth: '1990-01-01',
       validityEnd: null,
@@ -34,7 +35,12 @@ describe('readLabelledDates', () => {
       lineAt("N° DU DOCUMENT / DOCUMENT NO      DATE D'EXPIR. / EXPIRY DATE", 0, 80),
       lineAt('D2H6862M2                         11 02 2030', 0, 96),
     ];
-    expect(readLabelledDates(lines)).toStrictEqual({ ...NONE, expiry: '2030-02-11', birth: '1990-07-13' });
+    expect(readLabelledDates(lines)).toStrictEqual({
+      ...NONE,
+      expiry: '2030-02-11',
+      expiryLabelled: true,
+      birth: '1990-07-13',
+    });
   });
 
   it('reads a date printed beside its label that the OCR read as a line of its own', () => {
@@ -47,35 +53,50 @@ describe('readLabelledDates', () => {
     expect(readLabelledDates(lines, 'month-first')).toStrictEqual({
       ...NONE,
       expiry: '2019-11-20',
+      expiryLabelled: true,
       birth: '1987-12-12',
     });
   });
 
   it('pairs two labels with the two dates below them in order, where no glyph boxes say where they sit', () => {
     const lines = ['DATE OF ISSUE   DATE OF EXPIRY', '19/04/2022   18/04/2032'];
-    expect(readLabelledDates(lines)).toStrictEqual({ ...NONE, expiry: '2032-04-18', issue: '2022-04-19' });
+    expect(readLabelledDates(lines)).toStrictEqual({
+      ...NONE,
+      expiry: '2032-04-18',
+      expiryLabelled: true,
+      issue: '2022-04-19',
+    });
     // One date under two labels could be either: neither is taken.
-    expect(readLabelledDates(['DATE OF ISSUE   DATE OF EXPIRY', '19/04/2022'])).toStrictEqual(NONE);
+    expect(readLabelledDates(['DATE OF ISSUE   DATE OF EXPIRY', '19/04/2022'])).toStrictEqual({
+      ...NONE,
+      expiryLabelled: true,
+    });
   });
 
   it('reads DD MON YYYY with a second language after a slash, and mends look-alike digits', () => {
     expect(readLabelledDates(["Date of expiry / Date d'expiration", '25 MAY/MAI 2031'])).toStrictEqual({
       ...NONE,
       expiry: '2031-05-25',
+      expiryLabelled: true,
     });
-    expect(readLabelledDates(['4b. 0I.O1.2O2O'])).toStrictEqual({ ...NONE, expiry: '2020-01-01' });
+    expect(readLabelledDates(['4b. 0I.O1.2O2O'])).toStrictEqual({
+      ...NONE,
+      expiry: '2020-01-01',
+      expiryLabelled: true,
+    });
   });
 
   it('reads a US card month first, and only when told so', () => {
     const lines = ['DOB 02/01/1995', 'EXP 02/01/2023', 'ISS 06/28/2018'];
     expect(readLabelledDates(lines, 'month-first')).toStrictEqual({
       expiry: '2023-02-01',
+      expiryLabelled: true,
       issue: '2018-06-28',
       birth: '1995-02-01',
       validityEnd: null,
     });
     // Read day first, 06/28 is no day, and 02/01 would be the 2nd of January: not ours to guess.
-    expect(readLabelledDates(['EXPIRATION 11/20/2019'])).toStrictEqual(NONE);
+    expect(readLabelledDates(['EXPIRATION 11/20/2019'])).toStrictEqual({ ...NONE, expiryLabelled: true });
   });
 
   it('never takes a birth date, or a date before the issue date, for the expiry', () => {
@@ -93,6 +114,7 @@ describe('readLabelledDates', () => {
     expect(readLabelledDates(['VALID UNTIL 01.02.2020 - 01.02.2030'])).toStrictEqual({
       ...NONE,
       expiry: '2030-02-01',
+      expiryLabelled: true,
       validityEnd: '2030-02-01',
     });
   });
