@@ -212,7 +212,11 @@ describe('parseLicenceText', () => {
   it('leaves the expiry unread where 4b names a date before 4a, rather than take the latest date', () => {
     // A misread 4b ("19.07.2021" for 2027): the latest date would be 4a's, the issue date.
     const misread = BELGIAN_PROVISIONAL_LINES.map((line) => (line === '19.07.2027' ? '19.07.2021' : line));
-    expect(parseLicenceText(misread)).toMatchObject({ expiry: null, expiryFrom: null, birthDate: '2006-11-12' });
+    expect(parseLicenceText(misread)).toMatchObject({
+      expiry: null,
+      expiryFrom: null,
+      birthDate: '2006-11-12',
+    });
   });
 
   it('does not take an English title with no UK or EU country for an accepted licence', () => {
