@@ -2,10 +2,9 @@
  * A document with no MRZ on the side photographed: a driving licence's front, or the front of a card
  * whose MRZ is on the back. The printed text is read once each way up; the first reading that names a
  * licence or a card wins. Where the outline went round something with hardly any print (a portrait, a
- * flag: a tight crop leaves the card's own edge unseen), the photo itself is read the same way.
+ * flag: a tight crop or a scan leaves the card's own edge unseen), a small photo is itself read.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
-import { MatScope, matToRgba, rgbaToMat, shrinkToFit } from '../cv.ts';
 import { toGreyscale } from '../image.ts';
 import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
@@ -17,25 +16,37 @@ import { parseNotAnIdText } from './readNotAnId.ts';
 
 /**
  * Fewer words than this (3 or more letters or digits, on lines tesseract is at least 50% sure of) is
- * no document's front: a card's front prints a title and a dozen labelled fields. Measured on
- * ../shared/real-photos: the outlines round a portrait or a flag read 0 or 1 such word.
+ * no document's front: a card's front prints a title and a dozen labelled fields. On
+ * ../shared/real-photos the outlines round a portrait or a flag read none or one such word.
  */
 const MIN_FRONT_WORDS = 4;
 
+/** Fewer characters than this read upright is no print at all: upside down there is none either. */
+const MIN_PRINTED_GLYPHS = 12;
+
+/**
+ * A photo no larger than this on its long side (the width a passport page is rectified to) whose
+ * outline went round something with hardly any print is taken for a scan or a crop of the document
+ * itself, and read whole: it costs no more than reading a rectified page. A phone's photo is larger,
+ * and its outline is trusted.
+ */
+const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['passport-page'];
+
 /**
  * Reads the printed text of a rectified document, upright and then upside down; and, where that
- * found no document and hardly any text, the photo's (at most as wide as an ID-1 card is rectified).
+ * found no document and hardly any text in a small photo, the photo's, upright.
  */
 export async function readDocumentFront(
   engines: Engines,
   document: RgbaImage,
   photo: RgbaImage | null = null,
 ): Promise<FrontReading | null> {
-  const onDocument = await readWaysUp(engines, document);
+  const onDocument = await readWaysUp(engines, document, 2);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
-  if (photo && wordsIn(read) < MIN_FRONT_WORDS) {
-    const onPhoto = await readWaysUp(engines, shrunk(engines, photo, RECTIFIED_WIDTH_PX['id-1']));
+  const small = photo !== null && Math.max(photo.width, photo.height) <= MAX_PHOTO_READ_SIDE_PX;
+  if (photo && small && wordsIn(read) < MIN_FRONT_WORDS) {
+    const onPhoto = await readWaysUp(engines, photo, 1);
     if (onPhoto.front) return onPhoto.front;
     read.push(...onPhoto.read);
   }
@@ -48,9 +59,12 @@ export async function readDocumentFront(
 async function readWaysUp(
   engines: Engines,
   document: RgbaImage,
+  waysUp: 1 | 2,
 ): Promise<{ front: FrontReading | null; read: (readonly OcrLine[])[] }> {
   const read: (readonly OcrLine[])[] = [];
-  for (const image of [document, turnHalf(document)]) {
+  for (const image of waysUp === 2 ? [document, turnHalf(document)] : [document]) {
+    // Nothing printed upright is nothing printed upside down: the second reading is spared.
+    if (read.length > 0 && glyphsIn(read) < MIN_PRINTED_GLYPHS) break;
     const grey = toGreyscale(image);
     const ocrLines = await engines.ocr.readPrintedText(grey);
     const lines = ocrLines.map((line) => line.text);
@@ -80,15 +94,8 @@ export function wordsIn(read: readonly (readonly OcrLine[])[]): number {
     .reduce((words, line) => words + (line.text.match(/[\p{L}\d]{3,}/gu)?.length ?? 0), 0);
 }
 
-/** The image shrunk to at most `maxSide` on its long side (area averaging), or itself if smaller. */
-function shrunk(engines: Engines, image: RgbaImage, maxSide: number): RgbaImage {
-  if (Math.max(image.width, image.height) <= maxSide) return image;
-  const scope = new MatScope(engines.cv);
-  try {
-    return matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), maxSide).mat);
-  } finally {
-    scope.release();
-  }
+function glyphsIn(read: readonly (readonly OcrLine[])[]): number {
+  return read.flat().reduce((glyphs, line) => glyphs + line.glyphs.length, 0);
 }
 
 /** Pure: the image turned half a turn (a rectified card comes out either way up). */
