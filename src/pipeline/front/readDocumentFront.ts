@@ -25,12 +25,12 @@ const MIN_FRONT_WORDS = 4;
 const MIN_PRINTED_GLYPHS = 12;
 
 /**
- * A photo no larger than this on its long side (the width a passport page is rectified to) whose
- * outline went round something with hardly any print is taken for a scan or a crop of the document
- * itself, and read whole: it costs no more than reading a rectified page. A phone's photo is larger,
- * and its outline is trusted.
+ * A photo no larger than this on its long side (the width an ID-1 card is rectified to) whose outline
+ * went round something with hardly any print is taken for a scan or a crop of the document itself,
+ * and read whole: it costs no more than reading a rectified card. A phone's photo is larger (our
+ * fixtures' are 1600 px), and its outline is trusted.
  */
-const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['passport-page'];
+const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['id-1'];
 
 /**
  * Reads the printed text of a rectified document, upright and then upside down; and, where that

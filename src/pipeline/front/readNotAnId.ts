@@ -97,7 +97,12 @@ const US_SIGNS =
 export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): NotAnIdReading | null {
   const lines = waysUp.flat().map(textOf);
   const text = lines.join('\n').toUpperCase();
-  const found = NOT_AN_ID.find(({ signs, count }) => signs.filter((sign) => sign(text)).length >= count);
+  // A payment card prints its dates as MM/YY only: a full date (an entry clearance visa's "VISA …
+  // Valid from 03.02.2026") is not a bank card's.
+  const fullDates = datesIn(lines).length > 0;
+  const found = NOT_AN_ID.filter(({ seen }) => !(seen === 'bank-card' && fullDates)).find(
+    ({ signs, count }) => signs.filter((sign) => sign(text)).length >= count,
+  );
   if (found?.seen === 'bank-card') return { seen: found.seen };
   if (found) {
     // Another state's ID is still in or out of date by the expiry under its label.
@@ -109,8 +114,7 @@ export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): N
     return expiry ? { seen: found.seen, expiry } : { seen: found.seen };
   }
   const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
-  if (ID_WORDS.test(text) || datesIn(lines).length > 0 || SHORT_DATE.test(text) || categories.size >= 3)
-    return null;
+  if (ID_WORDS.test(text) || fullDates || SHORT_DATE.test(text) || categories.size >= 3) return null;
   return { seen: null };
 }
 

@@ -29,6 +29,9 @@ describe('parseNotAnIdText', () => {
     });
     // One sign alone is not enough: "VISA" is printed on visas too.
     expect(parseNotAnIdText([['VISA']])).toStrictEqual({ seen: null });
+    // Nor two beside a full date, which no payment card prints (gbr-visa-glare.jpg, read whole).
+    const visa = ['UNITED KINGDOM - ENTRY CLEARANCE', 'VISA', 'Valid from', 'Valid until', '03.02.2026'];
+    expect(parseNotAnIdText([visa])).toBeNull();
   });
 
   it('knows a US licence and a US or NYC identification card by their titles', () => {
