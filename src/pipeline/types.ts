@@ -173,6 +173,8 @@ export type NotAnIdKind = 'bank-card' | 'non-european-licence' | 'non-european-i
  */
 export interface NotAnIdReading {
   readonly seen: NotAnIdKind | null;
+  /** Another state's ID: the date under its expiry label (front/labelledDates.ts), where one was read. */
+  readonly expiry?: IsoDate;
 }
 
 /**

@@ -7,7 +7,7 @@ export function documentFromFront(front: FrontReading): DocumentSummary {
   if (front.kind === 'not-an-id') {
     // Text that says what it is is no document NHS login takes; text with no sign of an ID is unknown.
     const kind = front.notAnId.seen ? 'other' : 'unknown';
-    return { kind, issuer: null, expiry: null, mrz: null, provisional: null };
+    return { kind, issuer: null, expiry: front.notAnId.expiry ?? null, mrz: null, provisional: null };
   }
   if (front.kind === 'card-front') {
     const { card } = front;
@@ -25,10 +25,10 @@ export function documentFromFront(front: FrontReading): DocumentSummary {
 
 /**
  * Whether the expiry read can be trusted without a check digit: a date under its own label (a
- * licence's field 4b, a card's "date of expiry"), or on a licence the latest of three or more dates
- * (birth < issue < expiry on every licence).
+ * licence's field 4b, a card's "date of expiry", another state's ID's "EXP"), or on a licence the
+ * latest of three or more dates (birth < issue < expiry on every licence).
  */
 export function isFrontExpiryTrusted(front: FrontReading): boolean {
-  if (front.kind === 'not-an-id') return false;
+  if (front.kind === 'not-an-id') return front.notAnId.expiry !== undefined;
   return front.kind === 'licence' ? front.licence.expiryFrom !== null : front.card.expiry !== null;
 }

@@ -5,7 +5,7 @@
  */
 import { COUNTRIES } from '../countries.ts';
 import type { CardFrontReading } from '../types.ts';
-import { dateAfterLabel } from './readLicence.ts';
+import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 
 /**
  * Titles on card fronts and what kind of document they name, with the state they point to when no
@@ -36,18 +36,13 @@ const STATE_NAMES = COUNTRIES.flatMap(({ code, nameOnCards: pattern }) =>
   pattern ? [{ pattern, issuer: code }] : [],
 );
 
-/**
- * Labels of the expiry field, in the languages of the titles above and English, which the cards print
- * beside their own (the CNIe: "DATE D'EXPIR."; the Personalausweis: "GÜLTIG BIS"; the BRP: "VALID UNTIL").
- */
-const EXPIRY_LABEL = /DATE D.?EXPIR|EXPIRY|VALID UNTIL|G[UÜ]LTIG BIS|VALIDEZ|SCADENZA|GELDIG TOT/u;
-
 /** Pure: from the OCR'd lines of a card to what its front says, or null when no card title is on it. */
-export function parseCardFrontText(lines: readonly string[]): CardFrontReading | null {
-  const upper = lines.map((line) => line.toUpperCase());
-  const text = upper.join('\n');
+export function parseCardFrontText(lines: readonly PrintedLine[]): CardFrontReading | null {
+  const text = lines.map(textOf).join('\n').toUpperCase();
   const title = CARD_TITLES.find((t) => t.pattern.test(text));
   if (!title) return null;
   const issuer = STATE_NAMES.find((s) => s.pattern.test(text))?.issuer ?? title.issuer;
-  return { kind: title.kind, issuer, expiry: dateAfterLabel(upper, EXPIRY_LABEL) };
+  // Only a date its label names (labelledDates.ts), or the end of a validity period printed as one.
+  const { expiry, validityEnd } = readLabelledDates(lines);
+  return { kind: title.kind, issuer, expiry: expiry ?? validityEnd };
 }

@@ -1,10 +1,12 @@
 /**
  * A document with no MRZ on the side photographed: a driving licence's front, or the front of a card
  * whose MRZ is on the back. The printed text is read upright, and upside down only when the upright
- * read shows no print read surely; the first reading that names a licence or a card wins.
+ * read shows no print read surely; the first reading that names a licence or a card wins. Where the outline went round something with hardly any print (a portrait, a
+ * flag: a tight crop or a scan leaves the card's own edge unseen), a small photo is itself read.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
 import { toGreyscale } from '../image.ts';
+import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { parseCardFrontText } from './readCardFront.ts';
@@ -12,33 +14,78 @@ import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
 
-/** Reads the printed text of a rectified document, upright and then upside down. */
-export async function readDocumentFront(engines: Engines, document: RgbaImage): Promise<FrontReading | null> {
-  const read: string[] = [];
-  for (const image of [document, turnHalf(document)]) {
-    const grey = toGreyscale(image);
-    const ocrLines = await engines.ocr.readPrintedText(grey);
-    const lines = ocrLines.map((line) => line.text);
-    read.push(...lines);
-    if (hasLicenceTitle(lines)) {
-      // A licence, and this way up: its flag is top left, so its sign can now be read.
-      const sign = await readDistinguishingSign(engines, image);
-      const licence = parseLicenceText(lines, sign);
-      if (licence?.driverNumberConsistent === false && licence.driverNumber) {
-        // A disagreeing number is evidence only if it was read for certain (confirmDriverNumber.ts).
-        const surely = await isDriverNumberReadSurely(engines, grey, ocrLines, licence.driverNumber);
-        return { kind: 'licence', licence: { ...licence, driverNumberReadSurely: surely } };
-      }
-      if (licence) return { kind: 'licence', licence };
-    }
-    const card = parseCardFrontText(lines);
-    if (card) return { kind: 'card-front', card };
-    // Print read surely this way up is upright: turned, it would read as nothing (issue 13's budget).
-    if (isReadUpright(ocrLines)) break;
+/**
+ * Fewer words than this (3 or more letters or digits, on lines tesseract is at least 50% sure of) is
+ * no document's front: a card's front prints a title and a dozen labelled fields. On
+ * ../shared/real-photos the outlines round a portrait or a flag read none or one such word.
+ */
+const MIN_FRONT_WORDS = 4;
+
+/** Fewer characters than this read upright is no print at all: upside down there is none either. */
+const MIN_PRINTED_GLYPHS = 12;
+
+/**
+ * A photo no larger than this on its long side (the width an ID-1 card is rectified to) whose outline
+ * went round something with hardly any print is taken for a scan or a crop of the document itself,
+ * and read whole: it costs no more than reading a rectified card. A phone's photo is larger (our
+ * fixtures' are 1600 px), and its outline is trusted.
+ */
+const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['id-1'];
+
+/**
+ * Reads the printed text of a rectified document, upright and then upside down; and, where that
+ * found no document and hardly any text in a small photo, the photo's, upright.
+ */
+export async function readDocumentFront(
+  engines: Engines,
+  document: RgbaImage,
+  photo: RgbaImage | null = null,
+): Promise<FrontReading | null> {
+  const onDocument = await readWaysUp(engines, document, 2);
+  if (onDocument.front) return onDocument.front;
+  const read = [...onDocument.read];
+  const small = photo !== null && Math.max(photo.width, photo.height) <= MAX_PHOTO_READ_SIDE_PX;
+  if (photo && small && wordsIn(read) < MIN_FRONT_WORDS) {
+    const onPhoto = await readWaysUp(engines, photo, 1);
+    if (onPhoto.front) return onPhoto.front;
+    read.push(...onPhoto.read);
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
   return notAnId && { kind: 'not-an-id', notAnId };
+}
+
+/** The image read upright, then upside down, until a licence or a card front is found. */
+async function readWaysUp(
+  engines: Engines,
+  document: RgbaImage,
+  waysUp: 1 | 2,
+): Promise<{ front: FrontReading | null; read: (readonly OcrLine[])[] }> {
+  const read: (readonly OcrLine[])[] = [];
+  for (const image of waysUp === 2 ? [document, turnHalf(document)] : [document]) {
+    // Nothing printed upright is nothing printed upside down: the second reading is spared.
+    if (read.length > 0 && glyphsIn(read) < MIN_PRINTED_GLYPHS) break;
+    const grey = toGreyscale(image);
+    const ocrLines = await engines.ocr.readPrintedText(grey);
+    const lines = ocrLines.map((line) => line.text);
+    read.push(ocrLines);
+    if (hasLicenceTitle(lines)) {
+      // A licence, and this way up: its flag is top left, so its sign can now be read.
+      const sign = await readDistinguishingSign(engines, image);
+      const licence = parseLicenceText(ocrLines, sign);
+      if (licence?.driverNumberConsistent === false && licence.driverNumber) {
+        // A disagreeing number is evidence only if it was read for certain (confirmDriverNumber.ts).
+        const surely = await isDriverNumberReadSurely(engines, grey, ocrLines, licence.driverNumber);
+        return { front: { kind: 'licence', licence: { ...licence, driverNumberReadSurely: surely } }, read };
+      }
+      if (licence) return { front: { kind: 'licence', licence }, read };
+    }
+    const card = parseCardFrontText(ocrLines);
+    if (card) return { front: { kind: 'card-front', card }, read };
+    // Print read surely this way up is upright: turned, it would read as nothing (issue 13's budget).
+    if (isReadUpright(ocrLines)) break;
+  }
+  return { front: null, read };
 }
 
 /**
@@ -53,6 +100,18 @@ function isReadUpright(lines: readonly OcrLine[]): boolean {
   return (
     lines.filter((l) => l.confidence >= SURE_CONFIDENCE && l.text.trim().length >= 4).length >= SURE_LINES
   );
+}
+
+/** Pure: the words of three or more letters or digits on the lines the OCR was fairly sure of. */
+export function wordsIn(read: readonly (readonly OcrLine[])[]): number {
+  return read
+    .flat()
+    .filter((line) => line.confidence >= 50)
+    .reduce((words, line) => words + (line.text.match(/[\p{L}\d]{3,}/gu)?.length ?? 0), 0);
+}
+
+function glyphsIn(read: readonly (readonly OcrLine[])[]): number {
+  return read.flat().reduce((glyphs, line) => glyphs + line.glyphs.length, 0);
 }
 
 /** Pure: the image turned half a turn (a rectified card comes out either way up). */

@@ -7,6 +7,7 @@
 import { COUNTRIES } from '../countries.ts';
 import { lookAlikesFor } from '../lookAlikes.ts';
 import type { DistinguishingSign, IsoDate, LicenceReading } from '../types.ts';
+import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 
 /**
  * The order a licence's titles and printed country names are tried in, where a card shows two (a
@@ -66,9 +67,10 @@ const DATE = /(?<!\d)(\d{2})[./ ]?(\d{2})[./ ]?((?:19|20)\d{2})(?!\d)/u;
  * it says, or null when it is not a driving licence.
  */
 export function parseLicenceText(
-  lines: readonly string[],
+  printed: readonly PrintedLine[],
   sign: DistinguishingSign | null = null,
 ): LicenceReading | null {
+  const lines = printed.map(textOf);
   const text = lines.join('\n').toUpperCase();
   const title = LICENCE_TITLES.find((t) => t.pattern.test(text));
   if (!title) return null;
@@ -88,10 +90,15 @@ export function parseLicenceText(
   const kind = issuer === 'GBR' ? 'uk-driving-licence' : 'eu-driving-licence';
 
   const validDates = datesIn(lines).sort();
-  const labelled = dateAfterLabel(lines, /^\s*4\s*[bB]\b/u);
-  const expiry = labelled ?? (validDates.length >= 3 ? validDates.at(-1)! : null);
-  // Birth precedes issue and expiry: the earliest date on the card.
-  const birthDate = validDates.length >= 2 ? validDates[0]! : null;
+  // Field 4b, or an expiry label, names the expiry (labelledDates.ts); with no such label, birth <
+  // issue < expiry on every licence, so of three or more dates the latest. A label whose date was
+  // not read, or broke that order, leaves the expiry unread: the latest could be a misread 4a.
+  const labelledDates = readLabelledDates(printed);
+  const labelled = labelledDates.expiry;
+  const latest = !labelledDates.expiryLabelled && validDates.length >= 3 ? validDates.at(-1)! : null;
+  const expiry = labelled ?? latest;
+  // Field 3, else the earliest date on the card: birth precedes issue and expiry.
+  const birthDate = labelledDates.birth ?? (validDates.length >= 2 ? validDates[0]! : null);
 
   const driverNumber = kind === 'uk-driving-licence' ? findUkDriverNumber(text) : null;
   // The surname is checked against the card's other lines: the number's own letters would always match.
@@ -130,36 +137,6 @@ export function datesIn(lines: readonly string[]): IsoDate[] {
     .flatMap((line) => [...line.matchAll(new RegExp(DATE, 'gu'))].map((m) => isoDate(m)))
     .filter((d): d is IsoDate => d !== null);
 }
-
-/** The first date on the label's line after it, or on one of the next two lines. */
-export function dateAfterLabel(lines: readonly string[], label: RegExp): IsoDate | null {
-  for (let i = 0; i < lines.length; i++) {
-    const found = label.exec(lines[i]!);
-    if (!found) continue;
-    // What follows the label on its own line is its value: a date before it belongs to another field.
-    const after = lines[i]!.slice(found.index + found[0].length);
-    const sameLine = DATE.exec(after);
-    if (sameLine) return isoDate(sameLine);
-    // Else the lines below. Cards print fields in columns (issue date beside expiry), and OCR reads
-    // across them, so the issue date may come first: of several dates the latest is the expiry;
-    // a lone date beside another date's label could be either, and is not taken.
-    const below = [lines[i + 1] ?? '', lines[i + 2] ?? ''];
-    const dates = below
-      .flatMap((line) => [...line.matchAll(new RegExp(DATE.source, 'gu'))])
-      .map(isoDate)
-      .filter((date) => date !== null)
-      .sort();
-    const latest = dates.at(-1);
-    if (latest === undefined) continue;
-    const crowded = [lines[i]!, ...below].some((line) => OTHER_DATE_LABEL.test(line));
-    return dates.length === 1 && crowded ? null : latest;
-  }
-  return null;
-}
-
-/** Labels of a card's other dates (issue, birth: not a place of birth), in the languages of the titles we read. */
-const OTHER_DATE_LABEL =
-  /DATE OF (?:ISSUE|BIRTH)|D[EÉ]LIVRANCE|DATE DE NAISSANCE|AUSSTELLUNG|GEBURTSDATUM|RILASCIO|DATA DI NASCITA|EXPEDICI[OÓ]N|FECHA DE NACIMIENTO|AFGIFTE|GEBOORTEDATUM/u;
 
 function isoDate(match: RegExpMatchArray): IsoDate | null {
   const [, dd, mm, yyyy] = match as unknown as [string, string, string, string];

@@ -5,6 +5,8 @@
  * of a whole object (rules/acceptedDocument.ts): an ID we could not read stays unsure.
  */
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
+import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
+import type { DayOrder } from './printedDates.ts';
 import { datesIn } from './readLicence.ts';
 
 /**
@@ -16,6 +18,9 @@ import { datesIn } from './readLicence.ts';
  * - [US-DL]: US licences are titled "DRIVER LICENSE" (AAMVA DL/ID Card Design Standard, 2020, §2.3:
  *   "DRIVER LICENSE", "IDENTIFICATION CARD"); the EU model's English title is "DRIVING LICENCE".
  * - [IDNYC]: New York City's municipal card reads "IDNYC" / "NYC IDENTIFICATION CARD".
+ * - [US-DL] §2.4 also names the fields a US licence labels: "CLASS", "END" (endorsements), "RSTR"
+ *   (restrictions); [REAL-ID]: cards that are not REAL ID compliant must say so on their face (6 CFR
+ *   37.71), which states print as "FEDERAL LIMITS APPLY".
  */
 const NOT_AN_ID: readonly {
   readonly seen: NotAnIdKind;
@@ -42,6 +47,18 @@ const NOT_AN_ID: readonly {
     source: '[US-DL]',
   },
   {
+    // A US licence whose title was not read, by the AAMVA fields beside it and the REAL ID marking.
+    seen: 'non-european-licence',
+    signs: [
+      (text) => /FEDERAL\s*LIMITS|LIMITS\s*APPLY/u.test(text),
+      (text) => /\bRSTR/u.test(text),
+      (text) => /\bEND\s*NONE\b/u.test(text),
+      (text) => /\bCLASS\s*[A-DM]\b/u.test(text),
+    ],
+    count: 2,
+    source: '[US-DL] [REAL-ID]',
+  },
+  {
     seen: 'non-european-id-card',
     signs: [(text) => /\bIDNYC\b|NYC\s*IDENTIFICATION|IDENTIFICATION\s*CARD/u.test(text)],
     count: 1,
@@ -66,14 +83,38 @@ const SHORT_DATE = /(?<!\d)\d{2}[./]\d{2}[./]\d{2}(?!\d)/u;
  */
 const LICENCE_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
 
-/** Pure: from the OCR'd lines (of every way up read) to what they say about a non-document. */
-export function parseNotAnIdText(lines: readonly string[]): NotAnIdReading | null {
+/**
+ * What marks a card as American, whose dates are month first ([US-DL] §2.4: "MM/DD/CCYY"): elsewhere
+ * a date is read only where both orders agree (printedDates.ts).
+ */
+const US_SIGNS =
+  /\bUSA\b|UNITED STATES|\bNYC\b|IDNYC|DRIVER'?S?\s*LICENSE|FEDERAL\s*LIMITS|\bRSTR|\bEND\s*NONE\b/u;
+
+/**
+ * Pure: from the OCR'd lines, as read each way up, to what they say about a non-document. The
+ * labelled expiry is looked for in each reading on its own, its boxes being that image's.
+ */
+export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): NotAnIdReading | null {
+  const lines = waysUp.flat().map(textOf);
   const text = lines.join('\n').toUpperCase();
-  const found = NOT_AN_ID.find(({ signs, count }) => signs.filter((sign) => sign(text)).length >= count);
-  if (found) return { seen: found.seen };
+  // A payment card prints its dates as MM/YY only: a full date (an entry clearance visa's "VISA …
+  // Valid from 03.02.2026") is not a bank card's.
+  const fullDates = datesIn(lines).length > 0;
+  const found = NOT_AN_ID.filter(({ seen }) => !(seen === 'bank-card' && fullDates)).find(
+    ({ signs, count }) => signs.filter((sign) => sign(text)).length >= count,
+  );
+  if (found?.seen === 'bank-card') return { seen: found.seen };
+  if (found) {
+    // Another state's ID is still in or out of date by the expiry under its label.
+    const order: DayOrder = US_SIGNS.test(text) ? 'month-first' : 'unknown';
+    const read = waysUp
+      .map((printed) => readLabelledDates(printed, order).expiry)
+      .filter((date) => date !== null);
+    const expiry = new Set(read).size === 1 ? read[0] : undefined;
+    return expiry ? { seen: found.seen, expiry } : { seen: found.seen };
+  }
   const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
-  if (ID_WORDS.test(text) || datesIn(lines).length > 0 || SHORT_DATE.test(text) || categories.size >= 3)
-    return null;
+  if (ID_WORDS.test(text) || fullDates || SHORT_DATE.test(text) || categories.size >= 3) return null;
   return { seen: null };
 }
 

@@ -35,7 +35,7 @@ export async function readDocument(
   let front: FrontReading | null = null;
   if (!mrz && rectified) {
     options.onProgress?.('licence');
-    front = await readWithin(readDocumentFront(engines, rectified.image), deadline);
+    front = await readWithin(readDocumentFront(engines, rectified.image, seen.image), deadline);
     clock.lap('licence');
   }
   // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.

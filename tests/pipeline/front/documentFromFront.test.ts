@@ -43,6 +43,24 @@ describe('documentFromFront', () => {
   });
 });
 
+describe("documentFromFront on another state's ID", () => {
+  it('keeps the expiry under its label for in-date to judge, and trusts it', () => {
+    const usLicence: FrontReading = {
+      kind: 'not-an-id',
+      notAnId: { seen: 'non-european-licence', expiry: '2023-02-01' },
+    };
+    expect(documentFromFront(usLicence)).toStrictEqual({
+      kind: 'other',
+      issuer: null,
+      expiry: '2023-02-01',
+      mrz: null,
+      provisional: null,
+    });
+    const bankCard: FrontReading = { kind: 'not-an-id', notAnId: { seen: 'bank-card' } };
+    expect([usLicence, bankCard].map(isFrontExpiryTrusted)).toStrictEqual([true, false]);
+  });
+});
+
 describe('isFrontExpiryTrusted', () => {
   it('trusts a labelled or latest date, and nothing when no date was read', () => {
     const unlabelled: FrontReading = {

@@ -64,7 +64,7 @@ describe('parseCardFrontText', () => {
     expect(parseCardFrontText(lines)).toStrictEqual({ kind: 'id-card', issuer: 'FRA', expiry: null });
   });
 
-  it('takes the later date when OCR reads the issue and expiry columns as one line', () => {
+  it('pairs the issue and expiry labels with their dates in order when OCR reads both columns as one line', () => {
     // Cards print the issue and expiry dates side by side; OCR may read both columns as one line.
     const lines = [
       "CARTE NATIONALE D'IDENTITE",

@@ -1,7 +1,14 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePhotoForCheck } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
+import { checkDocument } from '../../../src/pipeline/check.ts';
 import { readDocumentFront, turnHalf } from '../../../src/pipeline/front/readDocumentFront.ts';
+import type { RuleResult } from '../../../src/pipeline/types.ts';
+import { FIXTURES_DIR, PROJECT_ROOT } from '../../support/fixtures.ts';
 import { rectifiedFixture } from '../../support/rectified.ts';
 
 let engines: Engines;
@@ -59,6 +66,79 @@ describe('readDocumentFront on rectified fixtures', () => {
     });
   });
 });
+
+describe('readDocumentFront: fields found by their numbers and labels wherever they sit', () => {
+  it('reads a licence whose 4b sits beside 4a, not under it (prt-driving-licence-clean-1.jpg)', async () => {
+    const card = await rectifiedFixture(engines.cv, 'prt-driving-licence-clean-1.jpg');
+    expect(await readDocumentFront(engines, card)).toStrictEqual({
+      kind: 'licence',
+      licence: {
+        kind: 'eu-driving-licence',
+        issuer: 'PRT',
+        issuerFrom: 'sign',
+        sign: 'P',
+        provisional: false,
+        expiry: '2025-12-01',
+        expiryFrom: '4b',
+        birthDate: '1979-04-23',
+        driverNumber: null,
+        driverNumberConsistent: null,
+      },
+    });
+  });
+
+  it("reads a card front's expiry under its label beside the issue date, dated DD MON/MON YYYY", async () => {
+    const card = await rectifiedFixture(engines.cv, 'nld-id-card-front-expired.jpg');
+    expect(await readDocumentFront(engines, card)).toStrictEqual({
+      kind: 'card-front',
+      card: { kind: 'id-card', issuer: 'NLD', expiry: '2018-03-03' },
+    });
+  });
+});
+
+/** The in-date rule's status and reason for a photo, judged on `today`. */
+async function inDateOf(path: string, today: string): Promise<Pick<RuleResult, 'status' | 'reason'>> {
+  const report = await checkDocument(await decodePhotoForCheck(await readFile(path)), engines, { today });
+  const { status, reason } = report.rules.find((rule) => rule.id === 'in-date')!;
+  return { status, reason };
+}
+
+describe('in-date on fronts whose expiry is printed under its label (fixtures, today 2026-06-01)', () => {
+  const cases = [
+    ['prt-driving-licence-clean-1.jpg', 'pass', 'expired-within-allowance'],
+    ['prt-driving-licence-expired.jpg', 'fail', 'expired'],
+    ['nld-id-card-front-clean-1.jpg', 'pass', 'expired-within-allowance'],
+    ['nld-id-card-front-expired.jpg', 'fail', 'expired'],
+  ] as const;
+  for (const [file, status, reason] of cases) {
+    it(`${file}: ${status} (${reason})`, async () => {
+      expect(await inDateOf(join(FIXTURES_DIR, file), '2026-06-01')).toStrictEqual({ status, reason });
+    }, 60_000);
+  }
+});
+
+const REAL_PHOTOS = join(PROJECT_ROOT, '..', 'shared', 'real-photos');
+
+describe.skipIf(!existsSync(REAL_PHOTOS))(
+  "in-date on a slice of ../shared/real-photos (its manifest's today)",
+  () => {
+    const cases = [
+      // The outline goes round the flag: the photo is read, and the expiry under "DATE D'EXPIR.".
+      ['kbyai/fra-id-3.jpg', '2029-07-26', 'pass', 'in-date'],
+      // Field 4b of a made-up UK licence whose outline went round its portrait.
+      ['onfido-python/sample_driving_licence.png', '2019-06-15', 'pass', 'in-date'],
+      // "EXPIRATION" and "11/20/2019" beside it, month first on a US card, over 12 months before today.
+      ['signzy-alldocs/nycid-1-dark.jpg', '2021-04-03', 'fail', 'expired'],
+      // "EXP 02/01/2023" on a California licence whose title went unread.
+      ['doubango-kyc/usa-california-driving-license-2017.jpg', '2024-06-15', 'fail', 'expired'],
+    ] as const;
+    for (const [file, today, status, reason] of cases) {
+      it(`${file}: ${status} (${reason})`, async () => {
+        expect(await inDateOf(join(REAL_PHOTOS, file), today)).toStrictEqual({ status, reason });
+      }, 60_000);
+    }
+  },
+);
 
 describe('turnHalf', () => {
   it('turns a 2 × 1 image half a turn, pixel by pixel', () => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dateAfterLabel,
-  datesIn,
-  hasLicenceTitle,
-  parseLicenceText,
-} from '../../../src/pipeline/front/readLicence.ts';
+import { datesIn, hasLicenceTitle, parseLicenceText } from '../../../src/pipeline/front/readLicence.ts';
 
 // Lines as tesseract's printed-text model returns them for our generated fixtures (the rectified card,
 // upright), copied from its output.
@@ -214,6 +209,16 @@ describe('parseLicenceText', () => {
     expect(parseLicenceText(unlabelled)).toMatchObject({ expiry: '2027-07-19', expiryFrom: 'latest-date' });
   });
 
+  it('leaves the expiry unread where 4b names a date before 4a, rather than take the latest date', () => {
+    // A misread 4b ("19.07.2021" for 2027): the latest date would be 4a's, the issue date.
+    const misread = BELGIAN_PROVISIONAL_LINES.map((line) => (line === '19.07.2027' ? '19.07.2021' : line));
+    expect(parseLicenceText(misread)).toMatchObject({
+      expiry: null,
+      expiryFrom: null,
+      birthDate: '2006-11-12',
+    });
+  });
+
   it('does not take an English title with no UK or EU country for an accepted licence', () => {
     expect(parseLicenceText(['DRIVING LICENCE', 'STATE OF NOWHERE', '4b', '01.07.2033'])).toBeNull();
     expect(parseLicenceText(['PASSPORT', 'P<GBRSMITH'])).toBeNull();
@@ -240,17 +245,5 @@ describe('datesIn', () => {
         '1.6.2026 01.01.2100 001.01.2026', // not two-digit days, not 19xx or 20xx, inside a longer number
       ]),
     ).toStrictEqual(['2028-02-29', '2030-04-30', '2026-06-01', '2026-06-01', '1999-12-31', '2000-01-01']);
-  });
-});
-
-describe('dateAfterLabel', () => {
-  it('takes the date after the label on its line, else the latest below, and no day that does not exist', () => {
-    const expiry = /4b\.?/u;
-    expect([
-      dateAfterLabel(['4a. 01.03.2020 4b. 28.02.2030'], expiry),
-      dateAfterLabel(['4b.', '01.03.2020 29.02.2032'], expiry),
-      dateAfterLabel(['4b. 29.02.2031'], expiry),
-      dateAfterLabel(['4a. 01.03.2020'], expiry),
-    ]).toStrictEqual(['2030-02-28', '2032-02-29', null, null]);
   });
 });

@@ -22,35 +22,56 @@ const accepted = (report: CheckReport): RuleResult =>
 
 describe('parseNotAnIdText', () => {
   it('knows a bank card by its scheme, its wording and a card number that passes the Luhn check', () => {
-    expect(parseNotAnIdText(['NatWest', 'VISA', 'Debit', '4000 1234 5678 9010', 'MRS N WEST'])).toStrictEqual(
-      {
-        seen: 'bank-card',
-      },
-    );
+    expect(
+      parseNotAnIdText([['NatWest', 'VISA', 'Debit', '4000 1234 5678 9010', 'MRS N WEST']]),
+    ).toStrictEqual({
+      seen: 'bank-card',
+    });
     // One sign alone is not enough: "VISA" is printed on visas too.
-    expect(parseNotAnIdText(['VISA'])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['VISA']])).toStrictEqual({ seen: null });
+    // Nor two beside a full date, which no payment card prints (gbr-visa-glare.jpg, read whole).
+    const visa = ['UNITED KINGDOM - ENTRY CLEARANCE', 'VISA', 'Valid from', 'Valid until', '03.02.2026'];
+    expect(parseNotAnIdText([visa])).toBeNull();
   });
 
   it('knows a US licence and a US or NYC identification card by their titles', () => {
-    expect(parseNotAnIdText(['CALIFORNIA', 'DRIVER LICENSE', 'DL 11234568'])).toStrictEqual({
+    expect(parseNotAnIdText([['CALIFORNIA', 'DRIVER LICENSE', 'DL 11234568']])).toStrictEqual({
       seen: 'non-european-licence',
     });
-    expect(parseNotAnIdText(['NYC IDENTIFICATION CARD', 'NAME', 'Sample'])).toStrictEqual({
+    expect(parseNotAnIdText([['NYC IDENTIFICATION CARD', 'NAME', 'Sample']])).toStrictEqual({
+      seen: 'non-european-id-card',
+    });
+  });
+
+  it("reads a US card's labelled expiry month first (doubango-kyc's California licence: EXP 02/01/2023)", () => {
+    const lines = ['California USA DRIVER LICENSE', 'DL B5568240', 'EXP 02/01/2023', 'DOB 02/01/1995'];
+    expect(parseNotAnIdText([lines, ['NOISE READ UPSIDE DOWN']])).toStrictEqual({
+      seen: 'non-european-licence',
+      expiry: '2023-02-01',
+    });
+    // Its title unread, as tesseract read it: the AAMVA fields (CLASS, END) say what it is.
+    const untitled = ['LIMITS', 'FEDERAL', 'California', 'CLASS C', 'exp 02/01/2023', 'END NONE', 'RSTRNONE'];
+    expect(parseNotAnIdText([untitled])).toStrictEqual({
+      seen: 'non-european-licence',
+      expiry: '2023-02-01',
+    });
+    // Elsewhere a date is read only where both orders agree, or only one reads: 02/01 could be either.
+    expect(parseNotAnIdText([['IDENTIFICATION CARD', 'EXPIRY 02/01/2023']])).toStrictEqual({
       seen: 'non-european-id-card',
     });
   });
 
   it('finds no sign of an ID in prose, and leaves anything with an ID word or a document date alone', () => {
-    expect(parseNotAnIdText(['The long road home', 'was paved with good intentions'])).toStrictEqual({
+    expect(parseNotAnIdText([['The long road home', 'was paved with good intentions']])).toStrictEqual({
       seen: null,
     });
-    expect(parseNotAnIdText(['REPUBLIQUE', 'NOM', 'MARTIN'])).toBeNull();
-    expect(parseNotAnIdText(['ZZZ', '12.03.2031'])).toBeNull();
-    expect(parseNotAnIdText(['4c. DVLA'])).toBeNull();
+    expect(parseNotAnIdText([['REPUBLIQUE', 'NOM', 'MARTIN']])).toBeNull();
+    expect(parseNotAnIdText([['ZZZ', '12.03.2031']])).toBeNull();
+    expect(parseNotAnIdText([['4c. DVLA']])).toBeNull();
     // The back of a licence: its categories table, dates with two-digit years.
-    expect(parseNotAnIdText(['B1 10.06.82', 'C1 BE', 'C1E'])).toBeNull();
-    expect(parseNotAnIdText(['A1 A2 C1E'])).toBeNull();
-    expect(parseNotAnIdText(['am Rhein, de la mer, to be'])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['B1 10.06.82', 'C1 BE', 'C1E']])).toBeNull();
+    expect(parseNotAnIdText([['A1 A2 C1E']])).toBeNull();
+    expect(parseNotAnIdText([['am Rhein, de la mer, to be']])).toStrictEqual({ seen: null });
   });
 
   it('checks a card number by Luhn (ISO/IEC 7812-1)', () => {
