@@ -130,6 +130,15 @@ describe('id-precheck check --json', () => {
     expect(report.document.mrz).toStrictEqual(clean.document.mrz);
   });
 
+  it('judges a UK licence checked alone, in a cold process, on every rule: its reading is not cut by the budget', () => {
+    // A licence costs the most reading (an MRZ search that finds none, then its front): a 1.5 s budget
+    // once cut it on a cold process, and every rule but the photo's two said unsure.
+    const licence = fixture('clean', 'uk-driving-licence');
+    const { stdout } = runCli(['check', '--json', '--today', today, licence.path]);
+    const report = JSON.parse(stdout) as { verdict: string; rules: { id: string; status: string }[] };
+    expect(report.rules.map((rule) => [rule.id, rule.status])).toStrictEqual(expectedRuleStatuses(licence));
+  });
+
   it('refuses bad usage with exit 2 and says how to use it (parseArguments is tested in arguments.test.ts)', () => {
     const { status, stdout, stderr } = runCli(['check', '--bogus', 'x.jpg']);
     expect({ status, stdout, stderr }).toStrictEqual({

@@ -9,17 +9,19 @@
 import type { Engines, OcrEngine } from '../../engines/types.ts';
 
 /**
- * Issue 13's target is at most 2 s per photo in Node, decoding included; finding the outline, the
- * clarity, the face and the rules take up to about 0.4 s of that on this project's 2-core machine.
- * In Node the budget is CPU time (see startReadingBudget), which on an idle machine runs about as
- * fast as the wall clock while the OCR worker reads and the check waits for it. A clean photo's
- * reading is done within about 0.3 s of the check's start; the slowest readings of real documents on
- * ../shared (an MRZ found only on its third scale, a licence read both ways up) within about 1 s. In
- * the browser (wall time) the same reading takes about 1.6× as long (0.4 s against 0.25 s for a
- * clean 12 MP photo), and a phone is taken to be 4× slower than this machine, as issue 13's throttled
- * first visit has it: the Web Worker's budget is 4 times Node's.
+ * Issue 13 asks for at most 2 s per photo in Node; the budget must first never cut a document's own
+ * reading, which a verdict rests on. In Node the budget is CPU time (see startReadingBudget), which
+ * counts the OCR worker's thread and the check's together, so it runs faster than the wall clock. A
+ * clean passport's reading is done within about 0.3 s. A UK licence costs most: the MRZ search finds
+ * no code (about 1 s on a cold process, the first photo paying for V8's compiling), then its front is
+ * read and a disagreeing driver number read again (0.3-0.5 s): 1.4-1.6 s of wall time and more of CPU,
+ * which a 1.5 s budget cut, turning a clean licence checked alone by the CLI into unsure on every
+ * rule. 5 s of CPU leaves every document on ../shared and the fixtures whole, and still stops the
+ * minute-long reads of magazine pages under glare. In the browser (wall time) the same reading takes
+ * about 1.6× as long, and a phone is taken to be 4× slower than this machine, as issue 13's throttled
+ * first visit has it.
  */
-export const READING_BUDGET_MS = { node: 1500, browser: 6000 } as const;
+export const READING_BUDGET_MS = { node: 5000, browser: 12000 } as const;
 
 /** A deadline whose clock can be stopped. */
 export interface ReadingDeadline {
