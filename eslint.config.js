@@ -115,6 +115,15 @@ const WASM_EMITTERS = {
   rules: { 'max-lines-per-function': 'off' },
 };
 
+/**
+ * The pipeline is pure and says what it found in its results: it never logs (a debugging line left in
+ * it would write to the CLI's stderr and the worker's console on every photo).
+ */
+const PIPELINE_SILENT = {
+  files: ['src/pipeline/**/*.ts'],
+  rules: { 'no-console': 'error' },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -139,6 +148,7 @@ export default tseslint.config(
   ...layerRules,
   SIZE_LIMITS,
   WASM_EMITTERS,
+  PIPELINE_SILENT,
   {
     // Preloads given to `node --require` must be CommonJS.
     files: ['**/*.cjs'],

@@ -128,12 +128,6 @@ export function findOutlineNear(
       const edgesMat = findEdges(scope, channels, low, high);
       edges = edgeMapOf(edgesMat);
       for (const candidate of documentCandidates(scope, edgesMat, image)) {
-        console.error(
-          'CAND',
-          JSON.stringify(candidate.outline.quad.map((p) => p.map(Math.round))),
-          candidate.score.toFixed(1),
-          predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted)),
-        );
         if (!predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted))) continue;
         if (!best || candidate.score > best.score) best = candidate;
       }
@@ -141,7 +135,6 @@ export function findOutlineNear(
     }
     // No candidate fits: the prediction whose sides lie most on edges is judged (the likeliest on a tie).
     const judged = predictions.map((predicted) => judgePrediction(edges!, image, predicted.quad, marginPx));
-    console.error('JUDGED', JSON.stringify(judged.map((j) => [j.quad, j.missingCorners, j.edgeSupport])));
     return judged.reduce((best, next) => (next.edgeSupport > best.edgeSupport + 0.05 ? next : best));
   });
 }
