@@ -45,11 +45,20 @@ export function signedArea(points: readonly Point[]): number {
 
 /** Whether `point` lies inside the convex polygon (or on its edge), whichever way round it runs. */
 export function isInsideConvex(point: Point, polygon: readonly Point[]): boolean {
+  return insideConvexTest(polygon)(point[0], point[1]);
+}
+
+/**
+ * The same test made once for many points: each edge's line, oriented so that the inside is on its
+ * positive side, is worked out here rather than for every point (a photo sampled 10^5 times).
+ */
+export function insideConvexTest(polygon: readonly Point[]): (x: number, y: number) => boolean {
   const sign = Math.sign(signedArea(polygon));
-  return polygon.every((a, i) => {
+  const edges = polygon.map((a, i) => {
     const b = polygon[(i + 1) % polygon.length]!;
-    return sign * ((b[0] - a[0]) * (point[1] - a[1]) - (b[1] - a[1]) * (point[0] - a[0])) >= 0;
+    return [sign * (b[0] - a[0]), sign * (b[1] - a[1]), a[0], a[1]] as const;
   });
+  return (x, y) => edges.every(([dx, dy, ax, ay]) => dx * (y - ay) - dy * (x - ax) >= 0);
 }
 
 export function isConvex(points: readonly Point[]): boolean {

@@ -8,6 +8,7 @@
  * a dark room: an underexposed photo is dark inside and out), and its brightest tenth is well above
  * its median (reflections on gloss; a card in shadow is evenly dark).
  */
+import { insideConvexTest } from '../geometry.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 import { measureMedium, type MediumMeasures } from './measureMedium.ts';
 
@@ -58,23 +59,29 @@ export function measureDarkPanel(image: RgbaImage, quad: Quad<ImagePoint>): Dark
     ([x, y]) => [cx + (x - cx) * (1 + RING_GROWTH), cy + (y - cy) * (1 + RING_GROWTH)] as const,
   );
   const step = Math.max(1, Math.round(Math.max(image.width, image.height) / SAMPLES_ACROSS));
-  const inside: number[] = [];
-  const around: number[] = [];
+  // Typed arrays sort numerically with no comparator: several times faster than number[] on 10^5 samples.
+  const samples = Math.ceil(image.width / step) * Math.ceil(image.height / step);
+  const insideAll = new Float32Array(samples);
+  const aroundAll = new Float32Array(samples);
+  let insideCount = 0;
+  let aroundCount = 0;
   const { data, width, height } = image;
+  const inQuad = insideConvexTest(quad);
+  const inRing = insideConvexTest(ring);
   for (let y = 0; y < height; y += step) {
     for (let x = 0; x < width; x += step) {
       const j = (y * width + x) * 4;
       const luma = 0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!;
-      if (isInside(quad, x, y)) inside.push(luma);
-      else if (isInside(ring, x, y)) around.push(luma);
+      if (inQuad(x, y)) insideAll[insideCount++] = luma;
+      else if (inRing(x, y)) aroundAll[aroundCount++] = luma;
     }
   }
-  inside.sort((a, b) => a - b);
-  around.sort((a, b) => a - b);
+  const inside = insideAll.subarray(0, insideCount).sort();
+  const around = aroundAll.subarray(0, aroundCount).sort();
   const insideLuma = quantile(inside, 0.5);
   const insideHighlightLuma = quantile(inside, 0.9);
   const aroundLuma = quantile(around, 0.5);
-  const darkShare = inside.length ? inside.filter((luma) => luma < DARK_LUMA).length / inside.length : 0;
+  const darkShare = inside.length ? countBelow(inside, DARK_LUMA) / inside.length : 0;
   const t = DARK_PANEL_THRESHOLDS;
   const isSwitchedOffScreen =
     inside.length > 0 &&
@@ -92,22 +99,15 @@ export function measureDarkPanel(image: RgbaImage, quad: Quad<ImagePoint>): Dark
   };
 }
 
-/** Whether (x, y) lies inside the convex quad, either way round. */
-function isInside(quad: readonly (readonly [number, number])[], x: number, y: number): boolean {
-  let side = 0;
-  for (let i = 0; i < quad.length; i++) {
-    const [ax, ay] = quad[i]!;
-    const [bx, by] = quad[(i + 1) % quad.length]!;
-    const cross = Math.sign((bx - ax) * (y - ay) - (by - ay) * (x - ax));
-    if (cross === 0) continue;
-    if (side === 0) side = cross;
-    else if (cross !== side) return false;
-  }
-  return true;
-}
-
 /** The value at share q of the sorted values (0 when there are none). */
-const quantile = (sorted: readonly number[], q: number) =>
+const quantile = (sorted: Float32Array, q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** How many of the sorted values are below `limit`. */
+function countBelow(sorted: Float32Array, limit: number): number {
+  let count = 0;
+  while (count < sorted.length && sorted[count]! < limit) count++;
+  return count;
+}
 
 const round = (value: number) => Math.round(value * 100) / 100;
