@@ -35,3 +35,43 @@ export function cropGrey(image: GreyImage, region: Rect<PixelSpace>): GreyImage 
   }
   return { width, height: y1 - y0, data };
 }
+
+/** The image in square cells: each cell's mean red, green and blue, three numbers a cell, row-major. */
+export interface CellMeans {
+  readonly columns: number;
+  readonly rows: number;
+  /** A cell's side, in the image's pixels. */
+  readonly cell: number;
+  readonly rgb: Float64Array;
+}
+
+/**
+ * Square cells, about `cellsAcross` of them along the image's longer side (a partial cell at the right
+ * or bottom edge is left out), each the mean of its pixels: the grid the portrait's shine and cover,
+ * and the rehearsal's held-up sheet, are judged on.
+ */
+export function cellMeans(image: RgbaImage, cellsAcross: number): CellMeans {
+  const cell = Math.max(1, Math.ceil(Math.max(image.width, image.height) / cellsAcross));
+  const columns = Math.floor(image.width / cell);
+  const rows = Math.floor(image.height / cell);
+  const rgb = new Float64Array(columns * rows * 3);
+  const { data, width } = image;
+  const n = cell * cell;
+  for (let row = 0; row < rows; row++)
+    for (let column = 0; column < columns; column++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let y = row * cell; y < (row + 1) * cell; y++)
+        for (let at = (y * width + column * cell) * 4, end = at + cell * 4; at < end; at += 4) {
+          r += data[at]!;
+          g += data[at + 1]!;
+          b += data[at + 2]!;
+        }
+      const out = (row * columns + column) * 3;
+      rgb[out] = r / n;
+      rgb[out + 1] = g / n;
+      rgb[out + 2] = b / n;
+    }
+  return { columns, rows, cell, rgb };
+}

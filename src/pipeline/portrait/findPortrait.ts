@@ -3,6 +3,7 @@
  * puts it, and judged for shine and for a finger over it. Thresholds and their sources: README.md.
  */
 import type { DetectedFace, FaceDetector } from '../face/types.ts';
+import { cellMeans } from '../image.ts';
 import type { DocumentFormat } from '../rectify/rectifyDocument.ts';
 import { rectIn, type PortraitMeasure, type Rect, type RgbaImage } from '../types.ts';
 
@@ -212,33 +213,18 @@ function measureOver(
   edges: readonly ('left' | 'top' | 'bottom')[],
   judgeCover: boolean,
 ): { glare: number; covered: number } {
-  const cell = Math.max(1, Math.ceil(Math.max(image.width, image.height) / GRID_CELLS));
-  const columns = Math.floor(image.width / cell);
-  const rows = Math.floor(image.height / cell);
+  const { columns, rows, rgb } = cellMeans(image, GRID_CELLS);
   const glare = new Uint8Array(columns * rows);
   const skin = new Uint8Array(columns * rows);
-  const { data, width } = image;
-  for (let row = 0; row < rows; row++)
-    for (let column = 0; column < columns; column++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let y = row * cell; y < (row + 1) * cell; y++)
-        for (let x = column * cell, at = (y * width + x) * 4; x < (column + 1) * cell; x++, at += 4) {
-          r += data[at]!;
-          g += data[at + 1]!;
-          b += data[at + 2]!;
-        }
-      const n = cell * cell;
-      [r, g, b] = [r / n, g / n, b / n];
-      const index = row * columns + column;
-      const low = Math.min(r, g, b);
-      glare[index] =
-        low >= PORTRAIT_THRESHOLDS.glareLevel && Math.max(r, g, b) - low <= PORTRAIT_THRESHOLDS.glareMaxChroma
-          ? 1
-          : 0;
-      skin[index] = isSkin(r, g, b) ? 1 : 0;
-    }
+  for (let index = 0; index < columns * rows; index++) {
+    const [r, g, b] = [rgb[index * 3]!, rgb[index * 3 + 1]!, rgb[index * 3 + 2]!];
+    const low = Math.min(r, g, b);
+    glare[index] =
+      low >= PORTRAIT_THRESHOLDS.glareLevel && Math.max(r, g, b) - low <= PORTRAIT_THRESHOLDS.glareMaxChroma
+        ? 1
+        : 0;
+    skin[index] = isSkin(r, g, b) ? 1 : 0;
+  }
   const finger = joinedToEdges(skin, columns, rows, edges);
   const [c0, c1] = [Math.floor(part.x0 * columns), Math.ceil(part.x1 * columns)];
   const [r0, r1] = [Math.floor(part.y0 * rows), Math.ceil(part.y1 * rows)];

@@ -5,6 +5,7 @@
  * it: the darker marks it encloses. Pure over the frame's pixels. Thresholds: README.md beside this file.
  */
 import type { DetectedFace } from '../face/types.ts';
+import { cellMeans } from '../image.ts';
 import { rectIn, type Rect, type RgbaImage } from '../types.ts';
 import { SHEET_THRESHOLDS as T } from './sheetThresholds.ts';
 
@@ -29,33 +30,16 @@ interface CellGrid {
 }
 
 function cellGrid(image: RgbaImage): CellGrid {
-  const cell = Math.max(1, Math.ceil(Math.max(image.width, image.height) / T.gridCells));
-  const columns = Math.floor(image.width / cell);
-  const rows = Math.floor(image.height / cell);
+  const { columns, rows, cell, rgb } = cellMeans(image, T.gridCells);
   const luma = new Float32Array(columns * rows);
   const paperLike = new Uint8Array(columns * rows);
-  const { data, width } = image;
-  for (let row = 0; row < rows; row++)
-    for (let column = 0; column < columns; column++) {
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      for (let y = row * cell; y < (row + 1) * cell; y++)
-        for (let at = (y * width + column * cell) * 4, end = at + cell * 4; at < end; at += 4) {
-          r += data[at]!;
-          g += data[at + 1]!;
-          b += data[at + 2]!;
-        }
-      const n = cell * cell;
-      const mr = r / n;
-      const mg = g / n;
-      const mb = b / n;
-      const y = 0.299 * mr + 0.587 * mg + 0.114 * mb;
-      const max = Math.max(mr, mg, mb);
-      const i = row * columns + column;
-      luma[i] = y;
-      paperLike[i] = y >= T.minLuma && max - Math.min(mr, mg, mb) <= T.colourless * max ? 1 : 0;
-    }
+  for (let i = 0; i < columns * rows; i++) {
+    const [mr, mg, mb] = [rgb[i * 3]!, rgb[i * 3 + 1]!, rgb[i * 3 + 2]!];
+    const y = 0.299 * mr + 0.587 * mg + 0.114 * mb;
+    const max = Math.max(mr, mg, mb);
+    luma[i] = y;
+    paperLike[i] = y >= T.minLuma && max - Math.min(mr, mg, mb) <= T.colourless * max ? 1 : 0;
+  }
   unlikeEdges(luma, paperLike, columns, rows);
   return { columns, rows, cell, luma, paperLike };
 }
