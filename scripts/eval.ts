@@ -371,8 +371,16 @@ function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
       ms: Math.round(ms),
       cpuMs: Math.round(cpuMs),
       readingCut: report?.readingCut ?? false,
+      timings: report?.timingsMs ?? null,
+      clarity: report && clarityOf(report.measures),
     }),
   );
+}
+
+/** The measures that say whether the photo is sharp enough to read, for the dump. */
+function clarityOf(measures: CheckReport['measures']) {
+  const { sharpness, printSharpness, printReblurRatio, printHeightPx, textHeightPx, glare } = measures;
+  return { sharpness, printSharpness, printReblurRatio, printHeightPx, textHeightPx, glare };
 }
 
 const args = process.argv.slice(2);
