@@ -13,7 +13,7 @@ import { cropForOcr } from './cropForOcr.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
 import { repairMrz } from './repairMrz.ts';
-import { isMrzLength } from './searchBounds.ts';
+import { isMrzLength, isWorthReadingAgain } from './searchBounds.ts';
 import { shapeMrzLines } from './shapeMrzLines.ts';
 
 /**
@@ -142,7 +142,8 @@ interface BandRead {
 
 /**
  * OCR at each glyph height in turn until the reading is consistent, the reads combined; null when
- * the first read finds no MRZ (other scales will not either).
+ * the first read finds no MRZ (other scales will not either), and no further read when the first is
+ * no plausible code.
  */
 async function readAtScales(
   engines: Engines,
@@ -165,7 +166,7 @@ async function readAtScales(
     const reading = repairMrz(layout, combined);
     const consistent = isConsistent(layout, reading) && !hasDoubtfulGlyph(layout, combined);
     result = { layout, first, combined, reading, pitchPx, consistent };
-    if (consistent) break;
+    if (consistent || !isWorthReadingAgain(layout, reading, reads.length)) break;
   }
   return result;
 }
