@@ -89,7 +89,8 @@ export async function seeDocument(
  * and the band (rectifiedMrzImage). The OCR engine then reads on its own thread while this one warps
  * the document and measures its clarity, so the mrz timing spans rectify's and clarity's. Where what
  * was measured meanwhile says nothing in the photo can be read (decideReading.ts), the search is
- * stopped: the read under way ends, and no other band or way up is read.
+ * stopped: the read under way finishes (ending it would cost the next photo a new worker), and no
+ * other band or way up is read.
  */
 async function readWhileWarping(
   scope: MatScope,
