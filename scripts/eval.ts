@@ -228,6 +228,12 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
   console.log(
     `reading budget     cut ${cut.length} of ${outcomes.length}${cut.length ? `: ${cut.join(', ')}` : ''}`,
   );
+  const notRead = outcomes
+    .filter((o) => o.report?.notRead)
+    .map((o) => `${o.testCase.file} (${o.report?.notRead})`);
+  console.log(
+    `not read           ${notRead.length} of ${outcomes.length}${notRead.length ? `: ${notRead.join(', ')}` : ''}`,
+  );
   for (const o of outcomes) if (o.error) failures.push(`${o.testCase.file}: error ${o.error}`);
   if (failures.length > 0) console.log(`failures (${failures.length}):\n  ${failures.join('\n  ')}`);
 }
@@ -371,8 +377,17 @@ function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
       ms: Math.round(ms),
       cpuMs: Math.round(cpuMs),
       readingCut: report?.readingCut ?? false,
+      notRead: report?.notRead ?? null,
+      timings: report?.timingsMs ?? null,
+      clarity: report && clarityOf(report.measures),
     }),
   );
+}
+
+/** The measures that say whether the photo is sharp enough to read, for the dump. */
+function clarityOf(measures: CheckReport['measures']) {
+  const { sharpness, printSharpness, printReblurRatio, printHeightPx, textHeightPx, glare } = measures;
+  return { sharpness, printSharpness, printReblurRatio, printHeightPx, textHeightPx, glare };
 }
 
 const args = process.argv.slice(2);

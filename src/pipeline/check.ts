@@ -71,6 +71,7 @@ export async function checkDocument(
     measures,
     timingsMs: clock.done(),
     ...(readingCut ? { readingCut } : {}),
+    ...(seen.reading.skip ? { notRead: seen.reading.skip } : {}),
   };
 }
 

@@ -267,6 +267,11 @@ export interface CheckReport {
   readonly timingsMs: Readonly<Record<string, number>>;
   /** Present when the reading budget ran out before the document was read (steps/readingBudget.ts). */
   readonly readingCut?: true;
+  /**
+   * Present when the photo was judged without reading its text, and why (steps/decideReading.ts): a
+   * photo of people, or one too blurred for any print to be read.
+   */
+  readonly notRead?: 'photo-of-people' | 'too-blurred';
 }
 
 export interface CheckOptions {

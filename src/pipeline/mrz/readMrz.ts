@@ -13,7 +13,7 @@ import { cropForOcr } from './cropForOcr.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
 import { repairMrz } from './repairMrz.ts';
-import { isMrzLength } from './searchBounds.ts';
+import { isMrzLength, isWorthReadingAgain } from './searchBounds.ts';
 import { shapeMrzLines } from './shapeMrzLines.ts';
 
 /**
@@ -110,13 +110,13 @@ async function readBand<S extends PixelSpace>(
   const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: image.width } } : band;
   const margined = marginedRegion(image, region);
   const pixels = image.region(margined);
-  let read = await readAtScales(engines, pixels, region.lineHeight, OCR_GLYPH_HEIGHTS_PX);
+  let read = await readAtScales(engines, pixels, region.lineHeight, OCR_GLYPH_HEIGHTS_PX, fullWidth);
   // Colour printed over the code (a stamp across it) reads as ink on luminance: once more on the MRZ's
   // ink (mrzInk), where it fades, when the lines stack as an MRZ's do but did not read wholly, and
   // strong colour is there to fade.
   const ink = !read?.consistent && band.lineCount >= 2 ? image.inkRegion(margined) : null;
   if (ink && colourShare(pixels, ink) >= OVERPRINT_SHARE) {
-    const inkRead = await readAtScales(engines, ink, region.lineHeight, OCR_GLYPH_HEIGHTS_PX.slice(0, 1));
+    const inkRead = await readAtScales(engines, ink, region.lineHeight, [OCR_GLYPH_HEIGHTS_PX[0]], fullWidth);
     // Only a whole reading replaces luminance's: on a code misprinted on purpose (a specimen's `<`
     // for a check digit), a part-read on the ink made a wrong repair hold where luminance's did not.
     if (inkRead?.consistent) read = inkRead;
@@ -142,13 +142,15 @@ interface BandRead {
 
 /**
  * OCR at each glyph height in turn until the reading is consistent, the reads combined; null when
- * the first read finds no MRZ (other scales will not either).
+ * the first read finds no MRZ (other scales will not either), and no further read when the first is
+ * no plausible code.
  */
 async function readAtScales(
   engines: Engines,
   pixels: GreyImage,
   lineHeight: number,
   glyphHeights: readonly number[],
+  onDocument: boolean,
 ): Promise<BandRead | null> {
   const reads: { layout: MrzLayout; read: MrzRead }[] = [];
   let pitchPx: number | null = null;
@@ -165,7 +167,7 @@ async function readAtScales(
     const reading = repairMrz(layout, combined);
     const consistent = isConsistent(layout, reading) && !hasDoubtfulGlyph(layout, combined);
     result = { layout, first, combined, reading, pitchPx, consistent };
-    if (consistent) break;
+    if (consistent || !isWorthReadingAgain(layout, reading, reads.length, onDocument)) break;
   }
   return result;
 }

@@ -15,5 +15,8 @@ export function lookForPeopleInstead(
   engines: Engines,
 ): PeopleMeasure | null {
   if (reading.mrz || reading.document.kind !== 'unknown' || !engines.faces) return null;
-  return lookForPeople(engines.cv, engines.faces, seen.image, seen.outline?.quad ?? null);
+  // Taken already, on the same photo and outline, where seeing it decided whether to read it.
+  return (
+    seen.reading.people ?? lookForPeople(engines.cv, engines.faces, seen.image, seen.outline?.quad ?? null)
+  );
 }

@@ -31,9 +31,10 @@ export async function readDocument(
   deadline?: ReadingDeadline,
 ): Promise<DocumentReading> {
   const { mrz, rectified } = seen;
-  // A document with no MRZ on this side: a driving licence's printed fields, or a card's front.
+  // A document with no MRZ on this side: a driving licence's printed fields, or a card's front; not
+  // where seeing it showed nothing could be read (decideReading.ts).
   let front: FrontReading | null = null;
-  if (!mrz && rectified) {
+  if (!mrz && rectified && !seen.reading.skip) {
     options.onProgress?.('licence');
     front = await readWithin(readDocumentFront(engines, rectified.image, seen.image), deadline);
     clock.lap('licence');

@@ -21,6 +21,7 @@ import {
 import { forgetWarpedPhoto } from '../rectify/warpPerspective.ts';
 import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
+import { decideReading, type ReadingDecision } from './decideReading.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
 import { fitOutlineToMrz } from './fitOutlineToMrz.ts';
 import { readWithin, type ReadingDeadline } from './readingBudget.ts';
@@ -36,6 +37,8 @@ export interface SeenDocument {
   readonly mrz: FoundMrz | null;
   /** Whether the photo is of a screen (on or off) or a printout, measured on the photo's own pixels. */
   readonly medium: PhotoMediumMeasures;
+  /** Whether its text is worth reading (decideReading.ts): where not, the MRZ search was stopped. */
+  readonly reading: ReadingDecision;
 }
 
 export async function seeDocument(
@@ -57,8 +60,8 @@ export async function seeDocument(
     clock.lap('outline');
     options.signal?.throwIfAborted();
     const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock, deadline);
-    const { rectified, clarity, mrz, medium } = read;
-    seen = { image, analysis, outline, rectified, clarity, mrz, medium };
+    const { rectified, clarity, mrz, medium, reading } = read;
+    seen = { image, analysis, outline, rectified, clarity, mrz, medium, reading };
     const fitted = read.mrz && fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz);
     if (fitted?.changed) {
       seen = {
@@ -73,18 +76,21 @@ export async function seeDocument(
     forgetWarpedPhoto();
   }
   options.signal?.throwIfAborted();
-  const { outline, mrz, analysis, image } = seen;
+  const { outline, mrz, analysis, image, medium, reading } = seen;
   if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
     const clarity = photoClarity(engines.cv, analysis, image);
-    return { image, outline: null, rectified: null, clarity, mrz, medium: seen.medium };
+    return { image, outline: null, rectified: null, clarity, mrz, medium, reading };
   }
-  return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium: seen.medium };
+  return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium, reading };
 }
 
 /**
  * The MRZ's OCR is started before the document is warped whole: the search needs only a small copy
  * and the band (rectifiedMrzImage). The OCR engine then reads on its own thread while this one warps
- * the document and measures its clarity, so the mrz timing spans rectify's and clarity's.
+ * the document and measures its clarity, so the mrz timing spans rectify's and clarity's. Where what
+ * was measured meanwhile says nothing in the photo can be read (decideReading.ts), the search is
+ * stopped: the read under way finishes (ending it would cost the next photo a new worker), and no
+ * other band or way up is read.
  */
 async function readWhileWarping(
   scope: MatScope,
@@ -96,7 +102,9 @@ async function readWhileWarping(
   clock: StageClock,
   deadline: ReadingDeadline | undefined,
 ): Promise<
-  Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium'> & { readonly plan: Rectification | null }
+  Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium' | 'reading'> & {
+    readonly plan: Rectification | null;
+  }
 > {
   options.onProgress?.('mrz');
   const mrzStarted = performance.now();
@@ -105,8 +113,12 @@ async function readWhileWarping(
     image: rectifiedMrzImage(scope, image, plan),
     photoPxPerDocPx: plan.photoPxPerDocPx,
   };
-  const reading = findMrz(engines, image, rectifiedForMrz, options.signal);
-  reading.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
+  // Stopped by the check's own signal (a new photo) or by the decision below. (Not AbortSignal.any:
+  // Safari has it only from 17.4.)
+  const stop = new AbortController();
+  options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true });
+  const searching = findMrz(engines, image, rectifiedForMrz, stop.signal);
+  searching.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
   await startedJobsPosted();
   clock.mark();
   const rectified = plan && rectifyPlanned(scope, image, plan);
@@ -119,9 +131,16 @@ async function readWhileWarping(
   // Also while the OCR reads: a few FFTs over patches of the photo as the camera saw it.
   const medium = measurePhotoMedium(image, outline?.quad ?? null);
   clock.lap('medium');
-  const mrz = await readWithin(reading, deadline);
+  const reading = decideReading(engines, image, outline, clarity);
+  clock.lap('decide');
+  const skipped = reading.skip && new DOMException(`Nothing to read: ${reading.skip}.`, 'AbortError');
+  if (skipped) stop.abort(skipped);
+  const mrz = await readWithin(searching, deadline).catch((error: unknown) => {
+    if (skipped && error === skipped) return null;
+    throw error;
+  });
   clock.since('mrz', mrzStarted);
-  return { rectified, clarity, mrz, medium, plan };
+  return { rectified, clarity, mrz, medium, plan, reading };
 }
 
 /**
