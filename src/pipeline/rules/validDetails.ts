@@ -82,12 +82,27 @@ export function isReadingTrustworthy(evidence: PhotoEvidence): boolean {
   );
 }
 
+/**
+ * A code's check digits are also claimed on a clear scan or photo cropped to the document, whose
+ * outline was not found (or only where the MRZ puts it): nothing is known to be cut off or covered,
+ * and each character of a failing field must still be read for certain (mrz/certainty.ts), which a
+ * hidden or cut glyph is not. Two real-photos scans cropped tight (onfido-sdk-ui/passport-phl.jpg,
+ * imagejs-mrz/id_fail.png) carry misprinted codes a person reads at a glance.
+ */
+export function isCodeTrustworthy(evidence: PhotoEvidence): boolean {
+  if (isReadingTrustworthy(evidence)) return true;
+  const { reason } = FOUR_CORNERS.judge(evidence);
+  return (
+    (reason === 'not-found' || reason === 'edges-unseen') &&
+    judgeClearPhoto(evidence.measures).status === 'pass'
+  );
+}
+
 export const VALID_DETAILS: Rule<CheckEvidence> = {
   id: 'valid-details',
   judge: (evidence) => {
-    const trustworthy = isReadingTrustworthy(evidence);
-    if (evidence.front) return judgeFrontDetails(evidence.front, trustworthy);
-    const details = judgeValidDetails(evidence.mrz, trustworthy);
+    if (evidence.front) return judgeFrontDetails(evidence.front, isReadingTrustworthy(evidence));
+    const details = judgeValidDetails(evidence.mrz, isCodeTrustworthy(evidence));
     const { kind, issuer } = evidence.document;
     if (evidence.side === 'back' && details.status === 'pass') return onTheBack(details, kind);
     return kind === 'eu-driving-licence' ? crossCheckIssuer(details, issuer, evidence.sign) : details;
