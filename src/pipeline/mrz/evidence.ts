@@ -38,7 +38,7 @@ export const TESSERACT_BLIND: Record<string, string> = { '0': 'O', O: '0' };
  */
 const BLIND_MARGIN = 0.06;
 /** Without outlines, what a look-alike (CONFUSIONS) costs against the character read. */
-const CONFUSION_COST = 0.2;
+export const CONFUSION_COST = 0.2;
 
 /**
  * What the reads say about each position of the MRZ: a preference (higher is likelier) for each MRZ

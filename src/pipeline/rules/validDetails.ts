@@ -83,19 +83,14 @@ export function isReadingTrustworthy(evidence: PhotoEvidence): boolean {
 }
 
 /**
- * A code's check digits are also claimed on a clear scan or photo cropped to the document, whose
- * outline was not found (or only where the MRZ puts it): nothing is known to be cut off or covered,
- * and each character of a failing field must still be read for certain (mrz/certainty.ts), which a
- * hidden or cut glyph is not. Two real-photos scans cropped tight (onfido-sdk-ui/passport-phl.jpg,
- * imagejs-mrz/id_fail.png) carry misprinted codes a person reads at a glance.
+ * A code's check digits are claimed on any clear photo, its corners in or not: each character of a
+ * failing field must be read for certain (mrz/certainty.ts), which a glyph cut off by the frame or
+ * hidden under a finger is not, and a filler placed where no glyph was seen is not either. Scans
+ * cropped to the page (onfido-sdk-ui/passport-phl.jpg, imagejs-mrz/id_fail.png in real-photos) have no
+ * outline to find, and their misprinted codes are read at a glance.
  */
 export function isCodeTrustworthy(evidence: PhotoEvidence): boolean {
-  if (isReadingTrustworthy(evidence)) return true;
-  const { reason } = FOUR_CORNERS.judge(evidence);
-  return (
-    (reason === 'not-found' || reason === 'edges-unseen') &&
-    judgeClearPhoto(evidence.measures).status === 'pass'
-  );
+  return judgeClearPhoto(evidence.measures).status === 'pass';
 }
 
 export const VALID_DETAILS: Rule<CheckEvidence> = {
