@@ -29,15 +29,43 @@ describe('judgeValidDetails on a code whose checks fail', () => {
     expect(result.message).toBe(TEXTS['checks-fail'].message(['birthDate', 'composite']));
   });
 
-  it('is unsure, advising a sharper photo, when a failing field may be a misread', () => {
-    expect(judgeValidDetails({ ...reading, doubtfulFields: ['birthDate'] }, true)).toStrictEqual({
-      id: 'valid-details',
-      status: 'unsure',
-      reason: 'code-unclear',
-      message: TEXTS['code-unclear'].message,
-      advice: TEXTS['code-unclear'].advice,
-      evidence: { format: 'TD3', checks: reading.checks, repairs: [] },
-    });
+  it('is unsure, advising a sharper photo, when every failing field may be a misread', () => {
+    expect(judgeValidDetails({ ...reading, doubtfulFields: ['birthDate', 'composite'] }, true)).toStrictEqual(
+      {
+        id: 'valid-details',
+        status: 'unsure',
+        reason: 'code-unclear',
+        message: TEXTS['code-unclear'].message,
+        advice: TEXTS['code-unclear'].advice,
+        evidence: { format: 'TD3', checks: reading.checks, repairs: [] },
+      },
+    );
+  });
+
+  it('fails on a field read wholly for certain, whatever the doubt about another', () => {
+    const result = judgeValidDetails({ ...reading, doubtfulFields: ['birthDate'] }, true);
+    expect([result.status, result.reason]).toStrictEqual(['fail', 'checks-fail']);
+  });
+
+  it('fails an expiry read for certain that is no date, though its check digit holds', () => {
+    // onfido-sdk-ui/passport-gbr-edited.jpg: an edited page whose code says 000000.
+    const lines = [
+      'P<<<<<DJONES<<DJON<DJONES<<<<<<<<<<<<<<<<<<<<',
+      '0000000000GBR0000000M0000000<<<<<<<<<<<<<<00',
+    ];
+    const edited: MrzReading = {
+      ...reading,
+      lines,
+      checks: reading.checks.map((check) => ({ ...check, valid: true })),
+      expiryReadForCertain: true,
+    };
+    const result = judgeValidDetails(edited, true);
+    expect([result.status, result.reason, result.message]).toStrictEqual([
+      'fail',
+      'checks-fail',
+      TEXTS['checks-fail'].message(['expirationDate']),
+    ]);
+    expect(judgeValidDetails({ ...edited, expiryReadForCertain: false }, true).status).toBe('pass');
   });
 
   it('does not let a doubt about a field that holds excuse one that fails', () => {
