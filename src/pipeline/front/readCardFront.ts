@@ -4,7 +4,7 @@
  * the expiry where a label says which date that is. Its details can only be checked on the back.
  */
 import { COUNTRIES } from '../countries.ts';
-import type { CardFrontReading, IsoDate } from '../types.ts';
+import type { CardFrontReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 
 /**
@@ -45,24 +45,4 @@ export function parseCardFrontText(lines: readonly PrintedLine[]): CardFrontRead
   // Only a date its label names (labelledDates.ts), or the end of a validity period printed as one.
   const { expiry, validityEnd } = readLabelledDates(lines);
   return { kind: title.kind, issuer, expiry: expiry ?? validityEnd };
-}
-
-/**
- * Pure: a card whose title was not read (a Chinese resident card's is in Hanzi, which the English
- * model cannot read) but which prints its validity as a range of whole years, "2018.11.07-2038.11.07":
- * an identity card of a state not known, expiring at the range's end. An ID is issued for whole years
- * (ending on the anniversary or the day before it); a letter's or a bill's period seldom is. Null
- * without such a range.
- */
-export function parseValidityPeriod(lines: readonly PrintedLine[]): CardFrontReading | null {
-  const { validityStart, validityEnd } = readLabelledDates(lines);
-  if (!validityStart || !validityEnd || !isWholeYears(validityStart, validityEnd)) return null;
-  return { kind: 'id-card', issuer: null, expiry: validityEnd };
-}
-
-/** Whether `end` is an anniversary of `start`, or the day before one, a year or more after it. */
-function isWholeYears(start: IsoDate, end: IsoDate): boolean {
-  const anniversary = `${end.slice(0, 4)}${start.slice(4)}`;
-  const dayAfterEnd = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return end.slice(0, 4) > start.slice(0, 4) && (end === anniversary || dayAfterEnd === anniversary);
 }

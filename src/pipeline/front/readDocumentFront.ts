@@ -9,7 +9,8 @@ import { toGreyscale } from '../image.ts';
 import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
-import { parseCardFrontText, parseValidityPeriod } from './readCardFront.ts';
+import { parseCardFrontText } from './readCardFront.ts';
+import { parseValidityPeriod } from './readValidityPeriod.ts';
 import { rereadDateLines } from './rereadDateLines.ts';
 import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
@@ -86,9 +87,10 @@ async function readWaysUp(
     // Dates broken in this reading are read again line by line (rereadDateLines.ts).
     const dateLines = await rereadDateLines(engines, grey, ocrLines);
     const withDates = [...ocrLines, ...dateLines];
-    const mended =
-      (dateLines.length > 0 ? parseCardFrontText(withDates) : null) ?? parseValidityPeriod(withDates);
+    const mended = dateLines.length > 0 ? parseCardFrontText(withDates) : null;
     if (mended) return { front: { kind: 'card-front', card: mended }, read };
+    const validity = parseValidityPeriod(withDates);
+    if (validity) return { front: { kind: 'not-an-id', notAnId: validity }, read };
     // Print read surely this way up is upright: turned, it would read as nothing (issue 13's budget).
     if (isReadUpright(ocrLines)) break;
   }

@@ -1,14 +1,15 @@
 /**
  * A validity period printed as a range ("有效期限 2019.05.07-2039.05.07", the back of a Chinese resident
  * card) over a guilloche: the line is read again on its own, flattened, and a card whose title is not
- * read but which prints a range of whole years is an ID card expiring at the range's end. The card is
+ * read but which prints a range of whole years is an ID card from outside Europe, expiring at the
+ * range's end. The card is
  * drawn here, at test time: fine wavy lines behind the print, as on ../shared/real-photos' shakex cards.
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines, OcrLine } from '../../../src/engines/types.ts';
-import { parseValidityPeriod } from '../../../src/pipeline/front/readCardFront.ts';
+import { parseValidityPeriod } from '../../../src/pipeline/front/readValidityPeriod.ts';
 import { readDocumentFront } from '../../../src/pipeline/front/readDocumentFront.ts';
 import { rereadDateLines } from '../../../src/pipeline/front/rereadDateLines.ts';
 import { toGreyscale } from '../../../src/pipeline/image.ts';
@@ -72,18 +73,21 @@ function lineAt(text: string): OcrLine {
 }
 
 describe('readDocumentFront on a card back that prints its validity as a range', () => {
-  it('reads the range and takes its end as the expiry of an ID card of a state not known', async () => {
+  it('reads the range and takes its end as the expiry of an ID card from outside Europe', async () => {
     const card = await drawnCardBack('2018.11.07-2038.11.07');
     expect(await readDocumentFront(engines, card)).toStrictEqual({
-      kind: 'card-front',
-      card: { kind: 'id-card', issuer: null, expiry: '2038-11-07' },
+      kind: 'not-an-id',
+      notAnId: { seen: 'non-european-id-card', expiry: '2038-11-07' },
     });
   });
 });
 
 describe('parseValidityPeriod', () => {
   it('takes a range of whole years, ending on the anniversary or the day before it', () => {
-    expect(parseValidityPeriod(['2017.01.13-2037.01.13'])?.expiry).toBe('2037-01-13');
+    expect(parseValidityPeriod(['2017.01.13-2037.01.13'])).toStrictEqual({
+      seen: 'non-european-id-card',
+      expiry: '2037-01-13',
+    });
     expect(parseValidityPeriod(['01.02.2020 - 31.01.2030'])?.expiry).toBe('2030-01-31');
   });
 
