@@ -106,6 +106,11 @@ export interface MrzReading {
    * a rival look-alike close behind): their failure may be a misread. Absent when there are none.
    */
   readonly doubtfulFields?: readonly string[];
+  /**
+   * Every digit of the expiry was read for certain (mrz/certainty.ts), whether or not its check
+   * digit holds: the date stands as printed. Absent otherwise.
+   */
+  readonly expiryReadForCertain?: boolean;
 }
 
 export type MrzFormat =

@@ -54,6 +54,8 @@ export interface LabelledDates {
   readonly birth: IsoDate | null;
   /** The end of a validity period printed as a range, labelled or not (its start is earlier). */
   readonly validityEnd: IsoDate | null;
+  /** The start of that range, where one range alone gives the end. */
+  readonly validityStart?: IsoDate;
   /** Whether an expiry label was found, its date read or not: the expiry is then not to be guessed. */
   readonly expiryLabelled: boolean;
 }
@@ -99,11 +101,14 @@ export function readLabelledDates(
   // A labelled date that begins a range is its start: the range's end is the expiry.
   const expiry = validityEnd.find((range) => range.from === labelledExpiry)?.to ?? labelledExpiry;
   const ends = [...new Set(validityEnd.map((range) => range.to))];
+  const starts = [...new Set(validityEnd.map((range) => range.from))];
+  const end = ends.length === 1 && isAfter(ends[0]!, [birth]) ? ends[0]! : null;
   return {
     expiry: expiry !== null && isAfter(expiry, [birth, issue]) ? expiry : null,
     issue,
     birth,
-    validityEnd: ends.length === 1 && isAfter(ends[0]!, [birth]) ? ends[0]! : null,
+    validityEnd: end,
+    ...(end !== null && starts.length === 1 && { validityStart: starts[0]! }),
     expiryLabelled: labels.some((label) => label.role === 'expiry'),
   };
 }

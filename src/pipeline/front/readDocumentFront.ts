@@ -10,6 +10,8 @@ import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { parseCardFrontText } from './readCardFront.ts';
+import { parseValidityPeriod } from './readValidityPeriod.ts';
+import { rereadDateLines } from './rereadDateLines.ts';
 import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
@@ -82,6 +84,13 @@ async function readWaysUp(
     }
     const card = parseCardFrontText(ocrLines);
     if (card) return { front: { kind: 'card-front', card }, read };
+    // Dates broken in this reading are read again line by line (rereadDateLines.ts).
+    const dateLines = await rereadDateLines(engines, grey, ocrLines);
+    const withDates = [...ocrLines, ...dateLines];
+    const mended = dateLines.length > 0 ? parseCardFrontText(withDates) : null;
+    if (mended) return { front: { kind: 'card-front', card: mended }, read };
+    const validity = parseValidityPeriod(withDates);
+    if (validity) return { front: { kind: 'not-an-id', notAnId: validity }, read };
     // Print read surely this way up is upright: turned, it would read as nothing (issue 13's budget).
     if (isReadUpright(ocrLines)) break;
   }

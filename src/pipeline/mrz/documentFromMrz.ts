@@ -29,6 +29,8 @@ export function documentFromMrz(reading: MrzReading | null): DocumentSummary {
 export function isExpiryConfirmed(reading: MrzReading): boolean {
   const layout = MRZ_LAYOUTS.find((l) => l.format === reading.format)!;
   if (!layout.expiry) return false;
+  // Read for certain, the date stands as printed even where its check digit fails (a misprinted code).
+  if (reading.expiryReadForCertain === true) return true;
   const [line, start] = layout.expiry;
   return layout.checks.some(
     (rule, i) =>

@@ -31,14 +31,14 @@ const TESSERACT_WEIGHT = 0.35;
  * error even on sharp lines): its vote for one counts for both, less BLIND_MARGIN, and the outlines
  * decide (OCR-B's 0 is taller and narrower than its O).
  */
-const TESSERACT_BLIND: Record<string, string> = { '0': 'O', O: '0' };
+export const TESSERACT_BLIND: Record<string, string> = { '0': 'O', O: '0' };
 /**
  * How far the outlines must lead to overrule tesseract on such a pair: on ../shared/real-ids the right
  * overrulings led by 0.09, the wrong ones (a font whose 0 is as tall as its O) by 0.01-0.05.
  */
 const BLIND_MARGIN = 0.06;
 /** Without outlines, what a look-alike (CONFUSIONS) costs against the character read. */
-const CONFUSION_COST = 0.2;
+export const CONFUSION_COST = 0.2;
 
 /**
  * What the reads say about each position of the MRZ: a preference (higher is likelier) for each MRZ

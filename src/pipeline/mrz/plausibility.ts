@@ -20,7 +20,18 @@ export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): bool
   const date = layout.expiry ?? dateGuardedBy(layout, 'birthDate');
   const realDate =
     date !== null && expiryFromYymmdd(reading.lines[date[0]]!.slice(date[1], date[1] + 6)) !== null;
-  return hasKnownIssuer(layout, reading) || (realDate && held >= 2 && held * 2 >= reading.checks.length);
+  // A state code read as printed (the holder's nationality where the issuer was blanked, as on an
+  // edited page: onfido-sdk-ui/passport-gbr-edited.jpg's `<<<`) vouches for the dates as well.
+  const vouched = realDate || hasKnownState(layout, reading);
+  return hasKnownIssuer(layout, reading) || (vouched && held >= 2 && held * 2 >= reading.checks.length);
+}
+
+/** Any of the layout's state codes (issuer, nationality) is an ICAO code as read, not as repaired. */
+function hasKnownState(layout: MrzLayout, reading: MrzReading): boolean {
+  return layout.states.some(([line, start]) => {
+    const changed = reading.repairs.some((r) => r.line === line && r.column >= start && r.column < start + 3);
+    return !changed && isStateCode(reading.lines[line]!.slice(start, start + 3));
+  });
 }
 
 /**

@@ -4,12 +4,13 @@
  */
 import type { Engines, OcrGlyph } from '../../engines/types.ts';
 import type { GreyImage } from '../image.ts';
-import { MRZ_ALPHABET, rectIn, type MrzReading, type PixelSpace, type Rect } from '../types.ts';
+import { rectIn, type MrzReading, type PixelSpace, type Rect } from '../types.ts';
 import { locateMrzBands, type MrzBand } from './locateMrz.ts';
 import { unturnBox, type MrzImage } from './mrzImage.ts';
-import { allowedAt, type MrzLayout } from './formats.ts';
+import type { MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
 import { cropForOcr } from './cropForOcr.ts';
+import { doubtfulFailures, hasDoubtfulGlyph, isExpiryReadForCertain, readForCertain } from './certainty.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
 import { repairMrz } from './repairMrz.ts';
@@ -34,15 +35,6 @@ const COLOUR_LIFT = 50;
  * fixtures' passport, cards and visa, 0.
  */
 const OVERPRINT_SHARE = 0.002;
-/** See hasDoubtfulGlyph. */
-const DOUBT_MARGIN = 0.1;
-/**
- * How far a character of a failing check's field must lead every rival to be read for certain
- * (doubtfulFailures): twice DOUBT_MARGIN, since a failure is a claim against the document. A crisp
- * OCR-B glyph leads its nearest look-alike by ~0.4 (likeness ~0.3 apart plus tesseract's vote).
- */
-const SURE_MARGIN = 0.2;
-
 /** `S`: the space of the image given (`image` for the photo, `document` for the rectified document). */
 export interface MrzResult<S extends PixelSpace = PixelSpace> {
   readonly reading: MrzReading;
@@ -123,8 +115,13 @@ async function readBand<S extends PixelSpace>(
   }
   if (!read || !isPlausibleReading(read.layout, read.reading)) return null;
   const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
-  const doubtfulFields = doubtfulFailures(read.layout, read.first, read.combined, read.reading);
-  const reading = doubtfulFields.length > 0 ? { ...read.reading, doubtfulFields } : read.reading;
+  const sure = readForCertain(read.layout, read.first, read.combined, read.reading);
+  const doubtfulFields = doubtfulFailures(read.layout, read.reading, sure);
+  const reading = {
+    ...read.reading,
+    ...(doubtfulFields.length > 0 && { doubtfulFields }),
+    ...(isExpiryReadForCertain(read.layout, sure) && { expiryReadForCertain: true }),
+  };
   return { reading, glyphHeightPx: band.lineHeight, quarterTurns, box, pitchPx: read.pitchPx };
 }
 
@@ -205,68 +202,6 @@ function marginedRegion(image: MrzImage<'upright'>, band: MrzBand): Rect<'uprigh
   const x1 = Math.min(image.width, Math.ceil(band.box.x + band.box.width + margin));
   const y1 = Math.min(image.height, Math.ceil(band.box.y + band.box.height + margin));
   return rectIn('upright', x0, y0, x1 - x0, y1 - y0);
-}
-
-/**
- * Whether a character that no check digit guards (names, a visa's optional data) is barely favoured
- * over another its column allows (by less than DOUBT_MARGIN): a read at another scale may settle it.
- * On ../shared/real-ids, an H read as N led by 0.08; averaged over three scales, H led by 0.29. (An O
- * in a name is not in doubt for looking like 0, which a name cannot hold.)
- */
-function hasDoubtfulGlyph(layout: MrzLayout, read: MrzRead): boolean {
-  const guarded = (line: number, column: number) =>
-    layout.checks.some(
-      (rule) =>
-        (rule.digit[0] === line && rule.digit[1] === column) ||
-        rule.guards.some(([l, start, end]) => l === line && column >= start && column < end),
-    );
-  return read.evidence.some((line, lineIndex) =>
-    line.some((evidence, column) => {
-      if (guarded(lineIndex, column)) return false;
-      const allowed = allowedAt(layout, lineIndex, column);
-      const [first = 0, second = 0] = [...evidence]
-        .filter((_, k) => allowed.test(MRZ_ALPHABET[k]!))
-        .sort((a, b) => b - a);
-      return first - second < DOUBT_MARGIN;
-    }),
-  );
-}
-
-/**
- * The failing checks whose characters were not all read for certain (issue 12, item 7: a misread is
- * not a forgery). A character is read for certain when tesseract read it as it stands (no repair
- * changed it) and the evidence for it (likeness and tesseract's vote, averaged over the reads) leads
- * every other character its column allows by SURE_MARGIN.
- */
-function doubtfulFailures(
-  layout: MrzLayout,
-  first: MrzRead,
-  combined: MrzRead,
-  reading: MrzReading,
-): string[] {
-  const sure = (line: number, column: number) => {
-    const char = reading.lines[line]?.[column];
-    const evidence = combined.evidence[line]?.[column];
-    if (char === undefined || !evidence || first.lines[line]?.[column] !== char) return false;
-    const allowed = allowedAt(layout, line, column);
-    const own = evidence[MRZ_ALPHABET.indexOf(char)] ?? 0;
-    const rival = Math.max(
-      0,
-      ...[...evidence].filter((_, k) => k !== MRZ_ALPHABET.indexOf(char) && allowed.test(MRZ_ALPHABET[k]!)),
-    );
-    return own - rival >= SURE_MARGIN;
-  };
-  return layout.checks
-    .filter((rule) =>
-      reading.checks.some((check) => check.field === rule.field && !check.valid && check.readable),
-    )
-    .filter((rule) => {
-      const places: [number, number][] = [[rule.digit[0], rule.digit[1]]];
-      for (const [line, start, end] of rule.guards)
-        for (let column = start; column < end; column++) places.push([line, column]);
-      return places.some(([line, column]) => !sure(line, column));
-    })
-    .map((rule) => rule.field);
 }
 
 /** Tesseract's glyphs, each with its likeness to every OCR-B character. */

@@ -5,6 +5,7 @@
  */
 import type { DocumentKind, MrzReading, RuleResult } from '../types.ts';
 import { judgeClearPhoto } from './clearPhoto.ts';
+import { documentFromMrz } from '../mrz/documentFromMrz.ts';
 import { crossCheckIssuer } from './crossCheckIssuer.ts';
 import type { CheckEvidence, PhotoEvidence, Rule } from './evidence.ts';
 import { FOUR_CORNERS } from './fourCorners.ts';
@@ -24,7 +25,14 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
       advice: TEXTS['code-unread'].advice,
       evidence: {},
     };
-  const failing = reading.checks.filter((check) => !check.valid).map((check) => check.field);
+  // An expiry read for certain that is no date (an edited page's 000000) fails as its check would.
+  const undated = reading.expiryReadForCertain === true && documentFromMrz(reading).expiry === null;
+  const failing = [
+    ...reading.checks.filter((check) => !check.valid).map((check) => check.field),
+    ...(undated && reading.checks.every((c) => c.field !== 'expirationDate' || c.valid)
+      ? ['expirationDate']
+      : []),
+  ];
   const evidence = { format: reading.format, checks: reading.checks, repairs: reading.repairs };
   if (failing.length === 0)
     return {
@@ -38,9 +46,10 @@ export function judgeValidDetails(reading: MrzReading | null, readingIsTrustwort
   // A misread looks just like a wrong digit; only a clear photo of the whole document makes the
   // reading trustworthy (a cut-off corner may hide part of the MRZ). A check digit that is not a
   // digit at all was hidden or not read (a thumb over the code's end): that is no evidence either.
-  const unread = reading.checks.every((check) => check.valid || !check.readable);
-  // A failing check whose characters were not read for certain may be a misread, not a forgery.
-  const doubtful = failing.some((field) => reading.doubtfulFields?.includes(field));
+  const unread = !undated && reading.checks.every((check) => check.valid || !check.readable);
+  // A failing check whose characters were not read for certain may be a misread, not a forgery; one
+  // read wholly for certain is a failure, whatever the doubt about another.
+  const doubtful = failing.every((field) => reading.doubtfulFields?.includes(field));
   return readingIsTrustworthy && !unread && !doubtful
     ? {
         id,
@@ -82,12 +91,28 @@ export function isReadingTrustworthy(evidence: PhotoEvidence): boolean {
   );
 }
 
+/**
+ * Four-corners' reasons under which a code's check digits are still claimed on a clear photo: its
+ * outline was not found, or found only where the MRZ puts it, or runs off a scan cropped to the page
+ * (onfido-sdk-ui/passport-phl.jpg, imagejs-mrz/id_fail.png, onfido-sdk-ui/passport-gbr-edited.jpg in
+ * real-photos). Each character of a failing field must still be read for certain (mrz/certainty.ts),
+ * which a glyph cut off or never seen is not. A covered corner is not among them: on the composites, a
+ * finger over the code's end left a digit read for certain, and wrongly.
+ */
+const CODE_TRUSTED_DESPITE: ReadonlySet<string> = new Set(['all-in', 'not-found', 'edges-unseen', 'cut-off']);
+
+export function isCodeTrustworthy(evidence: PhotoEvidence): boolean {
+  return (
+    CODE_TRUSTED_DESPITE.has(FOUR_CORNERS.judge(evidence).reason) &&
+    judgeClearPhoto(evidence.measures).status === 'pass'
+  );
+}
+
 export const VALID_DETAILS: Rule<CheckEvidence> = {
   id: 'valid-details',
   judge: (evidence) => {
-    const trustworthy = isReadingTrustworthy(evidence);
-    if (evidence.front) return judgeFrontDetails(evidence.front, trustworthy);
-    const details = judgeValidDetails(evidence.mrz, trustworthy);
+    if (evidence.front) return judgeFrontDetails(evidence.front, isReadingTrustworthy(evidence));
+    const details = judgeValidDetails(evidence.mrz, isCodeTrustworthy(evidence));
     const { kind, issuer } = evidence.document;
     if (evidence.side === 'back' && details.status === 'pass') return onTheBack(details, kind);
     return kind === 'eu-driving-licence' ? crossCheckIssuer(details, issuer, evidence.sign) : details;

@@ -110,12 +110,14 @@ describe('readLabelledDates', () => {
     expect(readLabelledDates(['有效期限 2018.11.07-2038.11.07'])).toStrictEqual({
       ...NONE,
       validityEnd: '2038-11-07',
+      validityStart: '2018-11-07',
     });
     expect(readLabelledDates(['VALID UNTIL 01.02.2020 - 01.02.2030'])).toStrictEqual({
       ...NONE,
       expiry: '2030-02-01',
       expiryLabelled: true,
       validityEnd: '2030-02-01',
+      validityStart: '2020-02-01',
     });
   });
 });
