@@ -4,6 +4,7 @@
  * pixels and the engines passed in, so the Web Worker, the CLI and the tests run exactly this.
  */
 import type { Engines } from '../engines/types.ts';
+import { measureHandwriting } from './clarity/measureHandwriting.ts';
 import type { DocumentOutline } from './outline/findDocumentOutline.ts';
 import { areBordersClear } from './rules/clearPhoto.ts';
 import { cornersOf, measuresOf } from './rules/measures.ts';
@@ -12,7 +13,7 @@ import { lookForPeopleInstead } from './steps/lookForPeople.ts';
 import { lookForPortrait } from './steps/lookForPortrait.ts';
 import { readDocument } from './steps/readDocument.ts';
 import { budgetedEngines, isBudgetSpent, startReadingBudget } from './steps/readingBudget.ts';
-import { seeDocument } from './steps/seeDocument.ts';
+import { seeDocument, type SeenDocument } from './steps/seeDocument.ts';
 import { startStageClock } from './steps/stageClock.ts';
 import type { CheckOptions, CheckReport, CornerName, Measures, PendingPhoto } from './types.ts';
 
@@ -40,8 +41,8 @@ export async function checkDocument(
   const document = people?.photoOfPeople ? { ...seen, outline: null, rectified: null } : seen;
   const portrait = lookForPortrait(document, engines);
   clock.lap('portrait');
-  // Measured while the MRZ was read (seeDocument); a photo of people has no document to measure.
-  const handwriting = people?.photoOfPeople ? null : seen.handwriting;
+  const handwriting = lookForHandwriting(document, engines);
+  clock.lap('handwriting');
 
   options.onProgress?.('rules');
   const { image, outline, rectified, clarity, mrz } = document;
@@ -77,4 +78,13 @@ export async function checkDocument(
 function missingCornersOf(outline: DocumentOutline | null, measures: Measures): CornerName[] {
   const covered = areBordersClear(measures) ? (outline?.coveredCorners ?? []) : [];
   return [...new Set([...(outline?.missingCorners ?? []), ...covered])];
+}
+
+/**
+ * Pen written over the print, on a rectified document with all four corners in the photo (a corner
+ * cut off leaves the photo's edge, not the document, in the rectified image).
+ */
+function lookForHandwriting({ outline, rectified }: SeenDocument, engines: Engines) {
+  if (!outline || outline.missingCorners.length > 0 || !rectified) return null;
+  return measureHandwriting(engines.cv, rectified.image, rectified.photoPxPerDocPx);
 }

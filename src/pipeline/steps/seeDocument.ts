@@ -6,7 +6,6 @@
  */
 import type { Engines, OpenCv } from '../../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.ts';
-import { measureHandwriting } from '../clarity/measureHandwriting.ts';
 import { measurePhotoMedium, type PhotoMediumMeasures } from '../clarity/measureDarkPanel.ts';
 import { MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
@@ -21,15 +20,7 @@ import {
 } from '../rectify/rectifyDocument.ts';
 import { forgetWarpedPhoto } from '../rectify/warpPerspective.ts';
 import { ANALYSIS_SIDE_PX } from '../sizes.ts';
-import type {
-  CheckOptions,
-  HandwritingMeasure,
-  ImagePoint,
-  PendingPhoto,
-  Quad,
-  Rect,
-  RgbaImage,
-} from '../types.ts';
+import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
 import { fitOutlineToMrz } from './fitOutlineToMrz.ts';
 import { readWithin, type ReadingDeadline } from './readingBudget.ts';
@@ -45,8 +36,6 @@ export interface SeenDocument {
   readonly mrz: FoundMrz | null;
   /** Whether the photo is of a screen (on or off) or a printout, measured on the photo's own pixels. */
   readonly medium: PhotoMediumMeasures;
-  /** Pen over the print of the rectified document (handwritingOn), null where there is none to measure. */
-  readonly handwriting: HandwritingMeasure | null;
 }
 
 export async function seeDocument(
@@ -68,8 +57,8 @@ export async function seeDocument(
     clock.lap('outline');
     options.signal?.throwIfAborted();
     const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock, deadline);
-    const { rectified, clarity, mrz, medium, handwriting } = read;
-    seen = { image, analysis, outline, rectified, clarity, mrz, medium, handwriting };
+    const { rectified, clarity, mrz, medium } = read;
+    seen = { image, analysis, outline, rectified, clarity, mrz, medium };
     const fitted = read.mrz && fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz);
     if (fitted?.changed) {
       seen = {
@@ -84,19 +73,18 @@ export async function seeDocument(
     forgetWarpedPhoto();
   }
   options.signal?.throwIfAborted();
-  const { outline, mrz, analysis, image, medium } = seen;
+  const { outline, mrz, analysis, image } = seen;
   if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
     const clarity = photoClarity(engines.cv, analysis, image);
-    return { image, outline: null, rectified: null, clarity, mrz, medium, handwriting: null };
+    return { image, outline: null, rectified: null, clarity, mrz, medium: seen.medium };
   }
-  const { rectified, clarity, handwriting } = seen;
-  return { image, outline, rectified, clarity, mrz, medium, handwriting };
+  return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium: seen.medium };
 }
 
 /**
  * The MRZ's OCR is started before the document is warped whole: the search needs only a small copy
  * and the band (rectifiedMrzImage). The OCR engine then reads on its own thread while this one warps
- * the document and measures its clarity, medium and handwriting, so the mrz timing spans theirs.
+ * the document and measures its clarity, so the mrz timing spans rectify's and clarity's.
  */
 async function readWhileWarping(
   scope: MatScope,
@@ -108,9 +96,7 @@ async function readWhileWarping(
   clock: StageClock,
   deadline: ReadingDeadline | undefined,
 ): Promise<
-  Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium' | 'handwriting'> & {
-    readonly plan: Rectification | null;
-  }
+  Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium'> & { readonly plan: Rectification | null }
 > {
   options.onProgress?.('mrz');
   const mrzStarted = performance.now();
@@ -133,13 +119,9 @@ async function readWhileWarping(
   // Also while the OCR reads: a few FFTs over patches of the photo as the camera saw it.
   const medium = measurePhotoMedium(image, outline?.quad ?? null);
   clock.lap('medium');
-  // Needs no MRZ either: measured while the OCR reads (60 ms of a clean 12 MP photo's check once came
-  // after it), and again only if the MRZ moves the outline (lookAgain).
-  const handwriting = handwritingOn(engines.cv, outline, rectified);
-  clock.lap('handwriting');
   const mrz = await readWithin(reading, deadline);
   clock.since('mrz', mrzStarted);
-  return { rectified, clarity, mrz, medium, handwriting, plan };
+  return { rectified, clarity, mrz, medium, plan };
 }
 
 /**
@@ -179,29 +161,12 @@ function lookAgain(
   image: RgbaImage,
   analysis: RgbaImage,
   outline: DocumentOutline | null,
-): Pick<SeenDocument, 'rectified' | 'clarity' | 'handwriting'> {
+): Pick<SeenDocument, 'rectified' | 'clarity'> {
   if (!outline || outline.missingCorners.length > 0 || outline.edgesUnseen)
-    return { rectified: null, clarity: photoClarity(cv, analysis, image), handwriting: null };
+    return { rectified: null, clarity: photoClarity(cv, analysis, image) };
   const plan = planRectification(outline.quad);
   const rectified = rectifyPlanned(scope, image, plan);
-  return {
-    rectified,
-    clarity: documentClarity(cv, rectified, plan, analysis, image),
-    handwriting: handwritingOn(cv, outline, rectified),
-  };
-}
-
-/**
- * Pen written over the print, on a rectified document with all four corners in the photo (a corner
- * cut off leaves the photo's edge, not the document, in the rectified image).
- */
-function handwritingOn(
-  cv: OpenCv,
-  outline: DocumentOutline | null,
-  rectified: RectifiedDocument | null,
-): HandwritingMeasure | null {
-  if (!outline || outline.missingCorners.length > 0 || !rectified) return null;
-  return measureHandwriting(cv, rectified.image, rectified.photoPxPerDocPx);
+  return { rectified, clarity: documentClarity(cv, rectified, plan, analysis, image) };
 }
 
 /** The copy the outline is searched on, when the decoder made none. */
