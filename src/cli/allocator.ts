@@ -15,7 +15,7 @@ export const ALLOCATOR = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: String
  * On Linux, runs `script` again in a process started with ALLOCATOR (unless the environment sets the
  * arena count itself) and ends this one with its outcome. Returns only where there is no second
  * process: elsewhere than Linux, already in it, or where it could not start (this one then goes on
- * with the default allocator).
+ * with the default allocator). To check in this one process (under a debugger), set MALLOC_ARENA_MAX.
  */
 export function relaunchWithAllocator(script: string): void {
   if (process.platform !== 'linux' || process.env.MALLOC_ARENA_MAX !== undefined) return;
