@@ -1,7 +1,7 @@
 /**
  * `npm run trace:memory [-- FIRST [COUNT]]`: which heap holds a batch's memory. Checks the photos that
  * bench:memory checks (../shared/real-photos then real-ids), one after another in this process as the
- * CLI does, with the CLI's allocator settings (src/cli/allocator.ts), and prints after each photo, in MB:
+ * CLI does, with the CLI's allocator settings (bin/allocator.js), and prints after each photo, in MB:
  * RSS and its peak so far (VmHWM); V8's heap and external memory; OpenCV's WebAssembly heap (its size,
  * which never shrinks); and, from /proc/self/smaps, the resident memory of glibc's main heap (brk), its
  * thread arenas, each WebAssembly memory (OpenCV's, our SIMD kernels', each OCR worker's) and the rest.
@@ -10,13 +10,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { relaunchWithAllocator } from '../src/cli/allocator.ts';
 import { decodePhotoForCheck, readPhotoFile } from '../src/decode/node.ts';
 import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import { loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
 
+/** bin/allocator.js, plain JavaScript for the CLI's first process, which has no types for tsc to read. */
+const ALLOCATOR_MODULE = '../bin/allocator.js';
+const { relaunchWithAllocator } = (await import(ALLOCATOR_MODULE)) as {
+  relaunchWithAllocator(script: string): void;
+};
 relaunchWithAllocator(fileURLToPath(import.meta.url));
 
 const SHARED = join(PROJECT_ROOT, '..', 'shared');

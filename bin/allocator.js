@@ -6,6 +6,8 @@
  * pages glibc keeps. Over real-photos and real-ids in one CLI process, RSS after 30 photos was 820 MB
  * by default and 490-560 MB with these two (npm run trace:memory; issue 13). Other C libraries
  * ignore them.
+ *
+ * Plain JavaScript, so that the CLI's first process starts no TypeScript loader before it hands over.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -17,7 +19,7 @@ export const ALLOCATOR = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: String
  * process: elsewhere than Linux, already in it, or where it could not start (this one then goes on
  * with the default allocator). To check in this one process (under a debugger), set MALLOC_ARENA_MAX.
  */
-export function relaunchWithAllocator(script: string): void {
+export function relaunchWithAllocator(script) {
   if (process.platform !== 'linux' || process.env.MALLOC_ARENA_MAX !== undefined) return;
   const run = spawnSync(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], {
     stdio: 'inherit',
