@@ -15,6 +15,7 @@ export class MatScope {
     return this.track(new this.cv.Mat());
   }
 
+  /** Its `get(i)` makes a new Mat, which holds the element's pixels: track that too. */
   vector(): MatVector {
     return this.track(new this.cv.MatVector());
   }

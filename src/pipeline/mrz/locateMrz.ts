@@ -40,7 +40,7 @@ export function locateMrzBands(
     cv.findContours(joined, contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
     const blobs: Rect<'search'>[] = [];
     for (let i = 0; i < contours.size(); i++) {
-      const r = cv.boundingRect(contours.get(i));
+      const r = cv.boundingRect(scope.track(contours.get(i)));
       // Single glyphs too (a `<` is taller than wide): rows are joined from them below.
       if (r.height >= 3 && r.width >= 0.3 * r.height)
         blobs.push(rectIn('search', r.x, r.y, r.width, r.height));

@@ -45,7 +45,7 @@ function largestHulls(scope: MatScope, contours: ReturnType<MatScope['vector']>,
   const { cv } = scope;
   const hulls: Hull[] = [];
   for (let i = 0; i < contours.size(); i++) {
-    const contour = contours.get(i);
+    const contour = scope.track(contours.get(i));
     const box = cv.boundingRect(contour);
     if (box.width * box.height < OUTLINE_THRESHOLDS.minAreaShare * frameArea) continue;
     const hull = scope.mat();

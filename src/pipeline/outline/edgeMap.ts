@@ -52,11 +52,12 @@ export interface Side {
 /** Edges of any colour: Canny on each channel, joined, thickened by a pixel. */
 export function findEdges(scope: MatScope, channels: MatVector, low: number, high: number): Mat {
   const { cv } = scope;
-  const first = channels.get(0);
+  // MatVector.get gives a new Mat holding its channel's pixels: not freed, both would outlive the scope.
+  const first = scope.track(channels.get(0));
   const edges = scope.track(cv.Mat.zeros(first.rows, first.cols, cv.CV_8UC1));
   const channelEdges = scope.mat();
   for (let c = 0; c < 3; c++) {
-    cv.Canny(channels.get(c), channelEdges, low, high);
+    cv.Canny(scope.track(channels.get(c)), channelEdges, low, high);
     cv.bitwise_or(edges, channelEdges, edges);
   }
   const kernel = scope.track(cv.Mat.ones(3, 3, cv.CV_8U));

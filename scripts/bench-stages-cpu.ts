@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:stages-cpu`: the CPU time (this process, all threads) of each stage of the check of
+ * `bench`'s clean 12 MP photo, each run alone, the median and least of 10 runs, and of the MRZ's search
+ * and OCR with how much of that was the check's own thread. CPU time, unlike `bench`'s wall times,
+ * holds still while other programs share the machine. The stages run one after another on one
+ * thread, except the MRZ's OCR on its worker: a stage's cost is what the check's wall time would save.
+ * Prints figures; asserts nothing.
+ */
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { decodePhoto, decodePhotoForCheck } from '../src/decode/node.ts';
+import { loadNodeEngines } from '../src/engines/node.ts';
+import { measureClarity } from '../src/pipeline/clarity/measureClarity.ts';
+import { measurePhotoMedium } from '../src/pipeline/clarity/measureDarkPanel.ts';
+import { measureHandwriting } from '../src/pipeline/clarity/measureHandwriting.ts';
+import { MatScope } from '../src/pipeline/cv.ts';
+import { rectifiedMrzImage } from '../src/pipeline/mrz/mrzImage.ts';
+import { findDocumentOutline, scaleQuad } from '../src/pipeline/outline/findDocumentOutline.ts';
+import { findPortrait } from '../src/pipeline/portrait/findPortrait.ts';
+import { planRectification, rectifyPlanned } from '../src/pipeline/rectify/rectifyDocument.ts';
+import { forgetWarpedPhoto } from '../src/pipeline/rectify/warpPerspective.ts';
+import { findMrz } from '../src/pipeline/steps/findMrz.ts';
+import { fixture } from '../tests/support/fixtures.ts';
+
+const RUNS = 10;
+const processCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+/** This thread's CPU time in ms, in the kernel's 10 ms ticks (Linux), or NaN. */
+const threadCpu = () => {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+};
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const bytes = await sharp(readFileSync(fixture('clean').path))
+  .resize(4000, 3000, { fit: 'fill' })
+  .jpeg({ quality: 90 })
+  .toBuffer();
+const engines = await loadNodeEngines();
+const { cv } = engines;
+const image = await decodePhoto(bytes);
+const analysis = (await decodePhotoForCheck(bytes)).analysis!;
+const found = findDocumentOutline(cv, analysis)!;
+const toPhoto = Math.max(image.width, image.height) / Math.max(analysis.width, analysis.height);
+const quad = scaleQuad(found.quad, toPhoto);
+const plan = planRectification(quad);
+const scope = new MatScope(cv);
+const rectified = rectifyPlanned(scope, image, plan);
+const inPhoto = { corners: plan.corners, photoWidth: image.width, photoHeight: image.height };
+
+const stages: [string, () => unknown][] = [
+  ['decode, whole photo', () => decodePhoto(bytes)],
+  ['decode for the check (both copies)', async () => (await decodePhotoForCheck(bytes)).full],
+  ['outline', () => findDocumentOutline(cv, analysis)],
+  [
+    'rectify (photo loaded again)',
+    () => {
+      forgetWarpedPhoto();
+      return rectifyPlanned(scope, image, plan);
+    },
+  ],
+  [
+    'clarity',
+    () => measureClarity(cv, rectified.image, rectified.image.width * rectified.photoPxPerDocPx, inPhoto),
+  ],
+  ['medium', () => measurePhotoMedium(image, quad)],
+  ['handwriting', () => measureHandwriting(cv, rectified.image, rectified.photoPxPerDocPx)],
+  [
+    'portrait',
+    () =>
+      findPortrait(engines.faces!, {
+        document: rectified.image,
+        format: rectified.format,
+        uprightness: 'upright',
+        expected: true,
+      }),
+  ],
+];
+for (const [name, run] of stages) {
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = processCpu();
+    await run();
+    ms.push(processCpu() - start);
+  }
+  console.log(
+    `${name.padEnd(36)} median ${median(ms).toFixed(0)} ms, least ${Math.min(...ms).toFixed(0)} ms`,
+  );
+}
+
+const all: number[] = [];
+const own: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  forgetWarpedPhoto();
+  const [startAll, startOwn] = [processCpu(), threadCpu()];
+  const document = { image: rectifiedMrzImage(scope, image, plan), photoPxPerDocPx: plan.photoPxPerDocPx };
+  await findMrz(engines, image, document, undefined);
+  all.push(processCpu() - startAll);
+  own.push(threadCpu() - startOwn);
+}
+console.log(
+  `${'MRZ search and OCR'.padEnd(36)} median ${median(all).toFixed(0)} ms, of which this thread's` +
+    ` ${median(own).toFixed(0)} ms (in 10 ms ticks) and the OCR worker's the rest`,
+);
+scope.release();
+await engines.ocr.terminate();
