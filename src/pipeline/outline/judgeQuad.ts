@@ -80,7 +80,7 @@ export function judgeQuad(
   const support = sideSupports.reduce((s, v) => s + v, 0) / 4;
   if (support < OUTLINE_THRESHOLDS.minEdgeSupport) return null;
 
-  const coveredCorners = coveredByBorderGaps(edges, quad, missingCorners);
+  const coveredCorners = coveredByBorderGaps(edges, quad, missingCorners, image);
   const polygon = visible ?? clipToFrame(quad, width, height);
   const visibleArea = Math.abs(signedArea(polygon));
   const outline: DocumentOutline<AnalysisPoint> = {
