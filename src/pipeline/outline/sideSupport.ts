@@ -2,7 +2,7 @@
  * How much of a line lies on a document's side: on an edge, with the photo changing the same way
  * across it in long runs (sidesNear.ts).
  */
-import { distance, intersect, type Line } from '../geometry.ts';
+import { distance, intersect, type Line, type Point } from '../geometry.ts';
 import type { RgbaImage } from '../types.ts';
 import type { EdgeMap } from './edgeMap.ts';
 import { FRAME_MARGIN_PX } from './frame.ts';
@@ -42,9 +42,15 @@ export function sideSupport(
 ): number {
   const a = intersect(before, line, 0.2);
   const b = intersect(line, after, 0.2);
-  if (!a || !b) return 0;
+  return a && b ? segmentSupport(measure, a, b, stride) : 0;
+}
+
+/** sideSupport between two points. */
+export function segmentSupport(measure: SideMeasure, a: Point, b: Point, stride: number): number {
   const { image, maps } = measure;
-  const [nx, ny] = [-line.direction[1], line.direction[0]];
+  const length = distance(a, b);
+  if (length < 1) return 0;
+  const [nx, ny] = [-(b[1] - a[1]) / length, (b[0] - a[0]) / length];
   const steps = Math.max(8, Math.round((0.8 * distance(a, b)) / stride));
   // Runs of samples on an edge with the same change across; a run may bridge one sample's gap.
   const minRun = Math.max(3, Math.round(MIN_RUN_SHARE * steps));
