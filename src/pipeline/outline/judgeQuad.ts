@@ -158,9 +158,11 @@ function cornersOfUnseenSidesOnFrame(measure: SideMeasure, quad: Quad<AnalysisPo
   return CORNER_NAMES.filter((_, i) => {
     if (!onFrame(quad[i]!)) return false;
     const [before, after] = [quad[(i + 3) % 4]!, quad[(i + 1) % 4]!];
-    return [before, after].some(
-      (q) => segmentSupport(measure, quad[i]!, q, 1) < OUTLINE_THRESHOLDS.minOwnSideSupport,
-    );
+    // A side along the border itself cannot be measured: it is the border's (frame.ts), not this.
+    return [before, after].some((q) => {
+      const support = segmentSupport(measure, quad[i]!, q, 1);
+      return support !== null && support < OUTLINE_THRESHOLDS.minOwnSideSupport;
+    });
   });
 }
 

@@ -42,14 +42,17 @@ export function sideSupport(
 ): number {
   const a = intersect(before, line, 0.2);
   const b = intersect(line, after, 0.2);
-  return a && b ? segmentSupport(measure, a, b, stride) : 0;
+  return (a && b && segmentSupport(measure, a, b, stride)) ?? 0;
 }
 
-/** sideSupport between two points. */
-export function segmentSupport(measure: SideMeasure, a: Point, b: Point, stride: number): number {
+/**
+ * sideSupport between two points; null where less than half of it lies inside the photo away from
+ * its border (a side along the border cannot be told from it).
+ */
+export function segmentSupport(measure: SideMeasure, a: Point, b: Point, stride: number): number | null {
   const { image, maps } = measure;
   const length = distance(a, b);
-  if (length < 1) return 0;
+  if (length < 1) return null;
   const [nx, ny] = [-(b[1] - a[1]) / length, (b[0] - a[0]) / length];
   const steps = Math.max(8, Math.round((0.8 * distance(a, b)) / stride));
   // Runs of samples on an edge with the same change across; a run may bridge one sample's gap.
@@ -80,7 +83,7 @@ export function segmentSupport(measure: SideMeasure, a: Point, b: Point, stride:
     else endRun();
   }
   endRun();
-  return inside * 2 < steps + 1 ? 0 : supported / inside;
+  return inside * 2 < steps + 1 ? null : supported / inside;
 }
 
 /** The change across the line at (x, y): the largest channel's, signed, 2 px to either side. */
