@@ -210,3 +210,25 @@ describe('findSidesNear (issue 12, item 2: the sides where the MRZ puts them, wh
     expect(seen).toStrictEqual([false, true, true, true]);
   });
 });
+
+describe('findOutlineNear on a tight crop (issue 12: a corner is seen only against what lies beyond it)', () => {
+  it("names the top corners missing where the page runs off the top, a tint's edge 6 px inside the border", () => {
+    // The page runs past the photo's top; a darker band of its own print ends 6 px below the border.
+    const page: [number, number][] = [
+      [100, -60],
+      [600, -60],
+      [600, 312],
+      [100, 312],
+    ];
+    const image = pageOnDesk(700, 400, page, [{ y: 250, x0: 128, x1: 572, glyph: 14 }]);
+    for (let y = 0; y < 6; y++)
+      for (let x = 100; x < 600; x++) image.data.set([150, 120, 120, 255], (y * 700 + x) * 4);
+    const outline = findOutlineNear(
+      cv,
+      image,
+      [predictedFromZone({ x: 128, y: 250, width: 445, height: 40 })],
+      10,
+    );
+    expect(outline.missingCorners).toStrictEqual(['top-left', 'top-right']);
+  });
+});
