@@ -2,7 +2,7 @@
  * Which of an outline's corners look covered (a thumb, an object): see README.md, "Covered corners".
  */
 import { distance, quadSideLengths, type Point } from '../geometry.ts';
-import { CORNER_NAMES, type CornerName, type AnalysisPoint, type Quad } from '../types.ts';
+import { CORNER_NAMES, type CornerName, type AnalysisPoint, type Quad, type RgbaImage } from '../types.ts';
 import { isNearEdge, type EdgeMap } from './edgeMap.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
@@ -17,6 +17,7 @@ export function coveredByBorderGaps(
   edges: EdgeMap,
   quad: Quad<AnalysisPoint>,
   missing: readonly CornerName[],
+  image?: RgbaImage,
 ): CornerName[] {
   const { horizontal, vertical } = quadSideLengths(quad);
   const shortSide = Math.max(1, Math.min(horizontal, vertical));
@@ -31,9 +32,63 @@ export function coveredByBorderGaps(
     const others = gaps.filter((_, k) => k !== i && seen(k));
     return (
       gaps[i]! >= OUTLINE_THRESHOLDS.coveredBorderGap &&
-      gaps[i]! >= OUTLINE_THRESHOLDS.coveredGapOverOthers * Math.max(0, ...others)
+      gaps[i]! >= OUTLINE_THRESHOLDS.coveredGapOverOthers * Math.max(0, ...others) &&
+      !(image && looksUncovered(image, quad, i, shortSide))
     );
   });
+}
+
+/**
+ * A corner whose border is only faint (a pale card on a pale table): just inside it the photo shows
+ * what it shows inside the document further along its sides, and just beyond it what lies beside the
+ * document. A finger or an object over the corner shows itself at both places instead. Patches 3.5%
+ * of the short side in from the corner (inside an ID-1 card's rounding, r = 5.9%) and out beyond it,
+ * against the same distance in and out a quarter of the way along each side.
+ */
+function looksUncovered(image: RgbaImage, quad: Quad<AnalysisPoint>, i: number, shortSide: number): boolean {
+  const corner = quad[i]!;
+  const [a, b] = [quad[(i + 1) % 4]!, quad[(i + 3) % 4]!];
+  const unit = (p: Point): Point => {
+    const d = distance(corner, p);
+    return [(p[0] - corner[0]) / d, (p[1] - corner[1]) / d];
+  };
+  const [ua, ub] = [unit(a), unit(b)];
+  const step = 0.035 * shortSide;
+  const at = (alongA: number, alongB: number) =>
+    patchMean(
+      image,
+      corner[0] + ua[0] * alongA + ub[0] * alongB,
+      corner[1] + ua[1] * alongA + ub[1] * alongB,
+    );
+  const inside = at(step, step);
+  const outside = at(-step, -step);
+  const [quarterA, quarterB] = [0.25 * distance(corner, a), 0.25 * distance(corner, b)];
+  const insideRefs = [at(quarterA, step), at(step, quarterB)];
+  const outsideRefs = [at(quarterA, -step), at(-step, quarterB)];
+  const matches = (patch: number[] | null, refs: (number[] | null)[]) =>
+    patch !== null && refs.some((ref) => ref !== null && colourDifference(patch, ref) <= SAME_COLOUR);
+  return matches(inside, insideRefs) && matches(outside, outsideRefs);
+}
+
+/**
+ * Two patches show the same surface when no channel's mean differs by more than this: a card's tint
+ * and print vary by ~15 over its margin, a thumb differs from a card or a table by 60 or more.
+ */
+const SAME_COLOUR = 25;
+
+const colourDifference = (p: number[], q: number[]) => Math.max(...p.map((v, c) => Math.abs(v - q[c]!)));
+
+/** Mean RGB over 5 × 5 px round (x, y); null where that is not all in the photo. */
+function patchMean(image: RgbaImage, x: number, y: number): number[] | null {
+  const [cx, cy] = [Math.round(x), Math.round(y)];
+  if (cx < 2 || cy < 2 || cx > image.width - 3 || cy > image.height - 3) return null;
+  const sum = [0, 0, 0];
+  for (let dy = -2; dy <= 2; dy++)
+    for (let dx = -2; dx <= 2; dx++) {
+      const k = ((cy + dy) * image.width + cx + dx) * 4;
+      for (let c = 0; c < 3; c++) sum[c]! += image.data[k + c]!;
+    }
+  return sum.map((v) => v / 25);
 }
 
 /**

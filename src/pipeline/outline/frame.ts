@@ -24,10 +24,17 @@ export function borderOf(p: Point, width: number, height: number): EdgeName | nu
 
 /**
  * The border a segment runs along, if both its ends lie near the same one. Simplification moves a
- * hull's vertices by up to its tolerance, so "near" is 2% of the photo's short side, not a pixel.
+ * hull's vertices by up to its tolerance, so "near" is 2% of the photo's short side, not a pixel (or
+ * `marginPx`, where that is more).
  */
-export function sharedBorder(a: Point, b: Point, width: number, height: number): EdgeName | null {
-  const margin = Math.max(FRAME_MARGIN_PX, 0.02 * Math.min(width, height));
+export function sharedBorder(
+  a: Point,
+  b: Point,
+  width: number,
+  height: number,
+  marginPx = 0,
+): EdgeName | null {
+  const margin = Math.max(FRAME_MARGIN_PX, 0.02 * Math.min(width, height), marginPx);
   const ofB = bordersOf(b, width, height, margin);
   return bordersOf(a, width, height, margin).find((border) => ofB.includes(border)) ?? null;
 }

@@ -26,6 +26,7 @@ import {
 } from '../types.ts';
 import { coveredByBorderGaps } from './coveredCorners.ts';
 import { edgeSupport, refineSide, type EdgeMap, type Side } from './edgeMap.ts';
+import { segmentSupport, type SideMeasure } from './sideSupport.ts';
 import { borderOf, clipToFrame, frameExit, sharedBorder } from './frame.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
@@ -74,13 +75,17 @@ export function judgeQuad(
   const aspect = aspectOf(quad);
   if (aspect < OUTLINE_THRESHOLDS.minAspect || aspect > OUTLINE_THRESHOLDS.maxAspect) return null;
   if (reachesTooFar(quad, width, height)) return null;
-  const missingCorners = missingCornersOf(quad, sides.length === 3, width, height);
-
   const sideSupports = quad.map((p, i) => edgeSupport(edges, p, quad[(i + 1) % 4]!, 0.1, 0.9));
+  const missingCorners = [
+    ...new Set([
+      ...missingCornersOf(quad, sides.length === 3, width, height),
+      ...cornersOfUnseenSidesOnFrame({ image, maps: [edges] }, quad),
+    ]),
+  ].sort((a, b) => CORNER_NAMES.indexOf(a) - CORNER_NAMES.indexOf(b));
   const support = sideSupports.reduce((s, v) => s + v, 0) / 4;
   if (support < OUTLINE_THRESHOLDS.minEdgeSupport) return null;
 
-  const coveredCorners = coveredByBorderGaps(edges, quad, missingCorners);
+  const coveredCorners = coveredByBorderGaps(edges, quad, missingCorners, image);
   const polygon = visible ?? clipToFrame(quad, width, height);
   const visibleArea = Math.abs(signedArea(polygon));
   const outline: DocumentOutline<AnalysisPoint> = {
@@ -139,6 +144,26 @@ function missingCornersOf(
     p[0] < -tolerance || p[1] < -tolerance || p[0] > width - 1 + tolerance || p[1] > height - 1 + tolerance;
   const onFrame = (p: Point) => borderOf(p, width, height) !== null;
   return CORNER_NAMES.filter((_, i) => outside(quad[i]!) || (threeSided && onFrame(quad[i]!)));
+}
+
+/**
+ * A corner on the photo's border is seen only where both its sides are: a side that is not on edges
+ * inside the photo (away from its border, which is drawn into the edge map) is a chord across a
+ * document that runs off the photo there, closed by the border (a card whose end is cut off, its
+ * top and bottom edges leaving the photo at a slant).
+ */
+function cornersOfUnseenSidesOnFrame(measure: SideMeasure, quad: Quad<AnalysisPoint>): CornerName[] {
+  const { width, height } = measure.image;
+  const onFrame = (p: Point) => borderOf(p, width, height) !== null;
+  return CORNER_NAMES.filter((_, i) => {
+    if (!onFrame(quad[i]!)) return false;
+    const [before, after] = [quad[(i + 3) % 4]!, quad[(i + 1) % 4]!];
+    // A side along the border itself cannot be measured: it is the border's (frame.ts), not this.
+    return [before, after].some((q) => {
+      const support = segmentSupport(measure, quad[i]!, q, 1);
+      return support !== null && support < OUTLINE_THRESHOLDS.minOwnSideSupport;
+    });
+  });
 }
 
 /** The photo's borders that the visible document's polygon runs along. */

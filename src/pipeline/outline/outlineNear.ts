@@ -15,7 +15,7 @@ import {
   orderClockwiseFromTopLeft,
   signedArea,
 } from '../geometry.ts';
-import type { Point } from '../geometry.ts';
+import type { Line, Point } from '../geometry.ts';
 import {
   CORNER_NAMES,
   pointIn,
@@ -26,10 +26,12 @@ import {
 } from '../types.ts';
 import { documentCandidates } from './candidates.ts';
 import { coveredByBorderGaps } from './coveredCorners.ts';
-import { edgeMapOf, edgeSupport, findEdges, refineSide, smoothedChannels, type EdgeMap } from './edgeMap.ts';
+import { edgeMapOf, findEdges, smoothedChannels, type EdgeMap } from './edgeMap.ts';
 import { EDGE_SENSITIVITIES } from './findDocumentOutline.ts';
 import { clipToFrame, sharedBorder } from './frame.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
+import { findSidesNear, type SidesNear } from './sidesNear.ts';
+import { holdsZoneAsIcao } from './zoneOnPage.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
 /**
@@ -123,10 +125,10 @@ export function findOutlineNear(
   return withMats(cv, (scope) => {
     const channels = smoothedChannels(scope, image);
     let best: Candidate | null = null;
-    let edges: EdgeMap | null = null;
+    const maps: EdgeMap[] = [];
     for (const [low, high] of EDGE_SENSITIVITIES) {
       const edgesMat = findEdges(scope, channels, low, high);
-      edges = edgeMapOf(edgesMat);
+      maps.push(edgeMapOf(edgesMat));
       for (const candidate of documentCandidates(scope, edgesMat, image)) {
         if (!predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted))) continue;
         if (!best || candidate.score > best.score) best = candidate;
@@ -134,35 +136,43 @@ export function findOutlineNear(
       if (best) return best.outline;
     }
     // No candidate fits: the prediction whose sides lie most on edges is judged (the likeliest on a tie).
-    const judged = predictions.map((predicted) => judgePrediction(edges!, image, predicted.quad, marginPx));
+    const judged = predictions.map((predicted) => judgePrediction(maps, image, predicted, marginPx));
     return judged.reduce((best, next) => (next.edgeSupport > best.edgeSupport + 0.05 ? next : best));
   });
 }
 
 /**
- * The predicted quad, its sides refitted to the edges near them. A corner is missing when it lies off
+ * The predicted quad, its sides looked for near it (sidesNear.ts). A corner is missing when it lies off
  * the photo, or when a side reaching it is on no edge within `marginPx` of the photo's border (the
  * document may run off there: its corner is not seen in the photo). Sides on no edge elsewhere leave
  * the outline unseen: the document is there, by its code, but we cannot see where it ends.
  */
 function judgePrediction(
-  edges: EdgeMap,
+  maps: readonly EdgeMap[],
   image: RgbaImage,
-  predicted: Quad<AnalysisPoint>,
+  predicted: PredictedOutline<AnalysisPoint>,
   marginPx: number,
 ): DocumentOutline<AnalysisPoint> {
   const { width, height } = image;
-  const quad = orderClockwiseFromTopLeft(refitted(edges, predicted));
+  const { corners, sides } = sidesHoldingZone(image, maps, predicted);
+  // Cover is judged on the sensitive map, as the search that found no candidate last looked in it.
+  const edges = maps.at(-1)!;
+  // The document's corners in the photo's order (the one nearest its top-left first); side i of the
+  // quad is then side i + shift of the document.
+  const quad = orderClockwiseFromTopLeft(corners);
+  const shift = corners.indexOf(quad[0]);
+  const sideSeen = (i: number) => sides.seen[(i + shift) % 4]!;
   const tolerance = OUTLINE_THRESHOLDS.outsideTolerance * Math.hypot(width, height);
   const outside = (p: Point) =>
     p[0] < -tolerance || p[1] < -tolerance || p[0] > width - 1 + tolerance || p[1] > height - 1 + tolerance;
   const nearBorder = (p: Point) =>
     p[0] < marginPx || p[1] < marginPx || p[0] > width - 1 - marginPx || p[1] > height - 1 - marginPx;
-  const supports = quad.map((p, i) => edgeSupport(edges, p, quad[(i + 1) % 4]!, 0.1, 0.9));
+  const supports = quad.map((_, i) => sides.supports[(i + shift) % 4]!);
   // The photo's own border is drawn into the edge map: a side along it is not the document's edge.
-  const seen = supports.map(
-    (s, i) =>
-      s >= OUTLINE_THRESHOLDS.minOwnSideSupport && !sharedBorder(quad[i]!, quad[(i + 1) % 4]!, width, height),
+  // Nor is a line within the margin of it all along: a laminate's edge or a printed frame a few
+  // millimetres inside a document that runs off the photo looks the same (passporteye's tight crops).
+  const seen = quad.map(
+    (p, i) => sideSeen(i) && !sharedBorder(p, quad[(i + 1) % 4]!, width, height, marginPx),
   );
   const missing = new Set<CornerName>();
   quad.forEach((p, i) => {
@@ -192,7 +202,7 @@ function judgePrediction(
   return {
     quad,
     missingCorners,
-    coveredCorners: edgesUnseen ? [] : coveredByBorderGaps(edges, quad, missingCorners),
+    coveredCorners: edgesUnseen ? [] : coveredByBorderGaps(edges, quad, missingCorners, image),
     offEdges,
     areaShare: visibleArea / (width * height),
     aspect: Math.max(horizontal, vertical) / Math.max(1, Math.min(horizontal, vertical)),
@@ -203,36 +213,30 @@ function judgePrediction(
 }
 
 /**
- * Each side moved onto the edge beside it, where there is one; the prediction where not. A side is
- * first slid parallel, up to 8% of the document's short side either way (the prediction's error),
- * to where most of it lies on edges, then refitted there.
+ * The sides found near the prediction and their corners (document order). Sides that do not hold
+ * the zone as ICAO lays it are lines inside the document (a tint's edge, a row of print) or beside
+ * it: none of them is taken, and the prediction is judged unseen.
  */
-function refitted(edges: EdgeMap, predicted: Quad<AnalysisPoint>): Quad<AnalysisPoint> {
-  const shortSide = Math.min(distance(predicted[0], predicted[1]), distance(predicted[1], predicted[2]));
-  const reach = Math.max(3, Math.round(0.08 * shortSide));
-  const lines = predicted.map((p, i) => {
-    const q = predicted[(i + 1) % 4]!;
-    const length = distance(p, q);
-    const [nx, ny] = [-(q[1] - p[1]) / length, (q[0] - p[0]) / length];
-    let best = { support: 0, offset: 0 };
-    for (let d = -reach; d <= reach; d++) {
-      const a: Point = [p[0] + nx * d, p[1] + ny * d];
-      const b: Point = [q[0] + nx * d, q[1] + ny * d];
-      const support = edgeSupport(edges, a, b, 0.15, 0.85);
-      if (support > best.support + 1e-6 || (support === best.support && Math.abs(d) < Math.abs(best.offset)))
-        best = { support, offset: d };
-    }
-    const shift = best.support >= OUTLINE_THRESHOLDS.minOwnSideSupport ? best.offset : 0;
-    return refineSide(edges, {
-      from: [p[0] + nx * shift, p[1] + ny * shift],
-      to: [q[0] + nx * shift, q[1] + ny * shift],
-    });
-  });
+function sidesHoldingZone(
+  image: RgbaImage,
+  maps: readonly EdgeMap[],
+  predicted: PredictedOutline<AnalysisPoint>,
+): { corners: Quad<AnalysisPoint>; sides: Pick<SidesNear, 'supports' | 'seen'> } {
+  const found = findSidesNear(image, maps, predicted.quad, predicted.zone);
+  const corners = cornersOf(found.lines, predicted.quad);
+  if (holdsZoneAsIcao(corners, predicted.quad, predicted.zone)) return { corners, sides: found };
+  return { corners: predicted.quad, sides: { supports: [0, 0, 0, 0], seen: [false, false, false, false] } };
+}
+
+/**
+ * Where the sides' lines meet (document order: corner i between sides i - 1 and i); the prediction's
+ * corners where they do not make a convex quad near it (a side found on print or another object).
+ */
+function cornersOf(lines: readonly Line[], predicted: Quad<AnalysisPoint>): Quad<AnalysisPoint> {
   const corners = predicted.map((p, i) => intersect(lines[(i + 3) % 4]!, lines[i]!, 0.2) ?? p);
-  // A refit that moved a corner far (onto print or another object) is not the document's edge.
   const span = distance(predicted[0], predicted[2]);
-  const moved = corners.some((c, i) => distance(c, predicted[i]!) > 0.12 * span);
-  if (moved || !isConvex(corners)) return predicted;
+  const far = corners.some((c, i) => distance(c, predicted[i]!) > 0.7 * span);
+  if (far || !isConvex(corners)) return predicted;
   return corners.map(([x, y]) => pointIn('analysis', x, y)) as unknown as Quad<AnalysisPoint>;
 }
 
