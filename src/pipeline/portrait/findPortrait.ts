@@ -4,6 +4,14 @@
  */
 import type { DetectedFace, FaceDetector } from '../face/types.ts';
 import { cellMeans } from '../image.ts';
+import {
+  isSkin,
+  joinedToEdges,
+  MIN_FINGER_CONTACT_MM,
+  nearColour,
+  paperColour,
+  type Rgb,
+} from './skinCover.ts';
 import type { DocumentFormat } from '../rectify/rectifyDocument.ts';
 import { rectIn, type PortraitMeasure, type Rect, type RgbaImage } from '../types.ts';
 
@@ -20,6 +28,8 @@ interface PortraitLayout {
   readonly zone: Share;
   /** Where, inside the zone, the portrait's face should be when the detector finds none. */
   readonly face: Share;
+  /** The zone's height in millimetres (ICAO 9303: the page's or card's height times the zone's share). */
+  readonly zoneMmTall: number;
   /** The zone's sides that are the document's own edges, where a finger can reach in from. */
   readonly edges: readonly ('left' | 'top' | 'bottom')[];
 }
@@ -36,11 +46,13 @@ const LAYOUTS: Record<DocumentFormat, PortraitLayout> = {
   'passport-page': {
     zone: { x0: 0, y0: 0, x1: 0.42, y1: 0.76 },
     face: { x0: 0.1, y0: 0.19, x1: 0.26, y1: 0.5 },
+    zoneMmTall: 0.76 * 88,
     edges: ['left', 'top'],
   },
   'id-1': {
     zone: { x0: 0, y0: 0, x1: 0.42, y1: 1 },
     face: { x0: 0.09, y0: 0.3, x1: 0.28, y1: 0.68 },
+    zoneMmTall: 54,
     edges: ['left', 'top', 'bottom'],
   },
 };
@@ -77,6 +89,7 @@ export interface PortraitSearch {
 export function findPortrait(detector: FaceDetector, search: PortraitSearch): PortraitMeasure {
   const { document, format, uprightness, expected } = search;
   const layout = LAYOUTS[format];
+  const paper = paperColour(document, GRID_CELLS);
   const tries: boolean[] =
     uprightness === 'upright' ? [false] : uprightness === 'upside-down' ? [true] : [false, true];
   const looked: { crop: ZoneCrop; face: DetectedFace | null }[] = [];
@@ -96,11 +109,11 @@ export function findPortrait(detector: FaceDetector, search: PortraitSearch): Po
   // the worse. An unsure face on a side without a portrait (a card's ghost image) is not judged.
   const judgements =
     face !== null && (sure || expected)
-      ? [{ crop: best.crop, ...measureOver(best.crop.image, boxShare(face.box), layout.edges, sure) }]
+      ? [{ crop: best.crop, ...measureOver(best.crop.image, boxShare(face.box), layout, sure, paper) }]
       : expected
         ? looked.map(({ crop }) => ({
             crop,
-            ...measureOver(crop.image, zoneShare(layout.face, layout.zone), layout.edges, true),
+            ...measureOver(crop.image, zoneShare(layout.face, layout.zone), layout, true, paper),
           }))
         : [];
   const worst = judgements.reduce<(typeof judgements)[number] | null>(
@@ -210,8 +223,9 @@ function clampShare(part: Share): Share {
 function measureOver(
   image: RgbaImage,
   part: Share,
-  edges: readonly ('left' | 'top' | 'bottom')[],
+  layout: PortraitLayout,
   judgeCover: boolean,
+  paper: Rgb,
 ): { glare: number; covered: number } {
   const { columns, rows, rgb } = cellMeans(image, GRID_CELLS);
   const glare = new Uint8Array(columns * rows);
@@ -223,9 +237,10 @@ function measureOver(
       low >= PORTRAIT_THRESHOLDS.glareLevel && Math.max(r, g, b) - low <= PORTRAIT_THRESHOLDS.glareMaxChroma
         ? 1
         : 0;
-    skin[index] = isSkin(r, g, b) ? 1 : 0;
+    skin[index] = isSkin(r, g, b) && !nearColour([r, g, b], paper) ? 1 : 0;
   }
-  const finger = joinedToEdges(skin, columns, rows, edges);
+  const minContact = Math.ceil((MIN_FINGER_CONTACT_MM / layout.zoneMmTall) * rows);
+  const finger = joinedToEdges(skin, columns, rows, layout.edges, minContact);
   const [c0, c1] = [Math.floor(part.x0 * columns), Math.ceil(part.x1 * columns)];
   const [r0, r1] = [Math.floor(part.y0 * rows), Math.ceil(part.y1 * rows)];
   let cells = 0;
@@ -239,48 +254,6 @@ function measureOver(
     }
   if (cells === 0) return { glare: 0, covered: 0 };
   return { glare: shine / cells, covered: judgeCover ? under / cells : 0 };
-}
-
-/**
- * Skin of any tone, in YCbCr (ITU-R BT.601): Cr 138-180 and Cb 77-120 (Chai and Ngan's 1999 box,
- * Cb tightened from 127 so that the pink of a UK licence, Cb about 126, is not skin), neither nearly
- * black nor white.
- */
-function isSkin(r: number, g: number, b: number): boolean {
-  const y = 0.299 * r + 0.587 * g + 0.114 * b;
-  const cr = 128 + 0.5 * r - 0.4187 * g - 0.0813 * b;
-  const cb = 128 - 0.1687 * r - 0.3313 * g + 0.5 * b;
-  return y > 40 && y < 245 && cr >= 138 && cr <= 180 && cb >= 77 && cb <= 120;
-}
-
-/** 1 where a cell of `mask` is joined (4-connected, through the mask) to a cell on one of `edges`. */
-function joinedToEdges(
-  mask: Uint8Array,
-  columns: number,
-  rows: number,
-  edges: readonly ('left' | 'top' | 'bottom')[],
-): Uint8Array {
-  const joined = new Uint8Array(mask.length);
-  const stack: number[] = [];
-  const seed = (index: number) => {
-    if (mask[index] === 1 && joined[index] === 0) {
-      joined[index] = 1;
-      stack.push(index);
-    }
-  };
-  if (edges.includes('left')) for (let row = 0; row < rows; row++) seed(row * columns);
-  if (edges.includes('top')) for (let column = 0; column < columns; column++) seed(column);
-  if (edges.includes('bottom'))
-    for (let column = 0; column < columns; column++) seed((rows - 1) * columns + column);
-  while (stack.length > 0) {
-    const index = stack.pop()!;
-    const column = index % columns;
-    if (column > 0) seed(index - 1);
-    if (column < columns - 1) seed(index + 1);
-    if (index >= columns) seed(index - columns);
-    if (index + columns < mask.length) seed(index + columns);
-  }
-  return joined;
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -162,4 +162,47 @@ describe('findPortrait', () => {
     });
     expect(portraitProblemOf(covered)).toBe('portrait-covered');
   });
+
+  it('does not take skin-toned paper along the page’s edge for a finger, yet fails a thumb over it', async () => {
+    // MIDV-500's mock German passport (../shared/real-photos/midv500-seg/sample2.png) is printed on
+    // beige paper that the skin test takes for skin, joined round the portrait to the page's edge.
+    const page = design('gbr-passport');
+    const { image, pxPerMm } = await rectified(page, 'passport-page', 'light');
+    // Its portrait's backdrop is a darker beige, so skin runs from the paper through it into the face.
+    const portrait = portraitOf(page);
+    const inPortrait = (at: number) => {
+      const [x, y] = [(at / 4) % image.width, Math.floor(at / 4 / image.width)];
+      return (
+        x >= portrait.x * pxPerMm &&
+        x < (portrait.x + portrait.width) * pxPerMm &&
+        y >= portrait.y * pxPerMm &&
+        y < (portrait.y + portrait.height) * pxPerMm
+      );
+    };
+    const data = new Uint8Array(image.data);
+    for (let at = 0; at < data.length; at += 4) {
+      const [r, g, b] = [data[at]!, data[at + 1]!, data[at + 2]!];
+      if (inPortrait(at) && Math.min(r, g, b) > 150 && Math.max(r, g, b) - Math.min(r, g, b) < 40)
+        data.set([194, 178, 149], at);
+      else if (Math.min(r, g, b) > 200 && Math.max(r, g, b) - Math.min(r, g, b) < 30)
+        data.set([220, 200, 160], at);
+    }
+    const beige: RgbaImage = { ...image, data };
+    const search = { format: 'passport-page', uprightness: 'upright', expected: true } as const;
+    const plain = findPortrait(detector, { ...search, document: beige });
+    expect({ covered: plain.covered, problem: portraitProblemOf(plain) }).toStrictEqual({
+      covered: 0,
+      problem: null,
+    });
+    const face = drawnFaceCentre(portraitOf(page), pxPerMm);
+    const thumb = paintEllipse(
+      beige,
+      [face[0] * 0.6, face[1]],
+      [face[0] * 0.75, 12 * pxPerMm],
+      [232, 184, 150, 255],
+    );
+    expect(portraitProblemOf(findPortrait(detector, { ...search, document: thumb }))).toBe(
+      'portrait-covered',
+    );
+  });
 });
