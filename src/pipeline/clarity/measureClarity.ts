@@ -45,6 +45,14 @@ export const CLARITY_THRESHOLDS = {
    * real-photos: the 300-px scan that must fail 7, the 600-px scans that must pass 8–18.
    */
   minPrintHeightPx: 7.5,
+  /**
+   * Print one pixel above that limit is read only in good light: under this median luminance (every
+   * real crop that passes measured ≥ 130), a sensor's noise is as large as such glyphs' strokes.
+   * real-photos: docsaid's 512-px passport page on a knee in dim light, 8 px at 105, must fail; prado's
+   * 600-px scans, 8 px at ≥ 178, pass.
+   */
+  dimLightMinPrintHeightPx: 8.5,
+  dimBrightness: 130,
 } as const;
 
 /** Measures are taken on the document scaled to this width (or its native width, if smaller). */

@@ -59,7 +59,10 @@ const CLARITY_PROBLEMS: readonly {
   {
     problem: 'small',
     holds: (m, t) =>
-      m.printHeightPx === null ? estimatedTooSmall(m, t) : m.printHeightPx < t.minPrintHeightPx,
+      m.printHeightPx === null
+        ? estimatedTooSmall(m, t)
+        : m.printHeightPx <
+          (m.brightness! < t.dimBrightness ? t.dimLightMinPrintHeightPx : t.minPrintHeightPx),
   },
 ];
 

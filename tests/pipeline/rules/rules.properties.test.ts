@@ -155,7 +155,10 @@ describe('judgeClearPhoto (properties)', () => {
           (m.brightness !== null && m.brightness < t.minBrightness) ||
           (m.printHeightPx === null
             ? m.textHeightPx !== null && m.textHeightPx < t.minTextHeightPx
-            : m.printHeightPx < t.minPrintHeightPx);
+            : m.printHeightPx <
+              (m.brightness !== null && m.brightness < t.dimBrightness
+                ? t.dimLightMinPrintHeightPx
+                : t.minPrintHeightPx));
         if (defect) expect(judgeClearPhoto(m).status).not.toBe('pass');
       }),
       { numRuns: 1000 },
