@@ -25,12 +25,15 @@ const MIN_FRONT_WORDS = 4;
 const MIN_PRINTED_GLYPHS = 12;
 
 /**
- * A photo no larger than this on its long side (the width an ID-1 card is rectified to) whose outline
- * went round something with hardly any print is taken for a scan or a crop of the document itself,
- * and read whole: it costs no more than reading a rectified card. A phone's photo is larger (our
- * fixtures' are 1600 px), and its outline is trusted.
+ * A photo no larger than this on its long side (the width a passport page is rectified to) whose
+ * outline went round something with hardly any print is read whole: a scan or a crop of the document
+ * itself, or a picture in which the outline took the card's portrait for the card (faceplugin's
+ * novelty "UNITED STATES DRIVER LICENSE" over vaccination cards, 1566 px; doubango's gift certificate,
+ * 1280 px, whose outline went round its logo). It costs no more than reading a rectified passport
+ * page. A phone's full photo is larger (3000 px and more), and reading it whole would cost seconds:
+ * its outline is trusted.
  */
-const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['id-1'];
+const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['passport-page'];
 
 /**
  * Reads the printed text of a rectified document, upright and then upside down; and, where that
@@ -46,13 +49,24 @@ export async function readDocumentFront(
   const read = [...onDocument.read];
   const small = photo !== null && Math.max(photo.width, photo.height) <= MAX_PHOTO_READ_SIDE_PX;
   if (photo && small && wordsIn(read) < MIN_FRONT_WORDS) {
-    const onPhoto = await readWaysUp(engines, photo, 1);
-    if (onPhoto.front) return onPhoto.front;
-    read.push(...onPhoto.read);
+    // The reading budget may cut this second look: what the document's own reading said still stands.
+    const onPhoto = await unlessCut(readWaysUp(engines, photo, 1));
+    if (onPhoto?.front) return onPhoto.front;
+    read.push(...(onPhoto?.read ?? []));
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
   return notAnId && { kind: 'not-an-id', notAnId };
+}
+
+/** What `reading` found, or null where the reading budget's deadline (a TimeoutError) cut it. */
+async function unlessCut<T>(reading: Promise<T>): Promise<T | null> {
+  try {
+    return await reading;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError') return null;
+    throw error;
+  }
 }
 
 /** The image read upright, then upside down, until a licence or a card front is found. */

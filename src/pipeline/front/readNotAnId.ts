@@ -21,6 +21,9 @@ import { datesIn } from './readLicence.ts';
  * - [US-DL] §2.4 also names the fields a US licence labels: "CLASS", "END" (endorsements), "RSTR"
  *   (restrictions); [REAL-ID]: cards that are not REAL ID compliant must say so on their face (6 CFR
  *   37.71), which states print as "FEDERAL LIMITS APPLY".
+ * - [VOUCHER]: a gift certificate, gift card or voucher names itself so, in its issuer's languages
+ *   (Canada's bilingual "Gift Certificate / Certificat-cadeau"), and prints "redeemable" for what it
+ *   is worth; no identity document prints these words.
  */
 const NOT_AN_ID: readonly {
   readonly seen: NotAnIdKind;
@@ -57,6 +60,17 @@ const NOT_AN_ID: readonly {
     ],
     count: 2,
     source: '[US-DL] [REAL-ID]',
+  },
+  {
+    seen: 'voucher',
+    signs: [
+      (text) =>
+        /GIFT\s*(CERTIFICATE|CARD|VOUCHER)|VOUCHER|CERTIFICAT[-\s]*CADEAU|CH[EÈ]QUE[-\s]*CADEAU|GUTSCHEIN|\bREDEEMABLE\b/u.test(
+          text,
+        ),
+    ],
+    count: 1,
+    source: '[VOUCHER]',
   },
   {
     seen: 'non-european-id-card',

@@ -121,6 +121,12 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: USE_ACCEPTED,
     source: '[NHS-LOGIN-2024]',
   },
+  // A gift certificate, gift card or voucher, by the words that say so: money's worth, not an ID.
+  voucher: {
+    message: 'This looks like a gift card or voucher. It is not a photo ID that NHS login accepts.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
   // A face and next to no print anywhere (portrait/lookForPeople.ts): a photo of people, not of an ID.
   // NHS login: "The image you send needs to be of your original photo ID"; the face is filmed later,
   // in its video step ("we will show you 4 numbers").
