@@ -61,6 +61,14 @@ describe('parseNotAnIdText', () => {
     });
   });
 
+  it('knows a gift certificate or voucher by the words that say so', () => {
+    // As tesseract read doubango's Tim Hortons certificate: its title clipped, "redeemable" whole.
+    const certificate = ['ft Certificate', '$2.0', 'Redeemable at any participating Tim Hortons location'];
+    expect(parseNotAnIdText([certificate])).toStrictEqual({ seen: 'voucher' });
+    expect(parseNotAnIdText([['BOOKSHOP', 'GIFT CARD', '£20']])).toStrictEqual({ seen: 'voucher' });
+    expect(parseNotAnIdText([['Gutschein', 'über 50 Euro']])).toStrictEqual({ seen: 'voucher' });
+  });
+
   it('finds no sign of an ID in prose, and leaves anything with an ID word or a document date alone', () => {
     expect(parseNotAnIdText([['The long road home', 'was paved with good intentions']])).toStrictEqual({
       seen: null,
@@ -119,6 +127,25 @@ describe('accepted-document on photos of things that are not IDs (composites mad
     expect(accepted(report).evidence['seen']).toBe('non-european-licence');
   }, 60_000);
 
+  it('fails a gift certificate, saying it looks like a gift card or voucher', async () => {
+    const report = await checkComposite({
+      width: 900,
+      height: 400,
+      fill: '#fdf1f1',
+      ink: '#b3262e',
+      fontSize: 40,
+      lines: ['GIFT CERTIFICATE', 'Twenty Pounds', 'Redeemable in any of our shops'],
+    });
+    expect(accepted(report)).toStrictEqual({
+      id: 'accepted-document',
+      status: 'fail',
+      reason: 'voucher',
+      message: TEXTS.voucher.message,
+      advice: TEXTS.voucher.advice,
+      evidence: { kind: 'other', seen: 'voucher', source: '[NHS-LOGIN-2024]' },
+    });
+  }, 60_000);
+
   it('fails a clear, whole printed page with no sign of an ID', async () => {
     const report = await checkComposite({
       width: 700,
@@ -166,6 +193,18 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
   it('fails the NYC municipal ID as an identity card from outside Europe', async () => {
     const report = await checkReal('signzy-alldocs/nycid-1-dark.jpg', '2026-12-01');
     expect(accepted(report).evidence['seen']).toBe('non-european-id-card');
+  }, 60_000);
+
+  // The outline goes round the novelty licence's portrait, and round the certificate's logo: the
+  // photos (1566 and 1280 px) are read whole.
+  it('fails a novelty US driver licence as a licence from outside the UK and Europe', async () => {
+    const report = await checkReal('faceplugin/fake4.jpeg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-licence' });
+  }, 60_000);
+
+  it('fails a gift certificate with a MICR line as a gift card or voucher', async () => {
+    const report = await checkReal('doubango-micr/e13b_1280x720.jpg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'voucher' });
   }, 60_000);
 
   it('does not fail the French ID card front or the German licence back it cannot read', async () => {
