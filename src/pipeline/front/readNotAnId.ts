@@ -129,7 +129,34 @@ export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): N
   }
   const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
   if (ID_WORDS.test(text) || fullDates || SHORT_DATE.test(text) || categories.size >= 3) return null;
-  return { seen: null };
+  return { seen: lines.filter(isProse).length >= MIN_PROSE_LINES ? 'page-of-text' : null };
+}
+
+/**
+ * Lines of running prose that make a page of text, not an ID: an ID prints a title, labels and
+ * values, and no paragraphs. Only where no ID word, document date or licence category was read.
+ */
+const MIN_PROSE_LINES = 6;
+
+/**
+ * Pure: a line of running prose as OCR reads it: 24 characters or more, six or more words that each
+ * hold a vowel, in lower case mostly (a document's values are in capitals, its labels short, and a
+ * label in two or three languages parts them with a slash: ICAO 9303 part 4's "Date of expiry/Date
+ * d'expiration"). Garbage read from a picture or a sideways page is capitals, digits and symbols.
+ */
+export function isProse(line: string): boolean {
+  const words = line.trim().split(/\s+/u);
+  const letters = line.match(/\p{L}/gu) ?? [];
+  const lower = line.match(/\p{Ll}/gu) ?? [];
+  const wordLike = words.filter((word) => /^[("'‘“]?\p{L}+(['’-]\p{L}+)*[)"'’”.,;:!?-]*$/u.test(word));
+  return (
+    line.trim().length >= 24 &&
+    wordLike.length >= 6 &&
+    !line.includes('/') &&
+    wordLike.length >= words.length * 0.8 &&
+    wordLike.every((word) => /[aeiouyà-ÿ]/iu.test(word)) &&
+    lower.length >= letters.length * 0.7
+  );
 }
 
 /** A run of 16 digits (in groups of four, as cards print them) that passes the Luhn check. */

@@ -127,6 +127,13 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: USE_ACCEPTED,
     source: '[NHS-LOGIN-2024]',
   },
+  // Lines of running prose, and no title, label, date or code of an ID: a page, not a photo ID.
+  'page-of-text': {
+    message:
+      'This looks like a page of text, such as a magazine, a leaflet or a letter. It is not a photo ID that NHS login accepts.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
   // A face and next to no print anywhere (portrait/lookForPeople.ts): a photo of people, not of an ID.
   // NHS login: "The image you send needs to be of your original photo ID"; the face is filmed later,
   // in its video step ("we will show you 4 numbers").

@@ -258,6 +258,7 @@ export const NOT_AN_ID_REASONS = [
   'non-european-licence',
   'non-european-id-card',
   'voucher',
+  'page-of-text',
   'photo-of-people',
   'not-an-id',
 ] as const;
