@@ -136,8 +136,9 @@ export interface LicenceReading {
   /**
    * What named the issuer: the sign in the flag, a country printed on the card, the title's language,
    * or (an English title with neither) the DVLA's marks: "DVLA" in field 4c, a DVLA-format number.
+   * Null on a licence's back, which names no state (front/readLicenceBack.ts).
    */
-  readonly issuerFrom: 'sign' | 'country' | 'title' | 'dvla';
+  readonly issuerFrom: 'sign' | 'country' | 'title' | 'dvla' | null;
   /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
   readonly sign: string | null;
   readonly provisional: boolean;

@@ -9,9 +9,11 @@ import { toGreyscale } from '../image.ts';
 import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
+import { matToRgba, rgbaToMat, withMats } from '../cv.ts';
 import { parseCardFrontText } from './readCardFront.ts';
 import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
+import { parseLicenceBackText } from './readLicenceBack.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
 
 /**
@@ -34,6 +36,8 @@ const MIN_PRINTED_GLYPHS = 12;
  * its outline is trusted.
  */
 const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['passport-page'];
+/** A smaller photo is read enlarged to the width a card is rectified to (atCardReadingWidth). */
+const MIN_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['id-1'];
 
 /**
  * Reads the printed text of a rectified document, upright and then upside down; and, where that
@@ -50,13 +54,30 @@ export async function readDocumentFront(
   const small = photo !== null && Math.max(photo.width, photo.height) <= MAX_PHOTO_READ_SIDE_PX;
   if (photo && small && wordsIn(read) < MIN_FRONT_WORDS) {
     // The reading budget may cut this second look: what the document's own reading said still stands.
-    const onPhoto = await unlessCut(readWaysUp(engines, photo, 1));
+    const onPhoto = await unlessCut(readWaysUp(engines, atCardReadingWidth(engines, photo), 1));
     if (onPhoto?.front) return onPhoto.front;
     read.push(...(onPhoto?.read ?? []));
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
   return notAnId && { kind: 'not-an-id', notAnId };
+}
+
+/**
+ * A photo narrower than the width a card is rectified to, enlarged to it: its print is read at the
+ * size a rectified card's is (onfido's 515 px licence back prints its categories table 5 px high,
+ * which tesseract reads as noise; at 1100 px it reads the categories and their dates).
+ */
+function atCardReadingWidth(engines: Engines, photo: RgbaImage): RgbaImage {
+  const scale = MIN_PHOTO_READ_SIDE_PX / Math.max(photo.width, photo.height);
+  if (scale <= 1) return photo;
+  const { cv } = engines;
+  return withMats(cv, (scope) => {
+    const enlarged = scope.mat();
+    const size = new cv.Size(Math.round(photo.width * scale), Math.round(photo.height * scale));
+    cv.resize(rgbaToMat(scope, photo), enlarged, size, 0, 0, cv.INTER_CUBIC);
+    return matToRgba(enlarged);
+  });
 }
 
 /** What `reading` found, or null where the reading budget's deadline (a TimeoutError) cut it. */
@@ -96,6 +117,8 @@ async function readWaysUp(
     }
     const card = parseCardFrontText(ocrLines);
     if (card) return { front: { kind: 'card-front', card }, read };
+    const back = parseLicenceBackText(ocrLines);
+    if (back) return { front: { kind: 'licence', licence: back }, read };
     // Print read surely this way up is upright: turned, it would read as nothing (issue 13's budget).
     if (isReadUpright(ocrLines)) break;
   }
