@@ -10,10 +10,11 @@ import type { LicenceReading } from '../types.ts';
 import { textOf, type PrintedLine } from './labelledDates.ts';
 
 /**
- * The Directive's categories as words of their own. AM, BE and DE are left out: they are words of
- * prose too ("am", "be", "de"); A and B alone are any letter.
+ * The Directive's categories as words of their own, their 1 as OCR reads it in a sans-serif face
+ * too (I or l: "Al" for A1, in onfido's back and in ours drawn at test time). AM, BE and DE are left
+ * out: they are words of prose too ("am", "be", "de"); A and B alone are any letter.
  */
-const EU_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
+const EU_CATEGORIES = /\b(A[1IL]|A2|B[1IL]|C[1IL]E?|CE|D[1IL]E?)\b/gu;
 /** Field 10's and 11's dates, DD.MM.YY. */
 const CATEGORY_DATE = /(?<!\d)\d{2}\.\d{2}\.\d{2}(?!\d)/gu;
 /**
@@ -29,7 +30,7 @@ const MIN_DATES = 2;
 /** Pure: the lines read one way up, to the back of an EU model licence, or null. */
 export function parseLicenceBackText(printed: readonly PrintedLine[]): LicenceReading | null {
   const text = printed.map(textOf).join('\n').toUpperCase();
-  const categories = new Set(text.match(EU_CATEGORIES) ?? []);
+  const categories = new Set((text.match(EU_CATEGORIES) ?? []).map((code) => code.replace(/[IL]/u, '1')));
   const dates = text.match(CATEGORY_DATE) ?? [];
   if (categories.size < MIN_CATEGORIES || dates.length < MIN_DATES || OTHER_MODELS.test(text)) return null;
   return {

@@ -234,9 +234,16 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
     expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'voucher' });
   }, 60_000);
 
-  it('does not fail the French ID card front or the German licence back it cannot read', async () => {
-    for (const file of ['kbyai/fra-id-3.jpg', 'onfido-sdk-ui/back_driving_licence.jpg']) {
-      expect(accepted(await checkReal(file, '2026-12-01')).status).not.toBe('fail');
-    }
+  // Both read from the photo enlarged to a card's reading width (773 and 515 px wide).
+  it('passes the French ID card front and the German licence back as accepted kinds', async () => {
+    const front = accepted(await checkReal('kbyai/fra-id-3.jpg', '2026-12-01'));
+    expect(front).toMatchObject({ status: 'pass', reason: 'european-id-card' });
+    const back = accepted(await checkReal('onfido-sdk-ui/back_driving_licence.jpg', '2026-12-01'));
+    expect(back).toMatchObject({ status: 'pass', reason: 'eu-driving-licence' });
   }, 120_000);
+
+  it("does not take South Africa's licence back for an EU one", async () => {
+    const report = await checkReal('yushulx-zadl/dl.png', '2026-12-01');
+    expect(accepted(report).status).not.toBe('pass');
+  }, 60_000);
 });
