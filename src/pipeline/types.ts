@@ -166,7 +166,7 @@ export interface CardFrontReading {
 
 /** What printed text that is no accepted document's says it is (front/readNotAnId.ts). */
 export type NotAnIdKind =
-  'bank-card' | 'non-european-licence' | 'non-european-id-card' | 'voucher' | 'page-of-text';
+  'bank-card' | 'non-european-licence' | 'non-european-id-card' | 'refused-card' | 'voucher' | 'page-of-text';
 
 /**
  * Printed text read where no MRZ was found that names no licence or card we know: what it says it is

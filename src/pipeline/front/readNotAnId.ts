@@ -21,6 +21,11 @@ import { datesIn } from './readLicence.ts';
  * - [US-DL] §2.4 also names the fields a US licence labels: "CLASS", "END" (endorsements), "RSTR"
  *   (restrictions); [REAL-ID]: cards that are not REAL ID compliant must say so on their face (6 CFR
  *   37.71), which states print as "FEDERAL LIMITS APPLY".
+ * - [NHS-REFUSED]: NHS login's "You cannot send: ... UK driver qualification cards (DQC or Driver
+ *   Card); travel cards; bus passes; NHS ID Cards; university or school ID cards" (rules/
+ *   acceptedDocuments.ts's [NHS-LOGIN-2024]), and staff and visitors' badges, which are no one's
+ *   official ID: what such a card calls itself or its holder. Not where a title NHS login accepts was
+ *   read with it (a UK residence permit prints "STUDENT" among its remarks).
  * - [VOUCHER]: a gift certificate, gift card or voucher names itself so, in its issuer's languages
  *   (Canada's bilingual "Gift Certificate / Certificat-cadeau"), and prints "redeemable" for what it
  *   is worth; no identity document prints these words.
@@ -62,6 +67,17 @@ const NOT_AN_ID: readonly {
     source: '[US-DL] [REAL-ID]',
   },
   {
+    seen: 'refused-card',
+    signs: [
+      (text) =>
+        /\bSTUDENT\b|UNIVERSIT|\bCOLLEGE\b|\bSCHOOL\b|\bPUPIL\b|\bSTAFF\b|\bEMPLOYEE\b|\bVISITOR\b|RAILCARD|OYSTER|BUS\s*PASS|TRAVEL\s*CARD|DRIVER\s*QUALIFICATION|\bDRIVER\s*CARD\b|\bNHS\b/u.test(
+          text,
+        ) && !ACCEPTED_TITLES.test(text),
+    ],
+    count: 1,
+    source: '[NHS-REFUSED]',
+  },
+  {
     seen: 'voucher',
     signs: [
       (text) =>
@@ -79,6 +95,10 @@ const NOT_AN_ID: readonly {
     source: '[US-DL] [IDNYC]',
   },
 ];
+
+/** Words of the titles NHS login accepts, in our languages: with one of them, a card is not refused. */
+const ACCEPTED_TITLES =
+  /PASSPORT|PASSEPORT|REISEPASS|PERMIT|RESIDEN|AUFENTHALT|LICEN[CS]E|F[UÜ]HRERSCHEIN|PERMIS|RIJBEWIJS|\bVISA\b|CITIZEN\s*CARD|NATIONAL|AUSWEIS|IDENTIT[EÉ]|IDENTIDAD|\bDNI\b/u;
 
 /**
  * Words and labels an identity document prints (its title, its fields' names, the EU licence's field

@@ -121,6 +121,14 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: USE_ACCEPTED,
     source: '[NHS-LOGIN-2024]',
   },
+  // NHS login's "You cannot send: ... UK driver qualification cards (DQC or Driver Card); travel
+  // cards; bus passes; NHS ID Cards; university or school ID cards", and staff or visitors' badges.
+  'refused-card': {
+    message:
+      'This looks like a student, staff, travel or other card that NHS login does not accept as photo ID, such as a university or school ID card, an NHS ID card, a bus pass or a driver qualification card.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
   // A gift certificate, gift card or voucher, by the words that say so: money's worth, not an ID.
   voucher: {
     message: 'This looks like a gift card or voucher. It is not a photo ID that NHS login accepts.',

@@ -61,6 +61,20 @@ describe('parseNotAnIdText', () => {
     });
   });
 
+  it('knows the cards NHS login refuses by name: student, staff, travel and NHS ID cards', () => {
+    const student = ['UNIVERSITY OF NORTHSIDE', 'Student Identity Card', 'JANE SMITH'];
+    expect(parseNotAnIdText([student])).toStrictEqual({ seen: 'refused-card' });
+    expect(parseNotAnIdText([['Barts Health', 'NHS', 'Staff Nurse']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    expect(parseNotAnIdText([['16-25 Railcard', 'Valid until 01/27']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    // Not beside a title NHS login accepts: a UK residence permit prints "STUDENT" in its remarks.
+    const permit = ['UNITED KINGDOM', 'RESIDENCE PERMIT', 'REMARKS', 'STUDENT'];
+    expect(parseNotAnIdText([permit])?.seen).not.toBe('refused-card');
+  });
+
   it('knows a gift certificate or voucher by the words that say so', () => {
     // As tesseract read doubango's Tim Hortons certificate: its title clipped, "redeemable" whole.
     const certificate = ['ft Certificate', '$2.0', 'Redeemable at any participating Tim Hortons location'];
@@ -151,14 +165,26 @@ describe('accepted-document on photos of things that are not IDs (composites mad
     expect(accepted(report).evidence['seen']).toBe('non-european-licence');
   }, 60_000);
 
-  it('fails a gift certificate, saying it looks like a gift card or voucher', async () => {
+  it('fails a student card, saying NHS login does not accept it', async () => {
     const report = await checkComposite({
-      width: 900,
-      height: 400,
+      ...CARD,
+      fill: '#ffffff',
+      ink: '#14365d',
+      lines: ['UNIVERSITY OF NORTHSIDE', 'STUDENT CARD', 'JANE SMITH', 'Library 2041 7731'],
+    });
+    expect(accepted(report)).toMatchObject({
+      status: 'fail',
+      reason: 'refused-card',
+      message: TEXTS['refused-card'].message,
+    });
+  }, 60_000);
+
+  it('fails a gift card, saying it looks like a gift card or voucher', async () => {
+    const report = await checkComposite({
+      ...CARD,
       fill: '#fdf1f1',
       ink: '#b3262e',
-      fontSize: 40,
-      lines: ['GIFT CERTIFICATE', 'Twenty Pounds', 'Redeemable in any of our shops'],
+      lines: ['GIFT CARD', 'Twenty Pounds', 'Redeemable in any of our shops'],
     });
     expect(accepted(report)).toStrictEqual({
       id: 'accepted-document',
