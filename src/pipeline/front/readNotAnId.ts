@@ -1,8 +1,9 @@
 /**
  * Printed text that names no licence or card we read: what it says it is when it says so (a bank
- * card, a US licence, a non-European ID card), and whether it shows any sign of an identity document
- * at all. The rules fail `accepted-document` on the first, and on the second only for a clear photo
- * of a whole object (rules/acceptedDocument.ts): an ID we could not read stays unsure.
+ * card, a US licence, a non-European ID card, a card NHS login refuses, a voucher, a page of prose),
+ * and whether it shows any sign of an identity document at all. The rules fail `accepted-document`
+ * on the first, and on the second only for a clear photo of a whole object
+ * (rules/acceptedDocument.ts): an ID we could not read stays unsure.
  */
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
