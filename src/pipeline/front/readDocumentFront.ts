@@ -53,10 +53,17 @@ export async function readDocumentFront(
   const read = [...onDocument.read];
   const small = photo !== null && Math.max(photo.width, photo.height) <= MAX_PHOTO_READ_SIDE_PX;
   if (photo && small && wordsIn(read) < MIN_FRONT_WORDS) {
-    // The reading budget may cut this second look: what the document's own reading said still stands.
-    const onPhoto = await unlessCut(readWaysUp(engines, atCardReadingWidth(engines, photo), 1));
+    // The reading budget may cut these looks: what the document's own reading said still stands.
+    const onPhoto = await unlessCut(readWaysUp(engines, photo, 1));
     if (onPhoto?.front) return onPhoto.front;
     read.push(...(onPhoto?.read ?? []));
+    // Print too small for tesseract at the photo's own size is read again at a rectified card's.
+    const enlarged = atCardReadingWidth(engines, photo);
+    if (onPhoto && enlarged !== photo && wordsIn(onPhoto.read) < MIN_FRONT_WORDS) {
+      const onEnlarged = await unlessCut(readWaysUp(engines, enlarged, 1));
+      if (onEnlarged?.front) return onEnlarged.front;
+      read.push(...(onEnlarged?.read ?? []));
+    }
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
@@ -66,7 +73,9 @@ export async function readDocumentFront(
 /**
  * A photo narrower than the width a card is rectified to, enlarged to it: its print is read at the
  * size a rectified card's is (onfido's 515 px licence back prints its categories table 5 px high,
- * which tesseract reads as noise; at 1100 px it reads the categories and their dates).
+ * which tesseract reads as noise; at 1100 px it reads the categories and their dates). Only where the
+ * photo's own size read next to nothing: enlarged, doubango's 758 px California licence lost the
+ * "exp" before its expiry that its own size read.
  */
 function atCardReadingWidth(engines: Engines, photo: RgbaImage): RgbaImage {
   const scale = MIN_PHOTO_READ_SIDE_PX / Math.max(photo.width, photo.height);
