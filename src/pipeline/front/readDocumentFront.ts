@@ -1,15 +1,18 @@
 /**
  * A document with no MRZ on the side photographed: a driving licence's front, or the front of a card
  * whose MRZ is on the back. The printed text is read upright, and upside down only when the upright
- * read shows no print read surely; the first reading that names a licence or a card wins. Where the outline went round something with hardly any print (a portrait, a
- * flag: a tight crop or a scan leaves the card's own edge unseen), a small photo is itself read.
+ * read shows no print read surely; the first reading that names a licence, a card or a licence's
+ * back wins. Where the outline went round something with hardly any print (a portrait, a flag, a
+ * logo: a tight crop or a scan leaves the card's own edge unseen), a photo up to 1600 px is itself
+ * read, and read again enlarged where it is smaller than a rectified card and its own size read
+ * next to nothing.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
+import { matToRgba, rgbaToMat, withMats } from '../cv.ts';
 import { toGreyscale } from '../image.ts';
 import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
-import { matToRgba, rgbaToMat, withMats } from '../cv.ts';
 import { parseCardFrontText } from './readCardFront.ts';
 import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
@@ -58,9 +61,9 @@ export async function readDocumentFront(
     if (onPhoto?.front) return onPhoto.front;
     read.push(...(onPhoto?.read ?? []));
     // Print too small for tesseract at the photo's own size is read again at a rectified card's.
-    const enlarged = atCardReadingWidth(engines, photo);
-    if (onPhoto && enlarged !== photo && wordsIn(onPhoto.read) < MIN_FRONT_WORDS) {
-      const onEnlarged = await unlessCut(readWaysUp(engines, enlarged, 1));
+    const smallerThanCard = Math.max(photo.width, photo.height) < MIN_PHOTO_READ_SIDE_PX;
+    if (onPhoto && smallerThanCard && wordsIn(onPhoto.read) < MIN_FRONT_WORDS) {
+      const onEnlarged = await unlessCut(readWaysUp(engines, atCardReadingWidth(engines, photo), 1));
       if (onEnlarged?.front) return onEnlarged.front;
       read.push(...(onEnlarged?.read ?? []));
     }
@@ -79,7 +82,6 @@ export async function readDocumentFront(
  */
 function atCardReadingWidth(engines: Engines, photo: RgbaImage): RgbaImage {
   const scale = MIN_PHOTO_READ_SIDE_PX / Math.max(photo.width, photo.height);
-  if (scale <= 1) return photo;
   const { cv } = engines;
   return withMats(cv, (scope) => {
     const enlarged = scope.mat();
