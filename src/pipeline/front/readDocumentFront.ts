@@ -30,39 +30,48 @@ const MIN_FRONT_WORDS = 4;
 const MIN_PRINTED_GLYPHS = 12;
 
 /**
- * A photo no larger than this on its long side (the width a passport page is rectified to) whose
- * outline went round something with hardly any print is read whole: a scan or a crop of the document
- * itself, or a picture in which the outline took the card's portrait for the card (faceplugin's
- * novelty "UNITED STATES DRIVER LICENSE" over vaccination cards, 1566 px; doubango's gift certificate,
- * 1280 px, whose outline went round its logo). It costs no more than reading a rectified passport
- * page. A phone's full photo is larger (3000 px and more), and reading it whole would cost seconds:
- * its outline is trusted.
+ * A photo no larger than this on its long side (the width an ID-1 card is rectified to) whose outline
+ * went round something with hardly any print is taken for a scan or a crop of the document itself,
+ * and read whole: it costs no more than reading a rectified card. A smaller one is read enlarged to
+ * it where its own size reads next to nothing (atCardReadingWidth).
+ */
+const MAX_CROP_READ_SIDE_PX = RECTIFIED_WIDTH_PX['id-1'];
+/**
+ * A photo up to this (the width a passport page is rectified to) is read whole too where its outline
+ * went round a part of the object, under MAX_PART_SHARE of the photo: the outline took the card's
+ * portrait for the card (faceplugin's novelty "UNITED STATES DRIVER LICENSE", 1566 px, 0.08 of the
+ * photo), or a logo for a certificate (doubango's, 1280 px, 0.03). A document framed as NHS login
+ * asks fills far more (our fixtures' 0.3 to 0.6), and its outline is trusted: read whole, a blurred
+ * or glared fixture's 1600 px cost 300 ms more and read nothing. A phone's full photo is larger (3000
+ * px and more), and reading it whole would cost seconds.
  */
 const MAX_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['passport-page'];
-/** A smaller photo is read enlarged to the width a card is rectified to (atCardReadingWidth). */
-const MIN_PHOTO_READ_SIDE_PX = RECTIFIED_WIDTH_PX['id-1'];
+const MAX_PART_SHARE = 0.2;
 
 /**
  * Reads the printed text of a rectified document, upright and then upside down; and, where that
- * found no document and hardly any text in a small photo, the photo's, upright.
+ * found no document and hardly any text in a small photo, the photo's, upright. `outlineShare`: the
+ * share of the photo the document's outline covers (1 where not known: the outline is trusted).
  */
 export async function readDocumentFront(
   engines: Engines,
   document: RgbaImage,
   photo: RgbaImage | null = null,
+  outlineShare = 1,
 ): Promise<FrontReading | null> {
   const onDocument = await readWaysUp(engines, document, 2);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
-  const small = photo !== null && Math.max(photo.width, photo.height) <= MAX_PHOTO_READ_SIDE_PX;
-  if (photo && small && wordsIn(read) < MIN_FRONT_WORDS) {
+  const side = photo ? Math.max(photo.width, photo.height) : Infinity;
+  const readWhole =
+    side <= MAX_CROP_READ_SIDE_PX || (side <= MAX_PHOTO_READ_SIDE_PX && outlineShare < MAX_PART_SHARE);
+  if (photo && readWhole && wordsIn(read) < MIN_FRONT_WORDS) {
     // The reading budget may cut these looks: what the document's own reading said still stands.
     const onPhoto = await unlessCut(readWaysUp(engines, photo, 1));
     if (onPhoto?.front) return onPhoto.front;
     read.push(...(onPhoto?.read ?? []));
     // Print too small for tesseract at the photo's own size is read again at a rectified card's.
-    const smallerThanCard = Math.max(photo.width, photo.height) < MIN_PHOTO_READ_SIDE_PX;
-    if (onPhoto && smallerThanCard && wordsIn(onPhoto.read) < MIN_FRONT_WORDS) {
+    if (onPhoto && side < MAX_CROP_READ_SIDE_PX && wordsIn(onPhoto.read) < MIN_FRONT_WORDS) {
       const onEnlarged = await unlessCut(readWaysUp(engines, atCardReadingWidth(engines, photo), 1));
       if (onEnlarged?.front) return onEnlarged.front;
       read.push(...(onEnlarged?.read ?? []));
@@ -81,7 +90,7 @@ export async function readDocumentFront(
  * "exp" before its expiry that its own size read.
  */
 function atCardReadingWidth(engines: Engines, photo: RgbaImage): RgbaImage {
-  const scale = MIN_PHOTO_READ_SIDE_PX / Math.max(photo.width, photo.height);
+  const scale = MAX_CROP_READ_SIDE_PX / Math.max(photo.width, photo.height);
   const { cv } = engines;
   return withMats(cv, (scope) => {
     const enlarged = scope.mat();

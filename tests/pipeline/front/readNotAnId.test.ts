@@ -260,6 +260,11 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
     expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'voucher' });
   }, 60_000);
 
+  it('fails a brochure page, white print on dark, as a page of text', async () => {
+    const report = await checkReal('mapo80-glare/glare-497.jpg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'page-of-text' });
+  }, 60_000);
+
   // Both read from the photo enlarged to a card's reading width (773 and 515 px wide).
   it('passes the French ID card front and the German licence back as accepted kinds', async () => {
     const front = accepted(await checkReal('kbyai/fra-id-3.jpg', '2026-12-01'));
