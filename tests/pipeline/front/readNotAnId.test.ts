@@ -196,7 +196,7 @@ describe('accepted-document on photos of things that are not IDs (composites mad
     });
   }, 60_000);
 
-  it('fails a printed page, saying it looks like a page of text', async () => {
+  it('fails a clear, whole printed page with no sign of an ID', async () => {
     const report = await checkComposite({
       width: 700,
       height: 900,
@@ -217,7 +217,30 @@ describe('accepted-document on photos of things that are not IDs (composites mad
     });
     expect(report.rules.find((rule) => rule.id === 'clear-photo')!.status).toBe('pass');
     expect(accepted(report).status).toBe('fail');
+    expect(accepted(report).evidence['seen']).toBe('not-an-id');
+  }, 60_000);
+
+  // A page in landscape: rectified as a card is, its lines stay upright and are read as prose (a page
+  // standing upright is rectified sideways, and its text is not read: the letter above).
+  it('fails a page whose running prose is read, saying it looks like a page of text', async () => {
+    const report = await checkComposite({
+      width: 1100,
+      height: 620,
+      fill: '#fbfbf8',
+      ink: '#202020',
+      fontSize: 24,
+      lines: [
+        'The summer fair will be held on the green this year,',
+        'with stalls, music and games for children of all ages.',
+        'We would be glad of any help with setting up the tables',
+        'on the morning, and of cakes for the tea tent. Please',
+        'let us know by the end of the month if you can lend a',
+        'hand, and tell your neighbours about it if they are new.',
+        'With thanks from the committee',
+      ],
+    });
     expect(accepted(report)).toMatchObject({
+      status: 'fail',
       reason: 'page-of-text',
       message: TEXTS['page-of-text'].message,
     });
