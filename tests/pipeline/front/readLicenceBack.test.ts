@@ -25,7 +25,7 @@ const EU_BACK = {
 };
 
 describe('parseLicenceBackText', () => {
-  it("reads onfido's German licence back, as tesseract read it at 1100 px, as an EU licence", () => {
+  it("reads onfido's German licence back, as tesseract read it, as an EU licence", () => {
     const read = ['13.', '10.', '12', 'Al', '10.06.82', 'C1', '10.06.82', '171', 'D1', '10.06.62', 'CE "=='];
     expect(parseLicenceBackText(read)).toStrictEqual(EU_BACK);
   });

@@ -288,7 +288,7 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
     expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'page-of-text' });
   }, 60_000);
 
-  // Both read from the photo enlarged to a card's reading width (773 and 515 px wide).
+  // Both read from the photo itself (773 and 515 px wide): the outline went round a part of each.
   it('passes the French ID card front and the German licence back as accepted kinds', async () => {
     const front = accepted(await checkReal('kbyai/fra-id-3.jpg', '2026-12-01'));
     expect(front).toMatchObject({ status: 'pass', reason: 'european-id-card' });
