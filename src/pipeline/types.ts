@@ -141,8 +141,9 @@ export interface LicenceReading {
   /**
    * What named the issuer: the sign in the flag, a country printed on the card, the title's language,
    * or (an English title with neither) the DVLA's marks: "DVLA" in field 4c, a DVLA-format number.
+   * Null on a licence's back, which names no state (front/readLicenceBack.ts).
    */
-  readonly issuerFrom: 'sign' | 'country' | 'title' | 'dvla';
+  readonly issuerFrom: 'sign' | 'country' | 'title' | 'dvla' | null;
   /** The distinguishing sign as read from the flag ('F', 'IRL', 'UK'), or null. */
   readonly sign: string | null;
   readonly provisional: boolean;
@@ -169,7 +170,8 @@ export interface CardFrontReading {
 }
 
 /** What printed text that is no accepted document's says it is (front/readNotAnId.ts). */
-export type NotAnIdKind = 'bank-card' | 'non-european-licence' | 'non-european-id-card';
+export type NotAnIdKind =
+  'bank-card' | 'non-european-licence' | 'non-european-id-card' | 'refused-card' | 'voucher' | 'page-of-text';
 
 /**
  * Printed text read where no MRZ was found that names no licence or card we know: what it says it is

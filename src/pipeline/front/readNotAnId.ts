@@ -1,8 +1,9 @@
 /**
  * Printed text that names no licence or card we read: what it says it is when it says so (a bank
- * card, a US licence, a non-European ID card), and whether it shows any sign of an identity document
- * at all. The rules fail `accepted-document` on the first, and on the second only for a clear photo
- * of a whole object (rules/acceptedDocument.ts): an ID we could not read stays unsure.
+ * card, a US licence, a non-European ID card, a card NHS login refuses, a voucher, a page of prose),
+ * and whether it shows any sign of an identity document at all. The rules fail `accepted-document`
+ * on the first, and on the second only for a clear photo of a whole object
+ * (rules/acceptedDocument.ts): an ID we could not read stays unsure.
  */
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
@@ -21,6 +22,14 @@ import { datesIn } from './readLicence.ts';
  * - [US-DL] §2.4 also names the fields a US licence labels: "CLASS", "END" (endorsements), "RSTR"
  *   (restrictions); [REAL-ID]: cards that are not REAL ID compliant must say so on their face (6 CFR
  *   37.71), which states print as "FEDERAL LIMITS APPLY".
+ * - [NHS-REFUSED]: NHS login's "You cannot send: ... UK driver qualification cards (DQC or Driver
+ *   Card); travel cards; bus passes; NHS ID Cards; university or school ID cards" (rules/
+ *   acceptedDocuments.ts's [NHS-LOGIN-2024]), and staff and visitors' badges, which are no one's
+ *   official ID: what such a card calls itself or its holder. Not where a title NHS login accepts was
+ *   read with it (a UK residence permit prints "STUDENT" among its remarks).
+ * - [VOUCHER]: a gift certificate, gift card or voucher names itself so, in its issuer's languages
+ *   (Canada's bilingual "Gift Certificate / Certificat-cadeau"), and prints "redeemable" for what it
+ *   is worth; no identity document prints these words.
  */
 const NOT_AN_ID: readonly {
   readonly seen: NotAnIdKind;
@@ -59,12 +68,38 @@ const NOT_AN_ID: readonly {
     source: '[US-DL] [REAL-ID]',
   },
   {
+    seen: 'refused-card',
+    signs: [
+      (text) =>
+        /\bSTUDENT\b|UNIVERSIT|\bCOLLEGE\b|\bSCHOOL\b|\bPUPIL\b|\bSTAFF\b|\bEMPLOYEE\b|\bVISITOR\b|RAILCARD|OYSTER|BUS\s*PASS|TRAVEL\s*CARD|DRIVER\s*QUALIFICATION|\bDRIVER\s*CARD\b|\bNHS\b/u.test(
+          text,
+        ) && !ACCEPTED_TITLES.test(text),
+    ],
+    count: 1,
+    source: '[NHS-REFUSED]',
+  },
+  {
+    seen: 'voucher',
+    signs: [
+      (text) =>
+        /GIFT\s*(CERTIFICATE|CARD|VOUCHER)|VOUCHER|CERTIFICAT[-\s]*CADEAU|CH[EÈ]QUE[-\s]*CADEAU|GUTSCHEIN|\bREDEEMABLE\b/u.test(
+          text,
+        ),
+    ],
+    count: 1,
+    source: '[VOUCHER]',
+  },
+  {
     seen: 'non-european-id-card',
     signs: [(text) => /\bIDNYC\b|NYC\s*IDENTIFICATION|IDENTIFICATION\s*CARD/u.test(text)],
     count: 1,
     source: '[US-DL] [IDNYC]',
   },
 ];
+
+/** Words of the titles NHS login accepts, in our languages: with one of them, a card is not refused. */
+const ACCEPTED_TITLES =
+  /PASSPORT|PASSEPORT|REISEPASS|PERMIT|RESIDEN|AUFENTHALT|LICEN[CS]E|F[UÜ]HRERSCHEIN|PERMIS|RIJBEWIJS|\bVISA\b|CITIZEN\s*CARD|NATIONAL|AUSWEIS|IDENTIT[EÉ]|IDENTIDAD|\bDNI\b/u;
 
 /**
  * Words and labels an identity document prints (its title, its fields' names, the EU licence's field
@@ -115,7 +150,34 @@ export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): N
   }
   const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
   if (ID_WORDS.test(text) || fullDates || SHORT_DATE.test(text) || categories.size >= 3) return null;
-  return { seen: null };
+  return { seen: lines.filter(isProse).length >= MIN_PROSE_LINES ? 'page-of-text' : null };
+}
+
+/**
+ * Lines of running prose that make a page of text, not an ID: an ID prints a title, labels and
+ * values, and no paragraphs. Only where no ID word, document date or licence category was read.
+ */
+const MIN_PROSE_LINES = 6;
+
+/**
+ * Pure: a line of running prose as OCR reads it: 24 characters or more, six or more words that each
+ * hold a vowel, in lower case mostly (a document's values are in capitals, its labels short, and a
+ * label in two or three languages parts them with a slash: ICAO 9303 part 4's "Date of expiry/Date
+ * d'expiration"). Garbage read from a picture or a sideways page is capitals, digits and symbols.
+ */
+export function isProse(line: string): boolean {
+  const words = line.trim().split(/\s+/u);
+  const letters = line.match(/\p{L}/gu) ?? [];
+  const lower = line.match(/\p{Ll}/gu) ?? [];
+  const wordLike = words.filter((word) => /^[("'‘“]?\p{L}+(['’-]\p{L}+)*[)"'’”.,;:!?-]*$/u.test(word));
+  return (
+    line.trim().length >= 24 &&
+    wordLike.length >= 6 &&
+    !line.includes('/') &&
+    wordLike.length >= words.length * 0.8 &&
+    wordLike.every((word) => /[aeiouyà-ÿ]/iu.test(word)) &&
+    lower.length >= letters.length * 0.7
+  );
 }
 
 /** A run of 16 digits (in groups of four, as cards print them) that passes the Luhn check. */

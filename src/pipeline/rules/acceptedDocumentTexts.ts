@@ -121,6 +121,27 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: USE_ACCEPTED,
     source: '[NHS-LOGIN-2024]',
   },
+  // NHS login's "You cannot send: ... UK driver qualification cards (DQC or Driver Card); travel
+  // cards; bus passes; NHS ID Cards; university or school ID cards", and staff or visitors' badges.
+  'refused-card': {
+    message:
+      'This looks like a student, staff, travel or other card that NHS login does not accept as photo ID, such as a university or school ID card, an NHS ID card, a bus pass or a driver qualification card.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
+  // A gift certificate, gift card or voucher, by the words that say so: money's worth, not an ID.
+  voucher: {
+    message: 'This looks like a gift card or voucher. It is not a photo ID that NHS login accepts.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
+  // Lines of running prose, and no title, label, date or code of an ID: a page, not a photo ID.
+  'page-of-text': {
+    message:
+      'This looks like a page of text, such as a magazine, a leaflet or a letter. It is not a photo ID that NHS login accepts.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
   // A face and next to no print anywhere (portrait/lookForPeople.ts): a photo of people, not of an ID.
   // NHS login: "The image you send needs to be of your original photo ID"; the face is filmed later,
   // in its video step ("we will show you 4 numbers").

@@ -257,6 +257,9 @@ export const NOT_AN_ID_REASONS = [
   'bank-card',
   'non-european-licence',
   'non-european-id-card',
+  'refused-card',
+  'voucher',
+  'page-of-text',
   'photo-of-people',
   'not-an-id',
 ] as const;

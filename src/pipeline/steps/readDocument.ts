@@ -36,7 +36,8 @@ export async function readDocument(
   let front: FrontReading | null = null;
   if (!mrz && rectified && !seen.reading.skip) {
     options.onProgress?.('licence');
-    front = await readWithin(readDocumentFront(engines, rectified.image, seen.image), deadline);
+    const share = seen.outline?.areaShare ?? 1;
+    front = await readWithin(readDocumentFront(engines, rectified.image, seen.image, share), deadline);
     clock.lap('licence');
   }
   // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.

@@ -10,7 +10,7 @@ import { decodePhotoForCheck } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
-import { hasLuhnCardNumber, parseNotAnIdText } from '../../../src/pipeline/front/readNotAnId.ts';
+import { hasLuhnCardNumber, isProse, parseNotAnIdText } from '../../../src/pipeline/front/readNotAnId.ts';
 import { RULE_TEXTS } from '../../../src/pipeline/rules/texts.ts';
 import { readyPhoto, type CheckReport, type RuleResult } from '../../../src/pipeline/types.ts';
 import { objectOnSurface, type FlatObject } from '../../support/composites.ts';
@@ -59,6 +59,52 @@ describe('parseNotAnIdText', () => {
     expect(parseNotAnIdText([['IDENTIFICATION CARD', 'EXPIRY 02/01/2023']])).toStrictEqual({
       seen: 'non-european-id-card',
     });
+  });
+
+  it('knows the cards NHS login refuses by name: student, staff, travel and NHS ID cards', () => {
+    const student = ['UNIVERSITY OF NORTHSIDE', 'Student Identity Card', 'JANE SMITH'];
+    expect(parseNotAnIdText([student])).toStrictEqual({ seen: 'refused-card' });
+    expect(parseNotAnIdText([['Barts Health', 'NHS', 'Staff Nurse']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    expect(parseNotAnIdText([['16-25 Railcard', 'Valid until 01/27']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    // Not beside a title NHS login accepts: a UK residence permit prints "STUDENT" in its remarks.
+    const permit = ['UNITED KINGDOM', 'RESIDENCE PERMIT', 'REMARKS', 'STUDENT'];
+    expect(parseNotAnIdText([permit])?.seen).not.toBe('refused-card');
+  });
+
+  it('knows a gift certificate or voucher by the words that say so', () => {
+    // As tesseract read doubango's Tim Hortons certificate: its title clipped, "redeemable" whole.
+    const certificate = ['ft Certificate', '$2.0', 'Redeemable at any participating Tim Hortons location'];
+    expect(parseNotAnIdText([certificate])).toStrictEqual({ seen: 'voucher' });
+    expect(parseNotAnIdText([['BOOKSHOP', 'GIFT CARD', '£20']])).toStrictEqual({ seen: 'voucher' });
+    expect(parseNotAnIdText([['Gutschein', 'über 50 Euro']])).toStrictEqual({ seen: 'voucher' });
+  });
+
+  it('knows a page of running text by its lines of prose, where nothing says it is an ID', () => {
+    // As tesseract read mapo80's brochure (glare-497.jpg).
+    const brochure = [
+      'We think solutions',
+      'data in an explosion of information, and the technology has grown up to first channel',
+      'the separate streams, then combine them. Finally, in 2006 we emerge into a world',
+      'where we expect high quality information to be available to a wide range of connected',
+      'devices. The streams have become converged, and users now expect a high quality',
+      'experience. The job of the IT supply industry is to deliver working, well-supported,',
+      'fantastically successful; false dawns in many areas such as video conferencing',
+    ];
+    expect(parseNotAnIdText([brochure])).toStrictEqual({ seen: 'page-of-text' });
+    // Fewer lines of prose are no page; an ID word or a date beside them is a sign of an ID.
+    expect(parseNotAnIdText([brochure.slice(0, 5)])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([[...brochure, 'Date of birth']])).toBeNull();
+  });
+
+  it('tells a line of prose from a passport label, capitals and garbage', () => {
+    expect(isProse('the separate streams, then combine them. Finally, in 2006 we')).toBe(true);
+    expect(isProse("Date of expiry / Date d'expiration")).toBe(false);
+    expect(isProse('UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND')).toBe(false);
+    expect(isProse('fh A A LL 2% ALR Fr 37 MY Ay oh ith is')).toBe(false);
   });
 
   it('finds no sign of an ID in prose, and leaves anything with an ID word or a document date alone', () => {
@@ -119,6 +165,37 @@ describe('accepted-document on photos of things that are not IDs (composites mad
     expect(accepted(report).evidence['seen']).toBe('non-european-licence');
   }, 60_000);
 
+  it('fails a student card, saying NHS login does not accept it', async () => {
+    const report = await checkComposite({
+      ...CARD,
+      fill: '#ffffff',
+      ink: '#14365d',
+      lines: ['UNIVERSITY OF NORTHSIDE', 'STUDENT CARD', 'JANE SMITH', 'Library 2041 7731'],
+    });
+    expect(accepted(report)).toMatchObject({
+      status: 'fail',
+      reason: 'refused-card',
+      message: TEXTS['refused-card'].message,
+    });
+  }, 60_000);
+
+  it('fails a gift card, saying it looks like a gift card or voucher', async () => {
+    const report = await checkComposite({
+      ...CARD,
+      fill: '#fdf1f1',
+      ink: '#b3262e',
+      lines: ['GIFT CARD', 'Twenty Pounds', 'Redeemable in any of our shops'],
+    });
+    expect(accepted(report)).toStrictEqual({
+      id: 'accepted-document',
+      status: 'fail',
+      reason: 'voucher',
+      message: TEXTS.voucher.message,
+      advice: TEXTS.voucher.advice,
+      evidence: { kind: 'other', seen: 'voucher', source: '[NHS-LOGIN-2024]' },
+    });
+  }, 60_000);
+
   it('fails a clear, whole printed page with no sign of an ID', async () => {
     const report = await checkComposite({
       width: 700,
@@ -141,6 +218,32 @@ describe('accepted-document on photos of things that are not IDs (composites mad
     expect(report.rules.find((rule) => rule.id === 'clear-photo')!.status).toBe('pass');
     expect(accepted(report).status).toBe('fail');
     expect(accepted(report).evidence['seen']).toBe('not-an-id');
+  }, 60_000);
+
+  // A page in landscape: rectified as a card is, its lines stay upright and are read as prose (a page
+  // standing upright is rectified sideways, and its text is not read: the letter above).
+  it('fails a page whose running prose is read, saying it looks like a page of text', async () => {
+    const report = await checkComposite({
+      width: 1100,
+      height: 620,
+      fill: '#fbfbf8',
+      ink: '#202020',
+      fontSize: 24,
+      lines: [
+        'The summer fair will be held on the green this year,',
+        'with stalls, music and games for children of all ages.',
+        'We would be glad of any help with setting up the tables',
+        'on the morning, and of cakes for the tea tent. Please',
+        'let us know by the end of the month if you can lend a',
+        'hand, and tell your neighbours about it if they are new.',
+        'With thanks from the committee',
+      ],
+    });
+    expect(accepted(report)).toMatchObject({
+      status: 'fail',
+      reason: 'page-of-text',
+      message: TEXTS['page-of-text'].message,
+    });
   }, 60_000);
 
   // A passport too blurred for its code to be read, and one with a corner cut off (code and all).
@@ -168,9 +271,33 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
     expect(accepted(report).evidence['seen']).toBe('non-european-id-card');
   }, 60_000);
 
-  it('does not fail the French ID card front or the German licence back it cannot read', async () => {
-    for (const file of ['kbyai/fra-id-3.jpg', 'onfido-sdk-ui/back_driving_licence.jpg']) {
-      expect(accepted(await checkReal(file, '2026-12-01')).status).not.toBe('fail');
-    }
+  // The outline goes round the novelty licence's portrait, and round the certificate's logo: the
+  // photos (1566 and 1280 px) are read whole.
+  it('fails a novelty US driver licence as a licence from outside the UK and Europe', async () => {
+    const report = await checkReal('faceplugin/fake4.jpeg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-licence' });
+  }, 60_000);
+
+  it('fails a gift certificate with a MICR line as a gift card or voucher', async () => {
+    const report = await checkReal('doubango-micr/e13b_1280x720.jpg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'voucher' });
+  }, 60_000);
+
+  it('fails a brochure page, white print on dark, as a page of text', async () => {
+    const report = await checkReal('mapo80-glare/glare-497.jpg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'page-of-text' });
+  }, 60_000);
+
+  // Both read from the photo itself (773 and 515 px wide): the outline went round a part of each.
+  it('passes the French ID card front and the German licence back as accepted kinds', async () => {
+    const front = accepted(await checkReal('kbyai/fra-id-3.jpg', '2026-12-01'));
+    expect(front).toMatchObject({ status: 'pass', reason: 'european-id-card' });
+    const back = accepted(await checkReal('onfido-sdk-ui/back_driving_licence.jpg', '2026-12-01'));
+    expect(back).toMatchObject({ status: 'pass', reason: 'eu-driving-licence' });
   }, 120_000);
+
+  it("does not take South Africa's licence back for an EU one", async () => {
+    const report = await checkReal('yushulx-zadl/dl.png', '2026-12-01');
+    expect(accepted(report).status).not.toBe('pass');
+  }, 60_000);
 });
