@@ -30,6 +30,8 @@ export function formatJsonLine(outcome: FileOutcome): string {
     outline: report.outline?.map(([x, y]) => [Math.round(x), Math.round(y)]) ?? null,
     missingCorners: report.missingCorners,
     measures: report.measures,
+    ...(report.readingCut ? { readingCut: true } : {}),
+    ...(report.notRead ? { notRead: report.notRead } : {}),
     timings_ms: report.timingsMs,
   })}\n`;
 }

@@ -154,4 +154,25 @@ describe('id-precheck check --json', () => {
     expect(stdout).toMatch(/✗ clear-photo: The photo is blurred\./u);
     expect(stdout.match(/^ {2}[✓✗?] /gmu)).toHaveLength(5);
   });
+
+  it('says a photo blurred past reading was judged without OCR, and a clean one read in full', () => {
+    const blurred = join(FIXTURES_DIR, 'fra-driving-licence-blur-8.jpg');
+    const { stdout } = runCli(['check', '--json', '--today', today, blurred, clean.path]);
+    const reports = stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            notRead?: string;
+            readingCut?: boolean;
+            rules: { id: string; status: string }[];
+          },
+      );
+    expect(reports.map((report) => [report.notRead, report.readingCut])).toStrictEqual([
+      ['too-blurred', undefined],
+      [undefined, undefined],
+    ]);
+    expect(reports[0]!.rules.find((rule) => rule.id === 'clear-photo')!.status).toBe('fail');
+  });
 });
