@@ -5,22 +5,11 @@
  * Issue 13's target is at most 500 MB. Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedPhotos } from './sharedPhotos.ts';
 import { FIXTURES_DIR, loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
 
 const BATCH = 100;
-const SHARED = join(PROJECT_ROOT, '..', 'shared');
-
-/** The files each manifest of ../shared lists, in its order. */
-function sharedPhotos(): string[] {
-  return ['real-photos', 'real-ids'].flatMap((set) => {
-    const manifest = join(SHARED, set, 'manifest.json');
-    if (!existsSync(manifest)) return [];
-    const entries = JSON.parse(readFileSync(manifest, 'utf8')) as { readonly file: string }[];
-    return entries.map((entry) => join(SHARED, set, entry.file));
-  });
-}
 
 function fixturePhotos(): string[] {
   const all = loadManifest().images.map((image) => join(FIXTURES_DIR, image.file));

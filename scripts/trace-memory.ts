@@ -8,13 +8,13 @@
  * Linux only for the smaps part. Prints figures; asserts nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { sharedPhotos } from './sharedPhotos.ts';
 import { fileURLToPath } from 'node:url';
 import { decodePhotoForCheck, readPhotoFile } from '../src/decode/node.ts';
 import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
-import { loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
+import { loadManifest } from '../tests/support/fixtures.ts';
 
 /** bin/allocator.js, plain JavaScript for the CLI's first process, which has no types for tsc to read. */
 const ALLOCATOR_MODULE = '../bin/allocator.js';
@@ -23,17 +23,7 @@ const { relaunchWithAllocator } = (await import(ALLOCATOR_MODULE)) as {
 };
 relaunchWithAllocator(fileURLToPath(import.meta.url));
 
-const SHARED = join(PROJECT_ROOT, '..', 'shared');
 const MB = 1024 * 1024;
-
-function sharedPhotos(): string[] {
-  return ['real-photos', 'real-ids'].flatMap((set) => {
-    const manifest = join(SHARED, set, 'manifest.json');
-    if (!existsSync(manifest)) return [];
-    const entries = JSON.parse(readFileSync(manifest, 'utf8')) as { readonly file: string }[];
-    return entries.map((entry) => join(SHARED, set, entry.file));
-  });
-}
 
 interface Mapping {
   readonly perms: string;

@@ -1,0 +1,19 @@
+/**
+ * The real photos of ../shared (real-photos, then real-ids), for the benchmarks that run a batch
+ * through one process (bench-memory.ts, trace-memory.ts). Empty where ../shared is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../tests/support/fixtures.ts';
+
+const SHARED = join(PROJECT_ROOT, '..', 'shared');
+
+/** The files each manifest of ../shared lists, in its order. */
+export function sharedPhotos(): string[] {
+  return ['real-photos', 'real-ids'].flatMap((set) => {
+    const manifest = join(SHARED, set, 'manifest.json');
+    if (!existsSync(manifest)) return [];
+    const entries = JSON.parse(readFileSync(manifest, 'utf8')) as { readonly file: string }[];
+    return entries.map((entry) => join(SHARED, set, entry.file));
+  });
+}
