@@ -10,6 +10,10 @@ import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts'
 import type { DayOrder } from './printedDates.ts';
 import { datesIn } from './readLicence.ts';
 
+/** A US address's last line: the state's (or DC's) two-letter code and a ZIP or ZIP+4 ([USPS-28]). */
+const US_ADDRESS =
+  /\b(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+\d{5}(-\d{4})?(?!\d)/u;
+
 /**
  * What the text must show to be each kind, each pattern on the upper-cased text; `count` of them
  * must be found. Sources:
@@ -30,6 +34,14 @@ import { datesIn } from './readLicence.ts';
  * - [VOUCHER]: a gift certificate, gift card or voucher names itself so, in its issuer's languages
  *   (Canada's bilingual "Gift Certificate / Certificat-cadeau"), and prints "redeemable" for what it
  *   is worth; no identity document prints these words.
+ * - [ZA-DL]: South Africa's licence card (National Road Traffic Regulations, 2000, reg. 108 and
+ *   Annexure 8) prints on its back the categories EB, EC1 and EC (the EU model has BE, C1E and CE
+ *   instead, Directive 2006/126/EC Art. 4) beside "DRIVER RESTRICTIONS", "VEHICLE RESTRICTIONS" and
+ *   "PrDP CATEGORIES" (its Professional Driving Permit); the EU model's back labels its fields by
+ *   number only.
+ * - [USPS-28]: a US address ends in the state's two-letter code and a five-digit ZIP code (USPS
+ *   Publication 28, §2 and Appendix B); US cards label it "ADDRESS/ZIP" (IDNYC) or print the ZIP
+ *   beside it. Both together are a US card; a European ID prints no ZIP.
  */
 const NOT_AN_ID: readonly {
   readonly seen: NotAnIdKind;
@@ -95,6 +107,20 @@ const NOT_AN_ID: readonly {
     count: 1,
     source: '[US-DL] [IDNYC]',
   },
+  {
+    // The back of South Africa's licence card: its own categories beside its restrictions' titles.
+    seen: 'non-european-licence',
+    signs: [(text) => /\b(EB|EC1?)\b/u.test(text), (text) => /RESTRICTION|\bPR\s?DP\b|\bGVM\b/u.test(text)],
+    count: 2,
+    source: '[ZA-DL]',
+  },
+  {
+    // A US card whose title was not read (a close crop of its fields), by its address.
+    seen: 'non-european-id-card',
+    signs: [(text) => US_ADDRESS.test(text), (text) => /\bZIP\b/u.test(text)],
+    count: 2,
+    source: '[USPS-28]',
+  },
 ];
 
 /** Words of the titles NHS login accepts, in our languages: with one of them, a card is not refused. */
@@ -122,8 +148,10 @@ const LICENCE_CATEGORIES = /\b(A1|A2|B1|C1|C1E|CE|D1|D1E)\b/gu;
  * What marks a card as American, whose dates are month first ([US-DL] §2.4: "MM/DD/CCYY"): elsewhere
  * a date is read only where both orders agree (printedDates.ts).
  */
-const US_SIGNS =
-  /\bUSA\b|UNITED STATES|\bNYC\b|IDNYC|DRIVER'?S?\s*LICENSE|FEDERAL\s*LIMITS|\bRSTR|\bEND\s*NONE\b/u;
+const US_SIGNS = new RegExp(
+  `${/\bUSA\b|UNITED STATES|\bNYC\b|IDNYC|DRIVER'?S?\s*LICENSE|FEDERAL\s*LIMITS|\bRSTR|\bEND\s*NONE\b/u.source}|${US_ADDRESS.source}`,
+  'u',
+);
 
 /**
  * Pure: from the OCR'd lines, as read each way up, to what they say about a non-document. The

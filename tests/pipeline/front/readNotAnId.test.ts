@@ -43,6 +43,27 @@ describe('parseNotAnIdText', () => {
     });
   });
 
+  it("knows South Africa's licence back by its categories (EB, EC1, EC) beside its restrictions' titles", () => {
+    // As tesseract read yushulx's back (494 px): the headings half read, two rows' EC whole.
+    const back = ['E ResTricTIONs.', 'Al', 'B =', 'EC', 'Ep ==,', 'Ect HI', 'EC'];
+    expect(parseNotAnIdText([back])).toStrictEqual({ seen: 'non-european-licence' });
+    // Its categories alone are not enough, nor the word alone; the EU model's CE is no EC.
+    expect(parseNotAnIdText([['Al', 'B =', 'EC']])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['DRIVER RESTRICTIONS']])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['RESTRICTIONS', 'C1 CE D1 10.06.82 01.02.30']])).toBeNull();
+  });
+
+  it('knows a US card whose title is out of the crop by its ZIP label and its state-and-ZIP address', () => {
+    // As tesseract read signzy's close crop of the NYC ID's fields, shrunk to 1600 px.
+    const crop = ['NAME', 'Sample', 'Samantha, J', 'ADDRESS! ZIP', '1 Metrotech North', 'Brooklyn, NY 11201'];
+    expect(parseNotAnIdText([[...crop, 'DRTE oF BIRTH 12/12/1987']])).toStrictEqual({
+      seen: 'non-european-id-card',
+    });
+    // An address without the ZIP label, or a ZIP label with no US address, is no US card.
+    expect(parseNotAnIdText([['NAME', 'Brooklyn, NY 11201', 'DATE OF BIRTH']])).toBeNull();
+    expect(parseNotAnIdText([['ADDRESS/ZIP', '10 Downing Street', 'London SW1A 2AA', 'BIRTH']])).toBeNull();
+  });
+
   it("reads a US card's labelled expiry month first (doubango-kyc's California licence: EXP 02/01/2023)", () => {
     const lines = ['California USA DRIVER LICENSE', 'DL B5568240', 'EXP 02/01/2023', 'DOB 02/01/1995'];
     expect(parseNotAnIdText([lines, ['NOISE READ UPSIDE DOWN']])).toStrictEqual({
@@ -296,8 +317,14 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
     expect(back).toMatchObject({ status: 'pass', reason: 'eu-driving-licence' });
   }, 120_000);
 
-  it("does not take South Africa's licence back for an EU one", async () => {
+  it("fails South Africa's licence back as a licence from outside the UK and Europe, not an EU one", async () => {
     const report = await checkReal('yushulx-zadl/dl.png', '2026-12-01');
-    expect(accepted(report).status).not.toBe('pass');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-licence' });
+  }, 60_000);
+
+  // 2550 px, the outline round the tick drawn beside the crop (0.05 of it): read shrunk to 1600 px.
+  it("fails a close crop of the NYC ID's fields by its US address", async () => {
+    const report = await checkReal('signzy-alldocs/nycid-8-low-res.jpg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-id-card' });
   }, 60_000);
 });
