@@ -9,10 +9,18 @@ import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 import type { DayOrder } from './printedDates.ts';
 import { datesIn } from './readLicence.ts';
+import { hasResidentIdNumber } from './residentIdNumber.ts';
 
 /** A US address's last line: the state's (or DC's) two-letter code and a ZIP or ZIP+4 ([USPS-28]). */
 const US_ADDRESS =
   /\b(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),?\s+\d{5}(-\d{4})?(?!\d)/u;
+
+/**
+ * [UK-ISSUERS]: the banks and card issuers most of the UK's payment cards carry the name of (UK
+ * Finance, Card Spending 2023), and the generic words; an issuer's name is printed on the card's face.
+ */
+const UK_CARD_ISSUERS =
+  /\bBANK\b|BARCLAY|\bHSBC\b|NATWEST|LLOYDS|SANTANDER|HALIFAX|NATIONWIDE|MONZO|REVOLUT|STARLING|\bTSB\b|METRO\s*BANK|CO-?OPERATIVE\s*BANK|VIRGIN\s*MONEY|\bRBS\b|CAPITAL\s*ONE|BARCLAYCARD/u;
 
 /**
  * What the text must show to be each kind, each pattern on the upper-cased text; `count` of them
@@ -39,6 +47,8 @@ const US_ADDRESS =
  *   instead, Directive 2006/126/EC Art. 4) beside "DRIVER RESTRICTIONS", "VEHICLE RESTRICTIONS" and
  *   "PrDP CATEGORIES" (its Professional Driving Permit); the EU model's back labels its fields by
  *   number only.
+ * - [GB-11643]: China's resident identity card prints its holder's citizen identity number, 18
+ *   characters checked by ISO 7064 MOD 11-2 (residentIdNumber.ts); no European document prints one.
  * - [USPS-28]: a US address ends in the state's two-letter code and a five-digit ZIP code (USPS
  *   Publication 28, §2 and Appendix B); US cards label it "ADDRESS/ZIP" (IDNYC) or print the ZIP
  *   beside it. Both together are a US card; a European ID prints no ZIP.
@@ -57,8 +67,16 @@ const NOT_AN_ID: readonly {
       (text) => /VALID\s*(THRU|FROM)|GOOD\s*THRU|EXPIRES\s*END|MEMBER\s*SINCE/u.test(text),
       (text) => /(?<!\d)(0[1-9]|1[0-2])\/\d{2}(?!\d)/u.test(text),
       (text) => hasLuhnCardNumber(text),
+      (text) => UK_CARD_ISSUERS.test(text),
     ],
     count: 2,
+    source: '[CARD-SCHEMES] [UK-ISSUERS]',
+  },
+  {
+    // The card number as cards print it, four groups of four apart, and right by Luhn: no ID's number.
+    seen: 'bank-card',
+    signs: [(text) => hasLuhnCardNumber(text, true)],
+    count: 1,
     source: '[CARD-SCHEMES]',
   },
   {
@@ -106,6 +124,12 @@ const NOT_AN_ID: readonly {
     signs: [(text) => /\bIDNYC\b|NYC\s*IDENTIFICATION|IDENTIFICATION\s*CARD/u.test(text)],
     count: 1,
     source: '[US-DL] [IDNYC]',
+  },
+  {
+    seen: 'non-european-id-card',
+    signs: [(text) => hasResidentIdNumber(text)],
+    count: 1,
+    source: '[GB-11643]',
   },
   {
     // The back of South Africa's licence card: its own categories beside its restrictions' titles.
@@ -208,9 +232,15 @@ export function isProse(line: string): boolean {
   );
 }
 
-/** A run of 16 digits (in groups of four, as cards print them) that passes the Luhn check. */
-export function hasLuhnCardNumber(text: string): boolean {
-  for (const match of text.matchAll(/(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/gu)) {
+/**
+ * A run of 16 digits (in groups of four, as cards print them) that passes the Luhn check; `grouped`:
+ * only where all four groups stand apart.
+ */
+export function hasLuhnCardNumber(text: string, grouped = false): boolean {
+  const run = grouped
+    ? /(?<!\d)\d{4} \d{4} \d{4} \d{4}(?!\d)/gu
+    : /(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/gu;
+  for (const match of text.matchAll(run)) {
     const digits = match[0].replace(/\D/gu, '');
     let sum = 0;
     for (let i = 0; i < digits.length; i++) {

@@ -43,6 +43,21 @@ describe('parseNotAnIdText', () => {
     });
   });
 
+  it('knows a bank card by its number alone, as cards print it, or by its issuer beside a sign', () => {
+    expect(parseNotAnIdText([['4111 1111 1111 1111', 'MR J SMITH']])).toStrictEqual({ seen: 'bank-card' });
+    // A run of 16 digits with its groups run together is not enough alone.
+    expect(parseNotAnIdText([['4111111111111111']])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['Barclays', 'VALID FROM 01/24']])).toStrictEqual({ seen: 'bank-card' });
+    expect(parseNotAnIdText([['Barclays']])).toStrictEqual({ seen: null });
+  });
+
+  it("knows China's resident identity card by its 18-character number, its Hanzi unread", () => {
+    const front = ['H&E', 'mn', '&0 [224', '11010519491231002X'];
+    expect(parseNotAnIdText([front])).toStrictEqual({ seen: 'non-european-id-card' });
+    // One character misread, the number fails its check and says nothing.
+    expect(parseNotAnIdText([['H&E', '110105194912310021']])).toStrictEqual({ seen: null });
+  });
+
   it("knows South Africa's licence back by its categories (EB, EC1, EC) beside its restrictions' titles", () => {
     // As tesseract read yushulx's back (494 px): the headings half read, two rows' EC whole.
     const back = ['E ResTricTIONs.', 'Al', 'B =', 'EC', 'Ep ==,', 'Ect HI', 'EC'];
