@@ -38,7 +38,9 @@ const UK_CARD_ISSUERS =
  *   Card); travel cards; bus passes; NHS ID Cards; university or school ID cards" (rules/
  *   acceptedDocuments.ts's [NHS-LOGIN-2024]), and staff and visitors' badges, which are no one's
  *   official ID: what such a card calls itself or its holder. Not where a title NHS login accepts was
- *   read with it (a UK residence permit prints "STUDENT" among its remarks).
+ *   read with it (a UK residence permit prints "STUDENT" among its remarks). The US Social Security
+ *   card, titled "SOCIAL SECURITY" by the Social Security Administration, has no photo and is on no
+ *   list of NHS login's.
  * - [VOUCHER]: a gift certificate, gift card or voucher names itself so, in its issuer's languages
  *   (Canada's bilingual "Gift Certificate / Certificat-cadeau"), and prints "redeemable" for what it
  *   is worth; no identity document prints these words.
@@ -101,7 +103,7 @@ const NOT_AN_ID: readonly {
     seen: 'refused-card',
     signs: [
       (text) =>
-        /\bSTUDENT\b|UNIVERSIT|\bCOLLEGE\b|\bSCHOOL\b|\bPUPIL\b|\bSTAFF\b|\bEMPLOYEE\b|\bVISITOR\b|RAILCARD|OYSTER|BUS\s*PASS|TRAVEL\s*CARD|DRIVER\s*QUALIFICATION|\bDRIVER\s*CARD\b|\bNHS\b/u.test(
+        /\bSTUDENT\b|UNIVERSIT|\bCOLLEGE\b|\bSCHOOL\b|\bPUPIL\b|\bSTAFF\b|\bEMPLOYEE\b|\bVISITOR\b|RAILCARD|OYSTER|BUS\s*PASS|TRAVEL\s*CARD|DRIVER\s*QUALIFICATION|\bDRIVER\s*CARD\b|\bNHS\b|SOCIAL\s*SECURITY/u.test(
           text,
         ) && !ACCEPTED_TITLES.test(text),
     ],

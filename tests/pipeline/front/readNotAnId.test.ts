@@ -69,9 +69,9 @@ describe('parseNotAnIdText', () => {
   });
 
   it('knows a US card whose title is out of the crop by its ZIP label and its state-and-ZIP address', () => {
-    // As tesseract read signzy's close crop of the NYC ID's fields, shrunk to 1600 px.
-    const crop = ['NAME', 'Sample', 'Samantha, J', 'ADDRESS! ZIP', '1 Metrotech North', 'Brooklyn, NY 11201'];
-    expect(parseNotAnIdText([[...crop, 'DRTE oF BIRTH 12/12/1987']])).toStrictEqual({
+    // As tesseract read signzy's close crop of the NYC ID's fields, shrunk to 1100 px (2550 px).
+    const crop = ['NAME', 'Sample', 'Samantha, J', 'ADDRESS/ ZIP', 'SA Hr Pe', 'Brooklyn, NY 11201'];
+    expect(parseNotAnIdText([[...crop, 'DATE OF BIRTH 12/12/1987']])).toStrictEqual({
       seen: 'non-european-id-card',
     });
     // An address without the ZIP label, or a ZIP label with no US address, is no US card.
@@ -104,6 +104,9 @@ describe('parseNotAnIdText', () => {
       seen: 'refused-card',
     });
     expect(parseNotAnIdText([['16-25 Railcard', 'Valid until 01/27']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    expect(parseNotAnIdText([['SOCIAL SECURITY', 'JOHN Q PUBLIC', '078-05-1120']])).toStrictEqual({
       seen: 'refused-card',
     });
     // Not beside a title NHS login accepts: a UK residence permit prints "STUDENT" in its remarks.
@@ -337,7 +340,7 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
     expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-licence' });
   }, 60_000);
 
-  // 2550 px, the outline round the tick drawn beside the crop (0.05 of it): read shrunk to 1600 px.
+  // 2550 px, the outline round the tick drawn beside the crop (0.05 of it): read shrunk to 1100 px.
   it("fails a close crop of the NYC ID's fields by its US address", async () => {
     const report = await checkReal('signzy-alldocs/nycid-8-low-res.jpg', '2026-12-01');
     expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-id-card' });
