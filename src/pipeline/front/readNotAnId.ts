@@ -236,13 +236,12 @@ export function isProse(line: string): boolean {
 
 /**
  * A run of 16 digits (in groups of four, as cards print them) that passes the Luhn check; `grouped`:
- * only where all four groups stand apart.
+ * only where the groups stand apart (tesseract may join two: "41111111 11111111").
  */
 export function hasLuhnCardNumber(text: string, grouped = false): boolean {
-  const run = grouped
-    ? /(?<!\d)\d{4} \d{4} \d{4} \d{4}(?!\d)/gu
-    : /(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/gu;
+  const run = /(?<!\d)\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?!\d)/gu;
   for (const match of text.matchAll(run)) {
+    if (grouped && !match[0].includes(' ')) continue;
     const digits = match[0].replace(/\D/gu, '');
     let sum = 0;
     for (let i = 0; i < digits.length; i++) {

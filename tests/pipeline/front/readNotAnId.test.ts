@@ -45,6 +45,8 @@ describe('parseNotAnIdText', () => {
 
   it('knows a bank card by its number alone, as cards print it, or by its issuer beside a sign', () => {
     expect(parseNotAnIdText([['4111 1111 1111 1111', 'MR J SMITH']])).toStrictEqual({ seen: 'bank-card' });
+    // As tesseract read it off a card drawn here: two groups run together, the number still apart.
+    expect(parseNotAnIdText([['41111111 11111111', 'MR J SMITH']])).toStrictEqual({ seen: 'bank-card' });
     // A run of 16 digits with its groups run together is not enough alone.
     expect(parseNotAnIdText([['4111111111111111']])).toStrictEqual({ seen: null });
     expect(parseNotAnIdText([['Barclays', 'VALID FROM 01/24']])).toStrictEqual({ seen: 'bank-card' });
@@ -193,6 +195,21 @@ describe('accepted-document on photos of things that are not IDs (composites mad
       advice: TEXTS['bank-card'].advice,
       evidence: { kind: 'other', seen: 'bank-card', source: '[NHS-LOGIN-2024]' },
     });
+  }, 60_000);
+
+  it('fails a bank card showing only its number and holder, by the number as cards print it', async () => {
+    const report = await checkComposite({ ...CARD, lines: ['5425 2334 3010 9903', 'MR J SMITH'] });
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'bank-card' });
+  }, 60_000);
+
+  it("fails China's resident card front, whose only Latin print is its citizen number", async () => {
+    // Its labels are Hanzi, which the English model does not read: drawn here as the blank fields.
+    const front = { ...CARD, fill: '#eef3f4', ink: '#1b1b1b' };
+    const report = await checkComposite({ ...front, lines: ['', '', '11010519491231002X'] });
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-id-card' });
+    // One digit wrong, the check character disagrees: nothing says what it is (unsure or not an ID).
+    const misread = await checkComposite({ ...front, lines: ['', '', '11010519491231003X'] });
+    expect(accepted(misread).reason).not.toBe('non-european-id-card');
   }, 60_000);
 
   it('fails a US driver licence, saying it is from outside the UK and Europe', async () => {
