@@ -35,6 +35,17 @@ const LICENCE_TITLES: readonly { readonly pattern: RegExp; readonly issuer: stri
   { pattern: /DRIVING LICEN[CS]E|LEARNER PERMIT/u, issuer: null },
 ];
 
+/**
+ * Marks of a North American licence that prints a title our table holds: Ontario's and New
+ * Brunswick's bilingual "DRIVER'S LICENCE / PERMIS DE CONDUIRE"; Québec's "PERMIS DE CONDUIRE" from
+ * the "SOCIÉTÉ DE L'ASSURANCE AUTOMOBILE DU QUÉBEC" (SAAQ), its issuer (the provinces' own card
+ * designs). The EU model's English title is "DRIVING LICENCE", never "DRIVER'S" (Directive
+ * 2006/126/EC, Annex I). Not a province's or country's name: a European licence may print one as the
+ * holder's place of birth (field 3, "MONTREAL (CANADA)"). Without a European sign read in its flag, a
+ * card with one of these marks is no European licence, whatever its title.
+ */
+export const NORTH_AMERICAN_MARKS = /DRIVER'?S\s*LICEN[CS]E|ASSURANCE\s*AUTOMOBILE|\bSAAQ\b/u;
+
 /** Country names printed on the card, for the issuer where the title is shared (English). */
 const COUNTRY_NAMES = inLicenceOrder(
   COUNTRIES.flatMap(({ code, nameOnLicences: pattern }) => (pattern ? [{ pattern, issuer: code }] : [])),
@@ -73,7 +84,7 @@ export function parseLicenceText(
   const lines = printed.map(textOf);
   const text = lines.join('\n').toUpperCase();
   const title = LICENCE_TITLES.find((t) => t.pattern.test(text));
-  if (!title) return null;
+  if (!title || (!sign && NORTH_AMERICAN_MARKS.test(text))) return null;
   const country = COUNTRY_NAMES.find((c) => c.pattern.test(text))?.issuer ?? null;
   // The sign names the state outright; a country printed on the card next; the title's language;
   // last, on an English title, the DVLA's own marks (the UK card with the Union flag has no sign).

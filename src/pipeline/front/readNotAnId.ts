@@ -8,7 +8,7 @@
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 import type { DayOrder } from './printedDates.ts';
-import { datesIn } from './readLicence.ts';
+import { datesIn, NORTH_AMERICAN_MARKS } from './readLicence.ts';
 import { hasResidentIdNumber } from './residentIdNumber.ts';
 
 /** A US address's last line: the state's (or DC's) two-letter code and a ZIP or ZIP+4 ([USPS-28]). */
@@ -30,6 +30,8 @@ const UK_CARD_ISSUERS =
  *   every scheme's cards), and a 16-digit card number that passes the Luhn check (ISO/IEC 7812-1).
  * - [US-DL]: US licences are titled "DRIVER LICENSE" (AAMVA DL/ID Card Design Standard, 2020, §2.3:
  *   "DRIVER LICENSE", "IDENTIFICATION CARD"); the EU model's English title is "DRIVING LICENCE".
+ * - [CA-DL]: Canada's provinces title their licences in English, French or both ("DRIVER'S LICENCE",
+ *   "PERMIS DE CONDUIRE"); Québec's names its issuer, the SAAQ (readLicence.ts's NORTH_AMERICAN_MARKS).
  * - [IDNYC]: New York City's municipal card reads "IDNYC" / "NYC IDENTIFICATION CARD".
  * - [US-DL] §2.4 also names the fields a US licence labels: "CLASS", "END" (endorsements), "RSTR"
  *   (restrictions); [REAL-ID]: cards that are not REAL ID compliant must say so on their face (6 CFR
@@ -86,6 +88,16 @@ const NOT_AN_ID: readonly {
     signs: [(text) => /DRIVER'?S?\s*LICEN[SC]E/u.test(text)],
     count: 1,
     source: '[US-DL]',
+  },
+  {
+    // A Canadian licence whose title is in French only (Québec's), by its issuer's name.
+    seen: 'non-european-licence',
+    signs: [
+      (text) => /PERMIS\s*DE\s*CONDUIRE|LICEN[CS]E/u.test(text),
+      (text) => NORTH_AMERICAN_MARKS.test(text),
+    ],
+    count: 2,
+    source: '[US-DL] [CA-DL]',
   },
   {
     // A US licence whose title was not read, by the AAMVA fields beside it and the REAL ID marking.

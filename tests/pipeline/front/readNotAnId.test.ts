@@ -81,6 +81,15 @@ describe('parseNotAnIdText', () => {
     expect(parseNotAnIdText([['ADDRESS/ZIP', '10 Downing Street', 'London SW1A 2AA', 'BIRTH']])).toBeNull();
   });
 
+  it("knows a Canadian licence by its English title, or its French one beside Québec's issuer", () => {
+    const ontario = ['ONTARIO', "DRIVER'S LICENCE / PERMIS DE CONDUIRE", 'SMITH, JOHN'];
+    expect(parseNotAnIdText([ontario])).toStrictEqual({ seen: 'non-european-licence' });
+    const quebec = ['PERMIS DE CONDUIRE', "SOCIÉTÉ DE L'ASSURANCE AUTOMOBILE DU QUÉBEC", 'TREMBLAY'];
+    expect(parseNotAnIdText([quebec])).toStrictEqual({
+      seen: 'non-european-licence',
+    });
+  });
+
   it("reads a US card's labelled expiry month first (doubango-kyc's California licence: EXP 02/01/2023)", () => {
     const lines = ['California USA DRIVER LICENSE', 'DL B5568240', 'EXP 02/01/2023', 'DOB 02/01/1995'];
     expect(parseNotAnIdText([lines, ['NOISE READ UPSIDE DOWN']])).toStrictEqual({
