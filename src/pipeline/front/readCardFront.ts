@@ -31,6 +31,17 @@ const CARD_TITLES: readonly {
   { pattern: /CARTE D.?IDENTIT|IDENTITY CARD/u, kind: 'id-card', issuer: null },
 ];
 
+/**
+ * States outside Europe whose identity cards carry a title our table holds, by the formal name each
+ * prints as its card's header: French-speaking Africa's "CARTE NATIONALE D'IDENTITÉ" (Morocco's
+ * CNIE under "ROYAUME DU MAROC", Cameroon's, Côte d'Ivoire's, Algeria's …) and Argentina's and
+ * Peru's "DOCUMENTO NACIONAL DE IDENTIDAD". A formal
+ * name, not a country's name alone: a French card may print "(MAROC)" as the holder's place of birth.
+ * With one of them, the title's language names no European state: an identity card from outside Europe.
+ */
+export const NON_EUROPEAN_STATE_NAMES =
+  /ROYAUME\s+DU\s+MAROC|R[EÉ]PUBLIQUE\s+(ALG[EÉ]RIENNE|TUNISIENNE|TOGOLAISE|GABONAISE|CENTRAFRICAINE|ISLAMIQUE\s+DE\s+MAURITANIE|D[EÉ]MOCRATIQUE\s+DU\s+CONGO|DU\s+(S[EÉ]N[EÉ]GAL|CAMEROUN|MALI|NIGER|B[EÉ]NIN|CONGO|TCHAD|BURUNDI|RWANDA)|DE\s+(C[OÔ]TE\s+D.?IVOIRE|GUIN[EÉ]E|MADAGASCAR|DJIBOUTI)|D.?HA[IÏ]TI)|BURKINA\s+FASO|UNION\s+DES\s+COMORES|REP[UÚ]BLICA\s+(ARGENTINA|DEL\s+PER[UÚ])/u;
+
 /** States' names as their cards print them, which settle a shared or English title. */
 const STATE_NAMES = COUNTRIES.flatMap(({ code, nameOnCards: pattern }) =>
   pattern ? [{ pattern, issuer: code }] : [],
@@ -40,7 +51,7 @@ const STATE_NAMES = COUNTRIES.flatMap(({ code, nameOnCards: pattern }) =>
 export function parseCardFrontText(lines: readonly PrintedLine[]): CardFrontReading | null {
   const text = lines.map(textOf).join('\n').toUpperCase();
   const title = CARD_TITLES.find((t) => t.pattern.test(text));
-  if (!title) return null;
+  if (!title || NON_EUROPEAN_STATE_NAMES.test(text)) return null;
   const issuer = STATE_NAMES.find((s) => s.pattern.test(text))?.issuer ?? title.issuer;
   // Only a date its label names (labelledDates.ts), or the end of a validity period printed as one.
   const { expiry, validityEnd } = readLabelledDates(lines);

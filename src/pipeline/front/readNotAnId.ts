@@ -8,6 +8,7 @@
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 import type { DayOrder } from './printedDates.ts';
+import { NON_EUROPEAN_STATE_NAMES } from './readCardFront.ts';
 import { datesIn, NORTH_AMERICAN_MARKS } from './readLicence.ts';
 import { hasResidentIdNumber } from './residentIdNumber.ts';
 
@@ -51,6 +52,9 @@ const UK_CARD_ISSUERS =
  *   instead, Directive 2006/126/EC Art. 4) beside "DRIVER RESTRICTIONS", "VEHICLE RESTRICTIONS" and
  *   "PrDP CATEGORIES" (its Professional Driving Permit); the EU model's back labels its fields by
  *   number only.
+ * - [NON-EUROPEAN-STATES]: a card titled in French or Spanish under a state's formal name from
+ *   outside Europe (readCardFront.ts's NON_EUROPEAN_STATE_NAMES: "ROYAUME DU MAROC", "REPÚBLICA
+ *   ARGENTINA" …) is that state's identity card, not France's or Spain's.
  * - [GB-11643]: China's resident identity card prints its holder's citizen identity number, 18
  *   characters checked by ISO 7064 MOD 11-2 (residentIdNumber.ts); no European document prints one.
  * - [USPS-28]: a US address ends in the state's two-letter code and a five-digit ZIP code (USPS
@@ -144,6 +148,19 @@ const NOT_AN_ID: readonly {
     signs: [(text) => hasResidentIdNumber(text)],
     count: 1,
     source: '[GB-11643]',
+  },
+  {
+    // An identity card titled as a European state's is, but headed by a state outside Europe.
+    seen: 'non-european-id-card',
+    signs: [
+      // The card's title, and no passport's (its page may name the holder's identity card too).
+      (text) =>
+        /CARTE\s*(NATIONALE\s*)?D.?IDENTIT|DOCUMENTO\s*NACIONAL\s*DE\s*IDENTIDAD/u.test(text) &&
+        !/PASSEPORT|PASAPORTE|PASSPORT/u.test(text),
+      (text) => NON_EUROPEAN_STATE_NAMES.test(text),
+    ],
+    count: 2,
+    source: '[NON-EUROPEAN-STATES]',
   },
   {
     // The back of South Africa's licence card: its own categories beside its restrictions' titles.

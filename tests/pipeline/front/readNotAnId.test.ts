@@ -90,6 +90,17 @@ describe('parseNotAnIdText', () => {
     });
   });
 
+  it("knows an identity card headed by a state outside Europe, titled in a European state's language", () => {
+    const moroccan = ['ROYAUME DU MAROC', "CARTE NATIONALE D'IDENTITE ELECTRONIQUE", 'ALAMI', 'YOUSSEF'];
+    expect(parseNotAnIdText([moroccan])).toStrictEqual({ seen: 'non-european-id-card' });
+    expect(parseNotAnIdText([['REPÚBLICA DEL PERÚ', 'DOCUMENTO NACIONAL DE IDENTIDAD']])).toStrictEqual({
+      seen: 'non-european-id-card',
+    });
+    // Its passport, whose code went unread, is no identity card: a passport NHS login accepts.
+    const passport = ['ROYAUME DU MAROC', 'PASSEPORT', "N° CARTE NATIONALE D'IDENTITE"];
+    expect(parseNotAnIdText([passport])?.seen).not.toBe('non-european-id-card');
+  });
+
   it("reads a US card's labelled expiry month first (doubango-kyc's California licence: EXP 02/01/2023)", () => {
     const lines = ['California USA DRIVER LICENSE', 'DL B5568240', 'EXP 02/01/2023', 'DOB 02/01/1995'];
     expect(parseNotAnIdText([lines, ['NOISE READ UPSIDE DOWN']])).toStrictEqual({
