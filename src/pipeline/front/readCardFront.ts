@@ -3,7 +3,7 @@
  * 2021, the German Personalausweis, a UK biometric residence permit): what it is, who issued it, and
  * the expiry where a label says which date that is. Its details can only be checked on the back.
  */
-import { COUNTRIES } from '../countries.ts';
+import { COUNTRIES, NON_EUROPEAN_STATE_NAMES } from '../countries.ts';
 import type { CardFrontReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 
@@ -30,17 +30,6 @@ const CARD_TITLES: readonly {
   ),
   { pattern: /CARTE D.?IDENTIT|IDENTITY CARD/u, kind: 'id-card', issuer: null },
 ];
-
-/**
- * States outside Europe whose identity cards carry a title our table holds, by the formal name each
- * prints as its card's header: French-speaking Africa's "CARTE NATIONALE D'IDENTITÉ" (Morocco's
- * CNIE under "ROYAUME DU MAROC", Cameroon's, Côte d'Ivoire's, Algeria's …) and Argentina's and
- * Peru's "DOCUMENTO NACIONAL DE IDENTIDAD". A formal
- * name, not a country's name alone: a French card may print "(MAROC)" as the holder's place of birth.
- * With one of them, the title's language names no European state: an identity card from outside Europe.
- */
-export const NON_EUROPEAN_STATE_NAMES =
-  /ROYAUME\s+DU\s+MAROC|R[EÉ]PUBLIQUE\s+(ALG[EÉ]RIENNE|TUNISIENNE|TOGOLAISE|GABONAISE|CENTRAFRICAINE|ISLAMIQUE\s+DE\s+MAURITANIE|D[EÉ]MOCRATIQUE\s+DU\s+CONGO|DU\s+(S[EÉ]N[EÉ]GAL|CAMEROUN|MALI|NIGER|B[EÉ]NIN|CONGO|TCHAD|BURUNDI|RWANDA)|DE\s+(C[OÔ]TE\s+D.?IVOIRE|GUIN[EÉ]E|MADAGASCAR|DJIBOUTI)|D.?HA[IÏ]TI)|BURKINA\s+FASO|UNION\s+DES\s+COMORES|REP[UÚ]BLICA\s+(ARGENTINA|DEL\s+PER[UÚ])/u;
 
 /** States' names as their cards print them, which settle a shared or English title. */
 const STATE_NAMES = COUNTRIES.flatMap(({ code, nameOnCards: pattern }) =>

@@ -4,7 +4,7 @@
  * printed on it) and, on a UK licence, cross-check the driver number (field 5) against the surname
  * (field 1) and date of birth (field 3). See README.md in this folder.
  */
-import { COUNTRIES } from '../countries.ts';
+import { COUNTRIES, NON_EUROPEAN_STATE_NAMES } from '../countries.ts';
 import { lookAlikesFor } from '../lookAlikes.ts';
 import type { DistinguishingSign, IsoDate, LicenceReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
@@ -84,7 +84,9 @@ export function parseLicenceText(
   const lines = printed.map(textOf);
   const text = lines.join('\n').toUpperCase();
   const title = LICENCE_TITLES.find((t) => t.pattern.test(text));
-  if (!title || (!sign && NORTH_AMERICAN_MARKS.test(text))) return null;
+  if (!title) return null;
+  // A title in a European state's language on a card from outside Europe (countries.ts).
+  if (!sign && (NORTH_AMERICAN_MARKS.test(text) || NON_EUROPEAN_STATE_NAMES.test(text))) return null;
   const country = COUNTRY_NAMES.find((c) => c.pattern.test(text))?.issuer ?? null;
   // The sign names the state outright; a country printed on the card next; the title's language;
   // last, on an English title, the DVLA's own marks (the UK card with the Union flag has no sign).

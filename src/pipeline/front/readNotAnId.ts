@@ -5,10 +5,10 @@
  * on the first, and on the second only for a clear photo of a whole object
  * (rules/acceptedDocument.ts): an ID we could not read stays unsure.
  */
+import { NON_EUROPEAN_STATE_NAMES } from '../countries.ts';
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 import type { DayOrder } from './printedDates.ts';
-import { NON_EUROPEAN_STATE_NAMES } from './readCardFront.ts';
 import { datesIn, NORTH_AMERICAN_MARKS } from './readLicence.ts';
 import { hasResidentIdNumber } from './residentIdNumber.ts';
 
@@ -52,9 +52,9 @@ const UK_CARD_ISSUERS =
  *   instead, Directive 2006/126/EC Art. 4) beside "DRIVER RESTRICTIONS", "VEHICLE RESTRICTIONS" and
  *   "PrDP CATEGORIES" (its Professional Driving Permit); the EU model's back labels its fields by
  *   number only.
- * - [NON-EUROPEAN-STATES]: a card titled in French or Spanish under a state's formal name from
- *   outside Europe (readCardFront.ts's NON_EUROPEAN_STATE_NAMES: "ROYAUME DU MAROC", "REPÚBLICA
- *   ARGENTINA" …) is that state's identity card, not France's or Spain's.
+ * - [NON-EUROPEAN-STATES]: a card titled in French, Spanish, Portuguese or Dutch under a state's formal
+ *   name from outside Europe (countries.ts's NON_EUROPEAN_STATE_NAMES: "ROYAUME DU MAROC", "REPÚBLICA
+ *   ARGENTINA" …) is that state's identity card or licence, not France's, Spain's or another's.
  * - [GB-11643]: China's resident identity card prints its holder's citizen identity number, 18
  *   characters checked by ISO 7064 MOD 11-2 (residentIdNumber.ts); no European document prints one.
  * - [USPS-28]: a US address ends in the state's two-letter code and a five-digit ZIP code (USPS
@@ -94,14 +94,15 @@ const NOT_AN_ID: readonly {
     source: '[US-DL]',
   },
   {
-    // A Canadian licence whose title is in French only (Québec's), by its issuer's name.
+    // A licence titled as a European state's is, but Canadian (Québec's, by its issuer's name) or
+    // headed by a state outside Europe.
     seen: 'non-european-licence',
     signs: [
-      (text) => /PERMIS\s*DE\s*CONDUIRE|LICEN[CS]E/u.test(text),
-      (text) => NORTH_AMERICAN_MARKS.test(text),
+      (text) => /PERMIS\s*DE\s*CONDUIRE|CARTA\s*DE\s*CONDU|RIJBEWIJS|LICEN[CS]E/u.test(text),
+      (text) => NORTH_AMERICAN_MARKS.test(text) || NON_EUROPEAN_STATE_NAMES.test(text),
     ],
     count: 2,
-    source: '[US-DL] [CA-DL]',
+    source: '[US-DL] [CA-DL] [NON-EUROPEAN-STATES]',
   },
   {
     // A US licence whose title was not read, by the AAMVA fields beside it and the REAL ID marking.

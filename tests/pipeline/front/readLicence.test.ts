@@ -92,6 +92,9 @@ describe('parseLicenceText', () => {
     expect(parseLicenceText(ontario)).toBeNull();
     const quebec = ['PERMIS DE CONDUIRE', "SOCIÉTÉ DE L'ASSURANCE AUTOMOBILE DU QUÉBEC", 'TREMBLAY'];
     expect(parseLicenceText(quebec)).toBeNull();
+    // Nor one headed by a state outside Europe: Morocco's, Angola's.
+    expect(parseLicenceText(['ROYAUME DU MAROC', 'PERMIS DE CONDUIRE', 'ALAMI'])).toBeNull();
+    expect(parseLicenceText(['REPÚBLICA DE ANGOLA', 'CARTA DE CONDUÇÃO', 'SANTOS'])).toBeNull();
     // A French licence whose holder was born in Québec is still France's.
     const french = ['PERMIS DE CONDUIRE', 'MARTIN', '3. 01.02.1980 MONTREAL (QUEBEC, CANADA)'];
     expect(parseLicenceText(french)?.issuer).toBe('FRA');

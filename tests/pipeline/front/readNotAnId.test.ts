@@ -81,9 +81,12 @@ describe('parseNotAnIdText', () => {
     expect(parseNotAnIdText([['ADDRESS/ZIP', '10 Downing Street', 'London SW1A 2AA', 'BIRTH']])).toBeNull();
   });
 
-  it("knows a Canadian licence by its English title, or its French one beside Québec's issuer", () => {
+  it("knows a Canadian licence by its English title, or a French one beside Québec's issuer or Morocco's", () => {
     const ontario = ['ONTARIO', "DRIVER'S LICENCE / PERMIS DE CONDUIRE", 'SMITH, JOHN'];
     expect(parseNotAnIdText([ontario])).toStrictEqual({ seen: 'non-european-licence' });
+    expect(parseNotAnIdText([['ROYAUME DU MAROC', 'PERMIS DE CONDUIRE', 'ALAMI']])).toStrictEqual({
+      seen: 'non-european-licence',
+    });
     const quebec = ['PERMIS DE CONDUIRE', "SOCIÉTÉ DE L'ASSURANCE AUTOMOBILE DU QUÉBEC", 'TREMBLAY'];
     expect(parseNotAnIdText([quebec])).toStrictEqual({
       seen: 'non-european-licence',
