@@ -270,3 +270,15 @@ export function europeanRegionOf(code: string): EuropeanRegion | null {
   if (OTHER_EUROPEAN_STATES.has(code)) return 'other-european';
   return code in states ? 'non-european' : null;
 }
+
+/**
+ * States outside Europe whose cards carry a title our European table holds, by the formal name each
+ * prints as its card's header: French-speaking Africa's "CARTE NATIONALE D'IDENTITÉ" and "PERMIS DE
+ * CONDUIRE" (Morocco's under "ROYAUME DU MAROC", Cameroon's, Côte d'Ivoire's, Algeria's …);
+ * Argentina's and Peru's "DOCUMENTO NACIONAL DE IDENTIDAD"; Angola's and Mozambique's "CARTA DE
+ * CONDUÇÃO"; Suriname's "RIJBEWIJS". A formal name, not a country's name alone: a French card may print
+ * "(MAROC)" as the holder's place of birth. With one of them, a title's language names no European
+ * state (front/readCardFront.ts, front/readLicence.ts), and front/readNotAnId.ts says what it is.
+ */
+export const NON_EUROPEAN_STATE_NAMES =
+  /ROYAUME\s+DU\s+MAROC|R[EÉ]PUBLIQUE\s+(ALG[EÉ]RIENNE|TUNISIENNE|TOGOLAISE|GABONAISE|CENTRAFRICAINE|ISLAMIQUE\s+DE\s+MAURITANIE|D[EÉ]MOCRATIQUE\s+DU\s+CONGO|DU\s+(S[EÉ]N[EÉ]GAL|CAMEROUN|MALI|NIGER|B[EÉ]NIN|CONGO|TCHAD|BURUNDI|RWANDA)|DE\s+(C[OÔ]TE\s+D.?IVOIRE|GUIN[EÉ]E|MADAGASCAR|DJIBOUTI)|D.?HA[IÏ]TI)|BURKINA\s+FASO|UNION\s+DES\s+COMORES|REP[UÚ]BLICA\s+(ARGENTINA|DEL\s+PER[UÚ]|DE\s+ANGOLA|DE\s+MO[CÇ]AMBIQUE|DE\s+CABO\s+VERDE|FEDERATIVA\s+DO\s+BRASIL)|REPUBLIEK\s+SURINAME/u;

@@ -3,7 +3,7 @@
  * 2021, the German Personalausweis, a UK biometric residence permit): what it is, who issued it, and
  * the expiry where a label says which date that is. Its details can only be checked on the back.
  */
-import { COUNTRIES } from '../countries.ts';
+import { COUNTRIES, NON_EUROPEAN_STATE_NAMES } from '../countries.ts';
 import type { CardFrontReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 
@@ -40,7 +40,7 @@ const STATE_NAMES = COUNTRIES.flatMap(({ code, nameOnCards: pattern }) =>
 export function parseCardFrontText(lines: readonly PrintedLine[]): CardFrontReading | null {
   const text = lines.map(textOf).join('\n').toUpperCase();
   const title = CARD_TITLES.find((t) => t.pattern.test(text));
-  if (!title) return null;
+  if (!title || NON_EUROPEAN_STATE_NAMES.test(text)) return null;
   const issuer = STATE_NAMES.find((s) => s.pattern.test(text))?.issuer ?? title.issuer;
   // Only a date its label names (labelledDates.ts), or the end of a validity period printed as one.
   const { expiry, validityEnd } = readLabelledDates(lines);

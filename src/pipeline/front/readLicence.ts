@@ -4,7 +4,7 @@
  * printed on it) and, on a UK licence, cross-check the driver number (field 5) against the surname
  * (field 1) and date of birth (field 3). See README.md in this folder.
  */
-import { COUNTRIES } from '../countries.ts';
+import { COUNTRIES, NON_EUROPEAN_STATE_NAMES } from '../countries.ts';
 import { lookAlikesFor } from '../lookAlikes.ts';
 import type { DistinguishingSign, IsoDate, LicenceReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
@@ -34,6 +34,17 @@ const LICENCE_TITLES: readonly { readonly pattern: RegExp; readonly issuer: stri
   ),
   { pattern: /DRIVING LICEN[CS]E|LEARNER PERMIT/u, issuer: null },
 ];
+
+/**
+ * Marks of a North American licence that prints a title our table holds: Ontario's and New
+ * Brunswick's bilingual "DRIVER'S LICENCE / PERMIS DE CONDUIRE"; Québec's "PERMIS DE CONDUIRE" from
+ * the "SOCIÉTÉ DE L'ASSURANCE AUTOMOBILE DU QUÉBEC" (SAAQ), its issuer (the provinces' own card
+ * designs). The EU model's English title is "DRIVING LICENCE", never "DRIVER'S" (Directive
+ * 2006/126/EC, Annex I). Not a province's or country's name: a European licence may print one as the
+ * holder's place of birth (field 3, "MONTREAL (CANADA)"). Without a European sign read in its flag, a
+ * card with one of these marks is no European licence, whatever its title.
+ */
+export const NORTH_AMERICAN_MARKS = /DRIVER'?S\s*LICEN[CS]E|ASSURANCE\s*AUTOMOBILE|\bSAAQ\b/u;
 
 /** Country names printed on the card, for the issuer where the title is shared (English). */
 const COUNTRY_NAMES = inLicenceOrder(
@@ -74,6 +85,8 @@ export function parseLicenceText(
   const text = lines.join('\n').toUpperCase();
   const title = LICENCE_TITLES.find((t) => t.pattern.test(text));
   if (!title) return null;
+  // A title in a European state's language on a card from outside Europe (countries.ts).
+  if (!sign && (NORTH_AMERICAN_MARKS.test(text) || NON_EUROPEAN_STATE_NAMES.test(text))) return null;
   const country = COUNTRY_NAMES.find((c) => c.pattern.test(text))?.issuer ?? null;
   // The sign names the state outright; a country printed on the card next; the title's language;
   // last, on an English title, the DVLA's own marks (the UK card with the Union flag has no sign).

@@ -46,6 +46,17 @@ const BRP_FRONT_LINES = [
 ];
 
 describe('parseCardFrontText', () => {
+  it("takes no card headed by a state outside Europe for France's or Spain's by its title's language", () => {
+    const moroccan = ['ROYAUME DU MAROC', "CARTE NATIONALE D'IDENTITE ELECTRONIQUE", 'ALAMI', 'YOUSSEF'];
+    expect(parseCardFrontText(moroccan)).toBeNull();
+    expect(
+      parseCardFrontText(['REPUBLICA ARGENTINA', 'DOCUMENTO NACIONAL DE IDENTIDAD', 'GARCIA']),
+    ).toBeNull();
+    // A French card whose holder was born in Morocco is still France's.
+    const born = ["CARTE NATIONALE D'IDENTITE", 'REPUBLIQUE FRANCAISE', 'LIEU DE NAISSANCE', 'RABAT (MAROC)'];
+    expect(parseCardFrontText(born)?.issuer).toBe('FRA');
+  });
+
   it('reads the front of a French ID card: its kind, issuer and labelled expiry, not its birth date', () => {
     expect(parseCardFrontText(FRENCH_FRONT_LINES)).toStrictEqual({
       kind: 'id-card',

@@ -87,6 +87,19 @@ const ITALIAN_LINES = [
 ];
 
 describe('parseLicenceText', () => {
+  it("takes no North American card for a European licence, whatever its title's language", () => {
+    const ontario = ['ONTARIO', "DRIVER'S LICENCE / PERMIS DE CONDUIRE", 'SMITH, JOHN', '2027/05/12'];
+    expect(parseLicenceText(ontario)).toBeNull();
+    const quebec = ['PERMIS DE CONDUIRE', "SOCIÉTÉ DE L'ASSURANCE AUTOMOBILE DU QUÉBEC", 'TREMBLAY'];
+    expect(parseLicenceText(quebec)).toBeNull();
+    // Nor one headed by a state outside Europe: Morocco's, Angola's.
+    expect(parseLicenceText(['ROYAUME DU MAROC', 'PERMIS DE CONDUIRE', 'ALAMI'])).toBeNull();
+    expect(parseLicenceText(['REPÚBLICA DE ANGOLA', 'CARTA DE CONDUÇÃO', 'SANTOS'])).toBeNull();
+    // A French licence whose holder was born in Québec is still France's.
+    const french = ['PERMIS DE CONDUIRE', 'MARTIN', '3. 01.02.1980 MONTREAL (QUEBEC, CANADA)'];
+    expect(parseLicenceText(french)?.issuer).toBe('FRA');
+  });
+
   it('reads a UK licence: expiry from 4b, birth date, and a driver number mended and consistent', () => {
     expect(parseLicenceText(UK_LINES)).toStrictEqual({
       kind: 'uk-driving-licence',

@@ -43,6 +43,67 @@ describe('parseNotAnIdText', () => {
     });
   });
 
+  it('knows a bank card by its number alone, as cards print it, or by its issuer beside a sign', () => {
+    expect(parseNotAnIdText([['4111 1111 1111 1111', 'MR J SMITH']])).toStrictEqual({ seen: 'bank-card' });
+    // As tesseract read it off a card drawn here: two groups run together, the number still apart.
+    expect(parseNotAnIdText([['41111111 11111111', 'MR J SMITH']])).toStrictEqual({ seen: 'bank-card' });
+    // A run of 16 digits with its groups run together is not enough alone.
+    expect(parseNotAnIdText([['4111111111111111']])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['Barclays', 'VALID FROM 01/24']])).toStrictEqual({ seen: 'bank-card' });
+    expect(parseNotAnIdText([['Barclays']])).toStrictEqual({ seen: null });
+  });
+
+  it("knows China's resident identity card by its 18-character number, its Hanzi unread", () => {
+    const front = ['H&E', 'mn', '&0 [224', '11010519491231002X'];
+    expect(parseNotAnIdText([front])).toStrictEqual({ seen: 'non-european-id-card' });
+    // One character misread, the number fails its check and says nothing.
+    expect(parseNotAnIdText([['H&E', '110105194912310021']])).toStrictEqual({ seen: null });
+  });
+
+  it("knows South Africa's licence back by its categories (EB, EC1, EC) beside its restrictions' titles", () => {
+    // As tesseract read yushulx's back (494 px): the headings half read, two rows' EC whole.
+    const back = ['E ResTricTIONs.', 'Al', 'B =', 'EC', 'Ep ==,', 'Ect HI', 'EC'];
+    expect(parseNotAnIdText([back])).toStrictEqual({ seen: 'non-european-licence' });
+    // Its categories alone are not enough, nor the word alone; the EU model's CE is no EC.
+    expect(parseNotAnIdText([['Al', 'B =', 'EC']])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['DRIVER RESTRICTIONS']])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['RESTRICTIONS', 'C1 CE D1 10.06.82 01.02.30']])).toBeNull();
+  });
+
+  it('knows a US card whose title is out of the crop by its ZIP label and its state-and-ZIP address', () => {
+    // As tesseract read signzy's close crop of the NYC ID's fields, shrunk to 1100 px (2550 px).
+    const crop = ['NAME', 'Sample', 'Samantha, J', 'ADDRESS/ ZIP', 'SA Hr Pe', 'Brooklyn, NY 11201'];
+    expect(parseNotAnIdText([[...crop, 'DATE OF BIRTH 12/12/1987']])).toStrictEqual({
+      seen: 'non-european-id-card',
+    });
+    // An address without the ZIP label, or a ZIP label with no US address, is no US card.
+    expect(parseNotAnIdText([['NAME', 'Brooklyn, NY 11201', 'DATE OF BIRTH']])).toBeNull();
+    expect(parseNotAnIdText([['ADDRESS/ZIP', '10 Downing Street', 'London SW1A 2AA', 'BIRTH']])).toBeNull();
+  });
+
+  it("knows a Canadian licence by its English title, or a French one beside Québec's issuer or Morocco's", () => {
+    const ontario = ['ONTARIO', "DRIVER'S LICENCE / PERMIS DE CONDUIRE", 'SMITH, JOHN'];
+    expect(parseNotAnIdText([ontario])).toStrictEqual({ seen: 'non-european-licence' });
+    expect(parseNotAnIdText([['ROYAUME DU MAROC', 'PERMIS DE CONDUIRE', 'ALAMI']])).toStrictEqual({
+      seen: 'non-european-licence',
+    });
+    const quebec = ['PERMIS DE CONDUIRE', "SOCIÉTÉ DE L'ASSURANCE AUTOMOBILE DU QUÉBEC", 'TREMBLAY'];
+    expect(parseNotAnIdText([quebec])).toStrictEqual({
+      seen: 'non-european-licence',
+    });
+  });
+
+  it("knows an identity card headed by a state outside Europe, titled in a European state's language", () => {
+    const moroccan = ['ROYAUME DU MAROC', "CARTE NATIONALE D'IDENTITE ELECTRONIQUE", 'ALAMI', 'YOUSSEF'];
+    expect(parseNotAnIdText([moroccan])).toStrictEqual({ seen: 'non-european-id-card' });
+    expect(parseNotAnIdText([['REPÚBLICA DEL PERÚ', 'DOCUMENTO NACIONAL DE IDENTIDAD']])).toStrictEqual({
+      seen: 'non-european-id-card',
+    });
+    // Its passport, whose code went unread, is no identity card: a passport NHS login accepts.
+    const passport = ['ROYAUME DU MAROC', 'PASSEPORT', "N° CARTE NATIONALE D'IDENTITE"];
+    expect(parseNotAnIdText([passport])?.seen).not.toBe('non-european-id-card');
+  });
+
   it("reads a US card's labelled expiry month first (doubango-kyc's California licence: EXP 02/01/2023)", () => {
     const lines = ['California USA DRIVER LICENSE', 'DL B5568240', 'EXP 02/01/2023', 'DOB 02/01/1995'];
     expect(parseNotAnIdText([lines, ['NOISE READ UPSIDE DOWN']])).toStrictEqual({
@@ -68,6 +129,9 @@ describe('parseNotAnIdText', () => {
       seen: 'refused-card',
     });
     expect(parseNotAnIdText([['16-25 Railcard', 'Valid until 01/27']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    expect(parseNotAnIdText([['SOCIAL SECURITY', 'JOHN Q PUBLIC', '078-05-1120']])).toStrictEqual({
       seen: 'refused-card',
     });
     // Not beside a title NHS login accepts: a UK residence permit prints "STUDENT" in its remarks.
@@ -154,6 +218,21 @@ describe('accepted-document on photos of things that are not IDs (composites mad
       advice: TEXTS['bank-card'].advice,
       evidence: { kind: 'other', seen: 'bank-card', source: '[NHS-LOGIN-2024]' },
     });
+  }, 60_000);
+
+  it('fails a bank card showing only its number and holder, by the number as cards print it', async () => {
+    const report = await checkComposite({ ...CARD, lines: ['5425 2334 3010 9903', 'MR J SMITH'] });
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'bank-card' });
+  }, 60_000);
+
+  it("fails China's resident card front, whose only Latin print is its citizen number", async () => {
+    // Its labels are Hanzi, which the English model does not read: drawn here as the blank fields.
+    const front = { ...CARD, fill: '#eef3f4', ink: '#1b1b1b' };
+    const report = await checkComposite({ ...front, lines: ['', '', '11010519491231002X'] });
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-id-card' });
+    // One digit wrong, the check character disagrees: nothing says what it is (unsure or not an ID).
+    const misread = await checkComposite({ ...front, lines: ['', '', '11010519491231003X'] });
+    expect(accepted(misread).reason).not.toBe('non-european-id-card');
   }, 60_000);
 
   it('fails a US driver licence, saying it is from outside the UK and Europe', async () => {
@@ -296,8 +375,14 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('accepted-document on a slice of ../sh
     expect(back).toMatchObject({ status: 'pass', reason: 'eu-driving-licence' });
   }, 120_000);
 
-  it("does not take South Africa's licence back for an EU one", async () => {
+  it("fails South Africa's licence back as a licence from outside the UK and Europe, not an EU one", async () => {
     const report = await checkReal('yushulx-zadl/dl.png', '2026-12-01');
-    expect(accepted(report).status).not.toBe('pass');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-licence' });
+  }, 60_000);
+
+  // 2550 px, the outline round the tick drawn beside the crop (0.05 of it): read shrunk to 1100 px.
+  it("fails a close crop of the NYC ID's fields by its US address", async () => {
+    const report = await checkReal('signzy-alldocs/nycid-8-low-res.jpg', '2026-12-01');
+    expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'non-european-id-card' });
   }, 60_000);
 });
