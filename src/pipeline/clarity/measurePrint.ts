@@ -64,11 +64,11 @@ export function measurePrint(
     return { glyphCount: inLines.length, glyphHeightPx: null, printSharpness: null, printReblurRatio: null };
   }
   const heights = inLines.map((g) => g.height).sort((a, b) => a - b);
-  const printSharpness = varianceOverBoxes(laplacian, grey.width, grey.height, inLines);
+  const inBoxes = pixelsInBoxes(grey.width, grey.height, inLines);
+  const printSharpness = varianceOver(laplacian, inBoxes);
   const ratio = (sharp: Float32Array | number, reblurred: Float32Array): number | null => {
-    const after = varianceOverBoxes(reblurred, grey.width, grey.height, inLines);
-    const before =
-      typeof sharp === 'number' ? sharp : varianceOverBoxes(sharp, grey.width, grey.height, inLines);
+    const after = varianceOver(reblurred, inBoxes);
+    const before = typeof sharp === 'number' ? sharp : varianceOver(sharp, inBoxes);
     return after > 0 ? before / after : null;
   };
   const ways = directions.map((d) => ratio(d.sharp, d.reblurred)).filter((r): r is number => r !== null);
@@ -152,12 +152,8 @@ function glyphsInTextLines(glyphs: readonly Glyph[], imageHeight: number): Glyph
   });
 }
 
-function varianceOverBoxes(
-  laplacian: Float32Array,
-  width: number,
-  height: number,
-  boxes: readonly Glyph[],
-): number {
+/** The indices of the pixels in the glyphs' boxes (each grown by 1 px), each once. */
+function pixelsInBoxes(width: number, height: number, boxes: readonly Glyph[]): Uint32Array {
   const inBox = new Uint8Array(width * height);
   for (const b of boxes) {
     for (let y = Math.max(0, b.y - 1); y < Math.min(height, b.y + b.height + 1); y++) {
@@ -165,14 +161,20 @@ function varianceOverBoxes(
     }
   }
   let n = 0;
+  for (let i = 0; i < inBox.length; i++) n += inBox[i]!;
+  const indices = new Uint32Array(n);
+  for (let i = 0, k = 0; i < inBox.length; i++) if (inBox[i]) indices[k++] = i;
+  return indices;
+}
+
+function varianceOver(values: Float32Array, indices: Uint32Array): number {
   let sum = 0;
   let sumSq = 0;
-  for (let i = 0; i < inBox.length; i++) {
-    if (!inBox[i]) continue;
-    const v = laplacian[i]!;
-    n++;
+  for (let k = 0; k < indices.length; k++) {
+    const v = values[indices[k]!]!;
     sum += v;
     sumSq += v * v;
   }
+  const n = indices.length;
   return n === 0 ? 0 : sumSq / n - (sum / n) ** 2;
 }
