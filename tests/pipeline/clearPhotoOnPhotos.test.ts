@@ -13,7 +13,12 @@ import { loadNodeEngines } from '../../src/engines/node.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
 import { RULE_TEXTS } from '../../src/pipeline/rules/texts.ts';
-import { DRAWN_COMPOSITES, drawnCard, motionBlur } from '../../scripts/composites/photometric.ts';
+import {
+  DRAWN_COMPOSITES,
+  drawnCard,
+  motionBlur,
+  specimenComposites,
+} from '../../scripts/composites/photometric.ts';
 import { PROJECT_ROOT } from '../support/fixtures.ts';
 
 const REAL_PHOTOS = join(PROJECT_ROOT, '..', 'shared', 'real-photos');
@@ -167,3 +172,33 @@ describe.skipIf(!existsSync(join(REAL_PHOTOS, 'manifest.json')))('on ../shared/r
     });
   }
 });
+
+describe.skipIf(!existsSync(join(REAL_PHOTOS, 'manifest.json')))(
+  'specimen scans from ../shared/real-photos, spoilt as a camera spoils them (items 3 and 4)',
+  () => {
+    const cases: [name: string, message: string][] = [
+      // White paper the wash cannot lift: its print fades, and where it clips the print is gone.
+      ['imagejs-mrz-id_fail-png-washed', TEXTS.glare.message],
+      ['imagejs-mrz-id_fail-png-clipped-glare', TEXTS.glare.message],
+      // A tinted page the wash lifts too little: its MRZ and the fields above it fade.
+      ['prado-TUR-AS-02002_S-jpg-washed', TEXTS.glare.message],
+      // A 15-px shake along the lines: the strokes across them stay sharp.
+      ['sidtd-aze00-jpg-motion-blur', TEXTS.blurred.message],
+    ];
+    for (const [name, message] of cases) {
+      it(`${name}: fail`, async () => {
+        const found = specimenComposites().find((c) => c.name === name);
+        expect(found).toBeDefined();
+        expect(await clearPhoto((await found!.make()).image)).toStrictEqual({ status: 'fail', message });
+      });
+    }
+
+    it('imagejs-mrz-id_fail-png-as-is: pass (white paper, its print crisp, is not glare)', async () => {
+      const found = specimenComposites().find((c) => c.name === 'imagejs-mrz-id_fail-png-as-is');
+      expect(await clearPhoto((await found!.make()).image)).toStrictEqual({
+        status: 'pass',
+        message: TEXTS.clear.message,
+      });
+    });
+  },
+);
