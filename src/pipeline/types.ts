@@ -215,6 +215,12 @@ export interface Measures {
   readonly printSharpness: number | null;
   /** How much of that a further 1-px blur removes (measurePrint.ts): ≥ 3 sharp, ≤ 2.5 blurred. */
   readonly printReblurRatio: number | null;
+  /**
+   * The same ratio taken across and down apart (measurePrint.ts): the least of the two, and that over
+   * the most (small: print shaken one way, sharp the other). Absent where not measured (a camera frame).
+   */
+  readonly printReblurLeastWay?: number | null;
+  readonly printReblurBalance?: number | null;
   /** Whether there is evidence of a document at all: an outline, or an MRZ read. */
   readonly documentSeen: boolean;
   /**

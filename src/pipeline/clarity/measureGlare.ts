@@ -10,6 +10,7 @@ import { greyToMat, type MatScope } from '../cv.ts';
 import type { GreyImage } from '../image.ts';
 import { rectFilter } from '../morphology.ts';
 import type { RgbaImage } from '../types.ts';
+import { FAINT_WEIGHT, fadedPaperLevel, fadedPrintMask } from './fadedPrint.ts';
 
 /**
  * A pixel is washed when every channel is above the document's own paper (its PAPER_SHARE percentile)
@@ -22,6 +23,12 @@ const WASH_FLOOR = 246;
 const PAPER_SHARE = 0.75;
 /** Paper this light is itself at the sensor's limit (a white render or scan): a clipped patch on it is paper. */
 const CLIPPED_PAPER = 250;
+/**
+ * Paper at least this light is the sensor's limit itself (a render, a scan's white): nothing on it can
+ * be told from a clipped patch. Between CLIPPED_PAPER and this, a patch the sensor clipped (255) as
+ * wide as a glyph, in a line of print between print, is glare: its line's paper was below the limit.
+ */
+const PAPER_AT_LIMIT = 254;
 /** A patch along this share of a side of the image is a margin or the background, not a reflection on the document. */
 const MARGIN_SIDE_SHARE = 0.4;
 /** The bottom share of the rectified document, where the MRZ and most printed fields are, counts double. */
@@ -51,6 +58,10 @@ const CRISP_RATIO = 0.5;
  */
 const LIFT_BETWEEN_PRINT = 5;
 
+/** inLineOfPrint's flags: lifted above its line's paper (isLifted); crisp print along its line on both sides. */
+const LIFTED = 1;
+const BETWEEN_PRINT = 2;
+
 /** How far along a row or down a column print is looked for on each side of a washed pixel. */
 const FLANK_SHARE = 0.25;
 
@@ -64,7 +75,11 @@ export interface DocumentInPhoto {
 
 /** Whether `grey` is lifted above the paper of the print before it and after it (0: none within reach). */
 function isLifted(grey: number, before: number, after: number): boolean {
-  if (before && after) return grey >= Math.max(before, after) + LIFT_BETWEEN_PRINT;
+  if (before && after) {
+    const linePaper = Math.max(before, after);
+    // Clipped where its line's paper, between print, was below the sensor's limit: lifted as far as it can be.
+    return grey >= linePaper + LIFT_BETWEEN_PRINT || (grey === 255 && linePaper < PAPER_AT_LIMIT);
+  }
   const paper = before || after;
   return paper > 0 && grey >= paper + WASH_ABOVE_PAPER;
 }
@@ -73,7 +88,8 @@ const washLevel = (paper: number) => Math.min(GLARE_LEVEL, Math.max(WASH_FLOOR, 
 
 /**
  * The share of the document's print lost under a wash: washed pixels (in solid patches, lifted above
- * their line's paper, within reach of print along it) over those and the crisp print, the bottom
+ * their line's paper, within reach of print along it) over those and the crisp print, or print faded
+ * (fadedPrint.ts) between crisp print along its line, at FAINT_WEIGHT, whichever is more; the bottom
  * TEXT_BAND_SHARE (the MRZ and most fields) counted double. `image` is the document as measured,
  * `grey` its luminance, `histogram` the luminance's; `inPhoto` where it lies in the photo, if rectified.
  */
@@ -85,12 +101,16 @@ export function measureGlare(
   inPhoto: DocumentInPhoto | null,
 ): number {
   const paper = percentileOf(histogram, grey.data.length, PAPER_SHARE);
-  // A white render or scan: its paper is as white as any wash.
-  if (paper >= CLIPPED_PAPER) return 0;
-  const washed = washedMask(image, washLevel(paper));
-  // Nothing washed: most documents, and 3 ms of an 800-px one's 10 (the live camera).
-  if (!washed.data.includes(255)) return 0;
-  if (inPhoto) leaveOutBeyondPhoto(scope, washed, inPhoto);
+  // White paper: only where the sensor clipped is it washed, and on paper at the limit not even there
+  // (a render); elsewhere a wash shows as print faded.
+  const onWhite = paper >= CLIPPED_PAPER;
+  const washed = washedMask(image, paper >= PAPER_AT_LIMIT ? 256 : onWhite ? 255 : washLevel(paper));
+  // Neither washed nor bright enough for a wash to have faded print: 3 ms of an 800-px document's 10 (the live camera).
+  if (!washed.data.includes(255) && !washedMask(image, fadedPaperLevel(paper)).data.includes(255)) return 0;
+  // The fill beyond the photo's edge of a quad that runs off it: no print in it was lost.
+  const beyond = { ...washed, data: new Uint8Array(washed.data.length).fill(255) };
+  if (inPhoto) leaveOutBeyondPhoto(scope, beyond, inPhoto);
+  for (let i = 0; i < beyond.data.length; i++) if (!beyond.data[i]) washed.data[i] = 0;
   const { cv } = scope;
   const window = Math.max(5, Math.round(PRINT_WINDOW_SHARE * Math.max(image.width, image.height)) | 1);
   const { light, range } = localRange(cv, grey, window);
@@ -98,19 +118,23 @@ export function measureGlare(
   const crisp = new Uint8Array(range.data.length);
   for (let i = 0; i < crisp.length; i++) crisp[i] = range.data[i]! >= CRISP_RATIO * printContrast ? 1 : 0;
   const reach = Math.round(FLANK_SHARE * Math.max(image.width, image.height));
-  const flanked = liftedInLineOfPrint(grey, light, crisp, reach, window);
-  const solid = washedPatches(scope, washed);
+  const inLine = inLineOfPrint(grey, light, crisp, reach, window);
+  const solid = washedPatches(scope, washed, onWhite ? window : 3);
+  const faded = fadedPrintMask(cv, image, { light, range, crisp, window, printContrast }, paper);
   const textStart = Math.floor(image.height * (1 - TEXT_BAND_SHARE));
-  let lost = 0;
+  let washedLost = 0;
+  let fadedLost = 0;
   let print = 0;
   for (let y = 0; y < image.height; y++) {
     const weight = y >= textStart ? 2 : 1;
     for (let x = 0, i = y * image.width; x < image.width; x++, i++) {
       if (crisp[i]) print += weight;
-      else if (solid[i] && flanked[i]) lost += weight;
+      else if (solid[i] && inLine[i]! & LIFTED) washedLost += weight;
+      else if (faded[i] && beyond.data[i] && inLine[i]! & BETWEEN_PRINT) fadedLost += weight;
     }
   }
-  return lost + print === 0 ? 0 : lost / (lost + print);
+  const share = (lost: number) => (lost + print === 0 ? 0 : lost / (lost + print));
+  return Math.max(share(washedLost), FAINT_WEIGHT * share(fadedLost));
 }
 
 /**
@@ -119,11 +143,12 @@ export function measureGlare(
  * showed on that side (isLifted; the least bright, so that print at a wash's rim, its paper already
  * lifted, does not set the level). A blank white strip between blocks of print, or beyond the
  * last line, has no print along it; the white band a line of print stands on is that line's own paper.
- * The document's edge, `edge` px in from the image's, is not print.
+ * The document's edge, `edge` px in from the image's, is not print. Flags each pixel LIFTED so, and
+ * BETWEEN_PRINT where its line has crisp print within reach on both sides (where faded print is looked for).
  * Lines run the way crisp print runs longest (across a rectified document; down a photo turned a
  * quarter).
  */
-function liftedInLineOfPrint(
+function inLineOfPrint(
   grey: GreyImage,
   light: GreyImage,
   crisp: Uint8Array,
@@ -156,7 +181,10 @@ function liftedInLineOfPrint(
       }
       const seen = !crisp[i] && ++since <= reach ? paper : 0;
       if (direction === 1) before[along] = seen;
-      else if (isLifted(grey.data[i]!, before[along]!, seen)) lifted[i] = 1;
+      else {
+        if (isLifted(grey.data[i]!, before[along]!, seen)) lifted[i] = LIFTED;
+        if (before[along] && seen) lifted[i] = lifted[i]! | BETWEEN_PRINT;
+      }
     }
   };
   for (let line = 0; line < lines; line++) {
@@ -167,13 +195,13 @@ function liftedInLineOfPrint(
 }
 
 /**
- * The washed pixels in solid patches (an opening drops isolated bright pixels, noise on white
+ * The washed pixels in solid patches (an opening `opening` px across drops isolated bright pixels, noise on white
  * stock), less any patch along a good part of a side of the image (a scan's white margin, a white
  * table round the document): 1 where counted.
  */
-function washedPatches(scope: MatScope, washed: GreyImage): Uint8Array {
+function washedPatches(scope: MatScope, washed: GreyImage, opening: number): Uint8Array {
   const { cv } = scope;
-  const kernel = scope.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(3, 3)));
+  const kernel = scope.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(opening, opening)));
   const solid = scope.mat();
   cv.morphologyEx(greyToMat(scope, washed), solid, cv.MORPH_OPEN, kernel);
   const labels = scope.mat();

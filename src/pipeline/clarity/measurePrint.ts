@@ -17,6 +17,24 @@ export interface PrintMeasures {
    * edges to it, print already blurred little. Unlike the variance, it does not grow as glyphs shrink.
    */
   readonly printReblurRatio: number | null;
+  /**
+   * The same ratio taken one way at a time (across, down), where the second derivatives each way were
+   * given: the least of the two (the way the print is most blurred), and that over the most (1: the
+   * same both ways, sharp or blurred; small: a shake smeared the print one way and left it sharp the
+   * other, which the Laplacian, both ways at once, still finds sharp). Null without them.
+   */
+  readonly printReblurLeastWay?: number | null;
+  readonly printReblurBalance?: number | null;
+}
+
+/**
+ * The print's second derivative one way (across or down), as taken and after a further 1-px Gaussian
+ * blur that way only: the re-blur ratio each way (Crété-Roffet et al., "The blur effect", SPIE 6492,
+ * 2007, who blur each way and keep the worse).
+ */
+export interface DirectionalDerivatives {
+  readonly sharp: Float32Array;
+  readonly reblurred: Float32Array;
 }
 
 /** Fewer glyphs than this in text lines is no evidence of print (a portrait, a blank page, a smear). */
@@ -38,6 +56,7 @@ export function measurePrint(
   grey: GreyImage,
   laplacian: Float32Array,
   softLaplacian: Float32Array,
+  directions: readonly DirectionalDerivatives[] = [],
 ): PrintMeasures {
   const glyphs = findGlyphs(scope, grey);
   const inLines = glyphsInTextLines(glyphs, grey.height);
@@ -45,13 +64,24 @@ export function measurePrint(
     return { glyphCount: inLines.length, glyphHeightPx: null, printSharpness: null, printReblurRatio: null };
   }
   const heights = inLines.map((g) => g.height).sort((a, b) => a - b);
-  const printSharpness = varianceOverBoxes(laplacian, grey.width, grey.height, inLines);
-  const reblurred = varianceOverBoxes(softLaplacian, grey.width, grey.height, inLines);
+  const inBoxes = pixelsInBoxes(grey.width, grey.height, inLines);
+  const printSharpness = varianceOver(laplacian, inBoxes);
+  const ratio = (sharp: Float32Array | number, reblurred: Float32Array): number | null => {
+    const after = varianceOver(reblurred, inBoxes);
+    const before = typeof sharp === 'number' ? sharp : varianceOver(sharp, inBoxes);
+    return after > 0 ? before / after : null;
+  };
+  const ways = directions.map((d) => ratio(d.sharp, d.reblurred)).filter((r): r is number => r !== null);
+  const [least, most] = ways.length === 2 ? [Math.min(...ways), Math.max(...ways)] : [null, null];
   return {
     glyphCount: inLines.length,
     glyphHeightPx: heights[Math.floor(heights.length / 2)]!,
     printSharpness,
-    printReblurRatio: reblurred > 0 ? printSharpness / reblurred : null,
+    printReblurRatio: ratio(printSharpness, softLaplacian),
+    ...(directions.length > 0 && {
+      printReblurLeastWay: least,
+      printReblurBalance: least !== null && most !== null ? least / most : null,
+    }),
   };
 }
 
@@ -122,12 +152,8 @@ function glyphsInTextLines(glyphs: readonly Glyph[], imageHeight: number): Glyph
   });
 }
 
-function varianceOverBoxes(
-  laplacian: Float32Array,
-  width: number,
-  height: number,
-  boxes: readonly Glyph[],
-): number {
+/** The indices of the pixels in the glyphs' boxes (each grown by 1 px), each once. */
+function pixelsInBoxes(width: number, height: number, boxes: readonly Glyph[]): Uint32Array {
   const inBox = new Uint8Array(width * height);
   for (const b of boxes) {
     for (let y = Math.max(0, b.y - 1); y < Math.min(height, b.y + b.height + 1); y++) {
@@ -135,14 +161,20 @@ function varianceOverBoxes(
     }
   }
   let n = 0;
+  for (let i = 0; i < inBox.length; i++) n += inBox[i]!;
+  const indices = new Uint32Array(n);
+  for (let i = 0, k = 0; i < inBox.length; i++) if (inBox[i]) indices[k++] = i;
+  return indices;
+}
+
+function varianceOver(values: Float32Array, indices: Uint32Array): number {
   let sum = 0;
   let sumSq = 0;
-  for (let i = 0; i < inBox.length; i++) {
-    if (!inBox[i]) continue;
-    const v = laplacian[i]!;
-    n++;
+  for (let k = 0; k < indices.length; k++) {
+    const v = values[indices[k]!]!;
     sum += v;
     sumSq += v * v;
   }
+  const n = indices.length;
   return n === 0 ? 0 : sumSq / n - (sum / n) ** 2;
 }

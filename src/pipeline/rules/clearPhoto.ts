@@ -40,7 +40,8 @@ const CLARITY_PROBLEMS: readonly {
       m.printSharpness === null
         ? m.printHeightPx !== null || !estimatedTooSmall(m, t)
         : m.printSharpness < t.minPrintSharpness ||
-          (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio),
+          (m.printReblurRatio !== null && m.printReblurRatio < t.minPrintReblurRatio) ||
+          isShaken(m, t),
   },
   // The portrait (NHS login: "you can clearly see your face"), where the check looked at it: named
   // before glare anywhere on the ID, as the more exact of the two.
@@ -65,6 +66,22 @@ const CLARITY_PROBLEMS: readonly {
           (m.brightness! < t.dimBrightness ? t.dimLightMinPrintHeightPx : t.minPrintHeightPx),
   },
 ];
+
+/**
+ * Print smeared one way and sharp the other (a shake along the lines): the Laplacian, both ways at once,
+ * still finds the sharp way's edges, so the way it is most blurred is judged on its own.
+ */
+function isShaken(m: Measures, t: typeof CLARITY_THRESHOLDS): boolean {
+  const { printReblurLeastWay: least, printReblurBalance: balance } = m;
+  return (
+    least !== null &&
+    least !== undefined &&
+    balance !== null &&
+    balance !== undefined &&
+    least < t.minPrintReblurRatio &&
+    balance <= t.maxShakenPrintBalance
+  );
+}
 
 /** MRZ-sized print, as its glyph height read or the document's size in the photo gives it, is too small. */
 function estimatedTooSmall(m: Measures, t: typeof CLARITY_THRESHOLDS): boolean {

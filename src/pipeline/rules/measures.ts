@@ -49,11 +49,15 @@ export function measuresOf(
     printSharpness: clarity.print.printSharpness === null ? null : round(clarity.print.printSharpness, 1),
     printReblurRatio:
       clarity.print.printReblurRatio === null ? null : round(clarity.print.printReblurRatio, 2),
+    printReblurLeastWay: roundOrNull(clarity.print.printReblurLeastWay, 2),
+    printReblurBalance: roundOrNull(clarity.print.printReblurBalance, 2),
     documentSeen: outline !== null || mrz !== null,
   };
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+const roundOrNull = (value: number | null | undefined, digits: number) =>
+  value === null || value === undefined ? null : round(value, digits);
 
 /** The outline's corners as four-corners judges them: none found when there is no outline. */
 export function cornersOf(outline: DocumentOutline | null): OutlineCorners {

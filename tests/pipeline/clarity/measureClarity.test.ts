@@ -147,6 +147,23 @@ describe('measureGlare through measureClarity: print lost under a bright wash (i
     expect(measureClarity(cv, strip, 400).glare).toBe(0);
   });
 
+  it('finds print faded under a wash on white paper, which a wash cannot lift (item 3: clipped or not)', () => {
+    // Paper at 252 is as white as the wash: only the strokes under it fade, from 40 to 215.
+    const faded = draw(400, 250, 252, [
+      ...lines,
+      [150, 30, 100, 180, 252],
+      ...strokesIn(150, 30, 100, 180, 215),
+    ]);
+    expect(measureClarity(cv, faded, 400).glare).toBeGreaterThan(CLARITY_THRESHOLDS.maxGlare);
+  });
+
+  it('finds none on a white card’s own light print a line from its dark print (labels over fields)', () => {
+    const labels = lines.map(
+      ([x, y, w]) => [x, y + 22, w, 10, 200] as [number, number, number, number, number],
+    );
+    expect(measureClarity(cv, draw(400, 250, 252, [...lines, ...labels]), 400).glare).toBe(0);
+  });
+
   it('leaves out a wash beyond the photo’s edge: the fill of a quad that runs off the photo', () => {
     // The document's right 65% (the wash with it) lies beyond a photo 140 px wide.
     const corners = [

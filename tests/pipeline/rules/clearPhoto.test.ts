@@ -27,6 +27,11 @@ describe('clarityProblemOf and judgeClearPhoto', () => {
       [{ documentSeen: false }, 'no-document', 'unsure'],
       [{ printSharpness: 200, printHeightPx: 5 }, 'blurred', 'fail'],
       [{ printReblurRatio: 2 }, 'blurred', 'fail'],
+      // Shaken along its lines: blurred one way, sharp the other, though sharp both ways at once.
+      [{ printReblurLeastWay: 2.5, printReblurBalance: 0.4 }, 'blurred', 'fail'],
+      // Soft evenly both ways (a fine scan), or sharp one way and sharper the other: not shaken.
+      [{ printReblurLeastWay: 2.6, printReblurBalance: 0.97 }, null, 'pass'],
+      [{ printReblurLeastWay: 5, printReblurBalance: 0.4 }, null, 'pass'],
       // No print found standing in lines on a document that is there: a smear.
       [{ printSharpness: null, printReblurRatio: null, printHeightPx: null }, 'blurred', 'fail'],
       [{ printHeightPx: 5 }, 'small', 'fail'],
