@@ -27,6 +27,8 @@ export const wasm = {
   I32_STORE: [0x36, 0x00, 0x00],
   I64_LOAD: [0x29, 0x00, 0x00],
   F64_LOAD: (offset = 0) => [0x2b, 0x00, ...uleb(offset)],
+  F32_LOAD: (offset = 0) => [0x2a, 0x00, ...uleb(offset)],
+  LOAD32_ZERO: simd(0x5c, 0x00, 0x00), // v128.load32_zero
   LOAD64_ZERO: simd(0x5d, 0x00, 0x00), // v128.load64_zero
   ADD: [0x6a],
   SUB: [0x6b],
@@ -66,6 +68,13 @@ export const wasm = {
   I32X4_SHR_S: simd(0xac),
   I32X4_ADD: simd(0xae),
   DOT: simd(0xba), // i32x4.dot_i16x8_s
+  WIDEN_LOW_U16: simd(0xa9), // i32x4.extend_low_i16x8_u
+  F32X4_SPLAT: simd(0x13),
+  F32X4_ADD: simd(0xe4),
+  F32X4_MUL: simd(0xe6),
+  F32X4_NEAREST: simd(0x6a),
+  F32X4_OF_I32X4: simd(0xfa), // f32x4.convert_i32x4_s
+  I32X4_OF_F32X4: simd(0xf8), // i32x4.trunc_sat_f32x4_s
   /** A block holding a loop: `br 0` inside goes round again, `br_if 1` leaves. */
   BLOCK: [0x02, 0x40],
   LOOP: [0x03, 0x40],
