@@ -40,6 +40,14 @@ const PIXEL = 4;
 /** A pixel's four channels as float32, in the row of sums. */
 const SUM_PIXEL = 16;
 
+/**
+ * Source rows held in the kernel's memory at once, in bytes, about: the target is made in bands of
+ * rows, each from its own source rows, so a 12 MP photo is never copied whole (the memory a kernel
+ * grows it keeps). OpenCV's parallel_for_ splits the rows the same way: each target row is summed
+ * from its own table entries alone, so any split gives the same bytes.
+ */
+const BAND_BYTES = 1 << 20;
+
 function simdResizeArea(image: RgbaImage, width: number, height: number): RgbaImage | null {
   // cv::resize: the scales it works with, and the cases it hands to other code.
   const scaleX = 1 / (width / image.width);
@@ -49,47 +57,37 @@ function simdResizeArea(image: RgbaImage, width: number, height: number): RgbaIm
   if (whole(scaleX) && whole(scaleY)) return null;
   const kernel = loadKernel();
   if (!kernel) return null;
-  const xtab = areaTable(image.width, width, scaleX, PIXEL, SUM_PIXEL);
-  const ytab = areaTable(image.height, height, scaleY, image.width * PIXEL, 1);
-  const sourceBytes = image.width * image.height * PIXEL;
-  const xtabAt = align16(sourceBytes);
-  const ytabAt = align16(xtabAt + xtab.byteLength);
-  const bufAt = align16(ytabAt + ytab.byteLength);
+  const rowBytes = image.width * PIXEL;
+  const xtab = packTable(areaTable(image.width, width, scaleX), PIXEL, SUM_PIXEL, 0);
+  const bandRows = Math.max(1, Math.floor(BAND_BYTES / (rowBytes * scaleY)));
+  const bands = bandsOf(areaTable(image.height, height, scaleY), bandRows);
+  const xtabAt = 0;
+  const bufAt = align16(xtab.byteLength);
   const sumAt = bufAt + width * SUM_PIXEL;
   const targetAt = sumAt + width * SUM_PIXEL;
-  const memory = kernel.memoryFor(targetAt + width * height * PIXEL);
+  const ytabAt = align16(targetAt + width * height * PIXEL);
+  const sourceAt = align16(ytabAt + Math.max(...bands.map((band) => band.entries.length)) * ENTRY);
+  const sourceRows = Math.max(...bands.map((band) => band.lastRow - band.firstRow + 1));
+  const memory = kernel.memoryFor(sourceAt + sourceRows * rowBytes);
   const bytes = new Uint8Array(memory.buffer);
-  bytes.set(image.data, 0);
   bytes.set(new Uint8Array(xtab), xtabAt);
-  bytes.set(new Uint8Array(ytab), ytabAt);
-  kernel.run(
-    0,
-    xtabAt,
-    xtab.byteLength / ENTRY,
-    ytabAt,
-    ytab.byteLength / ENTRY,
-    bufAt,
-    sumAt,
-    targetAt,
-    width,
-  );
+  for (const { entries, firstRow, lastRow } of bands) {
+    bytes.set(new Uint8Array(packTable(entries, rowBytes, 1, firstRow)), ytabAt);
+    bytes.set(image.data.subarray(firstRow * rowBytes, (lastRow + 1) * rowBytes), sourceAt);
+    const xCount = xtab.byteLength / ENTRY;
+    kernel.run(sourceAt, xtabAt, xCount, ytabAt, entries.length, bufAt, sumAt, targetAt, width);
+  }
   return { width, height, data: bytes.slice(targetAt, targetAt + width * height * PIXEL) };
 }
 
 const align16 = (at: number) => Math.ceil(at / 16) * 16;
 
-/**
- * OpenCV's computeResizeAreaTab over one axis, as entries of ENTRY bytes: the source index times
- * `sourceStep`, the target index times `targetStep`, and the weight (float32, as OpenCV keeps it).
- */
-function areaTable(
-  sourceSize: number,
-  targetSize: number,
-  scale: number,
-  sourceStep: number,
-  targetStep: number,
-): ArrayBuffer {
-  const entries: [number, number, number][] = [];
+/** A table entry: source index, target index, weight. */
+type AreaEntry = readonly [source: number, target: number, weight: number];
+
+/** OpenCV's computeResizeAreaTab over one axis: for each target pixel, the source pixels it covers. */
+function areaTable(sourceSize: number, targetSize: number, scale: number): AreaEntry[] {
+  const entries: AreaEntry[] = [];
   for (let dx = 0; dx < targetSize; dx++) {
     const fsx1 = dx * scale;
     const fsx2 = fsx1 + scale;
@@ -101,14 +99,36 @@ function areaTable(
     for (let sx = sx1; sx < sx2; sx++) entries.push([sx, dx, 1.0 / cellWidth]);
     if (fsx2 - sx2 > 1e-3) entries.push([sx2, dx, Math.min(Math.min(fsx2 - sx2, 1), cellWidth) / cellWidth]);
   }
+  return entries;
+}
+
+/**
+ * Entries as the kernel reads them, ENTRY bytes each: (source − `sourceOrigin`) × `sourceStep` and
+ * target × `targetStep` (byte offsets), and the weight as float32, as OpenCV keeps it.
+ */
+function packTable(
+  entries: readonly AreaEntry[],
+  sourceStep: number,
+  targetStep: number,
+  sourceOrigin: number,
+): ArrayBuffer {
   const table = new ArrayBuffer(entries.length * ENTRY);
   const view = new DataView(table);
   entries.forEach(([source, target, weight], k) => {
-    view.setInt32(k * ENTRY, source * sourceStep, true);
+    view.setInt32(k * ENTRY, (source - sourceOrigin) * sourceStep, true);
     view.setInt32(k * ENTRY + 4, target * targetStep, true);
     view.setFloat32(k * ENTRY + 8, weight, true);
   });
   return table;
+}
+
+/** The row table's entries in bands of `rows` target rows, with the source rows each band reads. */
+function bandsOf(entries: readonly AreaEntry[], rows: number) {
+  const bands: AreaEntry[][] = [];
+  for (const entry of entries) (bands[Math.floor(entry[1] / rows)] ??= []).push(entry);
+  return bands
+    .filter((band) => band.length > 0)
+    .map((band) => ({ entries: band, firstRow: band[0]![0], lastRow: band.at(-1)![0] }));
 }
 
 const loadKernel = lazySimdKernel('resizeArea', resizeAreaModule);

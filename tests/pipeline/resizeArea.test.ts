@@ -48,13 +48,15 @@ describe('resizeRgbaByArea', () => {
     }
   });
 
-  it('does so on noise, small images and sizes that leave a sliver of a pixel at the edge', () => {
+  it('does so on noise, small and large images, and sizes that leave a sliver of a pixel at the edge', () => {
     for (const [width, height, toWidth, toHeight] of [
       [40, 30, 17, 13],
       [17, 9, 5, 4],
       [3, 2, 2, 1],
       [1000, 999, 333, 500],
       [101, 7, 100, 6],
+      // A 12 MP photo to the outline search's 900 px: in many bands of source rows.
+      [4000, 3000, 900, 675],
     ] as const) {
       const image = noiseImage(width, height);
       expect(
