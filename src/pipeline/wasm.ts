@@ -67,6 +67,7 @@ export const wasm = {
   WIDEN_HIGH_U: simd(0x8a), // i16x8.extend_high_i8x16_u
   I32X4_SHR_S: simd(0xac),
   I32X4_ADD: simd(0xae),
+  I32X4_SUB: simd(0xb1),
   DOT: simd(0xba), // i32x4.dot_i16x8_s
   WIDEN_LOW_U16: simd(0xa9), // i32x4.extend_low_i16x8_u
   F32X4_SPLAT: simd(0x13),

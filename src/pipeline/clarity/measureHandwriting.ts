@@ -9,7 +9,8 @@
  * in this folder.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, rgbaToMat, withMats, type MatScope } from '../cv.ts';
+import { boxBlurRgba } from '../boxBlur.ts';
+import { greyToMat, withMats, type MatScope } from '../cv.ts';
 import { opening } from '../morphology.ts';
 import { shrinkRgbaToFit } from '../resizeArea.ts';
 import type { HandwritingMeasure, RgbaImage } from '../types.ts';
@@ -79,12 +80,9 @@ export function measureHandwriting(
   if ((document.width * photoPxPerDocPx * PX_PER_MM) / measureWidth < MIN_NATIVE_PX_PER_MM) return null;
   return withMats(cv, (scope) => {
     const image = shrinkRgbaToFit(cv, document, measureWidth);
-    const small = rgbaToMat(scope, image);
-    const smooth = scope.mat();
-    cv.blur(small, smooth, new cv.Size(CHROMA_BLUR_PX, CHROMA_BLUR_PX));
-    const around = scope.mat();
-    cv.blur(small, around, new cv.Size(AROUND_PX, AROUND_PX));
-    const { pen, print, ink, width, height } = inkMasks(image, smooth.data.slice(), around.data.slice());
+    const smooth = boxBlurRgba(cv, image, CHROMA_BLUR_PX).data;
+    const around = boxBlurRgba(cv, image, AROUND_PX).data;
+    const { pen, print, ink, width, height } = inkMasks(image, smooth, around);
     const strokes = thinParts(cv, pen, width, height);
     const { penPixels, overPrint } = penInMixedInk(scope, cv, { pen: strokes, print, ink }, width, height);
     const area = width * height;
@@ -137,8 +135,8 @@ function penInMixedInk(
  */
 export function inkMasks(
   image: RgbaImage,
-  smoothed: Uint8Array,
-  around: Uint8Array,
+  smoothed: RgbaImage['data'],
+  around: RgbaImage['data'],
 ): { pen: Uint8Array; print: Uint8Array; ink: Uint8Array; width: number; height: number } {
   const { width, height, data } = image;
   const size = width * height;
