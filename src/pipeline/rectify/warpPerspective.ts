@@ -84,7 +84,7 @@ function weightTable(): Int16Array {
   return table;
 }
 
-const loadKernel = lazySimdKernel('warp', warpModule);
+const loadKernel = lazySimdKernel('warp', warpModule, { keepsState: true });
 
 /**
  * `warp(photo, photoWidth, photoHeight, target, width, height, blockWidth, matrix, table)`, the
