@@ -52,7 +52,7 @@ function simdResizeArea(image: RgbaImage, width: number, height: number): RgbaIm
   // cv::resize: the scales it works with, and the cases it hands to other code.
   const scaleX = 1 / (width / image.width);
   const scaleY = 1 / (height / image.height);
-  if (scaleX < 1 || scaleY < 1) return null;
+  if (width < 1 || height < 1 || scaleX < 1 || scaleY < 1) return null;
   const whole = (scale: number) => Math.abs(scale - Math.round(scale)) < Number.EPSILON;
   if (whole(scaleX) && whole(scaleY)) return null;
   const kernel = loadKernel();
