@@ -54,11 +54,19 @@ export function isInsideConvex(point: Point, polygon: readonly Point[]): boolean
  */
 export function insideConvexTest(polygon: readonly Point[]): (x: number, y: number) => boolean {
   const sign = Math.sign(signedArea(polygon));
-  const edges = polygon.map((a, i) => {
+  // Flat, four numbers an edge, and a plain loop: the array of tuples and `every` took 11 ms of a
+  // 12 MP check's 120,000 samples (measureDarkPanel), this under 2.
+  const edges = new Float64Array(polygon.length * 4);
+  polygon.forEach((a, i) => {
     const b = polygon[(i + 1) % polygon.length]!;
-    return [sign * (b[0] - a[0]), sign * (b[1] - a[1]), a[0], a[1]] as const;
+    edges.set([sign * (b[0] - a[0]), sign * (b[1] - a[1]), a[0], a[1]], i * 4);
   });
-  return (x, y) => edges.every(([dx, dy, ax, ay]) => dx * (y - ay) - dy * (x - ax) >= 0);
+  return (x, y) => {
+    for (let k = 0; k < edges.length; k += 4) {
+      if (edges[k]! * (y - edges[k + 3]!) - edges[k + 1]! * (x - edges[k + 2]!) < 0) return false;
+    }
+    return true;
+  };
 }
 
 export function isConvex(points: readonly Point[]): boolean {

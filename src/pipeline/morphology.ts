@@ -36,6 +36,11 @@ export function closing(cv: OpenCv, image: GreyImage, width: number, height: num
   return rectFilter(cv, rectFilter(cv, image, width, height, 'max'), width, height, 'min');
 }
 
+/** OpenCV's MORPH_OPEN: eroded, then dilated, by the same rectangle. */
+export function opening(cv: OpenCv, image: GreyImage, width: number, height: number): GreyImage {
+  return rectFilter(cv, rectFilter(cv, image, width, height, 'min'), width, height, 'max');
+}
+
 /**
  * OpenCV's MORPH_BLACKHAT: the closing less the image, so dark strokes thinner than the rectangle.
  * Clamped at 0: with an even rectangle, whose anchor is off-centre, the closing can fall below the image.

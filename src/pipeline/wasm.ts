@@ -27,6 +27,8 @@ export const wasm = {
   I32_STORE: [0x36, 0x00, 0x00],
   I64_LOAD: [0x29, 0x00, 0x00],
   F64_LOAD: (offset = 0) => [0x2b, 0x00, ...uleb(offset)],
+  F32_LOAD: (offset = 0) => [0x2a, 0x00, ...uleb(offset)],
+  LOAD32_ZERO: simd(0x5c, 0x00, 0x00), // v128.load32_zero
   LOAD64_ZERO: simd(0x5d, 0x00, 0x00), // v128.load64_zero
   ADD: [0x6a],
   SUB: [0x6b],
@@ -65,7 +67,15 @@ export const wasm = {
   WIDEN_HIGH_U: simd(0x8a), // i16x8.extend_high_i8x16_u
   I32X4_SHR_S: simd(0xac),
   I32X4_ADD: simd(0xae),
+  I32X4_SUB: simd(0xb1),
   DOT: simd(0xba), // i32x4.dot_i16x8_s
+  WIDEN_LOW_U16: simd(0xa9), // i32x4.extend_low_i16x8_u
+  F32X4_SPLAT: simd(0x13),
+  F32X4_ADD: simd(0xe4),
+  F32X4_MUL: simd(0xe6),
+  F32X4_NEAREST: simd(0x6a),
+  F32X4_OF_I32X4: simd(0xfa), // f32x4.convert_i32x4_s
+  I32X4_OF_F32X4: simd(0xf8), // i32x4.trunc_sat_f32x4_s
   /** A block holding a loop: `br 0` inside goes round again, `br_if 1` leaves. */
   BLOCK: [0x02, 0x40],
   LOOP: [0x03, 0x40],
@@ -146,15 +156,32 @@ export function allowSimdKernels(allowed: boolean): void {
   kernelsAllowed = allowed;
 }
 
-/** Compiles `build()`'s module once, or gives null where this engine cannot run it. */
-export function lazySimdKernel(name: string, build: () => Uint8Array<ArrayBuffer>): () => SimdKernel | null {
+/**
+ * The memory shared by the kernels that keep nothing in it between calls (each call writes all it
+ * reads): a memory grown never shrinks, so kept apart they would each hold their biggest call's bytes
+ * (a batch of photos in one CLI process held 11 MB more with resizeArea's and boxBlur's own).
+ */
+let scratch: WebAssembly.Memory | undefined;
+
+/**
+ * Compiles `build()`'s module once, or gives null where this engine cannot run it. `keepsState`: its
+ * memory holds something from one call to the next (the warp's photo), so it gets a memory of its
+ * own; the others share one.
+ */
+export function lazySimdKernel(
+  name: string,
+  build: () => Uint8Array<ArrayBuffer>,
+  { keepsState = false } = {},
+): () => SimdKernel | null {
   let kernel: SimdKernel | null | undefined;
   return () => {
     if (!kernelsAllowed) return null;
     if (kernel !== undefined) return kernel;
     const bytes = build();
     if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (kernel = null);
-    const memory = new WebAssembly.Memory({ initial: 1 });
+    const memory = keepsState
+      ? new WebAssembly.Memory({ initial: 1 })
+      : (scratch ??= new WebAssembly.Memory({ initial: 1 }));
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
     const run = instance.exports[name] as (...args: number[]) => void;
     return (kernel = {

@@ -8,7 +8,7 @@ import { loadNodeOpenCv } from '../../src/engines/node.ts';
 import type { OpenCv } from '../../src/engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../../src/pipeline/cv.ts';
 import { toGreyscale, type GreyImage } from '../../src/pipeline/image.ts';
-import { blackHat, closing, rectFilter } from '../../src/pipeline/morphology.ts';
+import { blackHat, closing, opening, rectFilter } from '../../src/pipeline/morphology.ts';
 import { fixture } from '../support/fixtures.ts';
 import { noiseImage } from '../support/photos.ts';
 
@@ -45,7 +45,7 @@ describe('morphology', () => {
     [40, 40],
   ] as const;
 
-  it('erodes, dilates, closes and black-hats a photo as OpenCV does', () => {
+  it('erodes, dilates, closes, black-hats and opens a photo as OpenCV does', () => {
     for (const [width, height] of rectangles) {
       const label = `${width}×${height}`;
       expect(
@@ -62,6 +62,10 @@ describe('morphology', () => {
       ).toBe(0);
       expect(
         differing(blackHat(cv, photo, width, height), openCv(photo, cv.MORPH_BLACKHAT, width, height)),
+        label,
+      ).toBe(0);
+      expect(
+        differing(opening(cv, photo, width, height), openCv(photo, cv.MORPH_OPEN, width, height)),
         label,
       ).toBe(0);
     }

@@ -76,12 +76,12 @@ export function measureDarkPanel(image: RgbaImage, quad: Quad<ImagePoint>): Dark
       else if (inRing(x, y)) aroundAll[aroundCount++] = luma;
     }
   }
-  const inside = insideAll.subarray(0, insideCount).sort();
-  const around = aroundAll.subarray(0, aroundCount).sort();
-  const insideLuma = quantile(inside, 0.5);
-  const insideHighlightLuma = quantile(inside, 0.9);
-  const aroundLuma = quantile(around, 0.5);
-  const darkShare = inside.length ? countBelow(inside, DARK_LUMA) / inside.length : 0;
+  const inside = new LumaSamples(insideAll.subarray(0, insideCount));
+  const around = new LumaSamples(aroundAll.subarray(0, aroundCount));
+  const insideLuma = inside.quantile(0.5);
+  const insideHighlightLuma = inside.quantile(0.9);
+  const aroundLuma = around.quantile(0.5);
+  const darkShare = inside.length ? inside.countBelow(DARK_LUMA) / inside.length : 0;
   const t = DARK_PANEL_THRESHOLDS;
   const isSwitchedOffScreen =
     inside.length > 0 &&
@@ -99,15 +99,36 @@ export function measureDarkPanel(image: RgbaImage, quad: Quad<ImagePoint>): Dark
   };
 }
 
-/** The value at share q of the sorted values (0 when there are none). */
-const quantile = (sorted: Float32Array, q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+/**
+ * Luma samples, counted by whole luma: a quantile is the value sorting them all would put at share q,
+ * found by sorting only the samples of its whole luma (sorting 10^5 samples took 4 ms of the 12 MP check).
+ */
+class LumaSamples {
+  private readonly counts = new Uint32Array(257);
+  constructor(private readonly values: Float32Array) {
+    for (let i = 0; i < values.length; i++) this.counts[Math.floor(values[i]!)]!++;
+  }
 
-/** How many of the sorted values are below `limit`. */
-function countBelow(sorted: Float32Array, limit: number): number {
-  let count = 0;
-  while (count < sorted.length && sorted[count]! < limit) count++;
-  return count;
+  get length(): number {
+    return this.values.length;
+  }
+
+  /** sorted[floor(q · n)] (0 when there are none). */
+  quantile(q: number): number {
+    const n = this.values.length;
+    if (n === 0) return 0;
+    const rank = Math.min(n - 1, Math.floor(q * n));
+    let before = 0;
+    let bin = 0;
+    while (before + this.counts[bin]! <= rank) before += this.counts[bin++]!;
+    const inBin = this.values.filter((value) => Math.floor(value) === bin).sort();
+    return inBin[rank - before]!;
+  }
+
+  /** How many are below the whole number `limit`. */
+  countBelow(limit: number): number {
+    return this.counts.subarray(0, limit).reduce((sum, count) => sum + count, 0);
+  }
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -9,7 +9,10 @@
  * in this folder.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, rgbaToMat, shrinkToFit, withMats, type MatScope } from '../cv.ts';
+import { boxBlurRgba } from '../boxBlur.ts';
+import { greyToMat, withMats, type MatScope } from '../cv.ts';
+import { opening } from '../morphology.ts';
+import { shrinkRgbaToFit } from '../resizeArea.ts';
 import type { HandwritingMeasure, RgbaImage } from '../types.ts';
 
 export const HANDWRITING_THRESHOLDS = {
@@ -76,15 +79,11 @@ export function measureHandwriting(
   const measureWidth = measureWidthPx(document);
   if ((document.width * photoPxPerDocPx * PX_PER_MM) / measureWidth < MIN_NATIVE_PX_PER_MM) return null;
   return withMats(cv, (scope) => {
-    const { mat: small } = shrinkToFit(scope, rgbaToMat(scope, document), measureWidth);
-    // Copied before the next Mat: a growing WASM heap detaches views into it.
-    const image = { width: small.cols, height: small.rows, data: small.data.slice() };
-    const smooth = scope.mat();
-    cv.blur(small, smooth, new cv.Size(CHROMA_BLUR_PX, CHROMA_BLUR_PX));
-    const around = scope.mat();
-    cv.blur(small, around, new cv.Size(AROUND_PX, AROUND_PX));
-    const { pen, print, ink, width, height } = inkMasks(image, smooth.data.slice(), around.data.slice());
-    const strokes = thinParts(scope, cv, pen, width, height);
+    const image = shrinkRgbaToFit(cv, document, measureWidth);
+    const smooth = boxBlurRgba(cv, image, CHROMA_BLUR_PX).data;
+    const around = boxBlurRgba(cv, image, AROUND_PX).data;
+    const { pen, print, ink, width, height } = inkMasks(image, smooth, around);
+    const strokes = thinParts(cv, pen, width, height);
     const { penPixels, overPrint } = penInMixedInk(scope, cv, { pen: strokes, print, ink }, width, height);
     const area = width * height;
     const overPrintPerMille = round((1000 * overPrint) / area);
@@ -136,8 +135,8 @@ function penInMixedInk(
  */
 export function inkMasks(
   image: RgbaImage,
-  smoothed: Uint8Array,
-  around: Uint8Array,
+  smoothed: RgbaImage['data'],
+  around: RgbaImage['data'],
 ): { pen: Uint8Array; print: Uint8Array; ink: Uint8Array; width: number; height: number } {
   const { width, height, data } = image;
   const size = width * height;
@@ -160,14 +159,8 @@ export function inkMasks(
 }
 
 /** The mask's thin parts: what an opening removes (strokes), leaving solid areas out. */
-function thinParts(scope: MatScope, cv: OpenCv, mask: Uint8Array, width: number, height: number): Uint8Array {
-  const src = greyToMat(scope, { width, height, data: mask });
-  const opened = scope.mat();
-  const kernel = scope.track(
-    cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(STROKE_OPENING_PX, STROKE_OPENING_PX)),
-  );
-  cv.morphologyEx(src, opened, cv.MORPH_OPEN, kernel);
-  const solid = opened.data;
+function thinParts(cv: OpenCv, mask: Uint8Array, width: number, height: number): Uint8Array {
+  const solid = opening(cv, { width, height, data: mask }, STROKE_OPENING_PX, STROKE_OPENING_PX).data;
   const thin = new Uint8Array(mask.length);
   for (let i = 0; i < mask.length; i++) thin[i] = mask[i]! && !solid[i] ? 1 : 0;
   return thin;

@@ -9,9 +9,10 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { measurePrint, MIN_GLYPHS } from '../clarity/measurePrint.ts';
-import { matToGrey, matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
+import { matToGrey, rgbaToMat, withMats } from '../cv.ts';
 import type { DetectedFace, FaceDetector } from '../face/types.ts';
 import { isInsideConvex, quadSideLengths } from '../geometry.ts';
+import { shrinkRgbaToFit } from '../resizeArea.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 import { PORTRAIT_THRESHOLDS } from './findPortrait.ts';
 
@@ -53,11 +54,11 @@ export function lookForPeople(
   photo: RgbaImage,
   outline: Quad<ImagePoint> | null,
 ): PeopleMeasure {
-  const { small, grey } = withMats(cv, (scope) => {
-    const { mat } = shrinkToFit(scope, rgbaToMat(scope, photo), PEOPLE_SIDE_PX);
+  const small = shrinkRgbaToFit(cv, photo, PEOPLE_SIDE_PX);
+  const grey = withMats(cv, (scope) => {
     const greyMat = scope.mat();
-    cv.cvtColor(mat, greyMat, cv.COLOR_RGBA2GRAY);
-    return { small: matToRgba(mat), grey: matToGrey(greyMat) };
+    cv.cvtColor(rgbaToMat(scope, small), greyMat, cv.COLOR_RGBA2GRAY);
+    return matToGrey(greyMat);
   });
   const sureFaces = detector
     .detectFaces(small)

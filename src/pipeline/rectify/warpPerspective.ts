@@ -84,7 +84,7 @@ function weightTable(): Int16Array {
   return table;
 }
 
-const loadKernel = lazySimdKernel('warp', warpModule);
+const loadKernel = lazySimdKernel('warp', warpModule, { keepsState: true });
 
 /**
  * `warp(photo, photoWidth, photoHeight, target, width, height, blockWidth, matrix, table)`, the
@@ -111,7 +111,7 @@ function warpModule(): Uint8Array<ArrayBuffer> {
   };
   const { get, set, i32, f64, ADD, SUB, MUL, AND, SHL, SHR_S, EQZ, LT_S, LT_U, GT_S, GE_S, SELECT } = wasm;
   const { I32_LOAD, I32_STORE, I64_LOAD, F64_LOAD, LOAD64_ZERO, SPLAT, EXTRACT, REPLACE, REPLACE64 } = wasm;
-  const { F_NE, F_NEAREST, F_ADD, F_MUL, F_DIV, F_MIN, F_MAX, F_OF_I, I_OF_F } = wasm;
+  const { F_NE, F_NEAREST, F_ADD, F_MUL, F_DIV, F_OF_I, I_OF_F } = wasm;
   const { WIDEN_LOW_U, WIDEN_HIGH_U, DOT, I32X4_ADD, I32X4_SHR_S, NARROW_32_16, NARROW_16_8_U } = wasm;
   const { BLOCK, LOOP, IF, ELSE, END, CONTINUE, EXIT_IF } = wasm;
   // Each neighbour's channel beside the same channel of its right-hand neighbour, top row then bottom.
@@ -178,8 +178,9 @@ function warpModule(): Uint8Array<ArrayBuffer> {
     [I.X, F.X0, 0],
     [I.Y, F.Y0, 3],
   ] as const) {
-    emit(get(start), get(M + k), get(F.fx1), F_MUL, F_ADD, get(F.W), F_MUL);
-    emit(f64(2147483647), F_MIN, f64(-2147483648), F_MAX, F_NEAREST, I_OF_F, set(into));
+    // OpenCV clamps to int's range, then rounds (cvRound); rounding, then truncating with saturation
+    // gives the same, a NaN 0 as before, without the two comparisons.
+    emit(get(start), get(M + k), get(F.fx1), F_MUL, F_ADD, get(F.W), F_MUL, F_NEAREST, I_OF_F, set(into));
   }
   emit(get(I.Y), i32(FRACTIONS - 1), AND, i32(FRACTION_BITS), SHL, get(I.X), i32(FRACTIONS - 1), AND, ADD);
   emit(set(J.alpha));

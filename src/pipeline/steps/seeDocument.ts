@@ -8,7 +8,7 @@ import type { Engines, OpenCv } from '../../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.ts';
 import { measurePhotoMedium, type PhotoMediumMeasures } from '../clarity/measureDarkPanel.ts';
 import { MIN_GLYPHS } from '../clarity/measurePrint.ts';
-import { matToRgba, MatScope, rgbaToMat, shrinkToFit } from '../cv.ts';
+import { MatScope } from '../cv.ts';
 import { isInsideConvex } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
@@ -19,6 +19,7 @@ import {
   type Rectification,
 } from '../rectify/rectifyDocument.ts';
 import { forgetWarpedPhoto } from '../rectify/warpPerspective.ts';
+import { shrinkRgbaToFit } from '../resizeArea.ts';
 import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
 import { decideReading, type ReadingDecision } from './decideReading.ts';
@@ -52,7 +53,7 @@ export async function seeDocument(
   const scope = new MatScope(engines.cv);
   let seen: SeenDocument & { readonly analysis: RgbaImage };
   try {
-    const analysis = photo.analysis ?? analysisCopy(scope, await photo.full);
+    const analysis = photo.analysis ?? shrinkRgbaToFit(engines.cv, await photo.full, ANALYSIS_SIDE_PX);
     const found = findDocumentOutline(engines.cv, analysis);
     const image = await photo.full;
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
@@ -186,11 +187,6 @@ function lookAgain(
   const plan = planRectification(outline.quad);
   const rectified = rectifyPlanned(scope, image, plan);
   return { rectified, clarity: documentClarity(cv, rectified, plan, analysis, image) };
-}
-
-/** The copy the outline is searched on, when the decoder made none. */
-function analysisCopy(scope: MatScope, image: RgbaImage): RgbaImage {
-  return matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), ANALYSIS_SIDE_PX).mat);
 }
 
 /** Clarity of the whole photo, measured on its analysis copy, in the photo's own pixels. */

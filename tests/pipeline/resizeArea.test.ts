@@ -1,0 +1,85 @@
+/**
+ * Our SIMD area resize is OpenCV's INTER_AREA byte for byte: measureHandwriting's thresholds were set
+ * on OpenCV's shrink of the rectified document.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodePhoto } from '../../src/decode/node.ts';
+import { loadNodeOpenCv } from '../../src/engines/node.ts';
+import type { OpenCv } from '../../src/engines/types.ts';
+import { matToRgba, rgbaToMat, withMats } from '../../src/pipeline/cv.ts';
+import { resizeRgbaByArea, shrinkRgbaToFit } from '../../src/pipeline/resizeArea.ts';
+import type { RgbaImage } from '../../src/pipeline/types.ts';
+import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
+import { fixture } from '../support/fixtures.ts';
+import { noiseImage } from '../support/photos.ts';
+
+let cv: OpenCv;
+let photo: RgbaImage;
+beforeAll(async () => {
+  cv = await loadNodeOpenCv();
+  photo = await decodePhoto(await readFile(fixture('clean').path));
+});
+afterEach(() => allowSimdKernels(true));
+
+function openCv(image: RgbaImage, width: number, height: number): RgbaImage {
+  return withMats(cv, (scope) => {
+    const resized = scope.mat();
+    cv.resize(rgbaToMat(scope, image), resized, new cv.Size(width, height), 0, 0, cv.INTER_AREA);
+    return matToRgba(resized);
+  });
+}
+
+/** How many bytes differ: counted, since Vitest compares a million-byte array slowly. */
+function differing(a: RgbaImage, b: RgbaImage): number {
+  expect([a.width, a.height]).toStrictEqual([b.width, b.height]);
+  return a.data.filter((value, i) => value !== b.data[i]).length;
+}
+
+describe('resizeRgbaByArea', () => {
+  it('shrinks a photo as OpenCV does, by fractions in either direction and by whole numbers', () => {
+    // measureHandwriting's 1125 px, clarity's 800 and the MRZ search's 900; a whole half, and a third across only.
+    for (const width of [1125, 800, 900, 800, 533]) {
+      const height = width === 533 ? photo.height : Math.round((photo.height * width) / photo.width);
+      expect(
+        differing(resizeRgbaByArea(cv, photo, width, height), openCv(photo, width, height)),
+        `${width}`,
+      ).toBe(0);
+    }
+  });
+
+  it('does so on noise, small and large images, and sizes that leave a sliver of a pixel at the edge', () => {
+    for (const [width, height, toWidth, toHeight] of [
+      [40, 30, 17, 13],
+      [17, 9, 5, 4],
+      [3, 2, 2, 1],
+      [1000, 999, 333, 500],
+      [101, 7, 100, 6],
+      // A 12 MP photo to the outline search's 900 px: in many bands of source rows.
+      [4000, 3000, 900, 675],
+    ] as const) {
+      const image = noiseImage(width, height);
+      expect(
+        differing(resizeRgbaByArea(cv, image, toWidth, toHeight), openCv(image, toWidth, toHeight)),
+        `${width}×${height} to ${toWidth}×${toHeight}`,
+      ).toBe(0);
+    }
+  });
+
+  it('gives the same bytes where OpenCV does the work (no WebAssembly SIMD)', () => {
+    const ours = resizeRgbaByArea(cv, photo, 1125, 844);
+    allowSimdKernels(false);
+    expect(differing(resizeRgbaByArea(cv, photo, 1125, 844), ours)).toBe(0);
+  });
+});
+
+describe('shrinkRgbaToFit', () => {
+  it('shrinks the longer side to the size given, and leaves a smaller image as it is', () => {
+    const shrunk = shrinkRgbaToFit(cv, photo, 1125);
+    expect([shrunk.width, shrunk.height]).toStrictEqual([
+      1125,
+      Math.round((photo.height * 1125) / photo.width),
+    ]);
+    expect(shrinkRgbaToFit(cv, photo, photo.width)).toBe(photo);
+  });
+});
