@@ -112,13 +112,23 @@ function shapeOfRow(row: readonly Mark[]): CodeRowShape {
  * spent on bands that read no code. 18 marks is 60% of the shortest line.
  */
 export const CODE_ROW = { minMarks: 18, minEvenShare: 0.8, maxLengthInPitches: 55 } as const;
+/**
+ * A band of an MRZ holds its 1 to 3 lines (on the composites, up to 6 rows where a finger or the
+ * photo's edge broke them) and perhaps a line of print in its margin. A crop of more rows than this is
+ * a page's small text taken for one line (glare-447's cookbook page: a band 157 px high over 25 rows
+ * of 6 px print, one of them 21 marks at 90% even, read for 1-4 s).
+ */
+const MAX_CODE_BAND_ROWS = 12;
 
-/** Pure: whether any row is shaped like a line of an MRZ (CODE_ROW). */
+/** Pure: whether any row is shaped like a line of an MRZ (CODE_ROW), among no more than a band's rows. */
 export function hasCodeRow(rows: readonly CodeRowShape[]): boolean {
-  return rows.some(
-    (row) =>
-      row.marks >= CODE_ROW.minMarks &&
-      row.evenShare >= CODE_ROW.minEvenShare &&
-      row.lengthInPitches <= CODE_ROW.maxLengthInPitches,
+  return (
+    rows.length <= MAX_CODE_BAND_ROWS &&
+    rows.some(
+      (row) =>
+        row.marks >= CODE_ROW.minMarks &&
+        row.evenShare >= CODE_ROW.minEvenShare &&
+        row.lengthInPitches <= CODE_ROW.maxLengthInPitches,
+    )
   );
 }

@@ -74,14 +74,15 @@ describe('measureCodeRows', () => {
 
 describe('hasCodeRow', () => {
   const row = { marks: 30, pitchPx: 34, evenShare: 1, lengthInPitches: 30 };
-  it('takes a row of enough marks, evenly pitched, no longer than a code line with room to spare', () => {
+  it('takes a row of enough marks, evenly pitched, no longer than a code line with room to spare, in a band of few rows', () => {
     expect([
       hasCodeRow([row]),
       hasCodeRow([{ ...row, marks: CODE_ROW.minMarks - 1 }]),
       hasCodeRow([{ ...row, evenShare: CODE_ROW.minEvenShare - 0.01 }]),
       hasCodeRow([{ ...row, lengthInPitches: CODE_ROW.maxLengthInPitches + 1 }]),
       hasCodeRow([]),
-    ]).toStrictEqual([true, false, false, false, false]);
+      hasCodeRow([row, ...Array.from({ length: 12 }, () => ({ ...row, marks: 8, evenShare: 0.4 }))]),
+    ]).toStrictEqual([true, false, false, false, false, false]);
   });
 });
 
