@@ -4,7 +4,7 @@
  * read shows no print read surely; the first reading that names a licence, a card or a licence's
  * back wins. Where the outline went round something with hardly any print (a portrait, a flag, a
  * logo: a tight crop or a scan leaves the card's own edge unseen), the photo is itself read, shrunk
- * to 1100 px where it is larger.
+ * to 1100 px where it is larger. A page of text, known by the shape of its lines, is not read at all.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
@@ -19,6 +19,7 @@ import { readDistinguishingSign } from './readDistinguishingSign.ts';
 import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
 import { parseLicenceBackText } from './readLicenceBack.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
+import { isTextPage, measureTextPage } from './measureTextPage.ts';
 
 /**
  * Fewer words than this (3 or more letters or digits, on lines tesseract is at least 50% sure of) is
@@ -62,6 +63,10 @@ export async function readDocumentFront(
   photo: RgbaImage | null = null,
   outlineShare = 1,
 ): Promise<FrontReading | null> {
+  // A page of text is known by its lines' shape (measureTextPage.ts): the LSTM's whole-page read,
+  // up to 4 s on ../shared's magazine pages, is spared.
+  if (isTextPage(measureTextPage(engines.cv, document)))
+    return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
   const onDocument = await readWaysUp(engines, document, 2);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];

@@ -12,7 +12,7 @@ import { blackHat } from '../morphology.ts';
  * white. Exported for its test, which holds it to the OpenCV calls it replaces.
  */
 export function cropForOcr(
-  engines: Engines,
+  engines: Pick<Engines, 'cv'>,
   band: GreyImage,
   lineHeight: number,
   glyphHeight: number,

@@ -10,6 +10,7 @@ import { unturnBox, type MrzImage } from './mrzImage.ts';
 import type { MrzLayout } from './formats.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
 import { cropForOcr } from './cropForOcr.ts';
+import { hasCodeRow, measureCodeRows } from './codeLineShape.ts';
 import { doubtfulFailures, hasDoubtfulGlyph, isExpiryReadForCertain, readForCertain } from './certainty.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
@@ -139,8 +140,8 @@ interface BandRead {
 
 /**
  * OCR at each glyph height in turn until the reading is consistent, the reads combined; null when
- * the first read finds no MRZ (other scales will not either), and no further read when the first is
- * no plausible code.
+ * the band shows no row shaped like a code line or the first read finds no MRZ (other scales will not
+ * either), and no further read when the first is no plausible code.
  */
 async function readAtScales(
   engines: Engines,
@@ -154,6 +155,8 @@ async function readAtScales(
   let result: BandRead | null = null;
   for (const glyphHeight of glyphHeights) {
     const crop = cropForOcr(engines, pixels, lineHeight, glyphHeight);
+    // Only a band with a row of marks at a code's even pitch is worth an OCR read (codeLineShape.ts).
+    if (reads.length === 0 && !hasCodeRow(measureCodeRows(engines.cv, crop, glyphHeight))) return null;
     const lines = await engines.ocr.readMrz(crop);
     pitchPx ??= glyphPitch(lines, crop.width / pixels.width);
     const shaped = shapeMrzLines(lines.map((line) => readGlyphs(crop, line.glyphs)));
