@@ -9,7 +9,7 @@ import { locateMrzBands, type MrzBand } from './locateMrz.ts';
 import { codeEndBeforeMarks } from './marksBeyondCode.ts';
 import { unturnBox, type MrzImage } from './mrzImage.ts';
 import type { MrzLayout } from './formats.ts';
-import { scoreGlyphs } from './classifyGlyphs.ts';
+import { glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
 import { cropForOcr } from './cropForOcr.ts';
 import { doubtfulFailures, hasDoubtfulGlyph, isExpiryReadForCertain, readForCertain } from './certainty.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
@@ -223,11 +223,13 @@ function marginedRegion(image: MrzImage<'upright'>, band: MrzBand): Rect<'uprigh
 /** Tesseract's glyphs, each with its likeness to every OCR-B character. */
 function readGlyphs(crop: GreyImage, glyphs: readonly OcrGlyph[]): ReadGlyph[] {
   const likeness = scoreGlyphs(crop, glyphs);
+  const shapes = glyphShapes(crop, glyphs);
   return glyphs.map((glyph, i) => ({
     char: glyph.char,
     confidence: glyph.confidence,
     likeness: likeness[i]!,
     xSpan: [glyph.box.x0, glyph.box.x1],
+    shape: shapes[i]!,
   }));
 }
 

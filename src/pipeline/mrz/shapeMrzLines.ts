@@ -58,7 +58,11 @@ export function shapeMrzLines(
   if (!best) return null;
   return {
     layout: best.layout,
-    read: { lines: best.lines.map(text), evidence: best.lines.map((line) => line.map(evidenceOf)) },
+    read: {
+      lines: best.lines.map(text),
+      evidence: best.lines.map((line) => line.map(evidenceOf)),
+      shapes: best.lines.map((line) => line.map((glyph) => glyph.shape ?? null)),
+    },
   };
 }
 

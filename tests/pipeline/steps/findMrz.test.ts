@@ -72,6 +72,16 @@ describe.skipIf(!haveShared)('findMrz past marks and pages that are not the code
     });
   });
 
+  it("reads a US visa's unguarded optional data exactly: its 0s known from the 0s of its own dates", async () => {
+    const file = join(SHARED, 'real-ids', 'passporteye', '100_visa-usa.jpg');
+    const photo = await decodePhotoForCheck(await readFile(file));
+    const { document } = await checkDocument(photo, engines, { today: '2004-01-01' });
+    expect(document.mrz).toStrictEqual([
+      'VIUSATRAVELER<<HAPPYPERSON<<<<<<<<<<<<<<<<<<',
+      '555123ABC6GBR6502056F0412236IFLND00AMS803085',
+    ]);
+  });
+
   it.each(['arg0s-mrz/passports_Canada.png', 'prado/TUR-AO-02001_O.jpg'])(
     'reads the code of %s in an open booklet outlined as a whole, its data page across',
     async (file) => {
