@@ -63,6 +63,8 @@ export interface ReadMrzOptions {
    * the faint `<` fillers at a line's end often fall outside the band as located.
    */
   readonly fullWidth: boolean;
+  /** Bands of fewer lines are not read (1 unless given). */
+  readonly minLines?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -78,7 +80,8 @@ export async function readMrz<S extends PixelSpace>(
     const bands = locateMrzBands(engines.cv, upright.search(), options.minLineShare).slice(0, 2);
     for (const band of bands) {
       options.signal?.throwIfAborted();
-      if (!isMrzLength(upright, band, options.fullWidth)) continue;
+      if (band.lineCount < (options.minLines ?? 1) || !isMrzLength(upright, band, options.fullWidth))
+        continue;
       const result = await readBand<S>(engines, upright, band, turns, options.fullWidth);
       if (!result) continue;
       if (!fallback || validCount(result) > validCount(fallback)) fallback = result;
