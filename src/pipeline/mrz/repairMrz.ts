@@ -8,7 +8,7 @@ import type { MrzReading } from '../types.ts';
 import { bestOf, readOfText, type MrzRead } from './evidence.ts';
 import { allowedAt, checkHolds, MRZ_ALPHABET, type CheckDigitRule, type MrzLayout } from './formats.ts';
 import { isStateCode } from './plausibility.ts';
-import { withOwnFont } from './sameFont.ts';
+import { settleByOwnFont } from './sameFont.ts';
 import { MAX_CHANGE_COST, searchRepairs, totalCost, type Change, type Verdict } from './searchRepairs.ts';
 
 /** Without evidence, what a digits-only column makes of a letter, and a letters-only column of a digit. */
@@ -26,7 +26,7 @@ class Draft {
 
   constructor(
     readonly layout: MrzLayout,
-    private readonly read: MrzRead,
+    readonly read: MrzRead,
   ) {
     this.chars = read.lines.map((line) => [...line]);
   }
@@ -91,13 +91,15 @@ class Draft {
  * then the one that turns letters into digits; a tie after that is no repair, and the field is suspect.
  */
 export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead): MrzReading {
-  const draft = new Draft(layout, 'evidence' in read ? withOwnFont(layout, read) : readOfText(read));
+  const draft = new Draft(layout, 'evidence' in read ? read : readOfText(read));
   chooseByColumn(draft);
   mendSex(draft);
   fillNameTail(draft);
   for (const [line, start] of layout.states) repairState(draft, line, start);
   for (const rule of layout.checks) repairCheck(draft, rule);
   keepSureReads(draft);
+  for (const { line, column, to } of settleByOwnFont(layout, draft.read, draft.text()))
+    draft.set(line, column, to);
   return readingOf(draft);
 }
 
