@@ -101,6 +101,30 @@ export function scoreGlyphs(image: GreyImage, glyphs: readonly OcrGlyph[]): (Flo
   });
 }
 
+/**
+ * A glyph's ink as printed: resampled to GLYPH_GRID inside its own ink box, and that box's width over
+ * its height. Two glyphs of one document, in one font, compare by these (sameFont.ts) where OCR-B's
+ * outlines cannot tell a pair apart in another face.
+ */
+export interface GlyphShape {
+  readonly ink: Float32Array;
+  readonly aspect: number;
+}
+
+/** Each glyph's shape (GlyphShape), or null where no ink was found in its box. */
+export function glyphShapes(image: GreyImage, glyphs: readonly OcrGlyph[]): (GlyphShape | null)[] {
+  const ink: GreyImage = { width: image.width, height: image.height, data: image.data.map((v) => 255 - v) };
+  return glyphs.map((glyph) => {
+    const box = inkBox(image, glyph.box);
+    return box && { ink: resampleInk(ink, box), aspect: box.width / box.height };
+  });
+}
+
+/** Normalised cross-correlation of two glyphs' ink, less ASPECT_PENALTY for their widths' mismatch. */
+export function shapeLikeness(a: GlyphShape, b: GlyphShape): number {
+  return correlation(a.ink, b.ink) - ASPECT_PENALTY * Math.abs(Math.log(a.aspect / b.aspect));
+}
+
 /** The ink's own box inside tesseract's: pixels darker than midway between the box's extremes. */
 function inkBox(image: GreyImage, box: OcrGlyph['box']): Rect<'crop'> | null {
   const x0 = Math.max(0, Math.floor(box.x0));

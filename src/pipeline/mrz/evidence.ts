@@ -3,6 +3,7 @@
  * vote and the outlines' likeness, or, without outlines, the look-alikes of the character read.
  */
 import { lookAlikesFor } from '../lookAlikes.ts';
+import type { GlyphShape } from './classifyGlyphs.ts';
 import { MRZ_ALPHABET } from './formats.ts';
 
 /** Without outlines, each character's look-alikes (the MRZ's own, in the one look-alike table). */
@@ -18,6 +19,8 @@ export interface ReadGlyph {
   readonly likeness: Float32Array | null;
   /** Where OCR placed it along the line: its left and right edges, pixels of the image read. */
   readonly xSpan?: readonly [number, number];
+  /** Its ink as printed, where found (sameFont.ts compares glyphs of one document by it). */
+  readonly shape?: GlyphShape | null;
 }
 
 /**
@@ -47,6 +50,8 @@ export const CONFUSION_COST = 0.2;
 export interface MrzRead {
   readonly lines: readonly string[];
   readonly evidence: readonly (readonly Float32Array[])[];
+  /** Each position's glyph as printed, where its ink was found (the first read's: combineReadings). */
+  readonly shapes?: readonly (readonly (GlyphShape | null)[])[];
 }
 
 export function evidenceOf(glyph: ReadGlyph): Float32Array {
@@ -98,7 +103,7 @@ export function combineReadings(reads: readonly MrzRead[]): MrzRead {
       return mean;
     }),
   );
-  return { lines: first.lines, evidence };
+  return { ...first, evidence };
 }
 
 /** The character with the most evidence among `allowed`, or null when none has any. */

@@ -153,10 +153,11 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
   ),
   // Before TD2, which shares its size: a tie in shape goes to the first layout (shapeMrzLines).
   FRENCH_NATIONAL_ID,
+  // ICAO 9303 part 6 §4.2.2: a TD2's document code starts A, C or I (a visa's V is MRV-B's).
   twoLineLayout(
     'TD2',
     36,
-    /^[^V]/u,
+    /^[ACI]/u,
     [
       {
         field: 'composite',

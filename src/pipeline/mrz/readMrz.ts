@@ -3,12 +3,13 @@
  * whole photo. Tries the other ways up when the first finds nothing.
  */
 import type { Engines, OcrGlyph } from '../../engines/types.ts';
-import type { GreyImage } from '../image.ts';
+import { cropGrey, type GreyImage } from '../image.ts';
 import { rectIn, type MrzReading, type PixelSpace, type Rect } from '../types.ts';
 import { locateMrzBands, type MrzBand } from './locateMrz.ts';
+import { codeEndBeforeMarks } from './marksBeyondCode.ts';
 import { unturnBox, type MrzImage } from './mrzImage.ts';
 import type { MrzLayout } from './formats.ts';
-import { scoreGlyphs } from './classifyGlyphs.ts';
+import { glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
 import { cropForOcr } from './cropForOcr.ts';
 import { hasCodeRow, measureCodeRows } from './codeLineShape.ts';
 import { doubtfulFailures, hasDoubtfulGlyph, isExpiryReadForCertain, readForCertain } from './certainty.ts';
@@ -41,7 +42,7 @@ export interface MrzResult<S extends PixelSpace = PixelSpace> {
   readonly reading: MrzReading;
   /** Glyph height in the pixels of the image given. */
   readonly glyphHeightPx: number;
-  /** Quarter turns clockwise that made the image upright (0 or 2 on a rectified document). */
+  /** Quarter turns clockwise that made the image upright (1 or 3 on a rectified booklet: findMrz). */
   readonly quarterTurns: number;
   /** Where the MRZ is, in the pixels of the image given (as given, not turned). */
   readonly box: Rect<S>;
@@ -63,6 +64,8 @@ export interface ReadMrzOptions {
    * the faint `<` fillers at a line's end often fall outside the band as located.
    */
   readonly fullWidth: boolean;
+  /** Bands of fewer lines are not read (1 unless given). */
+  readonly minLines?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -78,7 +81,8 @@ export async function readMrz<S extends PixelSpace>(
     const bands = locateMrzBands(engines.cv, upright.search(), options.minLineShare).slice(0, 2);
     for (const band of bands) {
       options.signal?.throwIfAborted();
-      if (!isMrzLength(upright, band, options.fullWidth)) continue;
+      if (band.lineCount < (options.minLines ?? 1) || !isMrzLength(upright, band, options.fullWidth))
+        continue;
       const result = await readBand<S>(engines, upright, band, turns, options.fullWidth);
       if (!result) continue;
       if (!fallback || validCount(result) > validCount(fallback)) fallback = result;
@@ -114,6 +118,13 @@ async function readBand<S extends PixelSpace>(
     // for a check digit), a part-read on the ink made a wrong repair hold where luminance's did not.
     if (inkRead?.consistent) read = inkRead;
   }
+  // Marks just past the code's end (handwriting, a stamp) garble the lines they share a row with: once
+  // more, up to the name line's end, when the first read saw marks there and did not read wholly.
+  if (read && !read.consistent && read.codeEndPx !== null) {
+    const cut = cropGrey(pixels, rectIn('upright', 0, 0, Math.round(read.codeEndPx), pixels.height));
+    const cutRead = await readAtScales(engines, cut, region.lineHeight, [OCR_GLYPH_HEIGHTS_PX[0]], fullWidth);
+    if (cutRead && (cutRead.consistent || validChecks(cutRead) > validChecks(read))) read = cutRead;
+  }
   if (!read || !isPlausibleReading(read.layout, read.reading)) return null;
   const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
   const sure = readForCertain(read.layout, read.first, read.combined, read.reading);
@@ -136,7 +147,11 @@ interface BandRead {
   readonly pitchPx: number | null;
   /** Every check holds and nothing a further read could settle is in doubt. */
   readonly consistent: boolean;
+  /** Where the first read saw the code end before marks beside it (codeEndBeforeMarks), band pixels. */
+  readonly codeEndPx: number | null;
 }
+
+const validChecks = (read: BandRead) => read.reading.checks.filter((check) => check.valid).length;
 
 /**
  * OCR at each glyph height in turn until the reading is consistent, the reads combined; null when
@@ -152,6 +167,7 @@ async function readAtScales(
 ): Promise<BandRead | null> {
   const reads: { layout: MrzLayout; read: MrzRead }[] = [];
   let pitchPx: number | null = null;
+  let codeEndPx: number | null = null;
   let result: BandRead | null = null;
   for (const glyphHeight of glyphHeights) {
     const crop = cropForOcr(engines, pixels, lineHeight, glyphHeight);
@@ -159,6 +175,7 @@ async function readAtScales(
     if (reads.length === 0 && !hasCodeRow(measureCodeRows(engines.cv, crop, glyphHeight))) return null;
     const lines = await engines.ocr.readMrz(crop);
     pitchPx ??= glyphPitch(lines, crop.width / pixels.width);
+    if (reads.length === 0) codeEndPx = scaledBack(codeEndBeforeMarks(lines), crop.width / pixels.width);
     const shaped = shapeMrzLines(lines.map((line) => readGlyphs(crop, line.glyphs)));
     if (shaped && (reads.length === 0 || shaped.layout === reads[0]!.layout)) reads.push(shaped);
     if (reads.length === 0) return null;
@@ -166,11 +183,13 @@ async function readAtScales(
     const combined = combineReadings(reads.map((r) => r.read));
     const reading = repairMrz(layout, combined);
     const consistent = isConsistent(layout, reading) && !hasDoubtfulGlyph(layout, combined);
-    result = { layout, first, combined, reading, pitchPx, consistent };
+    result = { layout, first, combined, reading, pitchPx, consistent, codeEndPx };
     if (consistent || !isWorthReadingAgain(layout, reading, reads.length, onDocument)) break;
   }
   return result;
 }
+
+const scaledBack = (x: number | null, scale: number) => (x === null ? null : x / scale);
 
 /** The share of a band's pixels in strong colour (COLOUR_LIFT), which the MRZ's black print is not. */
 function colourShare(luma: GreyImage, ink: GreyImage): number {
@@ -210,11 +229,13 @@ function marginedRegion(image: MrzImage<'upright'>, band: MrzBand): Rect<'uprigh
 /** Tesseract's glyphs, each with its likeness to every OCR-B character. */
 function readGlyphs(crop: GreyImage, glyphs: readonly OcrGlyph[]): ReadGlyph[] {
   const likeness = scoreGlyphs(crop, glyphs);
+  const shapes = glyphShapes(crop, glyphs);
   return glyphs.map((glyph, i) => ({
     char: glyph.char,
     confidence: glyph.confidence,
     likeness: likeness[i]!,
     xSpan: [glyph.box.x0, glyph.box.x1],
+    shape: shapes[i]!,
   }));
 }
 

@@ -8,6 +8,7 @@ import type { MrzReading } from '../types.ts';
 import { bestOf, readOfText, type MrzRead } from './evidence.ts';
 import { allowedAt, checkHolds, MRZ_ALPHABET, type CheckDigitRule, type MrzLayout } from './formats.ts';
 import { isStateCode } from './plausibility.ts';
+import { settleByOwnFont } from './sameFont.ts';
 import { MAX_CHANGE_COST, searchRepairs, totalCost, type Change, type Verdict } from './searchRepairs.ts';
 
 /** Without evidence, what a digits-only column makes of a letter, and a letters-only column of a digit. */
@@ -25,7 +26,7 @@ class Draft {
 
   constructor(
     readonly layout: MrzLayout,
-    private readonly read: MrzRead,
+    readonly read: MrzRead,
   ) {
     this.chars = read.lines.map((line) => [...line]);
   }
@@ -97,6 +98,8 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
   for (const [line, start] of layout.states) repairState(draft, line, start);
   for (const rule of layout.checks) repairCheck(draft, rule);
   keepSureReads(draft);
+  for (const { line, column, to } of settleByOwnFont(layout, draft.read, draft.text()))
+    draft.set(line, column, to);
   return readingOf(draft);
 }
 

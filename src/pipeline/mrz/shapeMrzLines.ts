@@ -5,6 +5,7 @@
 import { evidenceOf, glyphsOfText, unlikenedGlyph, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
 import { placeOnPitch } from './placeOnPitch.ts';
+import { isStateCode } from './plausibility.ts';
 
 /** Cleans one OCR line: upper case, no spaces, look-alikes of `<` made `<`, anything else dropped. */
 function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
@@ -47,8 +48,9 @@ export function shapeMrzLines(
         continue;
       // The document code picks between layouts of one size (a visa or a passport; a licence line or a
       // card's), read once the lines are fitted: a mark before the code then falls outside the line.
+      const top = dropMarksBeforeCode(group[0]!, layout);
       const fitted = group.map((line, i) =>
-        fitLength(i === 0 ? dropMarksBeforeCode(line, layout) : line, layout.length),
+        fitLength(i === 0 ? top : dropMarksBeforeStart(line, top, layout), layout.length),
       );
       if (layout.codes.test(text(fitted[0] ?? []))) best = { layout, lines: fitted, cost };
     }
@@ -56,23 +58,53 @@ export function shapeMrzLines(
   if (!best) return null;
   return {
     layout: best.layout,
-    read: { lines: best.lines.map(text), evidence: best.lines.map((line) => line.map(evidenceOf)) },
+    read: {
+      lines: best.lines.map(text),
+      evidence: best.lines.map((line) => line.map(evidenceOf)),
+      shapes: best.lines.map((line) => line.map((glyph) => glyph.shape ?? null)),
+    },
   };
 }
 
 /**
  * A first line longer than its layout whose document code is read a glyph or three in: the glyphs
  * before it are marks beside the code (a guilloche's edge, a finger), not the code (a Hungarian
- * passport read `EWP<HUN…`, a Turkish one `WP<TUR…`).
+ * passport read `EWP<HUN…`, a Turkish one `WP<TUR…`, a UK visa `9VDGBR…` beside a stamp's edge). The
+ * code is known by a filler after its first letter, or by the issuing state after its two letters.
  */
 function dropMarksBeforeCode(line: readonly ReadGlyph[], layout: MrzLayout): readonly ReadGlyph[] {
   const text = line.map((glyph) => glyph.char).join('');
   if (line.length <= layout.length || layout.codes.test(text)) return line;
   for (let skip = 1; skip <= MAX_MARKS_BEFORE_CODE && line.length - skip >= layout.length; skip++)
-    if (layout.codes.test(text.slice(skip)) && text[skip + 1] === '<') return line.slice(skip);
+    if (
+      layout.codes.test(text.slice(skip)) &&
+      (text[skip + 1] === '<' || isStateCode(text.slice(skip + 2, skip + 5)))
+    )
+      return line.slice(skip);
   return line;
 }
 const MAX_MARKS_BEFORE_CODE = 3;
+
+/**
+ * An MRZ's lines start in one column (ICAO 9303 parts 4 to 7): glyphs of a line longer than its
+ * layout that lie wholly left of the first line's first glyph are marks beside the code (a stamp's
+ * edge beside a UK visa's second line read `EAD0725…` for `AD0725…`).
+ */
+function dropMarksBeforeStart(
+  line: readonly ReadGlyph[],
+  top: readonly ReadGlyph[],
+  layout: MrzLayout,
+): readonly ReadGlyph[] {
+  const start = top[0]?.xSpan?.[0];
+  if (start === undefined || line.length <= layout.length) return line;
+  let skip = 0;
+  while (skip < MAX_MARKS_BEFORE_CODE && line.length - skip > layout.length) {
+    const span = line[skip]!.xSpan;
+    if (!span || span[1] > start) break;
+    skip++;
+  }
+  return line.slice(skip);
+}
 
 /**
  * A line of the layout's length is taken as read. Otherwise OCR added or dropped glyphs: they are put

@@ -40,5 +40,25 @@ export async function findMrz(
   const turns = document ? [0, 2] : [0, 2, 1, 3];
   const photo = plainMrzImage(engines.cv, image);
   const found = await readMrz(engines, photo, { minLineShare: 0.25, turns, fullWidth: false, signal });
-  return found && { ...found, inPhotoPx: found.glyphHeightPx, inRectified: false };
+  if (found || !document) return found && { ...found, inPhotoPx: found.glyphHeightPx, inRectified: false };
+  // An outline round more than one page (an open booklet: the data page and the page above it) is
+  // rectified with its long side across, which stands the data page's code on end; a whole photo
+  // turned a few degrees (its lines then no longer lie along the search's rows) did not find it either.
+  // Bounded for the cards and licence fronts that come here with no code: only a band of two or three
+  // lines across most of the page is read (a booklet's TD3 code spans ~90% of its pages' width; a
+  // front on end had two-line bands at 55-70%, four reads for nothing), once unless it is a code.
+  const sideways = await readMrz(engines, document.image, {
+    minLineShare: 0.8,
+    turns: [1, 3],
+    fullWidth: false,
+    minLines: 2,
+    signal,
+  });
+  return (
+    sideways && {
+      ...sideways,
+      inPhotoPx: sideways.glyphHeightPx * document.photoPxPerDocPx,
+      inRectified: true,
+    }
+  );
 }

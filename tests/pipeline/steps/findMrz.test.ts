@@ -3,7 +3,9 @@
  * exactly as printed where a step of the reading was missing before: a red stamp across the code
  * (located and read on the MRZ's ink), a stray mark between two letters (placed on the ICAO pitch),
  * the old French card's 2x36 layout, and a misprinted code kept as printed. Through the whole check,
- * as a person's photo goes: its outline first, then the MRZ on the rectified document.
+ * as a person's photo goes: its outline first, then the MRZ on the rectified document. Then a visa
+ * with a number written by hand past its code's end (../shared/real-ids), and an open booklet whose
+ * outline went round both pages (a composite made now), so that its code stood on end.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,8 +15,10 @@ import { decodePhotoForCheck } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
+import { sceneComposite } from '../../../scripts/composites/scenes.ts';
 
-const REAL_PHOTOS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'real-photos');
+const SHARED = join(import.meta.dirname, '..', '..', '..', '..', 'shared');
+const REAL_PHOTOS = join(SHARED, 'real-photos');
 const haveShared = existsSync(join(REAL_PHOTOS, 'manifest.json'));
 
 let engines: Engines;
@@ -49,4 +53,44 @@ describe.skipIf(!haveShared)('findMrz on real scans, through the check', () => {
     const { truth, report } = await check(file);
     expect(report.document.mrz).toStrictEqual(truth);
   });
+});
+
+describe.skipIf(!haveShared)('findMrz past marks and pages that are not the code', () => {
+  it('reads a UK visa as MRV-B, its second line exactly, once the band stops before the handwriting', async () => {
+    const file = join(SHARED, 'real-ids', 'arg0s-mrz', 'visas_United_Kingdom.png');
+    const photo = await decodePhotoForCheck(await readFile(file));
+    const { document, rules } = await checkDocument(photo, engines, { today: '2006-01-01' });
+    expect(document.mrz?.[1]).toBe('AD07259817PAK7608151M0611165<<<<<<<<');
+    const details = rules.find((rule) => rule.id === 'valid-details')!;
+    expect(details.evidence).toMatchObject({
+      format: 'MRVB',
+      checks: [
+        { field: 'documentNumber', valid: true },
+        { field: 'birthDate', valid: true },
+        { field: 'expirationDate', valid: true },
+      ],
+    });
+  });
+
+  it("reads a US visa's unguarded optional data exactly: its 0s known from the 0s of its own dates", async () => {
+    const file = join(SHARED, 'real-ids', 'passporteye', '100_visa-usa.jpg');
+    const photo = await decodePhotoForCheck(await readFile(file));
+    const { document } = await checkDocument(photo, engines, { today: '2004-01-01' });
+    expect(document.mrz).toStrictEqual([
+      'VIUSATRAVELER<<HAPPYPERSON<<<<<<<<<<<<<<<<<<',
+      '555123ABC6GBR6502056F0412236IFLND00AMS803085',
+    ]);
+  });
+
+  it.each(['arg0s-mrz/passports_Canada.png', 'prado/TUR-AO-02001_O.jpg'])(
+    'reads the code of %s in an open booklet outlined as a whole, its data page across',
+    async (file) => {
+      const composite = (await sceneComposite(SHARED, 'booklet', file, 'eval-1'))!;
+      const report = await checkDocument(await decodePhotoForCheck(composite.bytes), engines, {
+        today: composite.today,
+      });
+      expect(report.document.mrz).toStrictEqual(composite.mrz);
+    },
+    60_000,
+  );
 });
