@@ -80,7 +80,26 @@ export async function readDocumentFront(
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
-  return notAnId && { kind: 'not-an-id', notAnId };
+  if (notAnId) return { kind: 'not-an-id', notAnId };
+  return photo && wordsIn(read) < MIN_FRONT_WORDS && isPhotoTextPage(engines, photo)
+    ? { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } }
+    : null;
+}
+
+/**
+ * The side a whole photo is measured at for a page of text (measureTextPage.ts): a phone's photo of
+ * a book's page, 3000 × 4000, prints its text 14 px high here, 107 glyph heights across (glare-447);
+ * at 1600 px, exactly 100.
+ */
+const PAGE_MEASURE_SIDE_PX = 2000;
+
+/**
+ * Whether the whole photo is a page of text, where its outline went round an object that held hardly
+ * any print (a book's photograph, glare-447, whose outline took the picture above the prose). An ID
+ * whose print was read never comes here, and one with print on it reads 4 words or more.
+ */
+function isPhotoTextPage(engines: Engines, photo: RgbaImage): boolean {
+  return isTextPage(measureTextPage(engines.cv, shrunkTo(engines, photo, PAGE_MEASURE_SIDE_PX)));
 }
 
 /** The image at most `maxSide` px on its longer side (area averaging), or itself where it fits. */
