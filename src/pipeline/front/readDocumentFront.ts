@@ -80,10 +80,10 @@ export async function readDocumentFront(
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
-  if (notAnId) return { kind: 'not-an-id', notAnId };
-  return photo && wordsIn(read) < MIN_FRONT_WORDS && isPhotoTextPage(engines, photo)
-    ? { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } }
-    : null;
+  // Text with no sign of an ID (seen null) on an object with hardly any print: the photo may be a page.
+  if (notAnId?.seen === null && wordsIn(read) < MIN_FRONT_WORDS && photo && isPhotoTextPage(engines, photo))
+    return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
+  return notAnId && { kind: 'not-an-id', notAnId };
 }
 
 /**
@@ -96,7 +96,8 @@ const PAGE_MEASURE_SIDE_PX = 2000;
 /**
  * Whether the whole photo is a page of text, where its outline went round an object that held hardly
  * any print (a book's photograph, glare-447, whose outline took the picture above the prose). An ID
- * whose print was read never comes here, and one with print on it reads 4 words or more.
+ * whose print was read never comes here; one whose print was not reads 4 words or more, or an ID's
+ * word, a date or a licence's categories (readNotAnId.ts), and keeps its outline's reading.
  */
 function isPhotoTextPage(engines: Engines, photo: RgbaImage): boolean {
   return isTextPage(measureTextPage(engines.cv, shrunkTo(engines, photo, PAGE_MEASURE_SIDE_PX)));
