@@ -4,7 +4,8 @@
  * read shows no print read surely; the first reading that names a licence, a card or a licence's
  * back wins. Where the outline went round something with hardly any print (a portrait, a flag, a
  * logo: a tight crop or a scan leaves the card's own edge unseen), the photo is itself read, shrunk
- * to 1100 px where it is larger. A page of text, known by the shape of its lines, is not read at all.
+ * to 1100 px where it is larger. A page of text, known by the shape of its lines, is not read at all;
+ * where the outlined object read no sign of an ID, the whole photo may be such a page.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
