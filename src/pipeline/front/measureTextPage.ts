@@ -30,6 +30,19 @@ export interface TextPageMeasure {
 const LONG_LINE_HEIGHTS = 25;
 /** Long lines stacked this many deep are a paragraph: an MRZ stacks 3 at most. */
 const PARAGRAPH_LINES = 4;
+/**
+ * Two marks are on one line where they share this share of the shorter one's rows. A word with a
+ * descender ("pasteurised") stands lower than one with none ("with"): their centres differ by half a
+ * descender, more than 0.4 of a height in a book's serif at 12 px (mapo80's glare-447), and lines
+ * chained by centres broke after their first word.
+ */
+const SAME_LINE_OVERLAP = 0.5;
+/**
+ * A stack runs on from a long line to the next this many glyph heights under it: two line pitches
+ * (each 2 to 3 heights) and a paragraph's spacing, so a paragraph's short last line, which is no long
+ * line, does not end the stack (a book's short paragraphs of 3 or 4 lines, glare-447).
+ */
+const MAX_STACK_STEP_HEIGHTS = 6;
 /** A mark up to this many times as wide as high may be a word whose letters touch. */
 const MAX_WORD_ASPECT = 20;
 /** Ink: darker than the mean of its window by this much (measurePrint's adaptive threshold). */
@@ -93,6 +106,11 @@ export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
   };
 }
 
+/** The rows of the image two marks both cover, pixels (0 or less where they share none). */
+function sharedRows(a: Mark, b: Mark): number {
+  return Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+}
+
 const transposed = (m: Mark): Mark => ({ x: m.y, y: m.x, width: m.height, height: m.width });
 
 /** A run of marks along one line: where it starts, its middle's height in the image, its length. */
@@ -110,7 +128,7 @@ function paragraphLinesOf(marks: readonly Mark[], imageHeight: number, glyphHeig
 
 /**
  * Chains of marks of like height, each beginning within its own height of the last one's end, on one
- * line (centres within 0.4 of a height): words and the spaces between them run on, columns do not.
+ * line (sharing half the shorter one's rows): words and the spaces between them run on, columns do not.
  */
 function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
   const BUCKET = 8;
@@ -127,7 +145,7 @@ function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
       for (const n of rows[r]!) {
         if (n === m || n.x <= m.x) continue;
         if (n.height < m.height * 0.5 || n.height > m.height * 2) continue;
-        if (Math.abs(n.y + n.height / 2 - cy) > 0.4 * Math.max(m.height, n.height)) continue;
+        if (sharedRows(m, n) < SAME_LINE_OVERLAP * Math.min(m.height, n.height)) continue;
         if (n.x - (m.x + m.width) > Math.max(m.height, n.height)) continue;
         if (!best || n.x < best.x) best = n;
       }
@@ -147,7 +165,7 @@ function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
 }
 
 /**
- * Long lines stacked as a paragraph's are: each 1 to 4 glyph heights under the last, starting within
+ * Long lines stacked as a paragraph's are: each 1 to MAX_STACK_STEP_HEIGHTS glyph heights under the last, starting within
  * 2 glyph heights of its start, and as long within 30%; the lines of stacks of PARAGRAPH_LINES or more.
  * A document's long lines stand alone or in its code's 2 or 3.
  */
@@ -160,7 +178,7 @@ function paragraphLinesIn(long: readonly LineRun[], glyphHeightPx: number): Line
       (other) =>
         !hasAbove.has(other) &&
         other.cy - run.cy >= glyphHeightPx &&
-        other.cy - run.cy <= 4 * glyphHeightPx &&
+        other.cy - run.cy <= MAX_STACK_STEP_HEIGHTS * glyphHeightPx &&
         Math.abs(other.x - run.x) <= 2 * glyphHeightPx &&
         Math.abs(other.length - run.length) <= 0.3 * Math.max(other.length, run.length),
     );

@@ -4,7 +4,8 @@
  * read shows no print read surely; the first reading that names a licence, a card or a licence's
  * back wins. Where the outline went round something with hardly any print (a portrait, a flag, a
  * logo: a tight crop or a scan leaves the card's own edge unseen), the photo is itself read, shrunk
- * to 1100 px where it is larger. A page of text, known by the shape of its lines, is not read at all.
+ * to 1100 px where it is larger. A page of text, known by the shape of its lines, is not read at all;
+ * where the outlined object read no sign of an ID, the whole photo may be such a page.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
@@ -80,7 +81,27 @@ export async function readDocumentFront(
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
+  // Text with no sign of an ID (seen null) on an object with hardly any print: the photo may be a page.
+  if (notAnId?.seen === null && wordsIn(read) < MIN_FRONT_WORDS && photo && isPhotoTextPage(engines, photo))
+    return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
   return notAnId && { kind: 'not-an-id', notAnId };
+}
+
+/**
+ * The side a whole photo is measured at for a page of text (measureTextPage.ts): a phone's photo of
+ * a book's page, 3000 × 4000, prints its text 14 px high here, 107 glyph heights across (glare-447);
+ * at 1600 px, exactly 100.
+ */
+const PAGE_MEASURE_SIDE_PX = 2000;
+
+/**
+ * Whether the whole photo is a page of text, where its outline went round an object that held hardly
+ * any print (a book's photograph, glare-447, whose outline took the picture above the prose). An ID
+ * whose print was read never comes here; one whose print was not reads 4 words or more, or an ID's
+ * word, a date or a licence's categories (readNotAnId.ts), and keeps its outline's reading.
+ */
+function isPhotoTextPage(engines: Engines, photo: RgbaImage): boolean {
+  return isTextPage(measureTextPage(engines.cv, shrunkTo(engines, photo, PAGE_MEASURE_SIDE_PX)));
 }
 
 /** The image at most `maxSide` px on its longer side (area averaging), or itself where it fits. */

@@ -85,4 +85,17 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('measureTextPage on real pages', () =>
       expect(reads).toBe(0);
     },
   );
+
+  it('knows a book page in dim light by the whole photo, where the outline took its photograph', async () => {
+    // mapo80's glare-447: the outline goes round the cheeses' picture (0.24 of the photo), which holds
+    // no print the reader can read; the prose below it, in short paragraphs, is the page.
+    const path = join(REAL_PHOTOS, 'mapo80-glare/glare-447.jpg');
+    const photo = await decodePhoto(await readFile(path));
+    const picture = await rectifiedPhoto(path);
+    expect(isTextPage(measureTextPage(engines.cv, picture))).toBe(false);
+    expect(await readDocumentFront(engines, picture, photo, 0.24)).toStrictEqual({
+      kind: 'not-an-id',
+      notAnId: { seen: 'page-of-text' },
+    });
+  });
 });
