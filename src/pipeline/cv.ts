@@ -83,3 +83,30 @@ export function contourPoints(contour: Mat): [number, number][] {
   for (let i = 0; i + 1 < ints.length; i += 2) points.push([ints[i]!, ints[i + 1]!]);
   return points;
 }
+
+/** One connected component of a mask: its bounding box and its area, in the mask's pixels. */
+export interface ComponentBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly area: number;
+}
+
+/** The connected components of a binary mask (OpenCV's stats, the background left out). */
+export function componentBoxes(scope: MatScope, mask: Mat, connectivity: 4 | 8 = 8): ComponentBox[] {
+  const { cv } = scope;
+  const [labels, stats, centroids] = [scope.mat(), scope.mat(), scope.mat()];
+  const count = cv.connectedComponentsWithStats(mask, labels, stats, centroids, connectivity, cv.CV_32S);
+  const s = stats.data32S;
+  const boxes: ComponentBox[] = [];
+  for (let i = 1; i < count; i++)
+    boxes.push({
+      x: s[i * 5]!,
+      y: s[i * 5 + 1]!,
+      width: s[i * 5 + 2]!,
+      height: s[i * 5 + 3]!,
+      area: s[i * 5 + 4]!,
+    });
+  return boxes;
+}

@@ -2,7 +2,7 @@
  * The print a person must read, measured where it sits: its glyphs (dark marks standing in text
  * lines), how high they are and how sharp their strokes are. Thresholds and where they came from: README.md in this folder.
  */
-import { greyToMat, type MatScope } from '../cv.ts';
+import { componentBoxes, greyToMat, type MatScope } from '../cv.ts';
 import type { GreyImage } from '../image.ts';
 
 export interface PrintMeasures {
@@ -106,21 +106,9 @@ function findGlyphs(scope: MatScope, grey: GreyImage): Glyph[] {
     INK_WINDOW_PX,
     INK_OFFSET,
   );
-  const labels = scope.mat();
-  const stats = scope.mat();
-  const centroids = scope.mat();
-  const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
-  const s = stats.data32S;
   const maxHeight = Math.max(8, grey.height * 0.12);
   const glyphs: Glyph[] = [];
-  for (let i = 1; i < count; i++) {
-    const [x, y, width, height, area] = [
-      s[i * 5]!,
-      s[i * 5 + 1]!,
-      s[i * 5 + 2]!,
-      s[i * 5 + 3]!,
-      s[i * 5 + 4]!,
-    ];
+  for (const { x, y, width, height, area } of componentBoxes(scope, ink)) {
     if (height < 4 || height > maxHeight || width > height * 2 || area < 6) continue;
     const fill = area / (width * height);
     if (fill < 0.12 || fill > 0.95) continue;

@@ -8,7 +8,7 @@
  * spacing, a column's width each, and is a hundred glyph heights across or more.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, withMats } from '../cv.ts';
+import { componentBoxes, greyToMat, withMats } from '../cv.ts';
 import { toGreyscale } from '../image.ts';
 import type { RgbaImage } from '../types.ts';
 
@@ -70,19 +70,9 @@ export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
       INK_WINDOW_PX,
       INK_OFFSET,
     );
-    const [labels, stats, centroids] = [scope.mat(), scope.mat(), scope.mat()];
-    const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
-    const s = stats.data32S;
     const maxHeight = Math.max(8, grey.height * 0.05);
     const found: Mark[] = [];
-    for (let i = 1; i < count; i++) {
-      const [x, y, width, height, area] = [
-        s[i * 5]!,
-        s[i * 5 + 1]!,
-        s[i * 5 + 2]!,
-        s[i * 5 + 3]!,
-        s[i * 5 + 4]!,
-      ];
+    for (const { x, y, width, height, area } of componentBoxes(scope, ink)) {
       // A word whose letters touch is one mark: kept for the lines, not for the glyphs' height.
       if (height < 4 || height > maxHeight || width > height * MAX_WORD_ASPECT || area < 6) continue;
       const fill = area / (width * height);

@@ -6,7 +6,7 @@
  * as the crop's glyph height. A magazine's text, a texture or a photo's edge seen as a band is not.
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { greyToMat, withMats } from '../cv.ts';
+import { componentBoxes, greyToMat, withMats } from '../cv.ts';
 import type { GreyImage } from '../image.ts';
 
 /** One row of glyph-sized marks across the crop. */
@@ -39,12 +39,8 @@ export function measureCodeRows(cv: OpenCv, crop: GreyImage, glyphHeightPx: numb
   const marks = withMats(cv, (scope) => {
     const ink = scope.mat();
     cv.threshold(greyToMat(scope, crop), ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
-    const [labels, stats, centroids] = [scope.mat(), scope.mat(), scope.mat()];
-    const count = cv.connectedComponentsWithStats(ink, labels, stats, centroids, 8, cv.CV_32S);
-    const s = stats.data32S;
     const found: Mark[] = [];
-    for (let i = 1; i < count; i++) {
-      const [x, y, width, height] = [s[i * 5]!, s[i * 5 + 1]!, s[i * 5 + 2]!, s[i * 5 + 3]!];
+    for (const { x, y, width, height } of componentBoxes(scope, ink)) {
       if (height < MIN_MARK_PX || height > 1.6 * glyphHeightPx || width > 1.5 * height) continue;
       found.push({ cx: x + width / 2, cy: y + height / 2, height });
     }
