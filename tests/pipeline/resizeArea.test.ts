@@ -12,7 +12,7 @@ import { resizeRgbaByArea, shrinkRgbaToFit } from '../../src/pipeline/resizeArea
 import type { RgbaImage } from '../../src/pipeline/types.ts';
 import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import { fixture } from '../support/fixtures.ts';
-import { noiseImage } from '../support/photos.ts';
+import { differingBytes, noiseImage } from '../support/photos.ts';
 
 let cv: OpenCv;
 let photo: RgbaImage;
@@ -30,19 +30,13 @@ function openCv(image: RgbaImage, width: number, height: number): RgbaImage {
   });
 }
 
-/** How many bytes differ: counted, since Vitest compares a million-byte array slowly. */
-function differing(a: RgbaImage, b: RgbaImage): number {
-  expect([a.width, a.height]).toStrictEqual([b.width, b.height]);
-  return a.data.filter((value, i) => value !== b.data[i]).length;
-}
-
 describe('resizeRgbaByArea', () => {
   it('shrinks a photo as OpenCV does, by fractions in either direction and by whole numbers', () => {
     // measureHandwriting's 1125 px, clarity's 800 and the MRZ search's 900; a whole half, and a third across only.
     for (const width of [1125, 800, 900, 800, 533]) {
       const height = width === 533 ? photo.height : Math.round((photo.height * width) / photo.width);
       expect(
-        differing(resizeRgbaByArea(cv, photo, width, height), openCv(photo, width, height)),
+        differingBytes(resizeRgbaByArea(cv, photo, width, height), openCv(photo, width, height)),
         `${width}`,
       ).toBe(0);
     }
@@ -60,7 +54,7 @@ describe('resizeRgbaByArea', () => {
     ] as const) {
       const image = noiseImage(width, height);
       expect(
-        differing(resizeRgbaByArea(cv, image, toWidth, toHeight), openCv(image, toWidth, toHeight)),
+        differingBytes(resizeRgbaByArea(cv, image, toWidth, toHeight), openCv(image, toWidth, toHeight)),
         `${width}×${height} to ${toWidth}×${toHeight}`,
       ).toBe(0);
     }
@@ -69,7 +63,7 @@ describe('resizeRgbaByArea', () => {
   it('gives the same bytes where OpenCV does the work (no WebAssembly SIMD)', () => {
     const ours = resizeRgbaByArea(cv, photo, 1125, 844);
     allowSimdKernels(false);
-    expect(differing(resizeRgbaByArea(cv, photo, 1125, 844), ours)).toBe(0);
+    expect(differingBytes(resizeRgbaByArea(cv, photo, 1125, 844), ours)).toBe(0);
   });
 });
 

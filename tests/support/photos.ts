@@ -4,6 +4,7 @@
  * clockwise, 8 = turn 90° anticlockwise). And noise, for filters that must equal OpenCV byte for byte.
  */
 import sharp from 'sharp';
+import { expect } from 'vitest';
 
 export type ExifOrientation = 3 | 6 | 8;
 
@@ -28,4 +29,21 @@ export function noiseImage(width: number, height: number, channels: 1 | 4 = 4) {
     data[i] = state >>> 24;
   }
   return { width, height, data };
+}
+
+/**
+ * How many bytes of two images of one size differ (the sizes are asserted equal): counted, since
+ * Vitest compares a million-byte array slowly.
+ */
+export function differingBytes(a: SizedBytes, b: SizedBytes): number {
+  expect([a.width, a.height]).toStrictEqual([b.width, b.height]);
+  let differing = 0;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) differing++;
+  return differing;
+}
+
+interface SizedBytes {
+  readonly width: number;
+  readonly height: number;
+  readonly data: ArrayLike<number>;
 }
