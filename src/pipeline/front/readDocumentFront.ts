@@ -33,6 +33,16 @@ const MIN_FRONT_WORDS = 4;
 const MIN_PRINTED_GLYPHS = 12;
 
 /**
+ * Fewer runs of 4 or more letters or digits than this, at any confidence, read upright is no Latin
+ * print either way up. Print upside down still reads as runs of wrong letters: the fixtures' licence,
+ * ID card and residence permit fronts turned half a turn read upright as 13 to 30 such runs (a card
+ * prints a title, names and labels). Glare, a texture, a portrait or print in Hanzi read as fragments
+ * of one to three marks: 0 to 4 runs on ../shared's pages under glare (mapo80's glare-743, -447,
+ * -1001, whose upside-down reads took 0.3 to 1 s each) and Chinese ID cards (shakex's).
+ */
+const MIN_PRINTED_RUNS = 6;
+
+/**
  * A photo no larger than this on its long side (the width an ID-1 card is rectified to) whose outline
  * went round something with hardly any print is taken for a scan or a crop of the document itself,
  * and read whole: it costs no more than reading a rectified card. (Read again enlarged to this width
@@ -129,7 +139,8 @@ async function readWaysUp(
   const read: (readonly OcrLine[])[] = [];
   for (const image of waysUp === 2 ? [document, turnHalf(document)] : [document]) {
     // Nothing printed upright is nothing printed upside down: the second reading is spared.
-    if (read.length > 0 && glyphsIn(read) < MIN_PRINTED_GLYPHS) break;
+    if (read.length > 0 && (glyphsIn(read) < MIN_PRINTED_GLYPHS || printedRunsIn(read) < MIN_PRINTED_RUNS))
+      break;
     const grey = toGreyscale(image);
     const ocrLines = await engines.ocr.readPrintedText(grey);
     const lines = ocrLines.map((line) => line.text);
@@ -182,6 +193,10 @@ export function wordsIn(read: readonly (readonly OcrLine[])[]): number {
     .flat()
     .filter((line) => line.confidence >= 50)
     .reduce((words, line) => words + (line.text.match(/[\p{L}\d]{3,}/gu)?.length ?? 0), 0);
+}
+
+function printedRunsIn(read: readonly (readonly OcrLine[])[]): number {
+  return read.flat().reduce((runs, line) => runs + (line.text.match(/[\p{L}\d]{4,}/gu)?.length ?? 0), 0);
 }
 
 function glyphsIn(read: readonly (readonly OcrLine[])[]): number {

@@ -58,6 +58,16 @@ describe('readDocumentFront on rectified fixtures', () => {
     });
   });
 
+  it('reads a French ID card front and a Spanish licence upside down: their print reads as runs', async () => {
+    const card = turnHalf(await rectifiedFixture(engines.cv, 'fra-id-card-front-clean-1.jpg'));
+    expect(await readDocumentFront(engines, card)).toStrictEqual({
+      kind: 'card-front',
+      card: { kind: 'id-card', issuer: 'FRA', expiry: '2032-04-18' },
+    });
+    const licence = turnHalf(await rectifiedFixture(engines.cv, 'esp-driving-licence-clean-1.jpg'));
+    expect((await readDocumentFront(engines, licence))?.kind).toBe('licence');
+  }, 60_000);
+
   it('reads the front of a French ID card: kind, issuer and the labelled expiry', async () => {
     const card = await rectifiedFixture(engines.cv, 'fra-id-card-front-clean-1.jpg');
     expect(await readDocumentFront(engines, card)).toStrictEqual({
@@ -139,6 +149,29 @@ describe.skipIf(!existsSync(REAL_PHOTOS))(
     }
   },
 );
+
+/** The engines, counting the printed-text model's reads. */
+function countingReads(of: Engines): { engines: Engines; reads: () => number } {
+  let reads = 0;
+  const ocr = {
+    ...of.ocr,
+    readPrintedText: (...args: Parameters<Engines['ocr']['readPrintedText']>) => {
+      reads++;
+      return of.ocr.readPrintedText(...args);
+    },
+  };
+  return { engines: { ...of, ocr }, reads: () => reads };
+}
+
+describe.skipIf(!existsSync(REAL_PHOTOS))('readDocumentFront on ../shared/real-photos', () => {
+  it('reads a magazine page under glare once: upright it shows no run of print, so none upside down', async () => {
+    const counted = countingReads(engines);
+    const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, 'mapo80-glare/glare-743.jpg')));
+    const report = await checkDocument(photo, counted.engines, { today: '2026-12-05' });
+    expect(report.rules.find((rule) => rule.id === 'accepted-document')?.status).toBe('fail');
+    expect(counted.reads()).toBe(1);
+  }, 60_000);
+});
 
 describe('turnHalf', () => {
   it('turns a 2 × 1 image half a turn, pixel by pixel', () => {
