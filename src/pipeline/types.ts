@@ -170,8 +170,8 @@ export interface CardFrontReading {
 }
 
 /** What printed text that is no accepted document's says it is (front/readNotAnId.ts). */
-export type NotAnIdKind =
-  'bank-card' | 'non-european-licence' | 'non-european-id-card' | 'refused-card' | 'voucher' | 'page-of-text';
+export type NotAnIdKind = RefusedCardKind | 'voucher' | 'business-card' | 'page-of-text';
+type RefusedCardKind = 'bank-card' | 'non-european-licence' | 'non-european-id-card' | 'refused-card';
 
 /**
  * Printed text read where no MRZ was found that names no licence or card we know: what it says it is

@@ -6,6 +6,7 @@
  * (rules/acceptedDocument.ts): an ID we could not read stays unsure.
  */
 import { NON_EUROPEAN_STATE_NAMES } from '../countries.ts';
+import { contactDetailsIn } from './contactDetails.ts';
 import type { NotAnIdKind, NotAnIdReading } from '../types.ts';
 import { readLabelledDates, textOf, type PrintedLine } from './labelledDates.ts';
 import type { DayOrder } from './printedDates.ts';
@@ -57,6 +58,9 @@ const UK_CARD_ISSUERS =
  *   ARGENTINA" …) is that state's identity card or licence, not France's, Spain's or another's.
  * - [GB-11643]: China's resident identity card prints its holder's citizen identity number, 18
  *   characters checked by ISO 7064 MOD 11-2 (residentIdNumber.ts); no European document prints one.
+ * - [CONTACT]: a business card prints contact details (contactDetails.ts), which no identity document
+ *   does: two kinds of them (an e-mail, a web address, a phone number), with no ID word and no full
+ *   date beside them, are a business card (or a letterhead, a leaflet: no ID either).
  * - [USPS-28]: a US address ends in the state's two-letter code and a five-digit ZIP code (USPS
  *   Publication 28, §2 and Appendix B); US cards label it "ADDRESS/ZIP" (IDNYC) or print the ZIP
  *   beside it. Both together are a US card; a European ID prints no ZIP.
@@ -138,6 +142,7 @@ const NOT_AN_ID: readonly {
     count: 1,
     source: '[VOUCHER]',
   },
+  { seen: 'business-card', signs: [(text) => contactDetailsIn(text) >= 2], count: 1, source: '[CONTACT]' },
   {
     seen: 'non-european-id-card',
     signs: [(text) => /\bIDNYC\b|NYC\s*IDENTIFICATION|IDENTIFICATION\s*CARD/u.test(text)],
@@ -219,10 +224,12 @@ export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): N
   // A payment card prints its dates as MM/YY only: a full date (an entry clearance visa's "VISA …
   // Valid from 03.02.2026") is not a bank card's.
   const fullDates = datesIn(lines).length > 0;
-  const found = NOT_AN_ID.filter(({ seen }) => !(seen === 'bank-card' && fullDates)).find(
-    ({ signs, count }) => signs.filter((sign) => sign(text)).length >= count,
-  );
-  if (found?.seen === 'bank-card') return { seen: found.seen };
+  // Contact details beside an ID's word or a full date may be an ID's issuer's: not a business card.
+  const idLike = fullDates || ID_WORDS.test(text);
+  const found = NOT_AN_ID.filter(
+    ({ seen }) => !(seen === 'bank-card' && fullDates) && !(seen === 'business-card' && idLike),
+  ).find(({ signs, count }) => signs.filter((sign) => sign(text)).length >= count);
+  if (found?.seen === 'bank-card' || found?.seen === 'business-card') return { seen: found.seen };
   if (found) {
     // Another state's ID is still in or out of date by the expiry under its label.
     const order: DayOrder = US_SIGNS.test(text) ? 'month-first' : 'unknown';
@@ -233,7 +240,7 @@ export function parseNotAnIdText(waysUp: readonly (readonly PrintedLine[])[]): N
     return expiry ? { seen: found.seen, expiry } : { seen: found.seen };
   }
   const categories = new Set(text.match(LICENCE_CATEGORIES) ?? []);
-  if (ID_WORDS.test(text) || fullDates || SHORT_DATE.test(text) || categories.size >= 3) return null;
+  if (idLike || SHORT_DATE.test(text) || categories.size >= 3) return null;
   return { seen: lines.filter(isProse).length >= MIN_PROSE_LINES ? 'page-of-text' : null };
 }
 

@@ -35,6 +35,12 @@ interface PortraitLayout {
 }
 
 /**
+ * The portrait zone's width as a share of the document's, on a passport page and an ID-1 card alike:
+ * the document's width is the zone's over this (isPortraitSized).
+ */
+const ZONE_WIDTH_SHARE = 0.42;
+
+/**
  * ICAO 9303 part 4 §2 and figure 4 (TD3, 125 × 88 mm): the portrait, zone V, sits on the left of the
  * data page under the header, 26-35 mm wide and 32-45 mm high, and the MRZ takes the bottom 23.2 mm
  * (so the zone stops at 76% of the height). Part 5 (TD1, 85.6 × 54 mm) and the EU licence model
@@ -44,13 +50,13 @@ interface PortraitLayout {
  */
 const LAYOUTS: Record<DocumentFormat, PortraitLayout> = {
   'passport-page': {
-    zone: { x0: 0, y0: 0, x1: 0.42, y1: 0.76 },
+    zone: { x0: 0, y0: 0, x1: ZONE_WIDTH_SHARE, y1: 0.76 },
     face: { x0: 0.1, y0: 0.19, x1: 0.26, y1: 0.5 },
     zoneMmTall: 0.76 * 88,
     edges: ['left', 'top'],
   },
   'id-1': {
-    zone: { x0: 0, y0: 0, x1: 0.42, y1: 1 },
+    zone: { x0: 0, y0: 0, x1: ZONE_WIDTH_SHARE, y1: 1 },
     face: { x0: 0.09, y0: 0.3, x1: 0.28, y1: 0.68 },
     zoneMmTall: 54,
     edges: ['left', 'top', 'bottom'],
@@ -71,6 +77,29 @@ export const PORTRAIT_THRESHOLDS = {
   /** ... and this colourless (max - min channel), JPEG's chroma noise allowed for. */
   glareMaxChroma: 24,
 } as const;
+
+/**
+ * The narrowest face a portrait on an identity document holds, as a share of the document's width.
+ * ICAO 9303's smallest portraits are 26 mm wide on a 125 mm passport page (part 4, zone V) and 18 mm
+ * on an 85.6 mm card (part 5; the EU licence model likewise), and the head fills at least half the
+ * portrait's width (ICAO 9303 part 3 §3.9, ISO/IEC 19794-5's full frontal image): 13 and 9 mm, 0.10 and
+ * 0.105 of the document; the detector's box is about the head's width. Measured (2026-12-05): the
+ * faces found in the zone on every ID of the fixtures, ../shared and the composites were 0.118 to 0.5
+ * of their document's width; a fashion model's, standing full length on a magazine page that the
+ * outline took for a passport page (real-photos' glare-1001), 0.087.
+ */
+export const MIN_PORTRAIT_FACE_SHARE = 0.1;
+
+/**
+ * Pure: whether the face found in the portrait zone is as wide as a portrait on the document can hold
+ * (MIN_PORTRAIT_FACE_SHARE): a smaller one is a figure in a picture, no holder's portrait, and no sign
+ * that the object is an identity document.
+ */
+export function isPortraitSized(portrait: PortraitMeasure): boolean {
+  if (!portrait.face) return false;
+  const documentWidth = portrait.zone.width / ZONE_WIDTH_SHARE;
+  return portrait.face.box.width >= MIN_PORTRAIT_FACE_SHARE * documentWidth;
+}
 
 /** The zone is judged on a grid of cells about this many to its longer side (each the mean of its pixels). */
 const GRID_CELLS = 96;

@@ -6,6 +6,7 @@
  * (clarity/measureMedium.ts says which, or nothing when unsure).
  */
 import type { MediumMeasures } from '../clarity/measureMedium.ts';
+import { isPortraitSized } from '../portrait/findPortrait.ts';
 import type { PeopleMeasure } from '../portrait/lookForPeople.ts';
 import type { DocumentSummary, HandwritingMeasure, NotAnIdReading, RuleResult } from '../types.ts';
 import { acceptanceOf } from './acceptedDocuments.ts';
@@ -90,8 +91,10 @@ export const ACCEPTED_DOCUMENT: Rule<CheckEvidence> = {
     if (evidence.people?.photoOfPeople) return judgePhotoOfPeople(evidence.people);
     // A face where ICAO 9303 puts the portrait is a sign of an ID too, even one the detector is unsure
     // of (a real French ID front and a Thai passport page whose words were not read scored 0.51): such a
-    // document is unsure, never "not a photo ID".
-    const noSignOfAnId = isReadingTrustworthy(evidence) && !evidence.measures.portrait?.face;
+    // document is unsure, never "not a photo ID". Not a face narrower than any portrait on the document
+    // holds (findPortrait.ts's isPortraitSized): a figure in a magazine's picture.
+    const portrait = evidence.measures.portrait;
+    const noSignOfAnId = isReadingTrustworthy(evidence) && !(portrait && isPortraitSized(portrait));
     const notAnId = front?.kind === 'not-an-id' && judgeNotAnId(front.notAnId, noSignOfAnId);
     const judged = notAnId || judgeAcceptedDocument(document);
     const handwriting = evidence.measures.handwriting;

@@ -135,6 +135,14 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: USE_ACCEPTED,
     source: '[NHS-LOGIN-2024]',
   },
+  // Contact details (an e-mail or web address, a phone number), which no photo ID prints: a business
+  // card, a letterhead, a leaflet.
+  'business-card': {
+    message:
+      'This looks like a business card: it prints contact details, such as a phone number or an e-mail or web address, which no photo ID does. It is not a photo ID that NHS login accepts.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
   // Lines of running prose, and no title, label, date or code of an ID: a page, not a photo ID.
   'page-of-text': {
     message:

@@ -259,6 +259,7 @@ export const NOT_AN_ID_REASONS = [
   'non-european-id-card',
   'refused-card',
   'voucher',
+  'business-card',
   'page-of-text',
   'photo-of-people',
   'not-an-id',

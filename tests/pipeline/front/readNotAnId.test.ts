@@ -147,6 +147,18 @@ describe('parseNotAnIdText', () => {
     expect(parseNotAnIdText([['Gutschein', 'über 50 Euro']])).toStrictEqual({ seen: 'voucher' });
   });
 
+  it('knows a business card by two kinds of contact detail, where nothing says it is an ID', () => {
+    const card = ['CONSTRUCCIONES RUIZ', 'Maria Lopez', 'Tel. 912 345 678', 'maria@ruiz-obras.es'];
+    expect(parseNotAnIdText([card])).toStrictEqual({ seen: 'business-card' });
+    expect(parseNotAnIdText([['J SMITH LTD', 'www.smith.co.uk', '+44 20 7946 0018']])).toStrictEqual({
+      seen: 'business-card',
+    });
+    // One kind alone is not enough, nor two beside an ID's word or a full date (an issuer's address).
+    expect(parseNotAnIdText([['Maria Lopez', 'maria@ruiz-obras.es']])).toStrictEqual({ seen: null });
+    expect(parseNotAnIdText([['RESIDENCE PERMIT', 'www.gov.uk', 'Tel 0300 123 2241']])).toBeNull();
+    expect(parseNotAnIdText([['12.03.2031', 'info@example.com', 'www.example.com']])).toBeNull();
+  });
+
   it('knows a page of running text by its lines of prose, where nothing says it is an ID', () => {
     // As tesseract read mapo80's brochure (glare-497.jpg).
     const brochure = [
@@ -223,6 +235,24 @@ describe('accepted-document on photos of things that are not IDs (composites mad
   it('fails a bank card showing only its number and holder, by the number as cards print it', async () => {
     const report = await checkComposite({ ...CARD, lines: ['5425 2334 3010 9903', 'MR J SMITH'] });
     expect(accepted(report)).toMatchObject({ status: 'fail', reason: 'bank-card' });
+  }, 60_000);
+
+  it('fails a business card, saying it looks like one: it prints contact details, no ID does', async () => {
+    const report = await checkComposite({
+      ...CARD,
+      fill: '#fbfaf5',
+      ink: '#1d2a3a',
+      fontSize: 40,
+      lines: ['MARIA LOPEZ', 'Site Manager', 'Tel 912 345 678', 'maria@ruiz-obras.es', 'www.ruiz-obras.es'],
+    });
+    expect(accepted(report)).toStrictEqual({
+      id: 'accepted-document',
+      status: 'fail',
+      reason: 'business-card',
+      message: TEXTS['business-card'].message,
+      advice: TEXTS['business-card'].advice,
+      evidence: { kind: 'other', seen: 'business-card', source: '[NHS-LOGIN-2024]' },
+    });
   }, 60_000);
 
   it("fails China's resident card front, whose only Latin print is its citizen number", async () => {

@@ -5,7 +5,7 @@ import { designDocument, MRZ_DOCUMENTS, type DocumentDesign } from '../../../scr
 import { documentSvg, type FaceTone, type Mark, type RectMm } from '../../../scripts/fixtures/drawing.ts';
 import { loadNodeFaceDetector } from '../../../src/engines/node.ts';
 import type { FaceDetector } from '../../../src/pipeline/face/types.ts';
-import { findPortrait } from '../../../src/pipeline/portrait/findPortrait.ts';
+import { findPortrait, isPortraitSized } from '../../../src/pipeline/portrait/findPortrait.ts';
 import { portraitProblemOf } from '../../../src/pipeline/rules/portrait.ts';
 import { RECTIFIED_WIDTH_PX, type DocumentFormat } from '../../../src/pipeline/rectify/rectifyDocument.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';
@@ -204,5 +204,44 @@ describe('findPortrait', () => {
     expect(portraitProblemOf(findPortrait(detector, { ...search, document: thumb }))).toBe(
       'portrait-covered',
     );
+  });
+});
+
+describe('isPortraitSized', () => {
+  it.each([
+    ['gbr-passport', 'passport-page'],
+    ['fra-id-card-front', 'id-1'],
+    ['gbr-residence-permit-front', 'id-1'],
+  ] as const)('takes the face on %s’s portrait for a portrait’s, either way up', async (id, format) => {
+    const { image } = await rectified(design(id), format, 'medium');
+    const sized = [image, turnHalf(image)].map((document) => {
+      const found = findPortrait(detector, { document, format, uprightness: 'unknown', expected: true });
+      return found.face !== null && isPortraitSized(found);
+    });
+    expect(sized).toStrictEqual([true, true]);
+  });
+
+  it('does not take a face narrower than any ICAO portrait holds for one: a figure in a picture', async () => {
+    // The passport page drawn with its portrait half its size where ICAO puts it: a face of about 0.08
+    // of the page's width, as a magazine's picture shows a person standing full length.
+    const page = design('gbr-passport');
+    const { x, y, width, height } = portraitOf(page);
+    const small = { x: x + width / 4, y: y + height / 4, width: width / 2, height: height / 2 };
+    const marks = page.drawing.marks.map((mark): Mark =>
+      mark.kind === 'portrait' ? { ...mark, rect: small } : mark,
+    );
+    const { image } = await rectified(
+      { ...page, drawing: { ...page.drawing, marks } },
+      'passport-page',
+      'light',
+    );
+    const found = findPortrait(detector, {
+      document: image,
+      format: 'passport-page',
+      uprightness: 'upright',
+      expected: true,
+    });
+    expect(found.face).not.toBeNull();
+    expect(isPortraitSized(found)).toBe(false);
   });
 });

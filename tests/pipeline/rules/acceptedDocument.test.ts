@@ -1,6 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { judgeAcceptedDocument } from '../../../src/pipeline/rules/acceptedDocument.ts';
-import type { DocumentKind, DocumentSummary } from '../../../src/pipeline/types.ts';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePhotoForCheck } from '../../../src/decode/node.ts';
+import { loadNodeEngines } from '../../../src/engines/node.ts';
+import type { Engines } from '../../../src/engines/types.ts';
+import { checkDocument } from '../../../src/pipeline/check.ts';
+import { ACCEPTED_DOCUMENT, judgeAcceptedDocument } from '../../../src/pipeline/rules/acceptedDocument.ts';
+import type { CheckEvidence } from '../../../src/pipeline/rules/evidence.ts';
+import {
+  rectIn,
+  type DocumentKind,
+  type DocumentSummary,
+  type Measures,
+  type PortraitMeasure,
+} from '../../../src/pipeline/types.ts';
+import { PROJECT_ROOT } from '../../support/fixtures.ts';
 
 const documentOf = (
   kind: DocumentKind,
@@ -159,4 +174,75 @@ describe('judgeAcceptedDocument', () => {
       judgeAcceptedDocument(documentOf('passport', 'GBR')),
     );
   });
+});
+
+describe('ACCEPTED_DOCUMENT on text with no sign of an ID', () => {
+  const clear: Measures = {
+    imageWidth: 3000,
+    imageHeight: 4000,
+    documentAreaShare: 0.2,
+    sharpness: 2000,
+    glare: 0,
+    brightness: 190,
+    darkestPrint: 23,
+    textHeightPx: 33,
+    printHeightPx: 25,
+    printSharpness: 5000,
+    printReblurRatio: 18,
+    documentSeen: true,
+  };
+  /** A passport page's portrait zone (1600 px wide: 672 of it), and a face `width` px wide in it. */
+  const portraitWithFace = (width: number): PortraitMeasure => ({
+    expected: true,
+    zone: rectIn('document', 0, 0, 672, 856),
+    face: { box: rectIn('document', 200, 300, width, width), score: 0.73 },
+    judgedOver: 'face',
+    glare: 0,
+    covered: 0,
+  });
+  const evidence = (portrait: PortraitMeasure): CheckEvidence => ({
+    corners: { found: true, missingCorners: [], coveredCorners: [], offEdges: [] },
+    measures: { ...clear, portrait },
+    today: '2026-12-01',
+    document: documentOf('unknown', null),
+    expiryConfirmed: false,
+    mrz: null,
+    front: { kind: 'not-an-id', notAnId: { seen: null } },
+    sign: null,
+    side: null,
+    medium: null,
+  });
+
+  it('is unsure where a face a portrait could hold stands in the portrait zone: an ID it could not read', () => {
+    // 0.15 of the page's width: the smallest faces on ../shared's passports were 0.12.
+    const judged = ACCEPTED_DOCUMENT.judge(evidence(portraitWithFace(240)));
+    expect([judged.status, judged.reason]).toStrictEqual(['unsure', 'unknown-kind']);
+  });
+
+  it('fails, as no photo ID, where the face is narrower than any ICAO portrait holds (a figure in a picture)', () => {
+    // 0.087 of the page's width: a fashion model's face on a magazine page (real-photos' glare-1001).
+    const judged = ACCEPTED_DOCUMENT.judge(evidence(portraitWithFace(139)));
+    expect([judged.status, judged.reason]).toStrictEqual(['fail', 'not-an-id']);
+  });
+});
+
+const REAL_PHOTOS = join(PROJECT_ROOT, '..', 'shared', 'real-photos');
+
+describe.skipIf(!existsSync(REAL_PHOTOS))('ACCEPTED_DOCUMENT on a real magazine spread', () => {
+  let engines: Engines;
+  beforeAll(async () => {
+    engines = await loadNodeEngines();
+  });
+  afterAll(async () => {
+    await engines?.ocr.terminate();
+  });
+
+  it('fails an open fashion magazine turned a quarter, whose picture shows a face where a portrait would be', async () => {
+    // mapo80's glare-1001: the outline takes part of a page for a passport page; the model standing
+    // full length in its picture has a face 0.087 of its width, where ICAO's smallest portrait's is 0.10.
+    const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, 'mapo80-glare/glare-1001.jpg')));
+    const report = await checkDocument(photo, engines, { today: '2026-12-01' });
+    const judged = report.rules.find((rule) => rule.id === 'accepted-document')!;
+    expect([judged.status, judged.reason]).toStrictEqual(['fail', 'not-an-id']);
+  }, 60_000);
 });
