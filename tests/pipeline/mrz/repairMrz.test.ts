@@ -111,12 +111,6 @@ describe('repairMrz with outline evidence', () => {
     expect(repairMrz(shaped.layout, shaped.read).lines).toStrictEqual(TD3);
   });
 
-  it("keeps the passport's P, which the layout was chosen by, though the outline prefers D", () => {
-    // ../shared composites: a motion-blurred AZE page's P measured as D, and the code was taken for a D…
-    const shaped = shapeMrzLines(withGlyph(0, 0, glyph('P', 40, 'D', 'P')))!;
-    expect(repairMrz(shaped.layout, shaped.read).lines).toStrictEqual(TD3);
-  });
-
   it("keeps tesseract's sure H when the outline barely prefers another letter", () => {
     const shaped = shapeMrzLines(withGlyph(0, 20, glyph('H', 95, 'N', 'H')))!;
     expect(repairMrz(shaped.layout, shaped.read).lines[0]![20]).toBe('H');
