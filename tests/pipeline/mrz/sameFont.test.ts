@@ -2,11 +2,19 @@
  * 0 and O settled by the document's own print: a 0 or O in a column that allows both is made the one
  * whose glyphs elsewhere in the code (0 in the dates, O in the names) it looks like.
  */
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePhotoForCheck } from '../../../src/decode/node.ts';
+import { loadNodeEngines } from '../../../src/engines/node.ts';
+import type { Engines } from '../../../src/engines/types.ts';
+import { checkDocument } from '../../../src/pipeline/check.ts';
 import { GLYPH_GRID, type GlyphShape } from '../../../src/pipeline/mrz/classifyGlyphs.ts';
 import { readOfText } from '../../../src/pipeline/mrz/evidence.ts';
 import { MRZ_ALPHABET, MRZ_LAYOUTS } from '../../../src/pipeline/mrz/formats.ts';
 import { holeCount, settleByOwnFont, unlikeOwnHoles } from '../../../src/pipeline/mrz/sameFont.ts';
+import { PROJECT_ROOT } from '../../support/fixtures.ts';
 
 const MRVA = MRZ_LAYOUTS.find((layout) => layout.format === 'MRVA')!;
 // ../shared/real-ids' US visa, as read before: the optional data's first 0 read as O.
@@ -102,5 +110,24 @@ describe('unlikeOwnHoles', () => {
     expect(
       unlikeOwnHoles(TD3, readWith(ring(9, { filled: true }), ring(14, { open: true })), LINES),
     ).toStrictEqual([]);
+  });
+});
+
+const REAL_PHOTOS = join(PROJECT_ROOT, '..', 'shared', 'real-photos');
+
+describe.skipIf(!existsSync(join(REAL_PHOTOS, 'manifest.json')))('on ../shared/real-photos', () => {
+  let engines: Engines;
+  beforeAll(async () => {
+    engines = await loadNodeEngines();
+  });
+  afterAll(() => engines.ocr.terminate());
+
+  it("reads the US passport's code exactly, its C of CALLIE no O though its face is not OCR-B", async () => {
+    const photo = await readFile(join(REAL_PHOTOS, 'dynamsoft/passport-sample.jpg'));
+    const report = await checkDocument(await decodePhotoForCheck(photo), engines, { today: '2026-06-01' });
+    expect(report.document.mrz).toStrictEqual([
+      'P<USANELSON<<CALLIE<<<<<<<<<<<<<<<<<<<<<<<<<',
+      '4220167749USA8810171F2712239572615374<585990',
+    ]);
   });
 });
