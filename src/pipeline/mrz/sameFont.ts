@@ -73,9 +73,10 @@ export function settleByOwnFont(
  * code confirms of the character read (a holding check guards it, or it is in a state code read as a
  * state): ../shared/real-photos' US passport, in a face that is not OCR-B, has the C of CALLIE read 0 by
  * tesseract (its model knows OCR-B only) and O by the outlines (0.57 against C's 0.55), but its own 0s
- * each enclose one hole and the C none. Fewer, not more: blur fills a small hole (../shared's dim AZE
- * page prints its 0s filled), so a hole this document's own print keeps, a glyph it misses is not that
- * character. Two confirmed glyphs at least, agreeing, and the other within MAX_CHANGE_COST of evidence.
+ * each enclose one hole and the C none. Fewer, not more: blur fills small holes (../shared's dim AZE
+ * page's 0s are blots), so a glyph may show fewer holes than its font has, but where the document's own
+ * print of a character keeps its hole, a glyph of that character keeps it too. Two confirmed glyphs at
+ * least, agreeing; the other character within MAX_CHANGE_COST of evidence, and not ruled out alike.
  */
 export function unlikeOwnHoles(layout: MrzLayout, read: MrzRead, lines: readonly string[]): SameFontChange[] {
   const { shapes } = read;
@@ -100,8 +101,9 @@ export function unlikeOwnHoles(layout: MrzLayout, read: MrzRead, lines: readonly
     const char = lines[nameLine]![column]!;
     const shape = shapes[nameLine]?.[column];
     const own = ownHoles(char);
-    if (!shape || own === null || holeCount(shape) >= own) continue;
+    if (!shape || own === null) continue;
     const holes = holeCount(shape);
+    if (holes >= own) continue;
     const evidence = read.evidence[nameLine]![column]!;
     const allowed = allowedAt(layout, nameLine, column);
     const kept = evidence[MRZ_ALPHABET.indexOf(char)]!;
@@ -151,7 +153,7 @@ function isConfirmed(
 /**
  * The holes in a glyph's ink (GlyphShape, half its strongest ink and more): the background regions it
  * encloses. A font's O, 0, D and Q enclose one, its C, U and L none, whatever the face; and where blur
- * fills a hole or a gap breaks one, the document's own glyphs show it (holesBelieved).
+ * fills a hole or a gap breaks one, the document's own glyphs show it (unlikeOwnHoles).
  */
 export function holeCount(shape: GlyphShape): number {
   const { width, height } = GLYPH_GRID;
