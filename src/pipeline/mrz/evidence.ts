@@ -106,12 +106,17 @@ export function combineReadings(reads: readonly MrzRead[]): MrzRead {
   return { ...first, evidence };
 }
 
-/** The character with the most evidence among `allowed`, or null when none has any. */
+/**
+ * The character with the most evidence among `allowed`, or null when none has any (exactly 0: text
+ * without outlines says nothing of characters other than the one read and its look-alikes). Likeness
+ * can be below zero for every character (a faint or smeared glyph: a filler's ink correlates poorly
+ * with every outline); the likeliest is still the one that leads.
+ */
 export function bestOf(evidence: Float32Array, allowed: RegExp): string | null {
   let best: string | null = null;
-  let top = 0;
+  let top = -Infinity;
   for (let i = 0; i < MRZ_ALPHABET.length; i++) {
-    if (evidence[i]! > top && allowed.test(MRZ_ALPHABET[i]!)) {
+    if (evidence[i] !== 0 && evidence[i]! > top && allowed.test(MRZ_ALPHABET[i]!)) {
       top = evidence[i]!;
       best = MRZ_ALPHABET[i]!;
     }

@@ -191,8 +191,9 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
         ],
       },
     ],
+    // The document number's check digit (0, 14) is not here: a number longer than 9 characters has `<`
+    // there and goes on in the optional data (part 5 §4.2.2, note j); the Austrian specimen prints one.
     numeric: [
-      [0, 14, 15],
       [1, 0, 7],
       [1, 8, 15],
       [1, 29, 30],
@@ -241,11 +242,20 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
   twoLineLayout('MRVB', 36, /^V/u, [], []),
 ];
 
-/** What the layout allows at a column: digits (dates, check digits), letters or `<` (names, states), or any. */
+/**
+ * What the layout allows at a column: digits (dates, check digits), letters or `<` (names, states), a
+ * digit or `<` (a check digit that may stand for an empty field: TD3's personal number, part 4
+ * §4.2.2; or for a TD1's document number that goes on in the optional data), the sex (M, F, X or `<`,
+ * part 4 §4.2.2), or any.
+ */
 export function allowedAt(layout: MrzLayout, line: number, column: number): RegExp {
   const inRanges = (ranges: MrzLayout['numeric']) =>
     ranges.some(([l, start, end]) => l === line && column >= start && column < end);
-  return inRanges(layout.numeric) ? /[0-9]/u : inRanges(layout.alphabetic) ? /[A-Z<]/u : /./u;
+  if (inRanges(layout.numeric)) return /[0-9]/u;
+  if (inRanges(layout.alphabetic)) return /[A-Z<]/u;
+  if (layout.sex && layout.sex[0] === line && layout.sex[1] === column) return /[MFX<]/u;
+  const isCheckDigit = layout.checks.some(({ digit }) => digit[0] === line && digit[1] === column);
+  return isCheckDigit ? /[0-9<]/u : /./u;
 }
 
 const VALUES: Record<string, number> = Object.fromEntries(

@@ -13,6 +13,9 @@ import type { MrzLayout } from './formats.ts';
  * of its check digits hold, and two at least. Chance alone makes a check digit hold one time in ten.
  */
 export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): boolean {
+  // Its document code, as repaired, must still be one its layout is for (a licence's D, a passport's
+  // P): the layout was chosen for it, and a repair that took it away made noise into another code.
+  if (!layout.codes.test(reading.lines[0]!)) return false;
   const held = reading.checks.filter((check) => check.valid).length;
   // Two holding checks at least: one holds by chance one time in ten (the one-line licence has only two),
   // and repair can make noise hold, so the expiry must also be a real date.

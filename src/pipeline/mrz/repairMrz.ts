@@ -8,7 +8,7 @@ import type { MrzReading } from '../types.ts';
 import { bestOf, readOfText, type MrzRead } from './evidence.ts';
 import { allowedAt, checkHolds, MRZ_ALPHABET, type CheckDigitRule, type MrzLayout } from './formats.ts';
 import { isStateCode } from './plausibility.ts';
-import { settleByOwnFont } from './sameFont.ts';
+import { settleByOwnFont, unlikeOwnHoles } from './sameFont.ts';
 import { MAX_CHANGE_COST, searchRepairs, totalCost, type Change, type Verdict } from './searchRepairs.ts';
 
 /** Without evidence, what a digits-only column makes of a letter, and a letters-only column of a digit. */
@@ -100,6 +100,8 @@ export function repairMrz(layout: MrzLayout, read: readonly string[] | MrzRead):
   keepSureReads(draft);
   for (const { line, column, to } of settleByOwnFont(layout, draft.read, draft.text()))
     draft.set(line, column, to);
+  for (const { line, column, to } of unlikeOwnHoles(layout, draft.read, draft.text()))
+    draft.set(line, column, to);
   return readingOf(draft);
 }
 
@@ -137,13 +139,29 @@ function keepSureReads(draft: Draft): void {
   }
 }
 
-/** Each character the likeliest its column allows; with no evidence, the look-alike its column takes. */
+/**
+ * Where every character's evidence is below zero (the glyph is like none of OCR-B's outlines: a smeared
+ * filler, a face that is not OCR-B, noise), the character read is kept unless the likeliest other
+ * leads it by this much: SURE_LEAD. Taking any lead there made the fixtures' deu-id-card-small, whose
+ * 7 px glyphs tesseract reads as a row of Ds, a one-line licence code whose two checks held.
+ */
+const NEGATIVE_LEAD = 0.2;
+
+/**
+ * Each character the likeliest its column allows; with no evidence, the look-alike its column takes.
+ * The document code's first letter is no exception: kept as read where the outlines say otherwise,
+ * the fixtures' fra-id-card-corner-cut-bottom-left's noise kept its D and passed for a licence code
+ * (plausibility.ts refuses a code its layout is not for).
+ */
 function chooseByColumn(draft: Draft): void {
   draft.text().forEach((text, line) =>
     [...text].forEach((char, column) => {
       const allowed = allowedAt(draft.layout, line, column);
-      const best = bestOf(draft.evidenceAt(line, column), allowed);
-      if (best) draft.set(line, column, best);
+      const evidence = draft.evidenceAt(line, column);
+      const best = bestOf(evidence, allowed);
+      const of = (c: string) => evidence[MRZ_ALPHABET.indexOf(c)] ?? 0;
+      const leads = (to: string) => of(to) > 0 || of(to) - of(char) >= NEGATIVE_LEAD || !allowed.test(char);
+      if (best && leads(best)) draft.set(line, column, best);
       else if (!allowed.test(char)) {
         const fallback = allowed.source.includes('0-9') ? DIGIT_FOR[char] : LETTER_FOR[char];
         if (fallback) draft.set(line, column, fallback);

@@ -6,9 +6,11 @@
  * states) how it prints O. OCR-B's 0 is narrower than its O, but faces differ (../shared/real-ids'
  * US visa prints both near OCR-B's 0 width); the document's own glyphs are the faithful reference.
  */
-import { shapeLikeness, type GlyphShape } from './classifyGlyphs.ts';
-import type { MrzRead } from './evidence.ts';
-import { allowedAt, checkHolds, type MrzLayout } from './formats.ts';
+import { GLYPH_GRID, shapeLikeness, type GlyphShape } from './classifyGlyphs.ts';
+import { TESSERACT_BLIND, type MrzRead } from './evidence.ts';
+import { allowedAt, checkHolds, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
+import { isStateCode } from './plausibility.ts';
+import { MAX_CHANGE_COST } from './searchRepairs.ts';
 
 /*
  * Only where no holding check settles it: OCR's glyph boxes are loose (a box may take in part of a
@@ -64,4 +66,126 @@ export function settleByOwnFont(
     const to = lead >= SAME_FONT_LEAD ? '0' : lead <= -SAME_FONT_LEAD ? 'O' : null;
     return to && to !== lines[line]![column] ? [{ line, column, to }] : [];
   });
+}
+
+/**
+ * A name's character made the likeliest other when its glyph encloses fewer holes than every glyph the
+ * code confirms of the character read (a holding check guards it, or it is in a state code read as a
+ * state): ../shared/real-photos' US passport, in a face that is not OCR-B, has the C of CALLIE read 0 by
+ * tesseract (its model knows OCR-B only) and O by the outlines (0.57 against C's 0.55), but its own 0s
+ * each enclose one hole and the C none. Fewer, not more: blur fills small holes (../shared's dim AZE
+ * page's 0s are blots), so a glyph may show fewer holes than its font has, but where the document's own
+ * print of a character keeps its hole, a glyph of that character keeps it too. Two confirmed glyphs at
+ * least, agreeing; the other character within MAX_CHANGE_COST of evidence, and not ruled out alike.
+ */
+export function unlikeOwnHoles(layout: MrzLayout, read: MrzRead, lines: readonly string[]): SameFontChange[] {
+  const { shapes } = read;
+  if (!shapes || !layout.name) return [];
+  const holesOf = new Map<string, number[]>();
+  lines.forEach((text, line) =>
+    [...text].forEach((char, column) => {
+      const shape = shapes[line]?.[column];
+      if (!shape || char === '<' || !isConfirmed(layout, read.lines, lines, line, column)) return;
+      for (const as of [char, TESSERACT_BLIND[char]])
+        if (as) holesOf.set(as, [...(holesOf.get(as) ?? []), holeCount(shape)]);
+    }),
+  );
+  /** The hole count every confirmed glyph of `char` shows, when two or more agree; else null. */
+  const ownHoles = (char: string) => {
+    const counts = holesOf.get(char) ?? [];
+    return counts.length >= 2 && counts.every((count) => count === counts[0]) ? counts[0]! : null;
+  };
+  const [nameLine, start, end] = layout.name;
+  const changes: SameFontChange[] = [];
+  for (let column = start; column < end; column++) {
+    const char = lines[nameLine]![column]!;
+    const shape = shapes[nameLine]?.[column];
+    const own = ownHoles(char);
+    if (!shape || own === null) continue;
+    const holes = holeCount(shape);
+    if (holes >= own) continue;
+    const evidence = read.evidence[nameLine]![column]!;
+    const allowed = allowedAt(layout, nameLine, column);
+    const kept = evidence[MRZ_ALPHABET.indexOf(char)]!;
+    const rival = [...MRZ_ALPHABET]
+      .map((to, k) => ({ to, evidence: evidence[k]! }))
+      .filter(({ to }) => to !== char && to !== TESSERACT_BLIND[char] && allowed.test(to))
+      .filter(({ to }) => (ownHoles(to) ?? holes) <= holes)
+      .sort((a, b) => b.evidence - a.evidence)[0];
+    if (rival && kept - rival.evidence <= MAX_CHANGE_COST)
+      changes.push({ line: nameLine, column, to: rival.to });
+  }
+  return changes;
+}
+
+/**
+ * A character the code confirms: a holding check guards it (or is it), or it stands in a state code
+ * read as printed that is a state.
+ */
+function isConfirmed(
+  layout: MrzLayout,
+  asRead: readonly string[],
+  lines: readonly string[],
+  line: number,
+  column: number,
+): boolean {
+  const inState = layout.states.some(([l, start]) => {
+    const code = lines[l]!.slice(start, start + 3);
+    return (
+      l === line &&
+      column >= start &&
+      column < start + 3 &&
+      isStateCode(code) &&
+      asRead[l]?.slice(start, start + 3) === code
+    );
+  });
+  return (
+    inState ||
+    layout.checks.some(
+      (rule) =>
+        checkHolds(lines, rule) &&
+        ((rule.digit[0] === line && rule.digit[1] === column) ||
+          rule.guards.some(([l, start, end]) => l === line && column >= start && column < end)),
+    )
+  );
+}
+
+/**
+ * The holes in a glyph's ink (GlyphShape, half its strongest ink and more): the background regions it
+ * encloses. A font's O, 0, D and Q enclose one, its C, U and L none, whatever the face; and where blur
+ * fills a hole or a gap breaks one, the document's own glyphs show it (unlikeOwnHoles).
+ */
+export function holeCount(shape: GlyphShape): number {
+  const { width, height } = GLYPH_GRID;
+  const strongest = Math.max(...shape.ink);
+  if (strongest <= 0) return 0;
+  // A frame of background round the grid: the outside is one region, whatever touches the edge.
+  const [w, h] = [width + 2, height + 2];
+  const ink = (x: number, y: number) =>
+    x > 0 && y > 0 && x <= width && y <= height && shape.ink[(y - 1) * width + (x - 1)]! >= strongest / 2;
+  const seen = new Uint8Array(w * h);
+  let regions = 0;
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || ink(start % w, Math.floor(start / w))) continue;
+    regions++;
+    // Background joins only through edges (4-connected), so ink touching at a corner still closes a hole.
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const at = stack.pop()!;
+      const [x, y] = [at % w, Math.floor(at / w)];
+      for (const [nx, ny] of [
+        [x - 1, y],
+        [x + 1, y],
+        [x, y - 1],
+        [x, y + 1],
+      ] as const) {
+        const next = ny * w + nx;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h || seen[next] || ink(nx, ny)) continue;
+        seen[next] = 1;
+        stack.push(next);
+      }
+    }
+  }
+  return regions - 1;
 }

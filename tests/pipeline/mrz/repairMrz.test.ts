@@ -125,6 +125,39 @@ describe('repairMrz with outline evidence', () => {
   });
 });
 
+describe('repairMrz with evidence below zero for every character', () => {
+  /** A glyph like no outline: `likeness` for the characters named, -0.9 for the rest. */
+  const unlike = (char: string, likeness: Record<string, number>): ReadGlyph => ({
+    char,
+    confidence: 0,
+    likeness: Float32Array.from(MRZ_ALPHABET, (c) => likeness[c] ?? -0.9),
+  });
+  const withGlyph = (line: number, column: number, read: ReadGlyph) =>
+    TD3.map((text, i) => {
+      const glyphs: ReadGlyph[] = glyphsOfText(text);
+      if (i === line) glyphs[column] = read;
+      return glyphs;
+    });
+
+  it('takes a smeared filler for the filler it is far likelier to be than the letter read', () => {
+    // ../shared/real-photos' dim AZE page: a filler at -0.45, the C read there under -0.9. In a visa's
+    // optional data (ICAO 9303 part 7's MRV-A specimen), which no check digit guards.
+    const visa = [
+      'V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+      'L8988901C4XXX4009078F96121096ZE184226B<<<<<<',
+    ];
+    const glyphs = visa.map((text) => glyphsOfText(text));
+    glyphs[1]![40] = unlike('C', { '<': -0.45 });
+    const shaped = shapeMrzLines(glyphs)!;
+    expect([shaped.layout.format, repairMrz(shaped.layout, shaped.read).lines]).toStrictEqual(['MRVA', visa]);
+  });
+
+  it('keeps the letter read where another leads it by less than 0.2', () => {
+    const shaped = shapeMrzLines(withGlyph(0, 16, unlike('N', { N: -0.5, M: -0.4 })))!;
+    expect(repairMrz(shaped.layout, shaped.read).lines).toStrictEqual(TD3);
+  });
+});
+
 describe('repairMrz on a misprinted code', () => {
   // image-js/mrz-detection's id_fail.png (../shared/real-photos): an Austrian specimen whose expiry
   // check digit is missing, so `AUT` stands one place early and its A sits in a digits-only column.
@@ -164,5 +197,12 @@ describe('isPlausibleReading', () => {
     const noise = shapeMrzLines(['DDDDDDDDDDDDDD000085KVDDZVNWIX'])!;
     expect(noise.layout.format).toBe('FRENCH_DRIVING_LICENSE');
     expect(isPlausibleReading(noise.layout, repairMrz(noise.layout, noise.read.lines))).toBe(false);
+  });
+
+  it('refuses a reading whose document code its layout is not for, whatever its issuer', () => {
+    const real = shapeMrzLines(TD3)!;
+    const reading = repairMrz(real.layout, real.read.lines);
+    const recoded = { ...reading, lines: [`X${TD3[0]!.slice(1)}`, TD3[1]!] };
+    expect(isPlausibleReading(real.layout, recoded)).toBe(false);
   });
 });
