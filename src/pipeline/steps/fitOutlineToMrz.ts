@@ -82,7 +82,7 @@ export function isReadAsCode(mrz: FoundMrz): boolean {
  * right, never a missing one made up. The rows alone do not say that a corner is off the photo,
  * though: a document may print its zone wider for its page than ICAO does, and its page is then
  * smaller than predicted. Where the prediction's corners are not all seen, the outline is unseen
- * (`four-corners` unsure), not cut off, unless the outline found ran off the photo too.
+ * (`four-corners` unsure), not cut off.
  */
 export function fitOutlineToCodeSighting(
   scope: MatScope,
@@ -99,9 +99,10 @@ export function fitOutlineToCodeSighting(
   const predictions = inPhoto.map(({ quad, zone }) => ({ quad, zone }));
   if (predictions.some((predicted) => fitsPrediction(outline.quad, predicted))) return unchanged;
   const found = searchNear(scope, analysis, image, predictions, inPhoto[0]!.pxPerMm);
-  // Where the outline found already ran off the photo too, both say the page does: it is cut off.
-  if (found.missingCorners.length === 0 || outline.missingCorners.length > 0)
-    return { outline: found, changed: true };
+  // Not even where the outline found ran off the photo too: that outline was not the document, so
+  // it says nothing of the document's corners (passporteye's 33_id-usa: the card whole in the photo,
+  // its prediction 6 px past the photo's left border).
+  if (found.missingCorners.length === 0) return { outline: found, changed: true };
   return {
     outline: { ...found, missingCorners: [], coveredCorners: [], edgesUnseen: true },
     changed: true,
