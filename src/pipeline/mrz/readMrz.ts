@@ -11,7 +11,8 @@ import { unturnBox, type MrzImage } from './mrzImage.ts';
 import type { MrzLayout } from './formats.ts';
 import { glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
 import { cropForOcr } from './cropForOcr.ts';
-import { hasCodeRow, measureCodeRows } from './codeLineShape.ts';
+import { hasCodeRow, measureCodeRows, type CodeRowShape } from './codeLineShape.ts';
+import { codeLinesOf, type CodeSighting } from './codeSighting.ts';
 import { doubtfulFailures, hasDoubtfulGlyph, isExpiryReadForCertain, readForCertain } from './certainty.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
 import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
@@ -54,7 +55,7 @@ export interface MrzResult<S extends PixelSpace = PixelSpace> {
   readonly pitchPx: number | null;
 }
 
-export interface ReadMrzOptions {
+export interface ReadMrzOptions<S extends PixelSpace = PixelSpace> {
   /** 0.6 on a rectified document; lower on a whole photo, where the document may be small. */
   readonly minLineShare: number;
   /** Quarter turns to try, in order. */
@@ -67,12 +68,17 @@ export interface ReadMrzOptions {
   /** Bands of fewer lines are not read (1 unless given). */
   readonly minLines?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Told of each band whose rows are a format's code lines (codeSighting.ts), read or not: where none
+   * reads, the rows still bound the document (steps/fitOutlineToMrz.ts).
+   */
+  readonly onCodeSighting?: (sighting: CodeSighting<S>) => void;
 }
 
 export async function readMrz<S extends PixelSpace>(
   engines: Engines,
   image: MrzImage<S>,
-  options: ReadMrzOptions,
+  options: ReadMrzOptions<S>,
 ): Promise<MrzResult<S> | null> {
   let fallback: MrzResult<S> | null = null;
   for (const turns of options.turns) {
@@ -83,7 +89,7 @@ export async function readMrz<S extends PixelSpace>(
       options.signal?.throwIfAborted();
       if (band.lineCount < (options.minLines ?? 1) || !isMrzLength(upright, band, options.fullWidth))
         continue;
-      const result = await readBand<S>(engines, upright, band, turns, options.fullWidth);
+      const result = await readBand<S>(engines, upright, band, turns, options);
       if (!result) continue;
       if (!fallback || validCount(result) > validCount(fallback)) fallback = result;
       // Most checks holding means this is the MRZ and this way up: another OCR pass would not help.
@@ -102,12 +108,21 @@ async function readBand<S extends PixelSpace>(
   image: MrzImage<'upright'>,
   band: MrzBand,
   quarterTurns: number,
-  fullWidth: boolean,
+  options: Pick<ReadMrzOptions<S>, 'fullWidth' | 'onCodeSighting'>,
 ): Promise<MrzResult<S> | null> {
+  const { fullWidth, onCodeSighting } = options;
   const region = fullWidth ? { ...band, box: { ...band.box, x: 0, width: image.width } } : band;
   const margined = marginedRegion(image, region);
   const pixels = image.region(margined);
-  let read = await readAtScales(engines, pixels, region.lineHeight, OCR_GLYPH_HEIGHTS_PX, fullWidth);
+  const onRows =
+    onCodeSighting &&
+    ((rows: readonly CodeRowShape[], cropPxPerPx: number) => {
+      const lines = codeLinesOf(rows);
+      if (!lines) return;
+      const box = unturnBox<S>(band.box, quarterTurns, image.width, image.height);
+      onCodeSighting({ format: lines.format, box, quarterTurns, pitchPx: lines.pitchPx / cropPxPerPx });
+    });
+  let read = await readAtScales(engines, pixels, region.lineHeight, OCR_GLYPH_HEIGHTS_PX, fullWidth, onRows);
   // Colour printed over the code (a stamp across it) reads as ink on luminance: once more on the MRZ's
   // ink (mrzInk), where it fades, when the lines stack as an MRZ's do but did not read wholly, and
   // strong colour is there to fade.
@@ -164,6 +179,7 @@ async function readAtScales(
   lineHeight: number,
   glyphHeights: readonly number[],
   onDocument: boolean,
+  onRows?: (rows: readonly CodeRowShape[], cropPxPerPx: number) => void,
 ): Promise<BandRead | null> {
   const reads: { layout: MrzLayout; read: MrzRead }[] = [];
   let pitchPx: number | null = null;
@@ -172,7 +188,11 @@ async function readAtScales(
   for (const glyphHeight of glyphHeights) {
     const crop = cropForOcr(engines, pixels, lineHeight, glyphHeight);
     // Only a band with a row of marks at a code's even pitch is worth an OCR read (codeLineShape.ts).
-    if (reads.length === 0 && !hasCodeRow(measureCodeRows(engines.cv, crop, glyphHeight))) return null;
+    if (reads.length === 0) {
+      const rows = measureCodeRows(engines.cv, crop, glyphHeight);
+      onRows?.(rows, crop.width / pixels.width);
+      if (!hasCodeRow(rows)) return null;
+    }
     const lines = await engines.ocr.readMrz(crop);
     pitchPx ??= glyphPitch(lines, crop.width / pixels.width);
     if (reads.length === 0) codeEndPx = scaledBack(codeEndBeforeMarks(lines), crop.width / pixels.width);

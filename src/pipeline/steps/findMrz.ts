@@ -2,6 +2,7 @@
  * Where the check looks for the MRZ: the rectified document first, then the whole photo.
  */
 import type { Engines } from '../../engines/types.ts';
+import type { CodeSighting } from '../mrz/codeSighting.ts';
 import { plainMrzImage, type MrzImage } from '../mrz/mrzImage.ts';
 import { readMrz, type MrzResult } from '../mrz/readMrz.ts';
 import type { RgbaImage } from '../types.ts';
@@ -17,13 +18,15 @@ export type FoundMrz =
 /**
  * In the rectified document (either way up) when there is one; else, or when that finds nothing,
  * in the whole photo, all four ways up. Exported for `npm run eval:mrz`, which compares readers
- * through exactly this search.
+ * through exactly this search. `onCodeSighting` hears of code lines seen in the whole photo, read or
+ * not (mrz/codeSighting.ts).
  */
 export async function findMrz(
   engines: Engines,
   image: RgbaImage,
   document: { readonly image: MrzImage<'document'>; readonly photoPxPerDocPx: number } | null,
   signal: AbortSignal | undefined,
+  onCodeSighting?: (sighting: CodeSighting<'image'>) => void,
 ): Promise<FoundMrz | null> {
   if (document) {
     const found = await readMrz(engines, document.image, {
@@ -39,7 +42,13 @@ export async function findMrz(
   // (a licence front), upside down is the only other way the rectified search had not tried.
   const turns = document ? [0, 2] : [0, 2, 1, 3];
   const photo = plainMrzImage(engines.cv, image);
-  const found = await readMrz(engines, photo, { minLineShare: 0.25, turns, fullWidth: false, signal });
+  const found = await readMrz(engines, photo, {
+    minLineShare: 0.25,
+    turns,
+    fullWidth: false,
+    signal,
+    ...(onCodeSighting && { onCodeSighting }),
+  });
   if (found || !document) return found && { ...found, inPhotoPx: found.glyphHeightPx, inRectified: false };
   // An outline round more than one page (an open booklet: the data page and the page above it) is
   // rectified with its long side across, which stands the data page's code on end; a whole photo

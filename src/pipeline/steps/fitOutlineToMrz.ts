@@ -7,6 +7,7 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { pointsMat, type MatScope } from '../cv.ts';
+import type { CodeSighting } from '../mrz/codeSighting.ts';
 import { predictDocumentsFromMrz } from '../mrz/documentGeometry.ts';
 import { scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
 import { findOutlineNear, fitsPrediction, type PredictedOutline } from '../outline/outlineNear.ts';
@@ -40,11 +41,7 @@ export function fitOutlineToMrz(
   mrz: FoundMrz,
 ): FittedOutline {
   const unchanged = { outline, changed: false };
-  // Only a code read as a code is evidence of where the document lies: most of its check digits
-  // must hold, more than half (specimens often print one or two wrong; a zone cut short is refused by the
-  // prediction itself, by its width against its pitch).
-  const validChecks = mrz.reading.checks.filter((check) => check.valid).length;
-  if (validChecks * 2 <= mrz.reading.checks.length) return unchanged;
+  if (!isReadAsCode(mrz)) return unchanged;
   const format = mrz.reading.format;
   let predictions: PredictedOutline<ImagePoint>[];
   let pxPerMm: number;
@@ -64,7 +61,62 @@ export function fitOutlineToMrz(
     pxPerMm = inPhoto[0]!.pxPerMm;
   }
   if (outline && predictions.some((predicted) => fitsPrediction(outline.quad, predicted))) return unchanged;
+  const found = searchNear(scope, analysis, image, predictions, pxPerMm);
+  return { outline: found, changed: true };
+}
 
+/**
+ * Only a code read as a code is evidence of where the document lies: most of its check digits must
+ * hold, more than half (specimens often print one or two wrong; a zone cut short is refused by the
+ * prediction itself, by its width against its pitch).
+ */
+export function isReadAsCode(mrz: FoundMrz): boolean {
+  const validChecks = mrz.reading.checks.filter((check) => check.valid).length;
+  return validChecks * 2 > mrz.reading.checks.length;
+}
+
+/**
+ * Holds the outline to a code seen in the photo but not read (mrz/codeSighting.ts), as fitOutlineToMrz
+ * does to a code read: a quad that cannot hold the code (the portrait on a tight crop of a data page,
+ * whose code runs nearly the photo's whole width) is not the document. Only an outline found is put
+ * right, never a missing one made up. The rows alone do not say that a corner is off the photo,
+ * though: a document may print its zone wider for its page than ICAO does, and its page is then
+ * smaller than predicted. Where the prediction's corners are not all seen, the outline is unseen
+ * (`four-corners` unsure), not cut off.
+ */
+export function fitOutlineToCodeSighting(
+  scope: MatScope,
+  analysis: RgbaImage,
+  image: RgbaImage,
+  outline: DocumentOutline | null,
+  sighting: CodeSighting<'image'>,
+): FittedOutline {
+  const unchanged = { outline, changed: false };
+  if (!outline) return unchanged;
+  const { format, box, quarterTurns, pitchPx } = sighting;
+  const inPhoto = predictDocumentsFromMrz(format, box, quarterTurns, 'image', pitchPx);
+  if (inPhoto.length === 0) return unchanged;
+  const predictions = inPhoto.map(({ quad, zone }) => ({ quad, zone }));
+  if (predictions.some((predicted) => fitsPrediction(outline.quad, predicted))) return unchanged;
+  const found = searchNear(scope, analysis, image, predictions, inPhoto[0]!.pxPerMm);
+  // Not even where the outline found ran off the photo too: that outline was not the document, so
+  // it says nothing of the document's corners (passporteye's 33_id-usa: the card whole in the photo,
+  // its prediction 6 px past the photo's left border).
+  if (found.missingCorners.length === 0) return { outline: found, changed: true };
+  return {
+    outline: { ...found, missingCorners: [], coveredCorners: [], edgesUnseen: true },
+    changed: true,
+  };
+}
+
+/** The outline search held to the predictions (photo pixels), run on the analysis copy. */
+function searchNear(
+  scope: MatScope,
+  analysis: RgbaImage,
+  image: RgbaImage,
+  predictions: readonly PredictedOutline<ImagePoint>[],
+  pxPerMm: number,
+): DocumentOutline {
   const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
   const toAnalysis = (quad: Quad<ImagePoint>) =>
     quad.map(([x, y]) => pointIn('analysis', x * scale, y * scale)) as unknown as Quad<AnalysisPoint>;
@@ -73,7 +125,7 @@ export function fitOutlineToMrz(
     zone: toAnalysis(zone),
   }));
   const found = findOutlineNear(scope.cv, analysis, inAnalysis, BORDER_MARGIN_MM * pxPerMm * scale);
-  return { outline: { ...found, quad: scaleQuad(found.quad, 1 / scale) }, changed: true };
+  return { ...found, quad: scaleQuad(found.quad, 1 / scale) };
 }
 
 /** Points of the rectified document taken back into the photo through the plan's perspective. */

@@ -9,6 +9,7 @@ import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.
 import { measurePhotoMedium, type PhotoMediumMeasures } from '../clarity/measureDarkPanel.ts';
 import { MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { MatScope } from '../cv.ts';
+import type { CodeSighting } from '../mrz/codeSighting.ts';
 import { isInsideConvex } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
 import { findDocumentOutline, scaleQuad, type DocumentOutline } from '../outline/findDocumentOutline.ts';
@@ -24,7 +25,7 @@ import { ANALYSIS_SIDE_PX } from '../sizes.ts';
 import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } from '../types.ts';
 import { decideReading, type ReadingDecision } from './decideReading.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
-import { fitOutlineToMrz } from './fitOutlineToMrz.ts';
+import { fitOutlineToCodeSighting, fitOutlineToMrz, isReadAsCode } from './fitOutlineToMrz.ts';
 import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
 
@@ -63,7 +64,10 @@ export async function seeDocument(
     const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock, deadline);
     const { rectified, clarity, mrz, medium, reading } = read;
     seen = { image, analysis, outline, rectified, clarity, mrz, medium, reading };
-    const fitted = read.mrz && fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz);
+    const fitted =
+      read.mrz && isReadAsCode(read.mrz)
+        ? fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz)
+        : read.sighting && fitOutlineToCodeSighting(scope, analysis, image, outline, read.sighting);
     if (fitted?.changed) {
       seen = {
         ...seen,
@@ -105,6 +109,8 @@ async function readWhileWarping(
 ): Promise<
   Pick<SeenDocument, 'rectified' | 'clarity' | 'mrz' | 'medium' | 'reading'> & {
     readonly plan: Rectification | null;
+    /** The first code seen in the whole photo, read or not (mrz/codeSighting.ts). */
+    readonly sighting: CodeSighting<'image'> | null;
   }
 > {
   options.onProgress?.('mrz');
@@ -118,7 +124,8 @@ async function readWhileWarping(
   // Safari has it only from 17.4.)
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true });
-  const searching = findMrz(engines, image, rectifiedForMrz, stop.signal);
+  let sighting: CodeSighting<'image'> | null = null;
+  const searching = findMrz(engines, image, rectifiedForMrz, stop.signal, (seen) => (sighting ??= seen));
   searching.catch(() => {}); // awaited below: this only keeps a failure meanwhile from going unhandled
   await startedJobsPosted();
   clock.mark();
@@ -141,7 +148,7 @@ async function readWhileWarping(
     throw error;
   });
   clock.since('mrz', mrzStarted);
-  return { rectified, clarity, mrz, medium, plan, reading };
+  return { rectified, clarity, mrz, medium, plan, reading, sighting };
 }
 
 /**
