@@ -58,10 +58,16 @@ export function measurePrint(
   softLaplacian: Float32Array,
   directions: readonly DirectionalDerivatives[] = [],
 ): PrintMeasures {
-  const { inLines, heights } = glyphsInLinesEitherWay(findMarks(scope, grey), grey);
+  // Lines across only: clarity's bounds were measured so (README.md). Print down the image counted
+  // too let motion-blurred composites pass: a shake smears glyphs one way and leaves them standing
+  // in columns the other.
+  const inLines = lineSides(findMarks(scope, grey).filter(isGlyphShaped(grey.height)), grey.height)
+    .filter((s) => s.before || s.after)
+    .map((s) => s.glyph);
   if (inLines.length < MIN_GLYPHS) {
     return { glyphCount: inLines.length, glyphHeightPx: null, printSharpness: null, printReblurRatio: null };
   }
+  const heights = inLines.map((g) => g.height).sort((a, b) => a - b);
   const inBoxes = pixelsInBoxes(grey.width, grey.height, inLines);
   const printSharpness = varianceOver(laplacian, inBoxes);
   const ratio = (sharp: Float32Array | number, reblurred: Float32Array): number | null => {
@@ -111,22 +117,21 @@ function findMarks(scope: MatScope, grey: GreyImage): Glyph[] {
 }
 
 /**
- * The glyphs standing in text lines, with the lines across the image or, on a document photographed
- * on its side, down it: whichever way more stand in lines, in the image's own pixels (a glyph's
- * height is then its extent across the lines). Lines only across lost all of a sideways document's
- * print: `npm run eval -- --transform rot90` found 10 of ../shared/real-ids' 73 "photos of people"
- * (a face and no print), and the photo's clarity was judged with no glyphs. Across wins a tie. The
- * heights are the glyphs' extents across their lines, sorted.
+ * How many glyphs stand in text lines, the lines running across the image or, on a document
+ * photographed on its side, down it. Down is taken where more than LINES_DOWN_MARGIN times as many
+ * glyphs stand inside a line (a neighbour before and after them) down as across: at 800 px, sideways
+ * passports and cards of ../shared hold 90-171 so down and 2-6 across, upright ones the reverse;
+ * a Chinese ID card's back 22 across and 13 down, photos of people 0-5 either way. Lines counted only
+ * across made a sideways document show no print, and with a face beside it a "photo of people" (10
+ * of real-ids' 73 under `npm run eval -- --transform rot90`), left unread.
  */
-function glyphsInLinesEitherWay(
-  marks: readonly Glyph[],
-  grey: GreyImage,
-): { readonly inLines: readonly Glyph[]; readonly heights: readonly number[] } {
-  const across = glyphsInTextLines(marks.filter(isGlyphShaped(grey.height)), grey.height);
-  const turned = marks.map(transposed);
-  const down = glyphsInTextLines(turned.filter(isGlyphShaped(grey.width)), grey.width);
-  const [inLines, heights] = down.length > across.length ? [down.map(transposed), down] : [across, across];
-  return { inLines, heights: heights.map((g) => g.height).sort((a, b) => a - b) };
+export function countGlyphsInLines(scope: MatScope, grey: GreyImage): number {
+  const marks = findMarks(scope, grey);
+  const across = lineSides(marks.filter(isGlyphShaped(grey.height)), grey.height);
+  const down = lineSides(marks.map(transposed).filter(isGlyphShaped(grey.width)), grey.width);
+  const within = (sides: readonly LineSides[]) => sides.filter((s) => s.before && s.after).length;
+  const lines = within(down) > LINES_DOWN_MARGIN * within(across) ? down : across;
+  return lines.filter((s) => s.before || s.after).length;
 }
 
 /** Shaped like a character, its lines running across: not a speck, a rule line or a photo's shadow. */
@@ -135,28 +140,41 @@ const isGlyphShaped =
   ({ width, height }: Glyph): boolean =>
     height >= 4 && height <= Math.max(8, imageHeight * 0.12) && width <= height * 2;
 
+const LINES_DOWN_MARGIN = 2;
+
 const transposed = (g: Glyph): Glyph => ({ x: g.y, y: g.x, width: g.height, height: g.width });
 
+/** A glyph's neighbours on its line: one of like height beside it before it, and one after it. */
+interface LineSides {
+  readonly glyph: Glyph;
+  readonly before: boolean;
+  readonly after: boolean;
+}
+
 /**
- * Glyphs with a neighbour of like height beside them on the same line: print runs in lines, a
- * texture's blobs and a portrait's shadows seldom do.
+ * Each glyph with whether a neighbour of like height stands beside it on the same line before it and
+ * after it: print runs in lines, a texture's blobs and a portrait's shadows seldom do.
  */
-function glyphsInTextLines(glyphs: readonly Glyph[], imageHeight: number): Glyph[] {
+function lineSides(glyphs: readonly Glyph[], imageHeight: number): LineSides[] {
   const rows: Glyph[][] = Array.from({ length: Math.ceil(imageHeight / 8) + 1 }, () => []);
   for (const g of glyphs) rows[Math.floor((g.y + g.height / 2) / 8)]!.push(g);
-  return glyphs.filter((g) => {
+  return glyphs.map((g) => {
     const cy = g.y + g.height / 2;
     const row = Math.floor(cy / 8);
     const reach = Math.ceil(g.height / 16) + 1;
+    let before = false;
+    let after = false;
     for (let r = Math.max(0, row - reach); r <= Math.min(rows.length - 1, row + reach); r++) {
       for (const h of rows[r]!) {
         if (h === g || h.height < g.height * 0.7 || h.height > g.height * 1.4) continue;
         if (Math.abs(h.y + h.height / 2 - cy) > g.height * 0.4) continue;
         const gap = Math.max(h.x - (g.x + g.width), g.x - (h.x + h.width));
-        if (gap <= g.height * 1.2) return true;
+        if (gap > g.height * 1.2) continue;
+        if (h.x + h.width / 2 < g.x + g.width / 2) before = true;
+        else after = true;
       }
     }
-    return false;
+    return { glyph: g, before, after };
   });
 }
 
