@@ -126,12 +126,21 @@ function findMarks(scope: MatScope, grey: GreyImage): Glyph[] {
  * of real-ids' 73 under `npm run eval -- --transform rot90`), left unread.
  */
 export function countGlyphsInLines(scope: MatScope, grey: GreyImage): number {
+  return printLines(scope, grey).glyphs;
+}
+
+/** Whether the print's lines run down the image (countGlyphsInLines): a document on its side. */
+export function printRunsDown(scope: MatScope, grey: GreyImage): boolean {
+  return printLines(scope, grey).down;
+}
+
+function printLines(scope: MatScope, grey: GreyImage): { readonly down: boolean; readonly glyphs: number } {
   const marks = findMarks(scope, grey);
   const across = lineSides(marks.filter(isGlyphShaped(grey.height)), grey.height);
   const down = lineSides(marks.map(transposed).filter(isGlyphShaped(grey.width)), grey.width);
   const within = (sides: readonly LineSides[]) => sides.filter((s) => s.before && s.after).length;
-  const lines = within(down) > LINES_DOWN_MARGIN * within(across) ? down : across;
-  return lines.filter((s) => s.before || s.after).length;
+  const isDown = within(down) > LINES_DOWN_MARGIN * within(across);
+  return { down: isDown, glyphs: (isDown ? down : across).filter((s) => s.before || s.after).length };
 }
 
 /** Shaped like a character, its lines running across: not a speck, a rule line or a photo's shadow. */
