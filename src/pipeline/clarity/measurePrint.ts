@@ -119,11 +119,15 @@ function findMarks(scope: MatScope, grey: GreyImage): Glyph[] {
 /**
  * How many glyphs stand in text lines, the lines running across the image or, on a document
  * photographed on its side, down it. Down is taken where more than LINES_DOWN_MARGIN times as many
- * glyphs stand inside a line (a neighbour before and after them) down as across: at 800 px, sideways
- * passports and cards of ../shared hold 90-171 so down and 2-6 across, upright ones the reverse;
- * a Chinese ID card's back 22 across and 13 down, photos of people 0-5 either way. Lines counted only
- * across made a sideways document show no print, and with a face beside it a "photo of people" (10
- * of real-ids' 73 under `npm run eval -- --transform rot90`), left unread.
+ * glyphs stand inside a line (a neighbour before and after them) down as across, and at least twice
+ * MIN_GLYPHS. Measured at 800 px over ../shared's 143 real photos and IDs (2026-12-05): upright, only
+ * those really taken sideways (four magazine pages under glare, 222-1766 down against 9-114 across; a
+ * Chinese ID card, 25 against 2), where a margin of 2 also took a small UK licence sample whose
+ * numbered fields stand in a column (36 against 15) and a Latvian passport (168 against 72); turned
+ * a quarter turn, 112 of the 138 others, the rest with next to no print either way (photos of people
+ * 0-5, a card under glare). Lines counted only across made a sideways document show no print, and
+ * with a face beside it a "photo of people" (10 of real-ids' 73 under `npm run eval -- --transform
+ * rot90`), left unread.
  */
 export function countGlyphsInLines(scope: MatScope, grey: GreyImage): number {
   return printLines(scope, grey).glyphs;
@@ -139,7 +143,7 @@ function printLines(scope: MatScope, grey: GreyImage): { readonly down: boolean;
   const across = lineSides(marks.filter(isGlyphShaped(grey.height)), grey.height);
   const down = lineSides(marks.map(transposed).filter(isGlyphShaped(grey.width)), grey.width);
   const within = (sides: readonly LineSides[]) => sides.filter((s) => s.before && s.after).length;
-  const isDown = within(down) > LINES_DOWN_MARGIN * within(across);
+  const isDown = within(down) > LINES_DOWN_MARGIN * within(across) && within(down) >= 2 * MIN_GLYPHS;
   return { down: isDown, glyphs: (isDown ? down : across).filter((s) => s.before || s.after).length };
 }
 
@@ -149,7 +153,7 @@ const isGlyphShaped =
   ({ width, height }: Glyph): boolean =>
     height >= 4 && height <= Math.max(8, imageHeight * 0.12) && width <= height * 2;
 
-const LINES_DOWN_MARGIN = 2;
+const LINES_DOWN_MARGIN = 3;
 
 const transposed = (g: Glyph): Glyph => ({ x: g.y, y: g.x, width: g.height, height: g.width });
 
