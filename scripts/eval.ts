@@ -5,7 +5,10 @@
  * max), and a line per failure. `--dump FILE` also writes one JSON line per image (verdicts, MRZ, kind,
  * expiry, outline): two dumps compare a change's effect image by image. `--only SET,SET` runs only those
  * sets (fixtures, real-ids, real-photos, composites). The composites are made now from ../shared
- * (scripts/composites/), the same on every run.
+ * (scripts/composites/), the same on every run. `--transform rot90|rot180|rot270|half|jpeg60` turns,
+ * halves or re-encodes every image before its check (scripts/photoTransforms.ts) and scores it against
+ * the same truth, except `clear-photo` under `half` where the halved photo's short side is under 600 px
+ * ("too small" may then be right): what changes is what the check holds to one way up or one scale.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -24,6 +27,13 @@ import {
   type Status,
 } from '../src/pipeline/types.ts';
 import { COMPOSITE_GENERATORS } from './composites/index.ts';
+import {
+  HALF_CLEAR_PHOTO_MIN_SHORT_SIDE_PX,
+  isPhotoTransform,
+  PHOTO_TRANSFORMS,
+  transformPhoto,
+  type PhotoTransform,
+} from './photoTransforms.ts';
 import type { FixtureManifest } from './fixtures/manifest.ts';
 import { isInDateForNhsLogin } from './fixtures/truth.ts';
 
@@ -148,14 +158,25 @@ async function compositeCases(): Promise<Case[]> {
   }));
 }
 
-async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]> {
+async function run(
+  cases: readonly Case[],
+  engines: Engines,
+  transform: PhotoTransform | null,
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
-  for (const testCase of cases) {
+  for (const original of cases) {
+    let bytes: Uint8Array = original.bytes ?? (await readFile(original.path));
+    let testCase = original;
+    if (transform) {
+      const transformed = await transformPhoto(bytes, transform);
+      bytes = transformed.bytes;
+      testCase = transformedCase(original, transform, transformed.before, transformed);
+    }
     const started = performance.now();
     const cpuStarted = processCpuMs();
     const timed = () => ({ ms: performance.now() - started, cpuMs: processCpuMs() - cpuStarted });
     try {
-      const photo = await decodePhotoForCheck(testCase.bytes ?? (await readFile(testCase.path)));
+      const photo = await decodePhotoForCheck(bytes);
       const report = await checkDocument(photo, engines, {
         today: testCase.today,
         readingBudgetMs: READING_BUDGET_MS.node,
@@ -167,6 +188,34 @@ async function run(cases: readonly Case[], engines: Engines): Promise<Outcome[]>
     }
   }
   return outcomes;
+}
+
+/**
+ * The case as its transformed image shows it: the outline's truth carried through the turn or shrink,
+ * and under `half`, no `clear-photo` truth where the halved photo is small enough for "too small".
+ */
+function transformedCase(
+  testCase: Case,
+  transform: PhotoTransform,
+  before: { width: number; height: number },
+  after: { width: number; height: number },
+): Case {
+  const { width, height } = before;
+  const move: Record<PhotoTransform, (x: number, y: number) => readonly [number, number]> = {
+    rot90: (x, y) => [height - y, x],
+    rot180: (x, y) => [width - x, height - y],
+    rot270: (x, y) => [y, width - x],
+    half: (x, y) => [(x * after.width) / width, (y * after.height) / height],
+    jpeg60: (x, y) => [x, y],
+  };
+  const expected = { ...testCase.expected };
+  if (transform === 'half' && Math.min(after.width, after.height) < HALF_CLEAR_PHOTO_MIN_SHORT_SIDE_PX)
+    delete expected['clear-photo'];
+  return {
+    ...testCase,
+    expected,
+    outline: testCase.outline?.map(([x, y]) => move[transform](x, y)) ?? null,
+  };
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '   n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
@@ -397,15 +446,19 @@ if (dumpAt >= 0 && !dumpPath) throw new Error('--dump needs a file to write');
 const onlyAt = args.indexOf('--only');
 /** `--only real-ids,composites`: the sets to run (default: all). */
 const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : null;
-const manifestArgument = args.find(
-  (a, i) => !a.startsWith('--') && (dumpAt < 0 || i !== dumpAt + 1) && (onlyAt < 0 || i !== onlyAt + 1),
-);
+const transformAt = args.indexOf('--transform');
+const transformName = transformAt >= 0 ? (args[transformAt + 1] ?? '') : null;
+if (transformName !== null && !isPhotoTransform(transformName))
+  throw new Error(`--transform takes one of ${PHOTO_TRANSFORMS.join(', ')}`);
+const transform = transformName;
+const valueAt = new Set([dumpAt, onlyAt, transformAt].filter((i) => i >= 0).map((i) => i + 1));
+const manifestArgument = args.find((a, i) => !a.startsWith('--') && !valueAt.has(i));
 const engines = await loadNodeEngines();
 const dump: string[] = [];
 const evaluate = async (title: string, set: string, cases: readonly Case[]) => {
   if (only && !only.includes(set)) return;
-  const outcomes = await run(cases, engines);
-  summarise(title, outcomes);
+  const outcomes = await run(cases, engines, transform);
+  summarise(transform ? `${title}, each image ${transform}` : title, outcomes);
   dump.push(...dumpLines(set, outcomes));
 };
 const fixtureManifest = resolve(manifestArgument ?? join(projectRoot, 'fixtures', 'manifest.json'));

@@ -9,6 +9,7 @@
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
+import { printRunsDown } from '../clarity/measurePrint.ts';
 import { toGreyscale } from '../image.ts';
 import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
@@ -85,7 +86,15 @@ export async function readDocumentFront(
   const readWhole = side <= MAX_CROP_READ_SIDE_PX || outlineShare < MAX_PART_SHARE;
   if (photo && readWhole && wordsIn(read) < MIN_FRONT_WORDS) {
     // The reading budget may cut this second look: what the document's own reading said still stands.
-    const onPhoto = await unlessCut(readWaysUp(engines, shrunkTo(engines, photo, MAX_CROP_READ_SIDE_PX), 1));
+    // A photo on its side (its print's lines down it: clarity/measurePrint.ts) is read turned a quarter
+    // turn, both ways up, since its lines do not say which quarter. Read only upright, half of
+    // ../shared/real-photos' cards and pages that are no ID (a US licence, a voucher, a NYC ID) went
+    // from "not accepted" to "could not tell" under `npm run eval -- --transform rot90`.
+    const small = shrunkTo(engines, photo, MAX_CROP_READ_SIDE_PX);
+    const sideways = withMats(engines.cv, (scope) => printRunsDown(scope, toGreyscale(small)));
+    const onPhoto = await unlessCut(
+      sideways ? readWaysUp(engines, turnQuarter(engines, small), 2) : readWaysUp(engines, small, 1),
+    );
     if (onPhoto?.front) return onPhoto.front;
     read.push(...(onPhoto?.read ?? []));
   }
@@ -209,4 +218,14 @@ export function turnHalf(image: RgbaImage): RgbaImage {
   const data = Uint8Array.from(image.data);
   new Uint32Array(data.buffer).reverse();
   return { width: image.width, height: image.height, data };
+}
+
+/** The image turned a quarter turn clockwise. */
+function turnQuarter(engines: Engines, image: RgbaImage): RgbaImage {
+  const { cv } = engines;
+  return withMats(cv, (scope) => {
+    const turned = scope.mat();
+    cv.rotate(rgbaToMat(scope, image), turned, cv.ROTATE_90_CLOCKWISE);
+    return matToRgba(turned);
+  });
 }

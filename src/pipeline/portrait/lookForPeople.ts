@@ -8,7 +8,7 @@
  * shows it and no print either (the photometric composites' focus and motion blur).
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { measurePrint, MIN_GLYPHS } from '../clarity/measurePrint.ts';
+import { countGlyphsInLines, MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { matToGrey, rgbaToMat, withMats } from '../cv.ts';
 import type { DetectedFace, FaceDetector } from '../face/types.ts';
 import { isInsideConvex, quadSideLengths } from '../geometry.ts';
@@ -22,7 +22,10 @@ export interface PeopleMeasure {
    * not the document's portrait.
    */
   readonly sureFaces: number;
-  /** Glyphs standing in text lines anywhere in the photo (clarity/measurePrint.ts), at PEOPLE_SIDE_PX. */
+  /**
+   * Glyphs standing in text lines anywhere in the photo, across it or down it (clarity/measurePrint.ts's
+   * countGlyphsInLines), at PEOPLE_SIDE_PX.
+   */
   readonly photoGlyphs: number;
   /** A sure face and less print than any document shows: a photo of people, not of an ID. */
   readonly photoOfPeople: boolean;
@@ -66,9 +69,8 @@ export function lookForPeople(
       (face) => face.score >= PORTRAIT_THRESHOLDS.minSureFaceScore && !isPortraitOf(face, photo, outline),
     ).length;
   if (sureFaces === 0) return { sureFaces, photoGlyphs: 0, photoOfPeople: false };
-  // Only the glyph count is wanted: the sharpness measures over the glyphs are not.
-  const flat = new Float32Array(grey.width * grey.height);
-  const photoGlyphs = withMats(cv, (scope) => measurePrint(scope, grey, flat, flat)).glyphCount;
+  // Counted whichever way the lines run: a passport photographed on its side is print all the same.
+  const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, grey));
   return { sureFaces, photoGlyphs, photoOfPeople: photoGlyphs < MAX_GLYPHS_OF_PEOPLE };
 }
 

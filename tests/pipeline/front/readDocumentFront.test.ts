@@ -7,7 +7,7 @@ import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
 import { readDocumentFront, turnHalf } from '../../../src/pipeline/front/readDocumentFront.ts';
-import type { RuleResult } from '../../../src/pipeline/types.ts';
+import type { RgbaImage, RuleResult } from '../../../src/pipeline/types.ts';
 import { FIXTURES_DIR, PROJECT_ROOT } from '../../support/fixtures.ts';
 import { rectifiedFixture } from '../../support/rectified.ts';
 
@@ -104,6 +104,28 @@ describe('readDocumentFront: fields found by their numbers and labels wherever t
       card: { kind: 'id-card', issuer: 'NLD', expiry: '2018-03-03' },
     });
   });
+});
+
+/** The image turned a quarter turn clockwise, as a photo taken with the phone held sideways. */
+function turnQuarter(image: RgbaImage): RgbaImage {
+  const { width, height } = image;
+  const source = new Uint32Array(image.data.buffer, image.data.byteOffset, width * height);
+  const turned = new Uint32Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) turned[x * height + (height - 1 - y)] = source[y * width + x]!;
+  return { width: height, height: width, data: new Uint8Array(turned.buffer) };
+}
+
+describe('readDocumentFront on a photo on its side', () => {
+  it('reads the whole photo turned a quarter, where the outlined object read nothing', async () => {
+    const card = turnQuarter(await rectifiedFixture(engines.cv, 'fra-id-card-front-clean-1.jpg'));
+    // The outline went round a blank piece of the photo, a twentieth of it: the photo is read whole.
+    const blank: RgbaImage = { width: 400, height: 252, data: new Uint8Array(400 * 252 * 4).fill(255) };
+    expect(await readDocumentFront(engines, blank, card, 0.05)).toStrictEqual({
+      kind: 'card-front',
+      card: { kind: 'id-card', issuer: 'FRA', expiry: '2032-04-18' },
+    });
+  }, 60_000);
 });
 
 /** The in-date rule's status and reason for a photo, judged on `today`. */

@@ -5,17 +5,25 @@
  * the old French card's 2x36 layout, and a misprinted code kept as printed. Through the whole check,
  * as a person's photo goes: its outline first, then the MRZ on the rectified document. Then a visa
  * with a number written by hand past its code's end (../shared/real-ids), and an open booklet whose
- * outline went round both pages (a composite made now), so that its code stood on end.
+ * outline went round both pages (a composite made now), so that its code stood on end. And, on a
+ * drawn fixture, a passport photo on its side whose outline went round something with no code.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePhotoForCheck } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
+import { MatScope } from '../../../src/pipeline/cv.ts';
+import { rectifiedMrzImage } from '../../../src/pipeline/mrz/mrzImage.ts';
+import { planRectification } from '../../../src/pipeline/rectify/rectifyDocument.ts';
+import { findMrz } from '../../../src/pipeline/steps/findMrz.ts';
+import { pointIn } from '../../../src/pipeline/types.ts';
 import { sceneComposite } from '../../../scripts/composites/scenes.ts';
+import { fixture } from '../../support/fixtures.ts';
 
 const SHARED = join(import.meta.dirname, '..', '..', '..', '..', 'shared');
 const REAL_PHOTOS = join(SHARED, 'real-photos');
@@ -23,7 +31,7 @@ const haveShared = existsSync(join(REAL_PHOTOS, 'manifest.json'));
 
 let engines: Engines;
 beforeAll(async () => {
-  if (haveShared) engines = await loadNodeEngines();
+  engines = await loadNodeEngines();
 });
 afterAll(async () => {
   await engines?.ocr.terminate();
@@ -93,4 +101,36 @@ describe.skipIf(!haveShared)('findMrz past marks and pages that are not the code
     },
     60_000,
   );
+});
+
+describe('findMrz on a photo on its side', () => {
+  it('reads the code all four ways up in the photo when the outline held none', async () => {
+    const passport = fixture('clean');
+    // The photo turned a quarter turn clockwise, as a person holds a phone sideways.
+    const turned = await sharp(passport.path).rotate(90).jpeg({ quality: 92 }).toBuffer();
+    const image = await (await decodePhotoForCheck(turned)).full;
+    // An outline round a piece of the photo with no code in it (its top left, the page's margin and
+    // the table beyond), as a portrait's or a box's outline is.
+    const p = (x: number, y: number) => pointIn('image', x, y);
+    const plan = planRectification([p(0, 0), p(300, 0), p(300, 200), p(0, 200)]);
+    const scope = new MatScope(engines.cv);
+    try {
+      const document = {
+        image: rectifiedMrzImage(scope, image, plan),
+        photoPxPerDocPx: plan.photoPxPerDocPx,
+      };
+      const found = await findMrz(engines, image, document, undefined);
+      expect({
+        lines: found?.reading.lines,
+        inRectified: found?.inRectified,
+        turns: found?.quarterTurns,
+      }).toStrictEqual({
+        lines: passport.document.mrz,
+        inRectified: false,
+        turns: 3,
+      });
+    } finally {
+      scope.release();
+    }
+  });
 });
