@@ -85,6 +85,15 @@ export const wasm = {
   F64X2_DIV: simd(0xf3),
   I32X4_OF_F64X2: simd(0xfc), // i32x4.trunc_sat_f64x2_s_zero
   V128_AND: simd(0x4e),
+  I16X8_SPLAT: simd(0x10),
+  I16X8_ADD: simd(0x8e),
+  I16X8_MUL: simd(0x95),
+  I32X4_SHR_U: simd(0xad),
+  EXTMUL_LOW_U16: simd(0xbe), // i32x4.extmul_low_i16x8_u
+  EXTMUL_HIGH_U16: simd(0xbf), // i32x4.extmul_high_i16x8_u
+  NARROW_32_16_U: simd(0x86), // i16x8.narrow_i32x4_u
+  /** v128.store64_lane: the vector's 64-bit lane at the address (the address, then the vector, on the stack). */
+  STORE64_LANE: (lane: number) => simd(0x5b, 0x00, 0x00, lane),
   /** A block holding a loop: `br 0` inside goes round again, `br_if 1` leaves. */
   BLOCK: [0x02, 0x40],
   LOOP: [0x03, 0x40],
