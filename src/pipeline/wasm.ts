@@ -76,6 +76,24 @@ export const wasm = {
   F32X4_NEAREST: simd(0x6a),
   F32X4_OF_I32X4: simd(0xfa), // f32x4.convert_i32x4_s
   I32X4_OF_F32X4: simd(0xf8), // i32x4.trunc_sat_f32x4_s
+  F64X2_SPLAT: simd(0x14),
+  F64X2_REPLACE: (lane: number) => simd(0x22, lane), // f64x2.replace_lane
+  F64X2_NE: simd(0x48),
+  F64X2_NEAREST: simd(0x94),
+  F64X2_ADD: simd(0xf0),
+  F64X2_MUL: simd(0xf2),
+  F64X2_DIV: simd(0xf3),
+  I32X4_OF_F64X2: simd(0xfc), // i32x4.trunc_sat_f64x2_s_zero
+  V128_AND: simd(0x4e),
+  I16X8_SPLAT: simd(0x10),
+  I16X8_ADD: simd(0x8e),
+  I16X8_MUL: simd(0x95),
+  I32X4_SHR_U: simd(0xad),
+  EXTMUL_LOW_U16: simd(0xbe), // i32x4.extmul_low_i16x8_u
+  EXTMUL_HIGH_U16: simd(0xbf), // i32x4.extmul_high_i16x8_u
+  NARROW_32_16_U: simd(0x86), // i16x8.narrow_i32x4_u
+  /** v128.store64_lane: the vector's 64-bit lane at the address (the address, then the vector, on the stack). */
+  STORE64_LANE: (lane: number) => simd(0x5b, 0x00, 0x00, lane),
   /** A block holding a loop: `br 0` inside goes round again, `br_if 1` leaves. */
   BLOCK: [0x02, 0x40],
   LOOP: [0x03, 0x40],

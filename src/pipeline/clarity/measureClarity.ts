@@ -4,8 +4,9 @@
  */
 import type { Mat } from '@techstark/opencv-js';
 import type { OpenCv } from '../../engines/types.ts';
-import { withMats, type MatScope } from '../cv.ts';
-import { toGreyscale } from '../image.ts';
+import { greyToMat, withMats, type MatScope } from '../cv.ts';
+import { gaussianBlurGrey } from '../gaussianBlur.ts';
+import { toGreyscale, type GreyImage } from '../image.ts';
 import { shrinkRgbaToFit } from '../resizeArea.ts';
 import type { RgbaImage } from '../types.ts';
 import { measureGlare, type DocumentInPhoto } from './measureGlare.ts';
@@ -102,12 +103,12 @@ export function measureClarity(
     const brightness = percentile(histogram, grey.data.length, 0.5);
 
     // Stretch the contrast first so that a dark or hazy but sharp photo is not called blurred.
-    const stretched = scope.track(new cv.Mat(grey.height, grey.width, cv.CV_8UC1));
     const range = Math.max(1, high - low);
     const stretch = new Uint8Array(256);
     for (let v = 0; v < 256; v++) stretch[v] = Math.max(0, Math.min(255, ((v - low) * 255) / range));
-    const out = stretched.data;
-    for (let i = 0; i < grey.data.length; i++) out[i] = stretch[grey.data[i]!]!;
+    const stretchedGrey = { width: grey.width, height: grey.height, data: new Uint8Array(grey.data.length) };
+    for (let i = 0; i < grey.data.length; i++) stretchedGrey.data[i] = stretch[grey.data[i]!]!;
+    const stretched = greyToMat(scope, stretchedGrey);
     const laplacian = scope.mat();
     cv.Laplacian(stretched, laplacian, cv.CV_32F, 1);
     const mean = scope.mat();
@@ -115,13 +116,12 @@ export function measureClarity(
     cv.meanStdDev(laplacian, mean, deviation);
     const sharpness = (deviation.doubleAt(0, 0) ?? 0) ** 2;
     const lap = laplacian.data32F.slice();
-    const soft = scope.mat();
-    cv.GaussianBlur(stretched, soft, new cv.Size(0, 0), 1);
+    const soft = greyToMat(scope, gaussianBlurGrey(cv, stretchedGrey, 'both'));
     const softLaplacian = scope.mat();
     cv.Laplacian(soft, softLaplacian, cv.CV_32F, 1);
     const print = measurePrint(scope, grey, lap, softLaplacian.data32F.slice(), [
-      secondDerivativeOneWay(scope, stretched, 'across'),
-      secondDerivativeOneWay(scope, stretched, 'down'),
+      secondDerivativeOneWay(scope, stretched, stretchedGrey, 'across'),
+      secondDerivativeOneWay(scope, stretched, stretchedGrey, 'down'),
     ]);
 
     return {
@@ -143,14 +143,14 @@ export function measureClarity(
 function secondDerivativeOneWay(
   scope: MatScope,
   stretched: Mat,
+  stretchedGrey: GreyImage,
   way: 'across' | 'down',
 ): DirectionalDerivatives {
   const { cv } = scope;
   const [dx, dy] = way === 'across' ? [2, 0] : [0, 2];
   const sharp = scope.mat();
   cv.Sobel(stretched, sharp, cv.CV_32F, dx, dy, 1);
-  const soft = scope.mat();
-  cv.GaussianBlur(stretched, soft, way === 'across' ? new cv.Size(7, 1) : new cv.Size(1, 7), 1, 1);
+  const soft = greyToMat(scope, gaussianBlurGrey(cv, stretchedGrey, way));
   const reblurred = scope.mat();
   cv.Sobel(soft, reblurred, cv.CV_32F, dx, dy, 1);
   return { sharp: sharp.data32F.slice(), reblurred: reblurred.data32F.slice() };

@@ -7,6 +7,7 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, type MatScope } from '../cv.ts';
+import { isConvex } from '../geometry.ts';
 import type { GreyImage } from '../image.ts';
 import { rectFilter } from '../morphology.ts';
 import type { RgbaImage } from '../types.ts';
@@ -248,6 +249,10 @@ function localRange(cv: OpenCv, grey: GreyImage, window: number): { light: GreyI
  * photo's border pixels smeared outwards, a flat fill with no print in it that is no wash.
  */
 function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: DocumentInPhoto): void {
+  // A document whose four corners are on the photo lies wholly on it (a perspective takes the
+  // rectangle's inside to a convex quad's): nothing to clear, and 0.45 M points not to map.
+  const { corners } = inPhoto;
+  if (isConvex(corners) && corners.every((corner) => isWellInside(corner, inPhoto))) return;
   const { cv } = scope;
   const { width, height } = mask;
   const rectangle = [0, 0, width - 1, 0, width - 1, height - 1, 0, height - 1];
@@ -264,6 +269,18 @@ function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: Document
       if (px < 0 || py < 0 || px > maxX || py > maxY) mask.data[i] = 0;
     }
   }
+}
+
+/**
+ * Inside the photo by more than the mapping's rounding: each pixel's place is one projective division,
+ * off by ~1e-12 px at 4000 px, far under this margin.
+ */
+const ROUNDING_MARGIN_PX = 1e-3;
+
+function isWellInside([x, y]: readonly [number, number], inPhoto: DocumentInPhoto): boolean {
+  const [maxX, maxY] = [inPhoto.photoWidth - 1, inPhoto.photoHeight - 1];
+  const margin = ROUNDING_MARGIN_PX;
+  return x >= margin && y >= margin && x <= maxX - margin && y <= maxY - margin;
 }
 
 function percentileOf(histogram: Uint32Array, total: number, share: number): number {

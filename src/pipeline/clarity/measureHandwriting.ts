@@ -106,6 +106,11 @@ function penInMixedInk(
   width: number,
   height: number,
 ): { penPixels: number; overPrint: number } {
+  // Too few strokes for any patch to hold MIN_STROKE_PX of them: none is over print, and every
+  // stroke is in some patch (pen is ink), so their count is all there is to say; no labelling.
+  let strokes = 0;
+  for (let i = 0; i < pen.length; i++) strokes += pen[i]!;
+  if (strokes < MIN_STROKE_PX) return { penPixels: strokes, overPrint: 0 };
   const labels = scope.mat();
   const count = cv.connectedComponents(greyToMat(scope, { width, height, data: ink }), labels, 8, cv.CV_32S);
   const label = labels.data32S.slice();

@@ -175,4 +175,17 @@ describe('measureGlare through measureClarity: print lost under a bright wash (i
     const inPhoto = { corners, photoWidth: 140, photoHeight: 250 };
     expect(measureClarity(cv, washed(), 400, inPhoto).glare).toBe(0);
   });
+
+  it('keeps all of a wash on a document whose four corners lie inside the photo', () => {
+    const corners = [
+      [1000, 800],
+      [1399, 820],
+      [1390, 1060],
+      [1010, 1049],
+    ] as const;
+    const inPhoto = { corners, photoWidth: 4000, photoHeight: 3000 };
+    const glare = measureClarity(cv, washed(), 400).glare;
+    expect(glare).toBeGreaterThan(CLARITY_THRESHOLDS.maxGlare);
+    expect(measureClarity(cv, washed(), 400, inPhoto).glare).toBe(glare);
+  });
 });

@@ -58,6 +58,21 @@ describe('measureHandwriting', () => {
     }
   });
 
+  it('counts a few pen strokes, too few for any to be writing over print, as pen alone', () => {
+    // A white page 1125 px wide (a TD3 page at 9 px/mm, as measured) with one blue stroke 2 px by 30.
+    const [width, height] = [1125, 792];
+    const data = new Uint8Array(width * height * 4).fill(255);
+    for (let y = 400; y < 402; y++)
+      for (let x = 500; x < 530; x++) data.set([0, 0, 200, 255], (y * width + x) * 4);
+    const measured = measureHandwriting(cv, { width, height, data }, 1);
+    expect(measured?.penPerMille).toBeGreaterThan(0);
+    expect(measured).toStrictEqual({
+      penPerMille: measured?.penPerMille,
+      overPrintPerMille: 0,
+      writtenOver: false,
+    });
+  });
+
   it('does not measure a document photographed too small for a pen line to show', async () => {
     expect(await handwritingOf(join(FIXTURES_DIR, 'fra-driving-licence-small.jpg'))).toBeNull();
   });
