@@ -10,7 +10,7 @@
 import type { Engines, OcrLine } from '../../engines/types.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
 import { toGreyscale } from '../image.ts';
-import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
+import { formatFromAspect, RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { parseCardFrontText } from './readCardFront.ts';
@@ -78,7 +78,7 @@ export async function readDocumentFront(
   // up to 4 s on ../shared's magazine pages, is spared.
   if (isTextPage(measureTextPage(engines.cv, document)))
     return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
-  const onDocument = await readWaysUp(engines, document, 2);
+  const onDocument = await readWaysUp(engines, atReadingWidth(engines, document), 2);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
   const side = photo ? Math.max(photo.width, photo.height) : Infinity;
@@ -118,6 +118,32 @@ function isPhotoTextPage(engines: Engines, photo: RgbaImage): boolean {
 function shrunkTo(engines: Engines, image: RgbaImage, maxSide: number): RgbaImage {
   if (Math.max(image.width, image.height) <= maxSide) return image;
   return withMats(engines.cv, (scope) => matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), maxSide).mat));
+}
+
+/**
+ * A document rectified narrower than RECTIFIED_WIDTH_PX (the photo had fewer pixels for it: the
+ * rectifier never upsamples) is read enlarged to that width, where our fixture cards' field print
+ * stands about 20 px high; at a phone frame's 380 to 440 px it stands under 10. Read at 440 px with a
+ * little blur (σ 1.2), the German and UK fixture licences' expiries came out as 2018-07-02 and
+ * 2020-09-30 (2033 and 2030 are printed), and at 380 px the UK one read as no licence and a sharp
+ * Spanish one's expiry as 2020: enlarged, all read right (tests/pipeline/front/readDocumentFront.test.ts).
+ */
+function atReadingWidth(engines: Engines, document: RgbaImage): RgbaImage {
+  const width = RECTIFIED_WIDTH_PX[formatFromAspect(document.width / document.height)];
+  if (document.width >= width) return document;
+  const height = Math.round((document.height * width) / document.width);
+  return withMats(engines.cv, (scope) => {
+    const enlarged = scope.mat();
+    engines.cv.resize(
+      rgbaToMat(scope, document),
+      enlarged,
+      new engines.cv.Size(width, height),
+      0,
+      0,
+      engines.cv.INTER_CUBIC,
+    );
+    return matToRgba(enlarged);
+  });
 }
 
 /** What `reading` found, or null where the reading budget's deadline (a TimeoutError) cut it. */
