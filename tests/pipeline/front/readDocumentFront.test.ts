@@ -229,6 +229,14 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('readDocumentFront on ../shared/real-p
     expect(report.rules.find((rule) => rule.id === 'accepted-document')?.status).toBe('fail');
     expect(counted.reads()).toBe(1);
   }, 60_000);
+
+  it("reads a small photo whole where its card, read enlarged, named nothing: South Africa's licence", async () => {
+    // Its outline went astray (a 400 px card of blur), whose enlarged read made 4 words of noise.
+    const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, 'yushulx-zadl/dl.png')));
+    const report = await checkDocument(photo, engines, { today: '2026-12-01' });
+    const rule = report.rules.find((r) => r.id === 'accepted-document');
+    expect([rule?.status, rule?.reason]).toStrictEqual(['fail', 'non-european-licence']);
+  }, 60_000);
 });
 
 describe('turnHalf', () => {
