@@ -11,7 +11,7 @@ import type { Engines, OcrLine } from '../../engines/types.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
 import { printRunsDown } from '../clarity/measurePrint.ts';
 import { toGreyscale } from '../image.ts';
-import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
+import { formatFromAspect, RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { parseCardFrontText } from './readCardFront.ts';
@@ -79,12 +79,17 @@ export async function readDocumentFront(
   // up to 4 s on ../shared's magazine pages, is spared.
   if (isTextPage(measureTextPage(engines.cv, document)))
     return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
-  const onDocument = await readWaysUp(engines, document, 2);
+  const forReading = atReadingWidth(engines, document);
+  const onDocument = await readWaysUp(engines, forReading, 2);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
   const side = photo ? Math.max(photo.width, photo.height) : Infinity;
   const readWhole = side <= MAX_CROP_READ_SIDE_PX || outlineShare < MAX_PART_SHARE;
-  if (photo && readWhole && wordsIn(read) < MIN_FRONT_WORDS) {
+  // Enlarged, a small card's blur reads as words (yushulx-zadl's dl.png, its outline gone astray: 1
+  // word at its own 400 px, 4 at 1100): the count then no longer says the outline held hardly any
+  // print, and a photo this small costs no more to read than the card.
+  const enlargedInSmallPhoto = forReading !== document && side <= MAX_CROP_READ_SIDE_PX;
+  if (photo && readWhole && (wordsIn(read) < MIN_FRONT_WORDS || enlargedInSmallPhoto)) {
     // The reading budget may cut this second look: what the document's own reading said still stands.
     // A photo on its side (its print's lines down it: clarity/measurePrint.ts) is read turned a quarter
     // turn, both ways up, since its lines do not say which quarter. Read only upright, half of
@@ -127,6 +132,39 @@ function isPhotoTextPage(engines: Engines, photo: RgbaImage): boolean {
 function shrunkTo(engines: Engines, image: RgbaImage, maxSide: number): RgbaImage {
   if (Math.max(image.width, image.height) <= maxSide) return image;
   return withMats(engines.cv, (scope) => matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), maxSide).mat));
+}
+
+/**
+ * A document rectified narrower than this share of RECTIFIED_WIDTH_PX (the photo had fewer pixels for
+ * it: the rectifier never upsamples) prints its fields under about 12 px high; at RECTIFIED_WIDTH_PX
+ * our fixture cards' field print stands about 20 px high, the height the LSTM model reads best.
+ */
+const MIN_READ_WIDTH_SHARE = 0.6;
+
+/**
+ * The document as it is read: enlarged to RECTIFIED_WIDTH_PX where it was rectified narrower than
+ * MIN_READ_WIDTH_SHARE of it. Read at 440 px with a little blur (σ 1.2), the German and UK fixture
+ * licences' expiries came out as 2018-07-02 and 2020-09-30 (2033 and 2030 are printed), and at 380 px
+ * the UK one read as no licence and a sharp Spanish one's expiry as 2020: enlarged, all read right
+ * (tests/pipeline/front/readDocumentFront.test.ts). A drawn card rectified at 859 px (the composites'
+ * low-light one), its print 22 px high, read its title there and not at 1100.
+ */
+function atReadingWidth(engines: Engines, document: RgbaImage): RgbaImage {
+  const width = RECTIFIED_WIDTH_PX[formatFromAspect(document.width / document.height)];
+  if (document.width >= MIN_READ_WIDTH_SHARE * width) return document;
+  const height = Math.round((document.height * width) / document.width);
+  return withMats(engines.cv, (scope) => {
+    const enlarged = scope.mat();
+    engines.cv.resize(
+      rgbaToMat(scope, document),
+      enlarged,
+      new engines.cv.Size(width, height),
+      0,
+      0,
+      engines.cv.INTER_CUBIC,
+    );
+    return matToRgba(enlarged);
+  });
 }
 
 /** What `reading` found, or null where the reading budget's deadline (a TimeoutError) cut it. */

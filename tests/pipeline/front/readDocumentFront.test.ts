@@ -7,6 +7,7 @@ import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
 import { readDocumentFront, turnHalf } from '../../../src/pipeline/front/readDocumentFront.ts';
+import { matToRgba, rgbaToMat, withMats } from '../../../src/pipeline/cv.ts';
 import type { RgbaImage, RuleResult } from '../../../src/pipeline/types.ts';
 import { FIXTURES_DIR, PROJECT_ROOT } from '../../support/fixtures.ts';
 import { rectifiedFixture } from '../../support/rectified.ts';
@@ -73,6 +74,63 @@ describe('readDocumentFront on rectified fixtures', () => {
     expect(await readDocumentFront(engines, card)).toStrictEqual({
       kind: 'card-front',
       card: { kind: 'id-card', issuer: 'FRA', expiry: '2032-04-18' },
+    });
+  });
+});
+
+describe('readDocumentFront on a card rectified small (a phone frame: issue 12, item 5)', () => {
+  /** The fixture's card as a 540 × 960 frame rectifies it: 440 px wide, slightly blurred (σ 1.2 px). */
+  async function smallCard(file: string): Promise<RgbaImage> {
+    const card = await rectifiedFixture(engines.cv, file);
+    const cv = engines.cv;
+    return withMats(cv, (scope) => {
+      const small = scope.mat();
+      const size = new cv.Size(440, Math.round((card.height * 440) / card.width));
+      cv.resize(rgbaToMat(scope, card), small, size, 0, 0, cv.INTER_AREA);
+      cv.GaussianBlur(small, small, new cv.Size(0, 0), 1.2);
+      return matToRgba(small);
+    });
+  }
+
+  // Read at 440 px, their print under 10 px high, the German card's expiry read as 2018-07-02 and the
+  // UK's as 2020-09-30 (2033-07-01 and 2030-09-29 are printed): enlarged first, both read right.
+  it('reads a German licence, its sign and its expiry, enlarged to the width it is read at', async () => {
+    expect(
+      await readDocumentFront(engines, await smallCard('deu-driving-licence-clean-1.jpg')),
+    ).toStrictEqual({
+      kind: 'licence',
+      licence: {
+        kind: 'eu-driving-licence',
+        issuer: 'DEU',
+        issuerFrom: 'sign',
+        sign: 'D',
+        provisional: false,
+        expiry: '2033-07-01',
+        expiryFrom: 'latest-date',
+        birthDate: '1990-05-12',
+        driverNumber: null,
+        driverNumberConsistent: null,
+      },
+    });
+  });
+
+  it('reads a UK licence, its sign and its expiry, enlarged to the width it is read at', async () => {
+    expect(
+      await readDocumentFront(engines, await smallCard('gbr-driving-licence-2-clean-1.jpg')),
+    ).toStrictEqual({
+      kind: 'licence',
+      licence: {
+        kind: 'uk-driving-licence',
+        issuer: 'GBR',
+        issuerFrom: 'sign',
+        sign: 'UK',
+        provisional: false,
+        expiry: '2030-09-29',
+        expiryFrom: 'latest-date',
+        birthDate: '1996-11-23',
+        driverNumber: null,
+        driverNumberConsistent: null,
+      },
     });
   });
 });
@@ -192,6 +250,14 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('readDocumentFront on ../shared/real-p
     const report = await checkDocument(photo, counted.engines, { today: '2026-12-05' });
     expect(report.rules.find((rule) => rule.id === 'accepted-document')?.status).toBe('fail');
     expect(counted.reads()).toBe(1);
+  }, 60_000);
+
+  it("reads a small photo whole where its card, read enlarged, named nothing: South Africa's licence", async () => {
+    // Its outline went astray (a 400 px card of blur), whose enlarged read made 4 words of noise.
+    const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, 'yushulx-zadl/dl.png')));
+    const report = await checkDocument(photo, engines, { today: '2026-12-01' });
+    const rule = report.rules.find((r) => r.id === 'accepted-document');
+    expect([rule?.status, rule?.reason]).toStrictEqual(['fail', 'non-european-licence']);
   }, 60_000);
 });
 
