@@ -15,7 +15,7 @@
 import type { OpenCv } from '../engines/types.ts';
 import { matToRgba, rgbaToMat, withMats } from './cv.ts';
 import type { RgbaImage } from './types.ts';
-import { lazySimdKernel, simdModule, wasm } from './wasm.ts';
+import { align16, lazySimdKernel, reflect101, simdModule, wasm } from './wasm.ts';
 
 export function boxBlurRgba(cv: OpenCv, image: RgbaImage, side: number): RgbaImage {
   return (
@@ -65,16 +65,6 @@ function simdBoxBlur(image: RgbaImage, side: number): RgbaImage | null {
   kernel.run(0, width, height, columnsAt, columnTableAt, side, rowTableAt, targetAt, scaleAt);
   const out = new Uint8Array(memory.buffer, targetAt, width * height * PIXEL);
   return { width, height, data: out.slice() };
-}
-
-const align16 = (at: number) => Math.ceil(at / 16) * 16;
-
-/** OpenCV's borderInterpolate for BORDER_REFLECT_101: … 2 1 | 0 1 2 … n-1 | n-2 n-3 … */
-function reflect101(i: number, n: number): number {
-  if (n === 1) return 0;
-  let at = i;
-  while (at < 0 || at >= n) at = at < 0 ? -at : 2 * n - 2 - at;
-  return at;
 }
 
 const loadKernel = lazySimdKernel('boxBlur', boxBlurModule);

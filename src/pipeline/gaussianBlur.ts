@@ -12,7 +12,7 @@
 import type { OpenCv } from '../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from './cv.ts';
 import type { GreyImage } from './image.ts';
-import { lazySimdKernel, simdModule, wasm } from './wasm.ts';
+import { align16, lazySimdKernel, reflect101, simdModule, wasm } from './wasm.ts';
 
 /** OpenCV's fixed-point Gaussian kernel for σ 1 (createGaussianKernels, 8 fraction bits); 256 is 1. */
 const SIGMA_1_TAPS = [1, 14, 62, 102, 62, 14, 1] as const;
@@ -78,16 +78,6 @@ function simdGaussianBlur(image: GreyImage, way: BlurWay): GreyImage | null {
     targetAt,
   );
   return { width, height, data: new Uint8Array(memory.buffer, targetAt, width * height).slice() };
-}
-
-const align16 = (at: number) => Math.ceil(at / 16) * 16;
-
-/** OpenCV's borderInterpolate for BORDER_REFLECT_101: … 2 1 | 0 1 2 … n-1 | n-2 n-3 … */
-function reflect101(i: number, n: number): number {
-  if (n === 1) return 0;
-  let at = i;
-  while (at < 0 || at >= n) at = at < 0 ? -at : 2 * n - 2 - at;
-  return at;
 }
 
 const loadKernel = lazySimdKernel('gaussianBlur', gaussianBlurModule);

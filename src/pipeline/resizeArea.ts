@@ -13,7 +13,7 @@
 import type { OpenCv } from '../engines/types.ts';
 import { matToRgba, rgbaToMat, withMats } from './cv.ts';
 import type { RgbaImage } from './types.ts';
-import { lazySimdKernel, simdModule, wasm } from './wasm.ts';
+import { align16, lazySimdKernel, simdModule, wasm } from './wasm.ts';
 
 /** `image` area-averaged to `width`×`height`, as OpenCV's INTER_AREA resize makes it. */
 export function resizeRgbaByArea(cv: OpenCv, image: RgbaImage, width: number, height: number): RgbaImage {
@@ -79,8 +79,6 @@ function simdResizeArea(image: RgbaImage, width: number, height: number): RgbaIm
   }
   return { width, height, data: bytes.slice(targetAt, targetAt + width * height * PIXEL) };
 }
-
-const align16 = (at: number) => Math.ceil(at / 16) * 16;
 
 /** A table entry: source index, target index, weight. */
 type AreaEntry = readonly [source: number, target: number, weight: number];

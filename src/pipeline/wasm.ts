@@ -9,6 +9,17 @@
 /** Bytes in a SIMD vector: the filters take 16 bytes of a row at a time. */
 export const SIMD_BYTES = 16;
 
+/** A kernel's buffers start on a SIMD_BYTES boundary, so its v128 loads and stores are aligned. */
+export const align16 = (at: number) => Math.ceil(at / SIMD_BYTES) * SIMD_BYTES;
+
+/** OpenCV's borderInterpolate for BORDER_REFLECT_101: … 2 1 | 0 1 2 … n-1 | n-2 n-3 … */
+export function reflect101(i: number, n: number): number {
+  if (n === 1) return 0;
+  let at = i;
+  while (at < 0 || at >= n) at = at < 0 ? -at : 2 * n - 2 - at;
+  return at;
+}
+
 const simd = (op: number, ...immediates: number[]) => [0xfd, ...uleb(op), ...immediates];
 
 /**
