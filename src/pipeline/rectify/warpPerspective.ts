@@ -58,9 +58,10 @@ export function warpPerspective(
   };
 }
 
-/** Frees the photo held for further warps (its bytes stay in the kernel's memory, unused). */
+/** Frees the photo held for further warps, and the kernel's memory that held it. */
 export function forgetWarpedPhoto(): void {
   loaded = null;
+  loadKernel.release();
 }
 
 /**
