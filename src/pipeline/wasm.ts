@@ -187,7 +187,7 @@ export interface SimdKernelLoader {
   /**
    * Drops the kernel's own memory (its module stays compiled): the next load makes a new, small one.
    * A memory grown never shrinks, so the warp's, which holds a whole photo, would otherwise keep the
-   * biggest photo's bytes for the rest of a batch (61 MB after an 8 MP photo; issue 13).
+   * biggest photo's bytes for the rest of a batch (~50 MB after a 15 MP photo; issue 13).
    */
   release(): void;
 }
