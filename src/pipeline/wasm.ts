@@ -192,26 +192,42 @@ export function allowSimdKernels(allowed: boolean): void {
  */
 let scratch: WebAssembly.Memory | undefined;
 
+/** A kernel's loader; `release` lets go of the memory of a kernel that keeps state (see below). */
+export interface SimdKernelLoader {
+  (): SimdKernel | null;
+  /**
+   * Drops the kernel's own memory (its module stays compiled): the next load makes a new, small one.
+   * A memory grown never shrinks, so the warp's, which holds a whole photo, would otherwise keep the
+   * biggest photo's bytes for the rest of a batch (~50 MB after a 15 MP photo; issue 13).
+   */
+  release(): void;
+}
+
 /**
  * Compiles `build()`'s module once, or gives null where this engine cannot run it. `keepsState`: its
  * memory holds something from one call to the next (the warp's photo), so it gets a memory of its
- * own; the others share one.
+ * own, which `release` drops; the others share one.
  */
 export function lazySimdKernel(
   name: string,
   build: () => Uint8Array<ArrayBuffer>,
   { keepsState = false } = {},
-): () => SimdKernel | null {
-  let kernel: SimdKernel | null | undefined;
-  return () => {
+): SimdKernelLoader {
+  let module: WebAssembly.Module | null | undefined;
+  let kernel: SimdKernel | undefined;
+  const load = () => {
     if (!kernelsAllowed) return null;
     if (kernel !== undefined) return kernel;
-    const bytes = build();
-    if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(bytes)) return (kernel = null);
+    if (module === undefined) {
+      const bytes = build();
+      const valid = typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes);
+      module = valid ? new WebAssembly.Module(bytes) : null;
+    }
+    if (module === null) return null;
     const memory = keepsState
       ? new WebAssembly.Memory({ initial: 1 })
       : (scratch ??= new WebAssembly.Memory({ initial: 1 }));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
     const run = instance.exports[name] as (...args: number[]) => void;
     return (kernel = {
       memoryFor(needed) {
@@ -223,6 +239,10 @@ export function lazySimdKernel(
       run: (...args) => run(...args),
     });
   };
+  const release = () => {
+    if (keepsState) kernel = undefined;
+  };
+  return Object.assign(load, { release });
 }
 
 function uleb(value: number): number[] {

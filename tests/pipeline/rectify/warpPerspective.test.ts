@@ -79,6 +79,12 @@ describe('warpPerspective', () => {
     expect(differingBytes(noiseImage(300, 200), offFrame, 160, 110)).toBe(0);
   });
 
+  it('equals OpenCV on a small photo after a big one (its memory then made anew, smaller)', () => {
+    const bigger = inside.map(([x, y]) => [x! * 4, y! * 4]);
+    expect(differingBytes(noiseImage(1200, 800), bigger, 640, 440)).toBe(0);
+    expect(differingBytes(noiseImage(300, 200), inside, 160, 110)).toBe(0);
+  });
+
   it('equals OpenCV on targets under 16 rows, whose blocks are wider', () => {
     expect(differingBytes(noiseImage(300, 200), inside, 500, 9)).toBe(0);
     expect(differingBytes(noiseImage(300, 200), inside, 40, 1)).toBe(0);
