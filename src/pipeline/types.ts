@@ -170,7 +170,7 @@ export interface CardFrontReading {
 }
 
 /** What printed text that is no accepted document's says it is (front/readNotAnId.ts). */
-export type NotAnIdKind = RefusedCardKind | 'voucher' | 'business-card' | 'page-of-text';
+export type NotAnIdKind = RefusedCardKind | 'voucher' | 'business-card' | 'page-of-text' | 'health-card';
 type RefusedCardKind = 'bank-card' | 'non-european-licence' | 'non-european-id-card' | 'refused-card';
 
 /**

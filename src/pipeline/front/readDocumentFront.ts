@@ -14,6 +14,7 @@ import { toGreyscale } from '../image.ts';
 import { formatFromAspect, RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
+import { hasLicenceLook, LICENCE_BY_LOOK, measureLicenceLook } from './licenceLook.ts';
 import { parseCardFrontText } from './readCardFront.ts';
 import { parseValidityPeriod } from './readValidityPeriod.ts';
 import { rereadDateLines } from './rereadDateLines.ts';
@@ -108,6 +109,12 @@ export async function readDocumentFront(
   // Text with no sign of an ID (seen null) on an object with hardly any print: the photo may be a page.
   if (notAnId?.seen === null && wordsIn(read) < MIN_FRONT_WORDS && photo && isPhotoTextPage(engines, photo))
     return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
+  // Nothing read said what it is: an EU model licence is still known by its flag on pink (licenceLook.ts).
+  if (
+    !notAnId?.seen &&
+    [document, turnHalf(document)].some((card) => hasLicenceLook(measureLicenceLook(card)))
+  )
+    return { kind: 'licence', licence: LICENCE_BY_LOOK };
   return notAnId && { kind: 'not-an-id', notAnId };
 }
 

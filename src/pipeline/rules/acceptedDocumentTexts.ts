@@ -135,6 +135,14 @@ export const ACCEPTED_DOCUMENT_TEXTS = {
     advice: USE_ACCEPTED,
     source: '[NHS-LOGIN-2024]',
   },
+  // A European or Global Health Insurance Card (EHIC, GHIC) or a national health card, by its title:
+  // it shows an EU flag and numbered fields as a licence does, but is no photo ID.
+  'health-card': {
+    message:
+      'This looks like a health insurance card, such as a European or Global Health Insurance Card (EHIC or GHIC). It is not a photo ID that NHS login accepts.',
+    advice: USE_ACCEPTED,
+    source: '[NHS-LOGIN-2024]',
+  },
   // Contact details (an e-mail or web address, a phone number), which no photo ID prints: a business
   // card, a letterhead, a leaflet.
   'business-card': {

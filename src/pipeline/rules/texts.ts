@@ -262,6 +262,7 @@ export const NOT_AN_ID_REASONS = [
   'business-card',
   'page-of-text',
   'photo-of-people',
+  'health-card',
   'not-an-id',
 ] as const;
 export type NotAnIdReason = (typeof NOT_AN_ID_REASONS)[number];

@@ -139,6 +139,48 @@ describe('parseNotAnIdText', () => {
     expect(parseNotAnIdText([permit])?.seen).not.toBe('refused-card');
   });
 
+  it('knows a library, loyalty or membership card by what it calls itself: a card NHS login refuses', () => {
+    // Each prints "CARD", an ID's word too: without its own name it was "could not tell" (unsure).
+    expect(parseNotAnIdText([['NORTHSIDE LIBRARIES', 'LIBRARY CARD', 'J SMITH']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    expect(parseNotAnIdText([['GREENLEAF', 'REWARDS CARD', '6341 0099 2817']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    expect(parseNotAnIdText([['FITZONE', 'Membership Card', 'Member No 004127']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    expect(parseNotAnIdText([['Stadtbibliothek Köln', 'Leserkarte 2041']])).toStrictEqual({
+      seen: 'refused-card',
+    });
+    // Not beside a title NHS login accepts: a German library card called "Bibliotheksausweis" names an
+    // Ausweis, as the Personalausweis does, and is left alone; so is a residence permit.
+    expect(parseNotAnIdText([['Stadtbibliothek', 'Bibliotheksausweis']])?.seen).not.toBe('refused-card');
+    expect(parseNotAnIdText([['RESIDENCE PERMIT', 'LIBRARY']])?.seen).not.toBe('refused-card');
+  });
+
+  it('knows a health insurance card (EHIC, GHIC, a national health card) by its title, whatever its dates', () => {
+    const ehic = [
+      'EUROPEAN HEALTH INSURANCE CARD',
+      '3 Name SMITH',
+      '5 Date of birth 12/03/1980',
+      '9 12/03/2028',
+    ];
+    expect(parseNotAnIdText([ehic])).toStrictEqual({ seen: 'health-card' });
+    expect(parseNotAnIdText([['Europäische Krankenversicherungskarte', '9 01.01.2030']])).toStrictEqual({
+      seen: 'health-card',
+    });
+    expect(parseNotAnIdText([["CARTE EUROPÉENNE D'ASSURANCE MALADIE"]])).toStrictEqual({
+      seen: 'health-card',
+    });
+    expect(parseNotAnIdText([['UK GLOBAL HEALTH INSURANCE CARD']])).toStrictEqual({ seen: 'health-card' });
+    expect(parseNotAnIdText([['AOK', 'Gesundheitskarte', 'Versicherung']])).toStrictEqual({
+      seen: 'health-card',
+    });
+    // An EU licence's numbered fields without the card's title are no health card.
+    expect(parseNotAnIdText([['3. 12.03.1980', '4a. 01.02.2020', '4b. 31.01.2035']])).toBeNull();
+  });
+
   it('knows a gift certificate or voucher by the words that say so', () => {
     // As tesseract read doubango's Tim Hortons certificate: its title clipped, "redeemable" whole.
     const certificate = ['ft Certificate', '$2.0', 'Redeemable at any participating Tim Hortons location'];
@@ -286,6 +328,45 @@ describe('accepted-document on photos of things that are not IDs (composites mad
       reason: 'refused-card',
       message: TEXTS['refused-card'].message,
     });
+  }, 60_000);
+
+  it('fails a European Health Insurance Card, saying it looks like one: its EU flag and fields are no licence', async () => {
+    const report = await checkComposite({
+      ...CARD,
+      fontSize: 30,
+      lines: [
+        'EUROPEAN HEALTH INSURANCE CARD',
+        '3 Name  SMITH',
+        '4 Given names  JOHN',
+        '5 Date of birth  12/03/1980',
+        '8 Identification number of the card  8082 6000',
+        '9 Expiry date  12/03/2028',
+      ],
+    });
+    expect(accepted(report)).toStrictEqual({
+      id: 'accepted-document',
+      status: 'fail',
+      reason: 'health-card',
+      message: TEXTS['health-card'].message,
+      advice: TEXTS['health-card'].advice,
+      evidence: { kind: 'other', seen: 'health-card', source: '[NHS-LOGIN-2024]' },
+    });
+  }, 60_000);
+
+  it('fails a library card and a loyalty card, which print "CARD" as an ID does, as cards NHS login refuses', async () => {
+    const library = await checkComposite({
+      ...CARD,
+      fill: '#fbfaf5',
+      ink: '#1d2a3a',
+      fontSize: 40,
+      lines: ['NORTHSIDE LIBRARIES', 'LIBRARY CARD', 'J SMITH', 'Borrower 2041 7731 0022'],
+    });
+    expect(accepted(library)).toMatchObject({ status: 'fail', reason: 'refused-card' });
+    const loyalty = await checkComposite({
+      ...CARD,
+      lines: ['GREENLEAF', 'REWARDS CARD', 'Collect points', 'every time you shop', '6341 0099 2817'],
+    });
+    expect(accepted(loyalty)).toMatchObject({ status: 'fail', reason: 'refused-card' });
   }, 60_000);
 
   it('fails a gift card, saying it looks like a gift card or voucher', async () => {
