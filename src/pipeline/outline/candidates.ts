@@ -8,7 +8,7 @@ import { contourPoints, type MatScope } from '../cv.ts';
 import { distance, lineThrough, signedArea, type Point } from '../geometry.ts';
 import type { RgbaImage } from '../types.ts';
 import { edgeMapOf, edgeSupport, refineSide, type EdgeMap, type Side } from './edgeMap.ts';
-import { sharedBorder, withFrameCorners } from './frame.ts';
+import { borderOf, sharedBorder, withFrameCorners } from './frame.ts';
 import { judgeQuad, type Candidate } from './judgeQuad.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
@@ -89,6 +89,10 @@ function documentChains(
   width: number,
   height: number,
 ): { points: Point[]; closed: boolean }[] {
+  // A contour that nowhere meets the photo's border (drawn into the edge map) closes round the document
+  // inside the photo, however near the border its sides run: a card filling a scan to within a few
+  // pixels of its edge (passporteye's 77_card-cmw, its sides 10 px in from a 900-px copy's border).
+  if (!polygon.some((p) => borderOf(p, width, height) !== null)) return [{ points: polygon, closed: true }];
   const n = polygon.length;
   const alongFrame = polygon.map((p, i) => sharedBorder(p, polygon[(i + 1) % n]!, width, height) !== null);
   const firstFrame = alongFrame.indexOf(true);

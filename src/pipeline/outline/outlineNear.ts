@@ -27,7 +27,7 @@ import {
 import { documentCandidates } from './candidates.ts';
 import { coveredByBorderGaps } from './coveredCorners.ts';
 import { edgeMapOf, findEdges, smoothedChannels, type EdgeMap } from './edgeMap.ts';
-import { EDGE_SENSITIVITIES } from './findDocumentOutline.ts';
+import { EDGE_SENSITIVITIES, thinBorderCandidates } from './findDocumentOutline.ts';
 import { clipToFrame, sharedBorder } from './frame.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
 import { findSidesNear, type SidesNear } from './sidesNear.ts';
@@ -135,6 +135,13 @@ export function findOutlineNear(
       }
       if (best) return best.outline;
     }
+    // A document whose border is a thin drawn line (an ICAO figure's TD2 card, passporteye's
+    // 100_pass2-uto) has none in the median-smoothed maps.
+    for (const candidate of thinBorderCandidates(scope, image)) {
+      if (!predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted))) continue;
+      if (!best || candidate.score > best.score) best = candidate;
+    }
+    if (best) return best.outline;
     // No candidate fits: the prediction whose sides lie most on edges is judged (the likeliest on a tie).
     const judged = predictions.map((predicted) => judgePrediction(maps, image, predicted, marginPx));
     return judged.reduce((best, next) => (next.edgeSupport > best.edgeSupport + 0.05 ? next : best));
