@@ -70,7 +70,7 @@ function thinBorderCandidate(scope: MatScope, image: RgbaImage): Candidate | nul
 export function thinBorderCandidates(scope: MatScope, image: RgbaImage): Candidate[] {
   const [low, high] = EDGE_SENSITIVITIES[0]!;
   const edges = findEdges(scope, lightlySmoothedChannels(scope, image), low, high);
-  return documentCandidates(scope, edges, image).filter(
+  return documentCandidates(scope, edges, image, true).filter(
     (candidate) => candidate.outline.edgeSupport >= THIN_BORDER_MIN_SUPPORT,
   );
 }

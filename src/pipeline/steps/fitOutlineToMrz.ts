@@ -62,6 +62,7 @@ export function fitOutlineToMrz(
   }
   if (outline && predictions.some((predicted) => fitsPrediction(outline.quad, predicted))) return unchanged;
   const found = searchNear(scope, analysis, image, predictions, pxPerMm);
+  if (process.env.DBG) console.error('FIT', JSON.stringify({predictions, outline: outline?.quad, found, pxPerMm}));
   return { outline: found, changed: true };
 }
 
