@@ -16,7 +16,7 @@ import {
   type RgbaImage,
 } from '../types.ts';
 import { documentCandidates } from './candidates.ts';
-import { findEdges, lightlySmoothedChannels, smoothedChannels } from './edgeMap.ts';
+import { findEdges, lightlySmoothedGrey, smoothedChannels } from './edgeMap.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
 
 export type { DocumentOutline } from './judgeQuad.ts';
@@ -69,7 +69,7 @@ function thinBorderCandidate(scope: MatScope, image: RgbaImage): Candidate | nul
 /** The candidates whose border is a thin line all on edges, in the lightly smoothed photo. */
 export function thinBorderCandidates(scope: MatScope, image: RgbaImage): Candidate[] {
   const [low, high] = EDGE_SENSITIVITIES[0]!;
-  const edges = findEdges(scope, lightlySmoothedChannels(scope, image), low, high);
+  const edges = findEdges(scope, lightlySmoothedGrey(scope, image), low, high);
   return documentCandidates(scope, edges, image, true).filter(
     (candidate) => candidate.outline.edgeSupport >= THIN_BORDER_MIN_SUPPORT,
   );

@@ -9,12 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
 import { convexIoU } from '../../../src/pipeline/geometry.ts';
-import { findDocumentOutline } from '../../../src/pipeline/outline/findDocumentOutline.ts';
+import { findDocumentOutline, scaleQuad } from '../../../src/pipeline/outline/findDocumentOutline.ts';
 import { shrinkRgbaToFit } from '../../../src/pipeline/resizeArea.ts';
 import { cornersOf } from '../../../src/pipeline/rules/measures.ts';
 import { judgeFourCorners } from '../../../src/pipeline/rules/fourCorners.ts';
 import { ANALYSIS_SIDE_PX } from '../../../src/pipeline/sizes.ts';
-import type { RgbaImage } from '../../../src/pipeline/types.ts';
+import type { AnalysisPoint, RgbaImage } from '../../../src/pipeline/types.ts';
+import type { DocumentOutline } from '../../../src/pipeline/outline/judgeQuad.ts';
 
 let cv: OpenCv;
 beforeAll(async () => {
@@ -46,6 +47,12 @@ async function whiteCard(stroke: number | null): Promise<RgbaImage> {
   return shrinkRgbaToFit(cv, { width: info.width, height: info.height, data }, ANALYSIS_SIDE_PX);
 }
 
+/** four-corners on the outline found (its quad taken to the photo's pixels; the rule reads no points). */
+const judged = (outline: DocumentOutline<AnalysisPoint> | null) => {
+  const rule = judgeFourCorners(cornersOf(outline && { ...outline, quad: scaleQuad(outline.quad, 1) }));
+  return { status: rule.status, reason: rule.reason };
+};
+
 describe('four-corners on a card whose border is a thin drawn line on white', () => {
   it('finds the card by its 2-px border 12 px in from the scan edge, and passes all four corners', async () => {
     const image = await whiteCard(2);
@@ -65,14 +72,11 @@ describe('four-corners on a card whose border is a thin drawn line on white', ()
       [x0, y1],
     ] as const;
     expect(convexIoU(outline!.quad, truth)).toBeGreaterThan(0.95);
-    const rule = judgeFourCorners(cornersOf(outline));
-    expect({ status: rule.status, reason: rule.reason }).toStrictEqual({ status: 'pass', reason: 'all-in' });
+    expect(judged(outline)).toStrictEqual({ status: 'pass', reason: 'all-in' });
   });
 
   it('without the border there is no card to find: four-corners fails, not found', async () => {
-    const outline = findDocumentOutline(cv, await whiteCard(null));
-    const rule = judgeFourCorners(cornersOf(outline));
-    expect({ status: rule.status, reason: rule.reason }).toStrictEqual({
+    expect(judged(findDocumentOutline(cv, await whiteCard(null)))).toStrictEqual({
       status: 'fail',
       reason: 'not-found',
     });
