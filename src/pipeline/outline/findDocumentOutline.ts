@@ -74,6 +74,7 @@ export function thinBorderCandidates(scope: MatScope, image: RgbaImage): Candida
     (candidate) => candidate.outline.edgeSupport >= THIN_BORDER_MIN_SUPPORT,
   );
 }
+
 /** Good enough that a more sensitive edge map need not be tried. */
 function isConvincing(outline: DocumentOutline<AnalysisPoint>): boolean {
   return outline.edgeSupport >= 0.85 && outline.areaShare >= 0.1;
