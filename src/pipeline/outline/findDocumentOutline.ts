@@ -37,6 +37,14 @@ export const EDGE_SENSITIVITIES: readonly (readonly [number, number])[] = [
  */
 const THIN_BORDER_MIN_SUPPORT = 0.9;
 
+/**
+ * ...and only whole in the photo, a tenth of it at least: a drawn border is a closed line round a
+ * specimen that fills its scan (77_card-cmw: 96% of it; ICAO's TD2 figure, 100_pass2-uto: 78%). The
+ * slivers of print that the lightly smoothed map closes elsewhere (a cut-off composite of the Swedish
+ * card: 3%, a corner off the photo) are not documents.
+ */
+const THIN_BORDER_MIN_AREA_SHARE = 0.1;
+
 /** Returns the best plausible outline, or null when nothing in the photo looks like a document. */
 export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutline<AnalysisPoint> | null {
   return withMats(cv, (scope) => {
@@ -66,12 +74,15 @@ function thinBorderCandidate(scope: MatScope, image: RgbaImage): Candidate | nul
   return best;
 }
 
-/** The candidates whose border is a thin line all on edges, in the lightly smoothed photo. */
+/** The candidates whose border is a thin closed line all on edges, in the lightly smoothed photo. */
 export function thinBorderCandidates(scope: MatScope, image: RgbaImage): Candidate[] {
   const [low, high] = EDGE_SENSITIVITIES[0]!;
   const edges = findEdges(scope, lightlySmoothedGrey(scope, image), low, high);
   return documentCandidates(scope, edges, image, true).filter(
-    (candidate) => candidate.outline.edgeSupport >= THIN_BORDER_MIN_SUPPORT,
+    ({ outline }) =>
+      outline.edgeSupport >= THIN_BORDER_MIN_SUPPORT &&
+      outline.missingCorners.length === 0 &&
+      outline.areaShare >= THIN_BORDER_MIN_AREA_SHARE,
   );
 }
 
