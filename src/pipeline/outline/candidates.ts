@@ -8,15 +8,25 @@ import { contourPoints, type MatScope } from '../cv.ts';
 import { distance, lineThrough, signedArea, type Point } from '../geometry.ts';
 import type { RgbaImage } from '../types.ts';
 import { edgeMapOf, edgeSupport, refineSide, type EdgeMap, type Side } from './edgeMap.ts';
-import { sharedBorder, withFrameCorners } from './frame.ts';
+import { borderOf, sharedBorder, withFrameCorners } from './frame.ts';
 import { judgeQuad, type Candidate } from './judgeQuad.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
 /** How many of the largest hulls per edge map are tried as documents. */
 const CANDIDATES_PER_MAP = 12;
 
-/** Every plausible outline in the edge map, from the largest hulls down. */
-export function documentCandidates(scope: MatScope, edgesMat: Mat, image: RgbaImage): Candidate[] {
+/**
+ * Every plausible outline in the edge map, from the largest hulls down. `closedInside`: a contour
+ * that nowhere meets the photo's border is taken as closed round the document inside the photo,
+ * however near the border its sides run (a thin drawn border 10 px in from a scan's edge:
+ * findDocumentOutline.ts's thin-border search). Otherwise sides within 2% of the border are frame.
+ */
+export function documentCandidates(
+  scope: MatScope,
+  edgesMat: Mat,
+  image: RgbaImage,
+  closedInside = false,
+): Candidate[] {
   const contours = scope.vector();
   // Every contour, not only outer ones: where clutter touches a card's border, the inner side of
   // that border is still a clean closed curve round the card.
@@ -25,8 +35,8 @@ export function documentCandidates(scope: MatScope, edgesMat: Mat, image: RgbaIm
   const candidates: Candidate[] = [];
   for (const hull of largestHulls(scope, contours, image.width * image.height)) {
     for (const candidate of [
-      outlineFromHull(scope, edges, hull.points, image),
-      outlineFromOwnSides(scope, edges, hull.contour, image),
+      outlineFromHull(scope, edges, hull.points, image, closedInside),
+      outlineFromOwnSides(scope, edges, hull.contour, image, closedInside),
     ]) {
       if (candidate) candidates.push(candidate);
     }
@@ -62,11 +72,17 @@ function largestHulls(scope: MatScope, contours: ReturnType<MatScope['vector']>,
   return hulls.slice(0, CANDIDATES_PER_MAP);
 }
 
-function outlineFromHull(scope: MatScope, edges: EdgeMap, hull: Point[], image: RgbaImage): Candidate | null {
+function outlineFromHull(
+  scope: MatScope,
+  edges: EdgeMap,
+  hull: Point[],
+  image: RgbaImage,
+  closedInside: boolean,
+): Candidate | null {
   const { width, height } = image;
   const polygon = withFrameCorners(hull, width, height);
   const perimeter = polygon.reduce((sum, p, i) => sum + distance(p, polygon[(i + 1) % polygon.length]!), 0);
-  const chains = documentChains(polygon, width, height);
+  const chains = documentChains(polygon, width, height, closedInside);
   let threeSided: Side[] | null = null;
   for (const share of [0.01, 0.02, 0.035, 0.05, 0.08]) {
     const sides = chains.flatMap((chain) =>
@@ -88,7 +104,13 @@ function documentChains(
   polygon: Point[],
   width: number,
   height: number,
+  closedInside: boolean,
 ): { points: Point[]; closed: boolean }[] {
+  // A thin border that nowhere meets the photo's (drawn into the edge map) closes round the document
+  // inside the photo, however near the border its sides run (passporteye's 77_card-cmw: 10 px in
+  // from a 900-px copy's border).
+  if (closedInside && !polygon.some((p) => borderOf(p, width, height) !== null))
+    return [{ points: polygon, closed: true }];
   const n = polygon.length;
   const alongFrame = polygon.map((p, i) => sharedBorder(p, polygon[(i + 1) % n]!, width, height) !== null);
   const firstFrame = alongFrame.indexOf(true);
@@ -119,9 +141,10 @@ function outlineFromOwnSides(
   edges: EdgeMap,
   contour: Point[],
   image: RgbaImage,
+  closedInside: boolean,
 ): Candidate | null {
   const { width, height } = image;
-  const chains = documentChains(contour, width, height);
+  const chains = documentChains(contour, width, height, closedInside);
   const length = chains.reduce(
     (sum, chain) =>
       sum + chain.points.reduce((s, p, i) => (i === 0 ? 0 : s + distance(chain.points[i - 1]!, p)), 0),

@@ -5,7 +5,7 @@
  * candidate's quad (judgeQuad.ts) and its covered corners (coveredCorners.ts).
  */
 import type { OpenCv } from '../../engines/types.ts';
-import { withMats } from '../cv.ts';
+import { withMats, type MatScope } from '../cv.ts';
 import {
   pointIn,
   type AnalysisPoint,
@@ -16,7 +16,7 @@ import {
   type RgbaImage,
 } from '../types.ts';
 import { documentCandidates } from './candidates.ts';
-import { findEdges, smoothedChannels } from './edgeMap.ts';
+import { findEdges, lightlySmoothedGrey, smoothedChannels } from './edgeMap.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
 
 export type { DocumentOutline } from './judgeQuad.ts';
@@ -31,6 +31,20 @@ export const EDGE_SENSITIVITIES: readonly (readonly [number, number])[] = [
   [15, 45],
 ];
 
+/**
+ * A thin border's outline is taken on the lightly smoothed map only with this share of its sides on
+ * edges: a drawn frame is unbroken (77_card-cmw: 1.0), where shapes made of print are not.
+ */
+const THIN_BORDER_MIN_SUPPORT = 0.9;
+
+/**
+ * ...and only whole in the photo, a tenth of it at least: a drawn border is a closed line round a
+ * specimen that fills its scan (77_card-cmw: 96% of it; ICAO's TD2 figure, 100_pass2-uto: 78%). The
+ * slivers of print that the lightly smoothed map closes elsewhere (a cut-off composite of the Swedish
+ * card: 3%, a corner off the photo) are not documents.
+ */
+const THIN_BORDER_MIN_AREA_SHARE = 0.1;
+
 /** Returns the best plausible outline, or null when nothing in the photo looks like a document. */
 export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutline<AnalysisPoint> | null {
   return withMats(cv, (scope) => {
@@ -42,8 +56,34 @@ export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutli
         if (!best || candidate.score > best.score) best = candidate;
       }
     }
-    return best?.outline ?? null;
+    return (best ?? thinBorderCandidate(scope, image))?.outline ?? null;
   });
+}
+
+/**
+ * Where neither map gave a candidate, a document whose border is a thin drawn line (a specimen card's
+ * 2-px grey rounded frame on white: passporteye's 77_card-cmw) may be there, erased by the median.
+ * Its edges are looked for in the photo lightly smoothed, at the strong sensitivity; only a closed
+ * border all on edges is taken, as print and texture there make many shapes of lesser support.
+ */
+function thinBorderCandidate(scope: MatScope, image: RgbaImage): Candidate | null {
+  let best: Candidate | null = null;
+  for (const candidate of thinBorderCandidates(scope, image)) {
+    if (!best || candidate.score > best.score) best = candidate;
+  }
+  return best;
+}
+
+/** The candidates whose border is a thin closed line all on edges, in the lightly smoothed photo. */
+export function thinBorderCandidates(scope: MatScope, image: RgbaImage): Candidate[] {
+  const [low, high] = EDGE_SENSITIVITIES[0]!;
+  const edges = findEdges(scope, lightlySmoothedGrey(scope, image), low, high);
+  return documentCandidates(scope, edges, image, true).filter(
+    ({ outline }) =>
+      outline.edgeSupport >= THIN_BORDER_MIN_SUPPORT &&
+      outline.missingCorners.length === 0 &&
+      outline.areaShare >= THIN_BORDER_MIN_AREA_SHARE,
+  );
 }
 
 /** Good enough that a more sensitive edge map need not be tried. */

@@ -27,10 +27,11 @@ import {
 import { documentCandidates } from './candidates.ts';
 import { coveredByBorderGaps } from './coveredCorners.ts';
 import { edgeMapOf, findEdges, smoothedChannels, type EdgeMap } from './edgeMap.ts';
-import { EDGE_SENSITIVITIES } from './findDocumentOutline.ts';
+import { EDGE_SENSITIVITIES, thinBorderCandidates } from './findDocumentOutline.ts';
 import { clipToFrame, sharedBorder } from './frame.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
 import { findSidesNear, type SidesNear } from './sidesNear.ts';
+import { scanEndsAtDocument } from './roundedCorners.ts';
 import { holdsZoneAsIcao } from './zoneOnPage.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
@@ -115,12 +116,15 @@ export function fitsPrediction<P extends Point>(
  * `predictions`: where the document may be, the likeliest first, each its corners in its own order
  * (top-left, top-right, bottom-right, bottom-left), in the analysis copy's pixels. `marginPx`: how near the photo's border an unseen side
  * may come before its corners count as not in the photo (a few millimetres on the document).
+ * `pxPerMm`: the document's scale in the image, where known (from its code): a scan that ends at
+ * the document's edge is then known by its rounded corners (roundedCorners.ts).
  */
 export function findOutlineNear(
   cv: OpenCv,
   image: RgbaImage,
   predictions: readonly PredictedOutline<AnalysisPoint>[],
   marginPx: number,
+  pxPerMm?: number,
 ): DocumentOutline<AnalysisPoint> {
   return withMats(cv, (scope) => {
     const channels = smoothedChannels(scope, image);
@@ -135,10 +139,40 @@ export function findOutlineNear(
       }
       if (best) return best.outline;
     }
+    // A document whose border is a thin drawn line (an ICAO figure's TD2 card, passporteye's
+    // 100_pass2-uto) has none in the median-smoothed maps.
+    for (const candidate of thinBorderCandidates(scope, image)) {
+      if (!predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted))) continue;
+      if (!best || candidate.score > best.score) best = candidate;
+    }
+    if (best) return best.outline;
+    // A scan that ends at the document's own edge: its sides are the photo's border, which no edge
+    // can be told from, but its rounded corners show in the photo's corners.
+    if (pxPerMm && predictions.some((predicted) => scanEndsAtDocument(image, predicted, pxPerMm)))
+      return wholePhotoOutline(image);
     // No candidate fits: the prediction whose sides lie most on edges is judged (the likeliest on a tie).
     const judged = predictions.map((predicted) => judgePrediction(maps, image, predicted, marginPx));
     return judged.reduce((best, next) => (next.edgeSupport > best.edgeSupport + 0.05 ? next : best));
   });
+}
+
+/** The whole photo as the document's outline: a scan that ends at its edge, its four corners seen. */
+function wholePhotoOutline({ width, height }: RgbaImage): DocumentOutline<AnalysisPoint> {
+  const quad = [
+    pointIn('analysis', 0, 0),
+    pointIn('analysis', width - 1, 0),
+    pointIn('analysis', width - 1, height - 1),
+    pointIn('analysis', 0, height - 1),
+  ] as const;
+  return {
+    quad,
+    missingCorners: [],
+    coveredCorners: [],
+    offEdges: [],
+    areaShare: 1,
+    aspect: Math.max(width, height) / Math.min(width, height),
+    edgeSupport: 1,
+  };
 }
 
 /**

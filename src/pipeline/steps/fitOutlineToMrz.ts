@@ -61,7 +61,7 @@ export function fitOutlineToMrz(
     pxPerMm = inPhoto[0]!.pxPerMm;
   }
   if (outline && predictions.some((predicted) => fitsPrediction(outline.quad, predicted))) return unchanged;
-  const found = searchNear(scope, analysis, image, predictions, pxPerMm);
+  const found = searchNear(scope, analysis, image, predictions, pxPerMm, 'read');
   return { outline: found, changed: true };
 }
 
@@ -98,7 +98,7 @@ export function fitOutlineToCodeSighting(
   if (inPhoto.length === 0) return unchanged;
   const predictions = inPhoto.map(({ quad, zone }) => ({ quad, zone }));
   if (predictions.some((predicted) => fitsPrediction(outline.quad, predicted))) return unchanged;
-  const found = searchNear(scope, analysis, image, predictions, inPhoto[0]!.pxPerMm);
+  const found = searchNear(scope, analysis, image, predictions, inPhoto[0]!.pxPerMm, 'seen');
   // Not even where the outline found ran off the photo too: that outline was not the document, so
   // it says nothing of the document's corners (passporteye's 33_id-usa: the card whole in the photo,
   // its prediction 6 px past the photo's left border).
@@ -109,13 +109,18 @@ export function fitOutlineToCodeSighting(
   };
 }
 
-/** The outline search held to the predictions (photo pixels), run on the analysis copy. */
+/**
+ * The outline search held to the predictions (photo pixels), run on the analysis copy. Only a code
+ * `read` (its check digits holding) says the photo's frame is the document's own edge where its
+ * corners show round (outline/roundedCorners.ts); rows `seen` but not read predict too loosely.
+ */
 function searchNear(
   scope: MatScope,
   analysis: RgbaImage,
   image: RgbaImage,
   predictions: readonly PredictedOutline<ImagePoint>[],
   pxPerMm: number,
+  code: 'read' | 'seen',
 ): DocumentOutline {
   const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
   const toAnalysis = (quad: Quad<ImagePoint>) =>
@@ -124,7 +129,13 @@ function searchNear(
     quad: toAnalysis(quad),
     zone: toAnalysis(zone),
   }));
-  const found = findOutlineNear(scope.cv, analysis, inAnalysis, BORDER_MARGIN_MM * pxPerMm * scale);
+  const found = findOutlineNear(
+    scope.cv,
+    analysis,
+    inAnalysis,
+    BORDER_MARGIN_MM * pxPerMm * scale,
+    code === 'read' ? pxPerMm * scale : undefined,
+  );
   return { ...found, quad: scaleQuad(found.quad, 1 / scale) };
 }
 

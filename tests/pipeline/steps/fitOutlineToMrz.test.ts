@@ -120,3 +120,65 @@ describe('item 2: a code seen but not read bounds the outline', () => {
     120_000,
   );
 });
+
+describe("item 2: a scan that ends at the document's own edge", () => {
+  /**
+   * The clean French ID card fixture taken flat at its outline: a scan that ends at the card's edge,
+   * the ground showing only beyond its rounded corners (ISO/IEC 7810: r = 3.18 mm). `inset`: the
+   * share of each side cut off inside the card (its print then runs off the photo).
+   */
+  async function scanOfCard(inset: number): Promise<Uint8Array> {
+    const card = fixture('clean', 'id-card');
+    const photo = await decodePhoto(await readFile(card.path));
+    const corners = card.outline!.map(([x, y]) => pointIn('image', x, y)) as unknown as Quad<ImagePoint>;
+    const flat = withMats(engines.cv, (scope) => rectifyDocument(scope, photo, corners).image);
+    const [left, top] = [Math.round(flat.width * inset), Math.round(flat.height * inset)];
+    const raw = { width: flat.width, height: flat.height, channels: 4 } as const;
+    const jpeg = await sharp(Buffer.from(flat.data), { raw })
+      .extract({ left, top, width: flat.width - 2 * left, height: flat.height - 2 * top })
+      .removeAlpha()
+      .jpeg({ quality: 92 })
+      .toBuffer();
+    return new Uint8Array(jpeg);
+  }
+
+  async function fourCornersOf(bytes: Uint8Array) {
+    const report = await checkDocument(await decodePhotoForCheck(bytes), engines, { today: '2026-06-01' });
+    const rule = report.rules.find((r) => r.id === 'four-corners')!;
+    return { status: rule.status, reason: rule.reason };
+  }
+
+  it('passes its four corners, seen round in the photo’s corners, where the frame is the page the code predicts', async () => {
+    expect(await fourCornersOf(await scanOfCard(0))).toStrictEqual({ status: 'pass', reason: 'all-in' });
+  }, 120_000);
+
+  it('fails the same card cut 3% inside its edges: its corners are off the photo', async () => {
+    expect(await fourCornersOf(await scanOfCard(0.03))).toStrictEqual({ status: 'fail', reason: 'cut-off' });
+  }, 120_000);
+});
+
+describe.skipIf(!haveShared)("four-corners on passporteye's flat scans", () => {
+  const judged = async (file: string) => {
+    const bytes = await readFile(join(SHARED, 'real-ids', 'passporteye', file));
+    const report = await checkDocument(await decodePhotoForCheck(new Uint8Array(bytes)), engines, {
+      today: '2010-01-01',
+    });
+    const rule = report.rules.find((r) => r.id === 'four-corners')!;
+    return { status: rule.status, reason: rule.reason };
+  };
+
+  // A white card whose border is a 2-px grey rounded line 12 px in from the scan's edge.
+  it('passes 77_card-cmw, its thin border found', async () => {
+    expect(await judged('77_card-cmw.png')).toStrictEqual({ status: 'pass', reason: 'all-in' });
+  }, 120_000);
+
+  // ICAO 9303's TD2 figure: the card a thin dark rounded line on white; the portrait's frame is not it.
+  it('passes 100_pass2-uto, the card held to its code', async () => {
+    expect(await judged('100_pass2-uto.jpg')).toStrictEqual({ status: 'pass', reason: 'all-in' });
+  }, 120_000);
+
+  // A TD2 card scanned to its edge, its corners faint grey arcs in the photo's corners.
+  it('passes 100_id-rou, a scan that ends at the card’s edge', async () => {
+    expect(await judged('100_id-rou.jpg')).toStrictEqual({ status: 'pass', reason: 'all-in' });
+  }, 120_000);
+});
