@@ -121,8 +121,7 @@ class LumaSamples {
     let before = 0;
     let bin = 0;
     while (before + this.counts[bin]! <= rank) before += this.counts[bin++]!;
-    const inBin = this.values.filter((value) => Math.floor(value) === bin).sort();
-    return inBin[rank - before]!;
+    return inBinSorted(this.values, bin, this.counts[bin]!)[rank - before]!;
   }
 
   /** How many are below the whole number `limit`. */
@@ -132,3 +131,10 @@ class LumaSamples {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/** The `count` values whose whole part is `bin`, sorted (a small function: its loop runs optimised, image.ts). */
+function inBinSorted(values: Float32Array, bin: number, count: number): Float32Array {
+  const inBin = new Float32Array(count);
+  for (let i = 0, k = 0; i < values.length; i++) if (Math.floor(values[i]!) === bin) inBin[k++] = values[i]!;
+  return inBin.sort();
+}

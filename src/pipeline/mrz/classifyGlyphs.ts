@@ -5,7 +5,7 @@
  * digits stand taller than its capitals, which separates 0 from O and 8 from B.
  */
 import type { OcrGlyph } from '../../engines/types.ts';
-import type { GreyImage } from '../image.ts';
+import { invertedBytes, type GreyImage } from '../image.ts';
 import { MRZ_ALPHABET, rectIn, type Rect } from '../types.ts';
 import { OCRB_GLYPHS } from './ocrbGlyphs.ts';
 
@@ -87,7 +87,7 @@ export function scoreGlyphs(image: GreyImage, glyphs: readonly OcrGlyph[]): (Flo
     .sort((a, b) => a - b);
   const unit = units[Math.floor(units.length / 2)];
   if (unit === undefined) return glyphs.map(() => null);
-  const ink: GreyImage = { width: image.width, height: image.height, data: image.data.map((v) => 255 - v) };
+  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
   return inkBoxes.map((box) => {
     if (!box) return null;
     const seen = resampleInk(ink, box);
@@ -113,7 +113,7 @@ export interface GlyphShape {
 
 /** Each glyph's shape (GlyphShape), or null where no ink was found in its box. */
 export function glyphShapes(image: GreyImage, glyphs: readonly OcrGlyph[]): (GlyphShape | null)[] {
-  const ink: GreyImage = { width: image.width, height: image.height, data: image.data.map((v) => 255 - v) };
+  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
   return glyphs.map((glyph) => {
     const box = inkBox(image, glyph.box);
     return box && { ink: resampleInk(ink, box), aspect: box.width / box.height };
