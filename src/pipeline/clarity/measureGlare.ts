@@ -79,8 +79,7 @@ export function measureGlare(
   if (!washed.data.includes(255) && !washedMask(image, fadedPaperLevel(paper)).data.includes(255)) return 0;
   // The fill beyond the photo's edge of a quad that runs off it: no print in it was lost.
   const beyond = { ...washed, data: new Uint8Array(washed.data.length).fill(255) };
-  if (inPhoto) leaveOutBeyondPhoto(scope, beyond, inPhoto);
-  clearOutside(washed.data, beyond.data);
+  if (inPhoto && leaveOutBeyondPhoto(scope, beyond, inPhoto)) clearOutside(washed.data, beyond.data);
   const { cv } = scope;
   const window = Math.max(5, Math.round(PRINT_WINDOW_SHARE * Math.max(image.width, image.height)) | 1);
   const { light, range } = localRange(cv, grey, window);
@@ -184,20 +183,27 @@ function washedMask(image: RgbaImage, level: number): GreyImage {
 function localRange(cv: OpenCv, grey: GreyImage, window: number): { light: GreyImage; range: GreyImage } {
   const light = rectFilter(cv, grey, window, window, 'max');
   const dark = rectFilter(cv, grey, window, window, 'min');
-  const data = new Uint8Array(grey.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = light.data[i]! - dark.data[i]!;
-  return { light, range: { width: grey.width, height: grey.height, data } };
+  const range = { width: grey.width, height: grey.height, data: lessOf(light.data, dark.data) };
+  return { light, range };
+}
+
+/** a - b byte by byte, over a's bytes (b no greater anywhere). */
+function lessOf(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! - b[i]!;
+  return out;
 }
 
 /**
- * Clears the mask beyond the photo's edge: a quad that runs off the photo is rectified with the
- * photo's border pixels smeared outwards, a flat fill with no print in it that is no wash.
+ * Clears the mask beyond the photo's edge, and says whether it may have cleared any: a quad that runs
+ * off the photo is rectified with the photo's border pixels smeared outwards, a flat fill with no
+ * print in it that is no wash.
  */
-function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: DocumentInPhoto): void {
+function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: DocumentInPhoto): boolean {
   // A document whose four corners are on the photo lies wholly on it (a perspective takes the
   // rectangle's inside to a convex quad's): nothing to clear, and 0.45 M points not to map.
   const { corners } = inPhoto;
-  if (isConvex(corners) && corners.every((corner) => isWellInside(corner, inPhoto))) return;
+  if (isConvex(corners) && corners.every((corner) => isWellInside(corner, inPhoto))) return false;
   const { cv } = scope;
   const { width, height } = mask;
   const rectangle = [0, 0, width - 1, 0, width - 1, height - 1, 0, height - 1];
@@ -214,6 +220,7 @@ function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: Document
       if (px < 0 || py < 0 || px > maxX || py > maxY) mask.data[i] = 0;
     }
   }
+  return true;
 }
 
 /**
