@@ -112,11 +112,11 @@ export function measureClarity(
     const deviation = scope.mat();
     cv.meanStdDev(laplacian, mean, deviation);
     const sharpness = (deviation.doubleAt(0, 0) ?? 0) ** 2;
-    const lap = laplacian.data32F.slice();
     const soft = greyToMat(scope, gaussianBlurGrey(cv, stretchedGrey, 'both'));
     const softLaplacian = scope.mat();
     cv.Laplacian(soft, softLaplacian, cv.CV_32F, 1);
-    const print = measurePrint(scope, grey, lap, softLaplacian.data32F.slice(), [
+    // Views, taken once no more Mats are made (measurePrint.ts, Floats).
+    const print = measurePrint(scope, grey, () => laplacian.data32F, () => softLaplacian.data32F, [
       secondDerivativeOneWay(scope, stretched, stretchedGrey, 'across'),
       secondDerivativeOneWay(scope, stretched, stretchedGrey, 'down'),
     ]);
@@ -150,7 +150,7 @@ function secondDerivativeOneWay(
   const soft = greyToMat(scope, gaussianBlurGrey(cv, stretchedGrey, way));
   const reblurred = scope.mat();
   cv.Sobel(soft, reblurred, cv.CV_32F, dx, dy, 1);
-  return { sharp: sharp.data32F.slice(), reblurred: reblurred.data32F.slice() };
+  return { sharp: () => sharp.data32F, reblurred: () => reblurred.data32F };
 }
 
 function percentile(histogram: Uint32Array, total: number, share: number): number {
