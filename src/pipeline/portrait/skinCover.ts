@@ -24,7 +24,8 @@ export function paperColour(document: RgbaImage, cellsAcross: number): Rgb {
     for (let column = from; column < to; column++)
       for (let channel = 0; channel < 3; channel++)
         channels[channel]!.push(rgb[(row * columns + column) * 3 + channel]!);
-  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  // A typed array sorts numerically without a comparator, several times faster (the same order: no NaN).
+  const median = (values: number[]) => Float64Array.from(values).sort()[values.length >> 1] ?? 0;
   return [median(channels[0]), median(channels[1]), median(channels[2])];
 }
 
