@@ -116,10 +116,16 @@ export function measureClarity(
     const softLaplacian = scope.mat();
     cv.Laplacian(soft, softLaplacian, cv.CV_32F, 1);
     // Views, taken once no more Mats are made (measurePrint.ts, Floats).
-    const print = measurePrint(scope, grey, () => laplacian.data32F, () => softLaplacian.data32F, [
-      secondDerivativeOneWay(scope, stretched, stretchedGrey, 'across'),
-      secondDerivativeOneWay(scope, stretched, stretchedGrey, 'down'),
-    ]);
+    const print = measurePrint(
+      scope,
+      grey,
+      () => laplacian.data32F,
+      () => softLaplacian.data32F,
+      [
+        secondDerivativeOneWay(scope, stretched, stretchedGrey, 'across'),
+        secondDerivativeOneWay(scope, stretched, stretchedGrey, 'down'),
+      ],
+    );
 
     return {
       sharpness,
