@@ -47,9 +47,14 @@ export function opening(cv: OpenCv, image: GreyImage, width: number, height: num
  */
 export function blackHat(cv: OpenCv, image: GreyImage, width: number, height: number): GreyImage {
   const closed = closing(cv, image, width, height);
-  const data = new Uint8Array(image.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, closed.data[i]! - image.data[i]!);
-  return { width: image.width, height: image.height, data };
+  return { width: image.width, height: image.height, data: lessClamped(closed.data, image.data) };
+}
+
+/** a - b over b's bytes, at least 0 (a may run on past b: a kernel's padded rows). */
+function lessClamped(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.max(0, a[i]! - b[i]!);
+  return out;
 }
 
 function openCvMorphology(

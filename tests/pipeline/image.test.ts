@@ -6,7 +6,13 @@ import { expect, it } from 'vitest';
 import { decodePhoto } from '../../src/decode/node.ts';
 import { loadNodeOpenCv } from '../../src/engines/node.ts';
 import { matToGrey, rgbaToMat, withMats } from '../../src/pipeline/cv.ts';
-import { toGreyscale } from '../../src/pipeline/image.ts';
+import {
+  byteHistogram,
+  cellMeans,
+  invertedBytes,
+  throughTable,
+  toGreyscale,
+} from '../../src/pipeline/image.ts';
 import { fixture } from '../support/fixtures.ts';
 
 it('toGreyscale gives exactly the luma of OpenCV’s RGBA2GRAY on a photo', async () => {
@@ -22,4 +28,34 @@ it('toGreyscale gives exactly the luma of OpenCV’s RGBA2GRAY on a photo', asyn
   expect(ours.height).toBe(photo.height);
   const differing = ours.data.filter((value, i) => value !== theirs.data[i]).length;
   expect(differing).toBe(0);
+});
+
+it('byteHistogram, throughTable and invertedBytes give what the plain definitions give on a photo', async () => {
+  const { data } = toGreyscale(await decodePhoto(await readFile(fixture('glare').path)));
+  const histogram = new Uint32Array(256);
+  data.forEach((value) => histogram[value]!++);
+  expect(byteHistogram(data)).toStrictEqual(histogram);
+  const table = Uint8Array.from({ length: 256 }, (_, v) => (v * 7 + 3) % 256);
+  const looked = throughTable(data, table);
+  const inverted = invertedBytes(data);
+  expect([looked.length, inverted.length]).toStrictEqual([data.length, data.length]);
+  // Counted, not compared whole: vitest's deep equality takes a minute over a million bytes.
+  expect(data.filter((value, i) => looked[i] !== table[value] || inverted[i] !== 255 - value).length).toBe(0);
+});
+
+it('cellMeans over some columns gives those columns’ cells as over all, and 0 elsewhere', async () => {
+  const photo = await decodePhoto(await readFile(fixture('glare').path));
+  const all = cellMeans(photo, 96);
+  const band = cellMeans(photo, 96, (columns) => ({
+    from: Math.floor(columns * 0.38),
+    to: Math.ceil(columns * 0.62),
+  }));
+  const from = Math.floor(all.columns * 0.38);
+  const to = Math.ceil(all.columns * 0.62);
+  const expected = all.rgb.map((value, i) => {
+    const column = Math.floor(i / 3) % all.columns;
+    return column >= from && column < to ? value : 0;
+  });
+  expect({ ...band, rgb: [...band.rgb] }).toStrictEqual({ ...all, rgb: [...expected] });
+  expect(to - from).toBeGreaterThan(10);
 });

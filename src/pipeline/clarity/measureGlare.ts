@@ -8,10 +8,11 @@
 import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, type MatScope } from '../cv.ts';
 import { isConvex } from '../geometry.ts';
-import type { GreyImage } from '../image.ts';
+import { byteHistogram, type GreyImage } from '../image.ts';
 import { rectFilter } from '../morphology.ts';
 import type { RgbaImage } from '../types.ts';
 import { FAINT_WEIGHT, fadedPaperLevel, fadedPrintMask } from './fadedPrint.ts';
+import { BETWEEN_PRINT, inLineOfPrint, LIFTED, PAPER_AT_LIMIT, WASH_ABOVE_PAPER } from './printLines.ts';
 
 /**
  * A pixel is washed when every channel is above the document's own paper (its PAPER_SHARE percentile)
@@ -19,17 +20,10 @@ import { FAINT_WEIGHT, fadedPaperLevel, fadedPrintMask } from './fadedPrint.ts';
  * glare), at most GLARE_LEVEL (a sensor at its limit). Every channel high is also colourless.
  */
 const GLARE_LEVEL = 254;
-const WASH_ABOVE_PAPER = 14;
 const WASH_FLOOR = 246;
 const PAPER_SHARE = 0.75;
 /** Paper this light is itself at the sensor's limit (a white render or scan): a clipped patch on it is paper. */
 const CLIPPED_PAPER = 250;
-/**
- * Paper at least this light is the sensor's limit itself (a render, a scan's white): nothing on it can
- * be told from a clipped patch. Between CLIPPED_PAPER and this, a patch the sensor clipped (255) as
- * wide as a glyph, in a line of print between print, is glare: its line's paper was below the limit.
- */
-const PAPER_AT_LIMIT = 254;
 /** A patch along this share of a side of the image is a margin or the background, not a reflection on the document. */
 const MARGIN_SIDE_SHARE = 0.4;
 /** The bottom share of the rectified document, where the MRZ and most printed fields are, counts double. */
@@ -49,20 +43,6 @@ const PRINT_CONTRAST_SHARE = 0.95;
 const MIN_PRINT_CONTRAST = 60;
 /** Print is still there (crisp) where its local range is at least this share of the document's print contrast. */
 const CRISP_RATIO = 0.5;
-/**
- * Lost print is lifted above the paper round its line's print (the least light of the local maxima
- * there, which sensor noise only raises). Between print on both sides, by LIFT_BETWEEN_PRINT: the
- * white band an MRZ stands on is its line's own paper, level with it within noise, while glare
- * clipping over that band lifts it by 7 (fixtures: a band at 248). Beside print on one side only (a
- * wash over a line's start or end), by WASH_ABOVE_PAPER, as a wash over the document: a band's margin
- * beyond its line's ends is lit a little unevenly, not washed.
- */
-const LIFT_BETWEEN_PRINT = 5;
-
-/** inLineOfPrint's flags: lifted above its line's paper (isLifted); crisp print along its line on both sides. */
-const LIFTED = 1;
-const BETWEEN_PRINT = 2;
-
 /** How far along a row or down a column print is looked for on each side of a washed pixel. */
 const FLANK_SHARE = 0.25;
 
@@ -72,17 +52,6 @@ export interface DocumentInPhoto {
   readonly corners: readonly (readonly [number, number])[];
   readonly photoWidth: number;
   readonly photoHeight: number;
-}
-
-/** Whether `grey` is lifted above the paper of the print before it and after it (0: none within reach). */
-function isLifted(grey: number, before: number, after: number): boolean {
-  if (before && after) {
-    const linePaper = Math.max(before, after);
-    // Clipped where its line's paper, between print, was below the sensor's limit: lifted as far as it can be.
-    return grey >= linePaper + LIFT_BETWEEN_PRINT || (grey === 255 && linePaper < PAPER_AT_LIMIT);
-  }
-  const paper = before || after;
-  return paper > 0 && grey >= paper + WASH_ABOVE_PAPER;
 }
 
 const washLevel = (paper: number) => Math.min(GLARE_LEVEL, Math.max(WASH_FLOOR, paper + WASH_ABOVE_PAPER));
@@ -110,89 +79,64 @@ export function measureGlare(
   if (!washed.data.includes(255) && !washedMask(image, fadedPaperLevel(paper)).data.includes(255)) return 0;
   // The fill beyond the photo's edge of a quad that runs off it: no print in it was lost.
   const beyond = { ...washed, data: new Uint8Array(washed.data.length).fill(255) };
-  if (inPhoto) leaveOutBeyondPhoto(scope, beyond, inPhoto);
-  for (let i = 0; i < beyond.data.length; i++) if (!beyond.data[i]) washed.data[i] = 0;
+  if (inPhoto && leaveOutBeyondPhoto(scope, beyond, inPhoto)) clearOutside(washed.data, beyond.data);
   const { cv } = scope;
   const window = Math.max(5, Math.round(PRINT_WINDOW_SHARE * Math.max(image.width, image.height)) | 1);
   const { light, range } = localRange(cv, grey, window);
   const printContrast = Math.max(MIN_PRINT_CONTRAST, percentileOfValues(range.data, PRINT_CONTRAST_SHARE));
-  const crisp = new Uint8Array(range.data.length);
-  for (let i = 0; i < crisp.length; i++) crisp[i] = range.data[i]! >= CRISP_RATIO * printContrast ? 1 : 0;
+  const crisp = atLeast(range.data, CRISP_RATIO * printContrast);
   const reach = Math.round(FLANK_SHARE * Math.max(image.width, image.height));
   const inLine = inLineOfPrint(grey, light, crisp, reach, window);
   const solid = washedPatches(scope, washed, onWhite ? window : 3);
   const faded = fadedPrintMask(cv, image, { light, range, crisp, window, printContrast }, paper);
   const textStart = Math.floor(image.height * (1 - TEXT_BAND_SHARE));
-  let washedLost = 0;
-  let fadedLost = 0;
-  let print = 0;
-  for (let y = 0; y < image.height; y++) {
-    const weight = y >= textStart ? 2 : 1;
-    for (let x = 0, i = y * image.width; x < image.width; x++, i++) {
-      if (crisp[i]) print += weight;
-      else if (solid[i] && inLine[i]! & LIFTED) washedLost += weight;
-      else if (faded[i] && beyond.data[i] && inLine[i]! & BETWEEN_PRINT) fadedLost += weight;
-    }
-  }
+  const { washedLost, fadedLost, print } = countLost(
+    { crisp, solid, faded, beyond: beyond.data, inLine },
+    image.width,
+    textStart,
+  );
   const share = (lost: number) => (lost + print === 0 ? 0 : lost / (lost + print));
   return Math.max(share(washedLost), FAINT_WEIGHT * share(fadedLost));
 }
 
+/** Clears `mask` wherever `keep` is 0. */
+function clearOutside(mask: Uint8Array, keep: Uint8Array): void {
+  for (let i = 0; i < mask.length; i++) if (!keep[i]) mask[i] = 0;
+}
+
+/** 1 where the value is at least `floor`, else 0. */
+function atLeast(values: Uint8Array, floor: number): Uint8Array {
+  const out = new Uint8Array(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[i]! >= floor ? 1 : 0;
+  return out;
+}
+
 /**
- * Print lost lies in a line of print, lifted above that line's paper: a pixel with crisp print along
- * its line within `reach` on one side at least, and brighter than the paper round the print that line
- * showed on that side (isLifted; the least bright, so that print at a wash's rim, its paper already
- * lifted, does not set the level). A blank white strip between blocks of print, or beyond the
- * last line, has no print along it; the white band a line of print stands on is that line's own paper.
- * The document's edge, `edge` px in from the image's, is not print. Flags each pixel LIFTED so, and
- * BETWEEN_PRINT where its line has crisp print within reach on both sides (where faded print is looked for).
- * Lines run the way crisp print runs longest (across a rectified document; down a photo turned a
- * quarter).
+ * The crisp print, the print lost under a wash and the print faded between crisp print, rows from
+ * `textStart` down counted twice (measureGlare).
  */
-function inLineOfPrint(
-  grey: GreyImage,
-  light: GreyImage,
-  crisp: Uint8Array,
-  reach: number,
-  edge: number,
-): Uint8Array {
-  const { width, height } = grey;
-  let acrossChanges = 0;
-  let downChanges = 0;
-  for (let i = 0; i + width < crisp.length; i++) {
-    if (crisp[i] !== crisp[i + 1]) acrossChanges++;
-    if (crisp[i] !== crisp[i + width]) downChanges++;
+function countLost(
+  masks: {
+    crisp: Uint8Array;
+    solid: Uint8Array;
+    faded: Uint8Array;
+    beyond: Uint8Array;
+    inLine: Uint8Array;
+  },
+  width: number,
+  textStart: number,
+): { washedLost: number; fadedLost: number; print: number } {
+  const { crisp, solid, faded, beyond, inLine } = masks;
+  let washedLost = 0;
+  let fadedLost = 0;
+  let print = 0;
+  for (let i = 0; i < crisp.length; i++) {
+    const weight = i >= textStart * width ? 2 : 1;
+    if (crisp[i]) print += weight;
+    else if (solid[i] && inLine[i]! & LIFTED) washedLost += weight;
+    else if (faded[i] && beyond[i] && inLine[i]! & BETWEEN_PRINT) fadedLost += weight;
   }
-  const across = acrossChanges <= downChanges;
-  const [lines, length, lineStep, step] = across ? [height, width, width, 1] : [width, height, 1, width];
-  const lifted = new Uint8Array(crisp.length);
-  // The paper round the print seen before each pixel along its line (within reach), or none (0).
-  const before = new Uint8Array(length);
-  const scan = (start: number, direction: 1 | -1) => {
-    let since = reach + 1;
-    let paper = 255;
-    for (let k = 0; k < length; k++) {
-      const along = direction === 1 ? k : length - 1 - k;
-      const i = start + along * step;
-      // The document's own edge against the ground is crisp, but it is no print.
-      if (crisp[i] && along >= edge && along < length - edge) {
-        since = 0;
-        paper = Math.min(paper, light.data[i]!);
-        continue;
-      }
-      const seen = !crisp[i] && ++since <= reach ? paper : 0;
-      if (direction === 1) before[along] = seen;
-      else {
-        if (isLifted(grey.data[i]!, before[along]!, seen)) lifted[i] = LIFTED;
-        if (before[along] && seen) lifted[i] = lifted[i]! | BETWEEN_PRINT;
-      }
-    }
-  };
-  for (let line = 0; line < lines; line++) {
-    scan(line * lineStep, 1);
-    scan(line * lineStep, -1);
-  }
-  return lifted;
+  return { washedLost, fadedLost, print };
 }
 
 /**
@@ -239,20 +183,27 @@ function washedMask(image: RgbaImage, level: number): GreyImage {
 function localRange(cv: OpenCv, grey: GreyImage, window: number): { light: GreyImage; range: GreyImage } {
   const light = rectFilter(cv, grey, window, window, 'max');
   const dark = rectFilter(cv, grey, window, window, 'min');
-  const data = new Uint8Array(grey.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = light.data[i]! - dark.data[i]!;
-  return { light, range: { width: grey.width, height: grey.height, data } };
+  const range = { width: grey.width, height: grey.height, data: lessOf(light.data, dark.data) };
+  return { light, range };
+}
+
+/** a - b byte by byte, over a's bytes (b no greater anywhere). */
+function lessOf(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! - b[i]!;
+  return out;
 }
 
 /**
- * Clears the mask beyond the photo's edge: a quad that runs off the photo is rectified with the
- * photo's border pixels smeared outwards, a flat fill with no print in it that is no wash.
+ * Clears the mask beyond the photo's edge, and says whether it may have cleared any: a quad that runs
+ * off the photo is rectified with the photo's border pixels smeared outwards, a flat fill with no
+ * print in it that is no wash.
  */
-function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: DocumentInPhoto): void {
+function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: DocumentInPhoto): boolean {
   // A document whose four corners are on the photo lies wholly on it (a perspective takes the
   // rectangle's inside to a convex quad's): nothing to clear, and 0.45 M points not to map.
   const { corners } = inPhoto;
-  if (isConvex(corners) && corners.every((corner) => isWellInside(corner, inPhoto))) return;
+  if (isConvex(corners) && corners.every((corner) => isWellInside(corner, inPhoto))) return false;
   const { cv } = scope;
   const { width, height } = mask;
   const rectangle = [0, 0, width - 1, 0, width - 1, height - 1, 0, height - 1];
@@ -269,6 +220,7 @@ function leaveOutBeyondPhoto(scope: MatScope, mask: GreyImage, inPhoto: Document
       if (px < 0 || py < 0 || px > maxX || py > maxY) mask.data[i] = 0;
     }
   }
+  return true;
 }
 
 /**
@@ -293,7 +245,5 @@ function percentileOf(histogram: Uint32Array, total: number, share: number): num
 }
 
 function percentileOfValues(values: Uint8Array, share: number): number {
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < values.length; i++) histogram[values[i]!]!++;
-  return percentileOf(histogram, values.length, share);
+  return percentileOf(byteHistogram(values), values.length, share);
 }

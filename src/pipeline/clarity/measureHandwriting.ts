@@ -108,18 +108,12 @@ function penInMixedInk(
 ): { penPixels: number; overPrint: number } {
   // Too few strokes for any patch to hold MIN_STROKE_PX of them: none is over print, and every
   // stroke is in some patch (pen is ink), so their count is all there is to say; no labelling.
-  let strokes = 0;
-  for (let i = 0; i < pen.length; i++) strokes += pen[i]!;
+  const strokes = sumOf(pen);
   if (strokes < MIN_STROKE_PX) return { penPixels: strokes, overPrint: 0 };
   const labels = scope.mat();
   const count = cv.connectedComponents(greyToMat(scope, { width, height, data: ink }), labels, 8, cv.CV_32S);
-  const label = labels.data32S.slice();
-  const penOf = new Uint32Array(count);
-  const printOf = new Uint32Array(count);
-  for (let i = 0; i < ink.length; i++) {
-    if (pen[i]) penOf[label[i]!]!++;
-    else if (print[i]) printOf[label[i]!]!++;
-  }
+  // Read in place: nothing is allocated in OpenCV's heap (which would move it) before the count.
+  const { penOf, printOf } = inkPerPatch(labels.data32S, count, pen, print);
   let penPixels = 0;
   let overPrint = 0;
   for (let k = 1; k < count; k++) {
@@ -129,6 +123,28 @@ function penInMixedInk(
       overPrint += p;
   }
   return { penPixels, overPrint };
+}
+
+function sumOf(values: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
+  return sum;
+}
+
+/** Pen and print pixels in each labelled patch of ink. */
+function inkPerPatch(
+  label: Int32Array,
+  count: number,
+  pen: Uint8Array,
+  print: Uint8Array,
+): { penOf: Uint32Array; printOf: Uint32Array } {
+  const penOf = new Uint32Array(count);
+  const printOf = new Uint32Array(count);
+  for (let i = 0; i < pen.length; i++) {
+    if (pen[i]) penOf[label[i]!]!++;
+    else if (print[i]) printOf[label[i]!]!++;
+  }
+  return { penOf, printOf };
 }
 
 /**
@@ -148,15 +164,14 @@ export function inkMasks(
   const pen = new Uint8Array(size);
   const print = new Uint8Array(size);
   const ink = new Uint8Array(size);
-  const luma = (pixels: ArrayLike<number>, j: number) =>
-    0.299 * pixels[j]! + 0.587 * pixels[j + 1]! + 0.114 * pixels[j + 2]!;
-  const blueness = (pixels: ArrayLike<number>, j: number) =>
-    pixels[j + 2]! - Math.max(pixels[j]!, pixels[j + 1]!);
+  // Written out, not as arrow functions made each call: the loop then runs optimised (image.ts).
   for (let i = 0, j = 0; i < size; i++, j += 4) {
-    if (luma(data, j) > luma(around, j) - INK_CONTRAST) continue;
+    const luma = 0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!;
+    const aroundLuma = 0.299 * around[j]! + 0.587 * around[j + 1]! + 0.114 * around[j + 2]!;
+    if (luma > aroundLuma - INK_CONTRAST) continue;
     ink[i] = 255;
-    const blue = blueness(smoothed, j);
-    const aroundBlue = blueness(around, j);
+    const blue = smoothed[j + 2]! - Math.max(smoothed[j]!, smoothed[j + 1]!);
+    const aroundBlue = around[j + 2]! - Math.max(around[j]!, around[j + 1]!);
     if (blue >= MIN_BLUENESS && blue - aroundBlue >= MIN_BLUER_THAN_AROUND) pen[i] = 255;
     else if (blue < MAX_PRINT_BLUENESS || blue <= aroundBlue) print[i] = 255;
   }

@@ -10,6 +10,7 @@
 import { quadSideLengths } from '../geometry.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 import { fft2, FFT_SIDE } from './fft.ts';
+import { LoudestBins } from './loudestBins.ts';
 
 export type PhotoMedium = 'screen' | 'printout';
 
@@ -234,20 +235,19 @@ export function topPeaks(power: Float64Array): Peak[] {
   const at = (u: number, v: number) => power[((v + PATCH) % PATCH) * PATCH + ((u + PATCH) % PATCH)]!;
   const minRadius = PATCH / MAX_PERIOD_PX;
   const maxBin = Math.floor(PATCH / MIN_PERIOD_PX);
-  const loudest: { u: number; v: number; whitened: number }[] = [];
+  const loudest = new LoudestBins(CANDIDATES_PER_PATCH);
   for (let v = 0; v <= maxBin; v++) {
     for (let u = -maxBin; u <= maxBin; u++) {
       const radiusSquared = u * u + v * v;
       if (radiusSquared < minRadius * minRadius || radiusSquared > maxBin * maxBin || (v === 0 && u < 0))
         continue;
       if (isJpegBlockBin(u) && isJpegBlockBin(v)) continue;
-      loudest.push({ u, v, whitened: at(u, v) * radiusSquared });
+      loudest.offer(u, v, at(u, v) * radiusSquared);
     }
   }
-  loudest.sort((a, b) => b.whitened - a.whitened);
   const peaks: Peak[] = [];
   const ring: number[] = [];
-  for (const { u, v } of loudest.slice(0, CANDIDATES_PER_PATCH)) {
+  for (const { u, v } of loudest.bins) {
     const p = at(u, v);
     let isMax = true;
     for (let dv = -1; dv <= 1 && isMax; dv++) {

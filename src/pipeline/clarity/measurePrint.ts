@@ -33,9 +33,18 @@ export interface PrintMeasures {
  * 2007, who blur each way and keep the worse).
  */
 export interface DirectionalDerivatives {
-  readonly sharp: Float32Array;
-  readonly reblurred: Float32Array;
+  readonly sharp: Floats;
+  readonly reblurred: Floats;
 }
+
+/**
+ * One float a pixel, or a way to take them when needed: a view into OpenCV's heap, which holds until
+ * the heap next grows (a Mat made then may grow it). measurePrint takes them after its last Mat, so
+ * clarity need not copy six images of floats out of the heap (11 MB a 12 MP check).
+ */
+export type Floats = Float32Array | (() => Float32Array);
+
+const taken = (floats: Floats) => (typeof floats === 'function' ? floats() : floats);
 
 /** Fewer glyphs than this in text lines is no evidence of print (a portrait, a blank page, a smear). */
 export const MIN_GLYPHS = 12;
@@ -54,8 +63,8 @@ const INK_OFFSET = 12;
 export function measurePrint(
   scope: MatScope,
   grey: GreyImage,
-  laplacian: Float32Array,
-  softLaplacian: Float32Array,
+  laplacian: Floats,
+  softLaplacian: Floats,
   directions: readonly DirectionalDerivatives[] = [],
 ): PrintMeasures {
   // Lines across only: clarity's bounds were measured so (README.md). Print down the image counted
@@ -69,10 +78,11 @@ export function measurePrint(
   }
   const heights = inLines.map((g) => g.height).sort((a, b) => a - b);
   const inBoxes = pixelsInBoxes(grey.width, grey.height, inLines);
-  const printSharpness = varianceOver(laplacian, inBoxes);
-  const ratio = (sharp: Float32Array | number, reblurred: Float32Array): number | null => {
-    const after = varianceOver(reblurred, inBoxes);
-    const before = typeof sharp === 'number' ? sharp : varianceOver(sharp, inBoxes);
+  // No Mat is made from here on: the views taken stay good.
+  const printSharpness = varianceOver(taken(laplacian), inBoxes);
+  const ratio = (sharp: Floats | number, reblurred: Floats): number | null => {
+    const after = varianceOver(taken(reblurred), inBoxes);
+    const before = typeof sharp === 'number' ? sharp : varianceOver(taken(sharp), inBoxes);
     return after > 0 ? before / after : null;
   };
   const ways = directions.map((d) => ratio(d.sharp, d.reblurred)).filter((r): r is number => r !== null);

@@ -5,7 +5,7 @@
  * digits stand taller than its capitals, which separates 0 from O and 8 from B.
  */
 import type { OcrGlyph } from '../../engines/types.ts';
-import type { GreyImage } from '../image.ts';
+import { invertedBytes, type GreyImage } from '../image.ts';
 import { MRZ_ALPHABET, rectIn, type Rect } from '../types.ts';
 import { OCRB_GLYPHS } from './ocrbGlyphs.ts';
 
@@ -50,7 +50,8 @@ export function resampleInk(ink: GreyImage, box: Rect<'crop'>): Float32Array {
 interface Template {
   readonly width: number;
   readonly height: number;
-  readonly ink: Float32Array;
+  /** Its ink less its mean, and the sum of squares of that (correlation's terms, worked out once). */
+  readonly ink: Centred;
 }
 
 let templates: readonly Template[] | undefined;
@@ -63,7 +64,7 @@ function ocrbTemplates(): readonly Template[] {
     return {
       width: glyph.width,
       height: glyph.height,
-      ink: Float32Array.from(bytes, (c) => c.charCodeAt(0)),
+      ink: centred(Float32Array.from(bytes, (c) => c.charCodeAt(0))),
     };
   });
   return templates;
@@ -87,15 +88,15 @@ export function scoreGlyphs(image: GreyImage, glyphs: readonly OcrGlyph[]): (Flo
     .sort((a, b) => a - b);
   const unit = units[Math.floor(units.length / 2)];
   if (unit === undefined) return glyphs.map(() => null);
-  const ink: GreyImage = { width: image.width, height: image.height, data: image.data.map((v) => 255 - v) };
+  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
   return inkBoxes.map((box) => {
     if (!box) return null;
-    const seen = resampleInk(ink, box);
+    const seen = centred(resampleInk(ink, box));
     return Float32Array.from(all, (template) => {
       const heightMismatch = Math.abs(Math.log(box.height / (unit * template.height)));
       const aspectMismatch = Math.abs(Math.log(box.width / box.height / (template.width / template.height)));
       return (
-        correlation(seen, template.ink) - HEIGHT_PENALTY * heightMismatch - ASPECT_PENALTY * aspectMismatch
+        correlationOf(seen, template.ink) - HEIGHT_PENALTY * heightMismatch - ASPECT_PENALTY * aspectMismatch
       );
     });
   });
@@ -113,7 +114,7 @@ export interface GlyphShape {
 
 /** Each glyph's shape (GlyphShape), or null where no ink was found in its box. */
 export function glyphShapes(image: GreyImage, glyphs: readonly OcrGlyph[]): (GlyphShape | null)[] {
-  const ink: GreyImage = { width: image.width, height: image.height, data: image.data.map((v) => 255 - v) };
+  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
   return glyphs.map((glyph) => {
     const box = inkBox(image, glyph.box);
     return box && { ink: resampleInk(ink, box), aspect: box.width / box.height };
@@ -162,23 +163,37 @@ function inkBox(image: GreyImage, box: OcrGlyph['box']): Rect<'crop'> | null {
 
 /** Normalised cross-correlation of two equal-length vectors. */
 function correlation(a: Float32Array, b: Float32Array): number {
-  let meanA = 0;
-  let meanB = 0;
-  for (let i = 0; i < a.length; i++) {
-    meanA += a[i]!;
-    meanB += b[i]!;
+  return correlationOf(centred(a), centred(b));
+}
+
+/** A vector less its mean, and its sum of squares then: one side of a correlation. */
+interface Centred {
+  readonly deviations: Float64Array;
+  readonly sumOfSquares: number;
+}
+
+/**
+ * Each glyph is scored against all 37 templates: its side and theirs are centred once, not once a pair
+ * (the same sums in the same order, so the same bits; 2/3 of the classifier's time).
+ */
+function centred(values: Float32Array): Centred {
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) mean += values[i]!;
+  mean /= values.length;
+  const deviations = new Float64Array(values.length);
+  let sumOfSquares = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i]! - mean;
+    deviations[i] = d;
+    sumOfSquares += d * d;
   }
-  meanA /= a.length;
-  meanB /= b.length;
+  return { deviations, sumOfSquares };
+}
+
+function correlationOf(a: Centred, b: Centred): number {
+  const [da, db] = [a.deviations, b.deviations];
   let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const da = a[i]! - meanA;
-    const db = b[i]! - meanB;
-    ab += da * db;
-    aa += da * da;
-    bb += db * db;
-  }
+  for (let i = 0; i < da.length; i++) ab += da[i]! * db[i]!;
+  const [aa, bb] = [a.sumOfSquares, b.sumOfSquares];
   return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
 }

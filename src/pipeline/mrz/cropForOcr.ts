@@ -4,7 +4,7 @@
  */
 import type { Engines, OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
-import type { GreyImage } from '../image.ts';
+import { throughTable, type GreyImage } from '../image.ts';
 import { blackHat } from '../morphology.ts';
 
 /**
@@ -61,5 +61,5 @@ function invertedFullRange(cv: OpenCv, image: GreyImage): GreyImage {
     levels.convertTo(stretched, cv.CV_8U, scale, 0 - low * scale);
     return Uint8Array.from(stretched.data, (value) => 255 - value);
   });
-  return { width: image.width, height: image.height, data: image.data.map((value) => table[value]!) };
+  return { width: image.width, height: image.height, data: throughTable(image.data, table) };
 }

@@ -15,13 +15,17 @@ export type Rgb = readonly [number, number, number];
  * a finger reaching in.
  */
 export function paperColour(document: RgbaImage, cellsAcross: number): Rgb {
-  const { columns, rows, rgb } = cellMeans(document, cellsAcross);
+  const band = (columns: number) => ({ from: Math.floor(columns * 0.38), to: Math.ceil(columns * 0.62) });
+  // Only the band's cells are measured: the whole document holds four times their pixels.
+  const { columns, rows, rgb } = cellMeans(document, cellsAcross, band);
+  const { from, to } = band(columns);
   const channels: [number[], number[], number[]] = [[], [], []];
   for (let row = 0; row < rows; row++)
-    for (let column = Math.floor(columns * 0.38); column < Math.ceil(columns * 0.62); column++)
+    for (let column = from; column < to; column++)
       for (let channel = 0; channel < 3; channel++)
         channels[channel]!.push(rgb[(row * columns + column) * 3 + channel]!);
-  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  // A typed array sorts numerically without a comparator, several times faster (the same order: no NaN).
+  const median = (values: number[]) => Float64Array.from(values).sort()[values.length >> 1] ?? 0;
   return [median(channels[0]), median(channels[1]), median(channels[2])];
 }
 

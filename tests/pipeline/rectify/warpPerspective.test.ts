@@ -85,6 +85,23 @@ describe('warpPerspective', () => {
     expect(differingBytes(noiseImage(300, 200), inside, 160, 110)).toBe(0);
   });
 
+  it('equals OpenCV warping one photo’s rows in turn, after another photo of its size (only the rows read are copied in)', () => {
+    const [first, second] = [noiseImage(300, 200), noiseImage(300, 200)];
+    const top = [
+      [20.3, 5.7],
+      [280.1, 10.2],
+      [270.9, 40.4],
+      [10.2, 35.8],
+    ];
+    const bottom = top.map(([x, y]) => [x!, y! + 150]);
+    const below = top.map(([x, y]) => [x!, y! + 400]);
+    expect(differingBytes(first, inside, 160, 110)).toBe(0);
+    expect(differingBytes(second, top, 160, 40)).toBe(0);
+    expect(differingBytes(second, bottom, 160, 40)).toBe(0);
+    expect(differingBytes(second, inside, 700, 500)).toBe(0);
+    expect(differingBytes(second, below, 160, 40)).toBe(0);
+  });
+
   it('equals OpenCV on targets under 16 rows, whose blocks are wider', () => {
     expect(differingBytes(noiseImage(300, 200), inside, 500, 9)).toBe(0);
     expect(differingBytes(noiseImage(300, 200), inside, 40, 1)).toBe(0);
