@@ -45,8 +45,10 @@ export async function readDocument(
   const { mrz, rectified } = seen;
   // A document with no MRZ on this side: a driving licence's printed fields, or a card's front; not
   // where seeing it showed nothing could be read (decideReading.ts).
+  // Where an outline was found but not rectified (the code seen in the photo put the document's
+  // corners off it, or its edges unseen), a code's side was photographed: no front to read.
   let front: FrontReading | null = null;
-  if (!mrz && !seen.reading.skip) {
+  if (!mrz && !seen.reading.skip && (rectified || !seen.outline)) {
     options.onProgress?.('licence');
     const share = seen.outline?.areaShare ?? 1;
     const { document, photo } = rectified
