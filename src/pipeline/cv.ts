@@ -61,6 +61,22 @@ export function matToRgba(mat: Mat): RgbaImage {
   return { width: mat.cols, height: mat.rows, data: new Uint8Array(mat.data) };
 }
 
+/**
+ * The image turned `turns` quarter turns clockwise (any whole number; 0 mod 4 is the image itself): an
+ * image whose way up something on it told (a code read, a face) is measured the way its print runs.
+ */
+export function turnQuarters(cv: OpenCv, image: RgbaImage, turns: number): RgbaImage {
+  const code = [null, cv.ROTATE_90_CLOCKWISE, cv.ROTATE_180, cv.ROTATE_90_COUNTERCLOCKWISE][
+    ((turns % 4) + 4) % 4
+  ];
+  if (code === null || code === undefined) return image;
+  return withMats(cv, (scope) => {
+    const turned = scope.mat();
+    cv.rotate(rgbaToMat(scope, image), turned, code);
+    return matToRgba(turned);
+  });
+}
+
 /** Resizes so the longest side is at most `maxSide` (area averaging); the scale applied is returned. */
 export function shrinkToFit(scope: MatScope, src: Mat, maxSide: number): { mat: Mat; scale: number } {
   const scale = Math.min(1, maxSide / Math.max(src.cols, src.rows));

@@ -171,6 +171,15 @@ describe.skipIf(!existsSync(join(REAL_PHOTOS, 'manifest.json')))('on ../shared/r
       );
     });
   }
+  it('prado/TUR-AD-02001_D.jpg turned a quarter either way: pass, as upright (print measured the way the code runs)', async () => {
+    const scan = await readFile(join(REAL_PHOTOS, 'prado/TUR-AD-02001_D.jpg'));
+    const results = [];
+    for (const angle of [0, 90, 270])
+      results.push(await clearPhoto(await sharp(scan).rotate(angle).png().toBuffer()));
+    expect(results).toStrictEqual(
+      Array.from({ length: 3 }, () => ({ status: 'pass', message: TEXTS.clear.message })),
+    );
+  });
 });
 
 describe.skipIf(!existsSync(join(REAL_PHOTOS, 'manifest.json')))(

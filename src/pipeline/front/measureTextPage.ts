@@ -81,18 +81,26 @@ export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
     }
     return found;
   });
+  // A page photographed on its side has its lines down the image: measured both ways, the way with
+  // more lines in paragraphs kept, its glyphs' heights taken across its lines and its width along
+  // them. Taken across the image only, a page turned a quarter had its glyphs' widths for heights
+  // and the photo's shorter side for its width (real-photos' glare-447, a book's page: 107 glyph
+  // heights across upright, 80 turned, under TEXT_PAGE's 100; `npm run eval -- --transform rot90`).
+  const across = measureOneWay(marks, grey.width, grey.height);
+  const down = measureOneWay(marks.map(transposed), grey.height, grey.width);
+  return down.paragraphLines > across.paragraphLines ? down : across;
+}
+
+/** The measure with the lines taken across the image (the marks as given): `width` along them. */
+function measureOneWay(marks: readonly Mark[], width: number, height: number): TextPageMeasure {
   const glyphs = marks.filter((m) => m.width <= 2 * m.height);
   const heights = glyphs.map((m) => m.height).sort((a, b) => a - b);
   const glyphHeightPx = heights[Math.floor(heights.length / 2)] ?? 0;
   return {
     glyphs: glyphs.length,
     glyphHeightPx,
-    // A page photographed on its side has its lines down the image: counted both ways, the more kept.
-    paragraphLines: Math.max(
-      paragraphLinesOf(marks, grey.height, glyphHeightPx).length,
-      paragraphLinesOf(marks.map(transposed), grey.width, glyphHeightPx).length,
-    ),
-    widthInGlyphs: glyphHeightPx > 0 ? image.width / glyphHeightPx : 0,
+    paragraphLines: paragraphLinesOf(marks, height, glyphHeightPx).length,
+    widthInGlyphs: glyphHeightPx > 0 ? width / glyphHeightPx : 0,
   };
 }
 
@@ -156,7 +164,7 @@ function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
 
 /**
  * Long lines stacked as a paragraph's are: each 1 to MAX_STACK_STEP_HEIGHTS glyph heights under the last, starting within
- * 2 glyph heights of its start, and as long within 30%; the lines of stacks of PARAGRAPH_LINES or more.
+ * 2 glyph heights of its start or ending within 2 of its end, and as long within 30%; the lines of stacks of PARAGRAPH_LINES or more.
  * A document's long lines stand alone or in its code's 2 or 3.
  */
 function paragraphLinesIn(long: readonly LineRun[], glyphHeightPx: number): LineRun[] {
@@ -169,7 +177,9 @@ function paragraphLinesIn(long: readonly LineRun[], glyphHeightPx: number): Line
         !hasAbove.has(other) &&
         other.cy - run.cy >= glyphHeightPx &&
         other.cy - run.cy <= MAX_STACK_STEP_HEIGHTS * glyphHeightPx &&
-        Math.abs(other.x - run.x) <= 2 * glyphHeightPx &&
+        // Starting together or ending together: a page upside down has its ragged ends first.
+        (Math.abs(other.x - run.x) <= 2 * glyphHeightPx ||
+          Math.abs(other.x + other.length - (run.x + run.length)) <= 2 * glyphHeightPx) &&
         Math.abs(other.length - run.length) <= 0.3 * Math.max(other.length, run.length),
     );
     if (under) {

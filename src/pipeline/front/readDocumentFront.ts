@@ -93,14 +93,13 @@ export async function readDocumentFront(
   if (photo && readWhole && (wordsIn(read) < MIN_FRONT_WORDS || enlargedInSmallPhoto)) {
     // The reading budget may cut this second look: what the document's own reading said still stands.
     // A photo on its side (its print's lines down it: clarity/measurePrint.ts) is read turned a quarter
-    // turn, both ways up, since its lines do not say which quarter. Read only upright, half of
-    // ../shared/real-photos' cards and pages that are no ID (a US licence, a voucher, a NYC ID) went
-    // from "not accepted" to "could not tell" under `npm run eval -- --transform rot90`.
+    // turn; either way, both ways up, as the document is, since lines do not say which way is up. Read
+    // only upright, half of ../shared/real-photos' cards and pages that are no ID (a US licence, a
+    // voucher, a NYC ID) went from "not accepted" to "could not tell" under `npm run eval --
+    // --transform rot90`, and a Californian licence, a novelty licence and a NYC ID under rot180.
     const small = shrunkTo(engines, photo, MAX_CROP_READ_SIDE_PX);
     const sideways = withMats(engines.cv, (scope) => printRunsDown(scope, toGreyscale(small)));
-    const onPhoto = await unlessCut(
-      sideways ? readWaysUp(engines, turnQuarter(engines, small), 2) : readWaysUp(engines, small, 1),
-    );
+    const onPhoto = await unlessCut(readWaysUp(engines, sideways ? turnQuarter(engines, small) : small, 2));
     if (onPhoto?.front) return onPhoto.front;
     read.push(...(onPhoto?.read ?? []));
   }

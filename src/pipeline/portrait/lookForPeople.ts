@@ -9,7 +9,7 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { countGlyphsInLines, MIN_GLYPHS } from '../clarity/measurePrint.ts';
-import { matToGrey, rgbaToMat, withMats } from '../cv.ts';
+import { matToGrey, rgbaToMat, turnQuarters, withMats } from '../cv.ts';
 import type { DetectedFace, FaceDetector } from '../face/types.ts';
 import { isInsideConvex, quadSideLengths } from '../geometry.ts';
 import { shrinkRgbaToFit } from '../resizeArea.ts';
@@ -63,15 +63,46 @@ export function lookForPeople(
     cv.cvtColor(rgbaToMat(scope, small), greyMat, cv.COLOR_RGBA2GRAY);
     return matToGrey(greyMat);
   });
-  const sureFaces = detector
-    .detectFaces(small)
-    .filter(
-      (face) => face.score >= PORTRAIT_THRESHOLDS.minSureFaceScore && !isPortraitOf(face, photo, outline),
-    ).length;
+  const sureFaces = sureFacesAnyWayUp(cv, detector, small).filter(
+    (face) => !isPortraitOf(face, photo, outline),
+  ).length;
   if (sureFaces === 0) return { sureFaces, photoGlyphs: 0, photoOfPeople: false };
   // Counted whichever way the lines run: a passport photographed on its side is print all the same.
   const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, grey));
   return { sureFaces, photoGlyphs, photoOfPeople: photoGlyphs < MAX_GLYPHS_OF_PEOPLE };
+}
+
+/**
+ * The faces the detector is sure of, the photo looked at upright and then, until one is found, a
+ * quarter, a half and three quarters turned; their boxes back in the upright photo's shares. The
+ * detector (BlazeFace) finds faces within about 45° of upright only: a photo of people taken on its
+ * side or upside down (real-photos' two_faces under `npm run eval -- --transform rot90`, rot180)
+ * showed none, and was read and judged as a document "we could not tell". Only photos with less print
+ * than a document's look here (decideReading.ts), so the three turns cost little: about 15 ms each.
+ */
+function sureFacesAnyWayUp(cv: OpenCv, detector: FaceDetector, small: RgbaImage): DetectedFace[] {
+  for (const turns of [0, 1, 2, 3]) {
+    const sure = detector
+      .detectFaces(turnQuarters(cv, small, turns))
+      .filter((face) => face.score >= PORTRAIT_THRESHOLDS.minSureFaceScore);
+    if (sure.length > 0) return sure.map((face) => ({ ...face, box: unturnShares(face.box, turns) }));
+  }
+  return [];
+}
+
+/** A box in shares of an image turned `turns` quarter turns clockwise, in shares of the unturned one. */
+export function unturnShares(box: DetectedFace['box'], turns: number): DetectedFace['box'] {
+  const { x, y, width, height } = box;
+  switch (((turns % 4) + 4) % 4) {
+    case 1: // turned clockwise: the turned (x, y) was the unturned (y, 1 - x)
+      return { x: y, y: 1 - (x + width), width: height, height: width };
+    case 2:
+      return { x: 1 - (x + width), y: 1 - (y + height), width, height };
+    case 3: // turned anticlockwise: the turned (x, y) was the unturned (1 - y, x)
+      return { x: 1 - (y + height), y: x, width: height, height: width };
+    default:
+      return box;
+  }
 }
 
 /** Whether the face sits inside the document's outline, no bigger than a portrait on it can be. */

@@ -9,7 +9,19 @@ import { readDistinguishingSign } from '../front/readDistinguishingSign.ts';
 import { readDocumentFront, turnHalf } from '../front/readDocumentFront.ts';
 import { documentFromMrz, isExpiryConfirmed } from '../mrz/documentFromMrz.ts';
 import type { CheckEvidence } from '../rules/evidence.ts';
-import type { CardSide, CheckOptions, DistinguishingSign, DocumentKind, FrontReading } from '../types.ts';
+import { printRunsDown } from '../clarity/measurePrint.ts';
+import { turnQuarters, withMats } from '../cv.ts';
+import { toGreyscale } from '../image.ts';
+import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
+import { shrinkRgbaToFit } from '../resizeArea.ts';
+import type {
+  CardSide,
+  CheckOptions,
+  DistinguishingSign,
+  DocumentKind,
+  FrontReading,
+  RgbaImage,
+} from '../types.ts';
 import type { SeenDocument } from './seeDocument.ts';
 import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
@@ -33,11 +45,16 @@ export async function readDocument(
   const { mrz, rectified } = seen;
   // A document with no MRZ on this side: a driving licence's printed fields, or a card's front; not
   // where seeing it showed nothing could be read (decideReading.ts).
+  // Where an outline was found but not rectified (the code seen in the photo put the document's
+  // corners off it, or its edges unseen), a code's side was photographed: no front to read.
   let front: FrontReading | null = null;
-  if (!mrz && rectified && !seen.reading.skip) {
+  if (!mrz && !seen.reading.skip && (rectified || !seen.outline)) {
     options.onProgress?.('licence');
     const share = seen.outline?.areaShare ?? 1;
-    front = await readWithin(readDocumentFront(engines, rectified.image, seen.image, share), deadline);
+    const { document, photo } = rectified
+      ? { document: rectified.image, photo: seen.image }
+      : photoAsDocument(engines, seen.image);
+    front = await readWithin(readDocumentFront(engines, document, photo, share), deadline);
     clock.lap('licence');
   }
   // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.
@@ -61,5 +78,28 @@ export async function readDocument(
     mrz: mrz?.reading ?? null,
     front,
     sign,
+  };
+}
+
+/**
+ * Where no outline was found, the photo stands in for the document, as it does for clarity (a tight
+ * crop, a scan, a page filling the frame): read at most as wide as a passport page is rectified. Read
+ * only where an outline was found, a magazine page under glare whose outline the search found upright
+ * (mapo80's glare-313) was read as a page of text, and turned a quarter, a half, three quarters, halved
+ * or re-encoded, found none, read nothing and was "could not tell" (`npm run eval -- --transform`).
+ * A photo whose print runs down it (clarity/measurePrint.ts) is read turned a quarter, as a rectified
+ * document is read with its long side across. The whole photo is given for a second look only where
+ * it is larger than what was read.
+ */
+function photoAsDocument(
+  engines: Engines,
+  image: RgbaImage,
+): { readonly document: RgbaImage; readonly photo: RgbaImage | null } {
+  const { cv } = engines;
+  const shrunk = shrinkRgbaToFit(cv, image, RECTIFIED_WIDTH_PX['passport-page']);
+  const sideways = withMats(cv, (scope) => printRunsDown(scope, toGreyscale(shrunk)));
+  return {
+    document: sideways ? turnQuarters(cv, shrunk, 1) : shrunk,
+    photo: shrunk === image ? null : image,
   };
 }

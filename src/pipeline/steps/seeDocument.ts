@@ -8,7 +8,7 @@ import type { Engines, OpenCv } from '../../engines/types.ts';
 import { measureClarity, type ClarityMeasures } from '../clarity/measureClarity.ts';
 import { measurePhotoMedium, type PhotoMediumMeasures } from '../clarity/measureDarkPanel.ts';
 import { MIN_GLYPHS } from '../clarity/measurePrint.ts';
-import { MatScope } from '../cv.ts';
+import { MatScope, turnQuarters } from '../cv.ts';
 import type { CodeSighting } from '../mrz/codeSighting.ts';
 import { isInsideConvex } from '../geometry.ts';
 import { rectifiedMrzImage } from '../mrz/mrzImage.ts';
@@ -72,9 +72,12 @@ export async function seeDocument(
       seen = {
         ...seen,
         outline: fitted.outline,
-        ...lookAgain(scope, engines.cv, image, analysis, fitted.outline),
+        ...lookAgain(scope, engines.cv, image, analysis, fitted.outline, read.mrz),
       };
       clock.lap('outline');
+    } else if (!rectified && isOnItsSide(mrz)) {
+      // Measured before the code was read, across a photo whose print the code shows runs down it.
+      seen = { ...seen, clarity: photoClarity(engines.cv, analysis, image, mrz) };
     }
   } finally {
     scope.release();
@@ -83,7 +86,7 @@ export async function seeDocument(
   options.signal?.throwIfAborted();
   const { outline, mrz, analysis, image, medium, reading } = seen;
   if (outline && mrz && !mrz.inRectified && !boxInsideQuad(mrz.box, outline.quad)) {
-    const clarity = photoClarity(engines.cv, analysis, image);
+    const clarity = photoClarity(engines.cv, analysis, image, mrz);
     return { image, outline: null, rectified: null, clarity, mrz, medium, reading };
   }
   return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium, reading };
@@ -188,17 +191,35 @@ function lookAgain(
   image: RgbaImage,
   analysis: RgbaImage,
   outline: DocumentOutline | null,
+  mrz: FoundMrz | null,
 ): Pick<SeenDocument, 'rectified' | 'clarity'> {
   if (!outline || outline.missingCorners.length > 0 || outline.edgesUnseen)
-    return { rectified: null, clarity: photoClarity(cv, analysis, image) };
+    return { rectified: null, clarity: photoClarity(cv, analysis, image, mrz) };
   const plan = planRectification(outline.quad);
   const rectified = rectifyPlanned(scope, image, plan);
   return { rectified, clarity: documentClarity(cv, rectified, plan, analysis, image) };
 }
 
-/** Clarity of the whole photo, measured on its analysis copy, in the photo's own pixels. */
-function photoClarity(cv: OpenCv, analysis: RgbaImage, image: RgbaImage): ClarityMeasures {
-  return measureClarity(cv, analysis, Math.max(image.width, image.height));
+/**
+ * Clarity of the whole photo, measured on its analysis copy, in the photo's own pixels; turned its
+ * way up where the code read in it runs down it. Print is measured in lines across (measurePrint.ts):
+ * across a photo on its side, a glyph's width is taken for its height, and prado's Turkish passport
+ * scans, whose print stands 8 px high, measured 5-6 px turned a quarter and were "too small" (`npm
+ * run eval -- --transform rot90`). Whole quarter turns only: the code's own way up, nothing guessed.
+ */
+function photoClarity(
+  cv: OpenCv,
+  analysis: RgbaImage,
+  image: RgbaImage,
+  mrz: FoundMrz | null = null,
+): ClarityMeasures {
+  const upright = isOnItsSide(mrz) ? turnQuarters(cv, analysis, mrz.quarterTurns) : analysis;
+  return measureClarity(cv, upright, Math.max(image.width, image.height));
+}
+
+/** A code read in the photo (not the rectified document) a quarter turn from upright. */
+function isOnItsSide(mrz: FoundMrz | null): mrz is FoundMrz {
+  return mrz !== null && !mrz.inRectified && mrz.quarterTurns % 2 === 1;
 }
 
 /**

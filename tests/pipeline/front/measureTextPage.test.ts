@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
-import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../../../src/pipeline/cv.ts';
+import { matToRgba, rgbaToMat, shrinkToFit, turnQuarters, withMats } from '../../../src/pipeline/cv.ts';
 import { isTextPage, measureTextPage } from '../../../src/pipeline/front/measureTextPage.ts';
 import { readDocumentFront } from '../../../src/pipeline/front/readDocumentFront.ts';
 import { findDocumentOutline, scaleQuad } from '../../../src/pipeline/outline/findDocumentOutline.ts';
@@ -97,5 +97,20 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('measureTextPage on real pages', () =>
       kind: 'not-an-id',
       notAnId: { seen: 'page-of-text' },
     });
+  });
+
+  it('knows the same book page turned a quarter either way: its width taken along its lines', async () => {
+    const photo = await decodePhoto(await readFile(join(REAL_PHOTOS, 'mapo80-glare/glare-447.jpg')));
+    // As readDocumentFront measures a whole photo: at most 2000 px on its longer side.
+    const page = withMats(engines.cv, (scope) =>
+      matToRgba(shrinkToFit(scope, rgbaToMat(scope, photo), 2000).mat),
+    );
+    const measured = [0, 1, 3].map((turns) => {
+      const measure = measureTextPage(engines.cv, turnQuarters(engines.cv, page, turns));
+      return { page: isTextPage(measure), widthInGlyphs: Math.round(measure.widthInGlyphs) };
+    });
+    // Across its lines only, turned, its glyphs' widths were taken for heights and the photo's
+    // shorter side for its width: 80 glyph heights, under a page's 100.
+    expect(measured).toStrictEqual(Array.from({ length: 3 }, () => ({ page: true, widthInGlyphs: 107 })));
   });
 });

@@ -174,10 +174,19 @@ function turnQuarter(image: RgbaImage): RgbaImage {
   return { width: height, height: width, data: new Uint8Array(turned.buffer) };
 }
 
-describe('readDocumentFront on a photo on its side', () => {
+describe('readDocumentFront on a photo on its side or upside down', () => {
   it('reads the whole photo turned a quarter, where the outlined object read nothing', async () => {
     const card = turnQuarter(await rectifiedFixture(engines.cv, 'fra-id-card-front-clean-1.jpg'));
     // The outline went round a blank piece of the photo, a twentieth of it: the photo is read whole.
+    const blank: RgbaImage = { width: 400, height: 252, data: new Uint8Array(400 * 252 * 4).fill(255) };
+    expect(await readDocumentFront(engines, blank, card, 0.05)).toStrictEqual({
+      kind: 'card-front',
+      card: { kind: 'id-card', issuer: 'FRA', expiry: '2032-04-18' },
+    });
+  }, 60_000);
+
+  it('reads the whole photo upside down too, where the outlined object read nothing', async () => {
+    const card = turnHalf(await rectifiedFixture(engines.cv, 'fra-id-card-front-clean-1.jpg'));
     const blank: RgbaImage = { width: 400, height: 252, data: new Uint8Array(400 * 252 * 4).fill(255) };
     expect(await readDocumentFront(engines, blank, card, 0.05)).toStrictEqual({
       kind: 'card-front',

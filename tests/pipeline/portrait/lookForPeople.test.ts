@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FACE_SCENES, renderFaceScene } from '../../../scripts/rehearsal/faceScenes.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
-import { lookForPeople, MAX_GLYPHS_OF_PEOPLE } from '../../../src/pipeline/portrait/lookForPeople.ts';
+import { turnQuarters } from '../../../src/pipeline/cv.ts';
+import {
+  lookForPeople,
+  MAX_GLYPHS_OF_PEOPLE,
+  unturnShares,
+} from '../../../src/pipeline/portrait/lookForPeople.ts';
 import { pointIn, type ImagePoint, type Quad, type RgbaImage } from '../../../src/pipeline/types.ts';
 
 let engines: Engines & { faces: NonNullable<Engines['faces']> };
@@ -107,5 +112,39 @@ describe('lookForPeople', () => {
       null,
     );
     expect(measured).toStrictEqual({ sureFaces: 0, photoGlyphs: 0, photoOfPeople: false });
+  });
+
+  it('takes a photo of people turned a quarter, a half or three quarters for one, as upright', async () => {
+    const measured = [];
+    for (const scene of [FACE_SCENES['one-framed-face'], FACE_SCENES['two-faces']]) {
+      const upright = await renderFaceScene(scene);
+      for (const turns of [1, 2, 3]) {
+        const { sureFaces, photoOfPeople } = lookForPeople(
+          engines.cv,
+          engines.faces,
+          turnQuarters(engines.cv, upright, turns),
+          null,
+        );
+        measured.push({ sureFaces, photoOfPeople });
+      }
+    }
+    expect(measured).toStrictEqual([
+      ...Array.from({ length: 3 }, () => ({ sureFaces: 1, photoOfPeople: true })),
+      ...Array.from({ length: 3 }, () => ({ sureFaces: 2, photoOfPeople: true })),
+    ]);
+  });
+});
+
+describe('unturnShares', () => {
+  it('takes a box in a turned image back to the upright one, each way round', () => {
+    // Eighths, exact in binary: the corners land exactly.
+    const box = { x: 0.125, y: 0.25, width: 0.375, height: 0.5 };
+    expect([0, 1, 2, 3, -1].map((turns) => unturnShares(box, turns))).toStrictEqual([
+      box,
+      { x: 0.25, y: 0.5, width: 0.5, height: 0.375 },
+      { x: 0.5, y: 0.25, width: 0.375, height: 0.5 },
+      { x: 0.25, y: 0.125, width: 0.5, height: 0.375 },
+      { x: 0.25, y: 0.125, width: 0.5, height: 0.375 },
+    ]);
   });
 });
