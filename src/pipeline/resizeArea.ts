@@ -17,14 +17,50 @@ import { align16, lazySimdKernel, simdModule, wasm } from './wasm.ts';
 
 /** `image` area-averaged to `width`×`height`, as OpenCV's INTER_AREA resize makes it. */
 export function resizeRgbaByArea(cv: OpenCv, image: RgbaImage, width: number, height: number): RgbaImage {
-  return (
-    simdResizeArea(image, width, height) ??
+  return simdResizeArea(image, width, height) ?? openCvResizeArea(cv, image, width, height);
+}
+
+/** Whether cv::resize takes `scale` (source pixels a target pixel) for a whole number. */
+const isWhole = (scale: number) => Math.abs(scale - Math.round(scale)) < Number.EPSILON;
+
+/**
+ * Source bytes handed to OpenCV at once for a shrink by a whole number: OpenCV's heap keeps the most it
+ * ever held, and lookForPeople's shrink of a 4000 × 3000 photo to 800 px (by 5) put the whole photo,
+ * 46 MB, in it for the rest of a batch (npm run trace:memory; issue 13).
+ */
+const OPENCV_BAND_BYTES = 4 << 20;
+
+/**
+ * OpenCV's own resize. A shrink by a whole number both ways (its resizeAreaFast: each target pixel the
+ * mean of its own block of source pixels, no block shared by two target rows) is made in bands of
+ * whole blocks, which gives the same bytes as one call: a band of m target rows from k·m source rows
+ * has the whole image's scales (m / (k·m) rounds to the same double as height / (k·height)).
+ */
+function openCvResizeArea(cv: OpenCv, image: RgbaImage, width: number, height: number): RgbaImage {
+  const [scaleX, scaleY] = [1 / (width / image.width), 1 / (height / image.height)];
+  const blocks = isWhole(scaleX) && isWhole(scaleY) && scaleX >= 1 && scaleY >= 1;
+  const rowBytes = image.width * PIXEL;
+  const bandRows = Math.max(1, Math.floor(OPENCV_BAND_BYTES / (rowBytes * scaleY)));
+  const resize = (source: RgbaImage, rows: number) =>
     withMats(cv, (scope) => {
       const resized = scope.mat();
-      cv.resize(rgbaToMat(scope, image), resized, new cv.Size(width, height), 0, 0, cv.INTER_AREA);
+      cv.resize(rgbaToMat(scope, source), resized, new cv.Size(width, rows), 0, 0, cv.INTER_AREA);
       return matToRgba(resized);
-    })
-  );
+    });
+  if (!blocks || bandRows >= height) return resize(image, height);
+  const blockRows = Math.round(scaleY);
+  const data = new Uint8Array(width * height * PIXEL);
+  for (let row = 0; row < height; row += bandRows) {
+    const rows = Math.min(bandRows, height - row);
+    const from = row * blockRows * rowBytes;
+    const band = {
+      width: image.width,
+      height: rows * blockRows,
+      data: image.data.subarray(from, from + rows * blockRows * rowBytes),
+    };
+    data.set(resize(band, rows).data, row * width * PIXEL);
+  }
+  return { width, height, data };
 }
 
 /** Shrunk so that its longer side is at most `maxSide`, as cv.ts's shrinkToFit does it; never enlarged. */
@@ -53,8 +89,7 @@ function simdResizeArea(image: RgbaImage, width: number, height: number): RgbaIm
   const scaleX = 1 / (width / image.width);
   const scaleY = 1 / (height / image.height);
   if (width < 1 || height < 1 || scaleX < 1 || scaleY < 1) return null;
-  const whole = (scale: number) => Math.abs(scale - Math.round(scale)) < Number.EPSILON;
-  if (whole(scaleX) && whole(scaleY)) return null;
+  if (isWhole(scaleX) && isWhole(scaleY)) return null;
   const kernel = loadKernel();
   if (!kernel) return null;
   const rowBytes = image.width * PIXEL;
