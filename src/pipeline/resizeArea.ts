@@ -79,8 +79,10 @@ const SUM_PIXEL = 16;
 /**
  * Source rows held in the kernel's memory at once, in bytes, about: the target is made in bands of
  * rows, each from its own source rows, so a 12 MP photo is never copied whole (the memory a kernel
- * grows it keeps). OpenCV's parallel_for_ splits the rows the same way: each target row is summed
- * from its own table entries alone, so any split gives the same bytes.
+ * grows it keeps); and each band's target rows are copied out before the next is made (held whole,
+ * readDocumentFront's 2000-px copy of a 12 MP photo grew the kernels' shared memory by 12 MB for the
+ * rest of a batch; issue 13). OpenCV's parallel_for_ splits the rows the same way: each target row
+ * is summed from its own table entries alone, so any split gives the same bytes.
  */
 const BAND_BYTES = 1 << 20;
 
@@ -96,23 +98,31 @@ function simdResizeArea(image: RgbaImage, width: number, height: number): RgbaIm
   const xtab = packTable(areaTable(image.width, width, scaleX), PIXEL, SUM_PIXEL, 0);
   const bandRows = Math.max(1, Math.floor(BAND_BYTES / (rowBytes * scaleY)));
   const bands = bandsOf(areaTable(image.height, height, scaleY), bandRows);
+  const targetRowBytes = width * PIXEL;
   const xtabAt = 0;
   const bufAt = align16(xtab.byteLength);
   const sumAt = bufAt + width * SUM_PIXEL;
   const targetAt = sumAt + width * SUM_PIXEL;
-  const ytabAt = align16(targetAt + width * height * PIXEL);
+  const targetRows = Math.max(...bands.map((band) => band.lastTarget - band.firstTarget + 1));
+  const ytabAt = align16(targetAt + targetRows * targetRowBytes);
   const sourceAt = align16(ytabAt + Math.max(...bands.map((band) => band.entries.length)) * ENTRY);
   const sourceRows = Math.max(...bands.map((band) => band.lastRow - band.firstRow + 1));
   const memory = kernel.memoryFor(sourceAt + sourceRows * rowBytes);
   const bytes = new Uint8Array(memory.buffer);
   bytes.set(new Uint8Array(xtab), xtabAt);
-  for (const { entries, firstRow, lastRow } of bands) {
+  const data = new Uint8Array(height * targetRowBytes);
+  for (const { entries, firstRow, lastRow, firstTarget, lastTarget } of bands) {
     bytes.set(new Uint8Array(packTable(entries, rowBytes, 1, firstRow)), ytabAt);
     bytes.set(image.data.subarray(firstRow * rowBytes, (lastRow + 1) * rowBytes), sourceAt);
     const xCount = xtab.byteLength / ENTRY;
-    kernel.run(sourceAt, xtabAt, xCount, ytabAt, entries.length, bufAt, sumAt, targetAt, width);
+    // The kernel writes target row r at `target` + r rows: the band's first row lands at targetAt
+    // (wasm's i32 arithmetic wraps, so a base below 0 works). Only a band's target rows are held.
+    const target = targetAt - firstTarget * targetRowBytes;
+    kernel.run(sourceAt, xtabAt, xCount, ytabAt, entries.length, bufAt, sumAt, target, width);
+    const made = bytes.subarray(targetAt, targetAt + (lastTarget - firstTarget + 1) * targetRowBytes);
+    data.set(made, firstTarget * targetRowBytes);
   }
-  return { width, height, data: bytes.slice(targetAt, targetAt + width * height * PIXEL) };
+  return { width, height, data };
 }
 
 /** A table entry: source index, target index, weight. */
@@ -161,7 +171,13 @@ function bandsOf(entries: readonly AreaEntry[], rows: number) {
   for (const entry of entries) (bands[Math.floor(entry[1] / rows)] ??= []).push(entry);
   return bands
     .filter((band) => band.length > 0)
-    .map((band) => ({ entries: band, firstRow: band[0]![0], lastRow: band.at(-1)![0] }));
+    .map((band) => ({
+      entries: band,
+      firstRow: band[0]![0],
+      lastRow: band.at(-1)![0],
+      firstTarget: band[0]![1],
+      lastTarget: band.at(-1)![1],
+    }));
 }
 
 const loadKernel = lazySimdKernel('resizeArea', resizeAreaModule);
