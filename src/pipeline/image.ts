@@ -65,6 +65,17 @@ export function cropGrey(image: GreyImage, region: Rect<PixelSpace>): GreyImage 
   return { width, height: y1 - y0, data };
 }
 
+/** The pixels of a region (whole pixels inside the image), copied row by row. */
+export function cropRgba(image: RgbaImage, region: Rect<PixelSpace>): RgbaImage {
+  const { x, y, width, height } = region;
+  const data = new Uint8Array(width * height * 4);
+  for (let row = 0; row < height; row++) {
+    const from = ((y + row) * image.width + x) * 4;
+    data.set(image.data.subarray(from, from + width * 4), row * width * 4);
+  }
+  return { width, height, data };
+}
+
 /** The image in square cells: each cell's mean red, green and blue, three numbers a cell, row-major. */
 export interface CellMeans {
   readonly columns: number;

@@ -17,14 +17,50 @@ import { align16, lazySimdKernel, simdModule, wasm } from './wasm.ts';
 
 /** `image` area-averaged to `width`×`height`, as OpenCV's INTER_AREA resize makes it. */
 export function resizeRgbaByArea(cv: OpenCv, image: RgbaImage, width: number, height: number): RgbaImage {
-  return (
-    simdResizeArea(image, width, height) ??
+  return simdResizeArea(image, width, height) ?? openCvResizeArea(cv, image, width, height);
+}
+
+/** Whether cv::resize takes `scale` (source pixels a target pixel) for a whole number. */
+const isWhole = (scale: number) => Math.abs(scale - Math.round(scale)) < Number.EPSILON;
+
+/**
+ * Source bytes handed to OpenCV at once for a shrink by a whole number: OpenCV's heap keeps the most it
+ * ever held, and lookForPeople's shrink of a 4000 × 3000 photo to 800 px (by 5) put the whole photo,
+ * 46 MB, in it for the rest of a batch (npm run trace:memory; issue 13).
+ */
+const OPENCV_BAND_BYTES = 4 << 20;
+
+/**
+ * OpenCV's own resize. A shrink by a whole number both ways (its resizeAreaFast: each target pixel the
+ * mean of its own block of source pixels, no block shared by two target rows) is made in bands of
+ * whole blocks, which gives the same bytes as one call: a band of m target rows from k·m source rows
+ * has the whole image's scales (m / (k·m) rounds to the same double as height / (k·height)).
+ */
+function openCvResizeArea(cv: OpenCv, image: RgbaImage, width: number, height: number): RgbaImage {
+  const [scaleX, scaleY] = [1 / (width / image.width), 1 / (height / image.height)];
+  const blocks = isWhole(scaleX) && isWhole(scaleY) && scaleX >= 1 && scaleY >= 1;
+  const rowBytes = image.width * PIXEL;
+  const bandRows = Math.max(1, Math.floor(OPENCV_BAND_BYTES / (rowBytes * scaleY)));
+  const resize = (source: RgbaImage, rows: number) =>
     withMats(cv, (scope) => {
       const resized = scope.mat();
-      cv.resize(rgbaToMat(scope, image), resized, new cv.Size(width, height), 0, 0, cv.INTER_AREA);
+      cv.resize(rgbaToMat(scope, source), resized, new cv.Size(width, rows), 0, 0, cv.INTER_AREA);
       return matToRgba(resized);
-    })
-  );
+    });
+  if (!blocks || bandRows >= height) return resize(image, height);
+  const blockRows = Math.round(scaleY);
+  const data = new Uint8Array(width * height * PIXEL);
+  for (let row = 0; row < height; row += bandRows) {
+    const rows = Math.min(bandRows, height - row);
+    const from = row * blockRows * rowBytes;
+    const band = {
+      width: image.width,
+      height: rows * blockRows,
+      data: image.data.subarray(from, from + rows * blockRows * rowBytes),
+    };
+    data.set(resize(band, rows).data, row * width * PIXEL);
+  }
+  return { width, height, data };
 }
 
 /** Shrunk so that its longer side is at most `maxSide`, as cv.ts's shrinkToFit does it; never enlarged. */
@@ -43,8 +79,10 @@ const SUM_PIXEL = 16;
 /**
  * Source rows held in the kernel's memory at once, in bytes, about: the target is made in bands of
  * rows, each from its own source rows, so a 12 MP photo is never copied whole (the memory a kernel
- * grows it keeps). OpenCV's parallel_for_ splits the rows the same way: each target row is summed
- * from its own table entries alone, so any split gives the same bytes.
+ * grows it keeps); and each band's target rows are copied out before the next is made (held whole,
+ * readDocumentFront's 2000-px copy of a 12 MP photo grew the kernels' shared memory by 12 MB for the
+ * rest of a batch; issue 13). OpenCV's parallel_for_ splits the rows the same way: each target row
+ * is summed from its own table entries alone, so any split gives the same bytes.
  */
 const BAND_BYTES = 1 << 20;
 
@@ -53,31 +91,38 @@ function simdResizeArea(image: RgbaImage, width: number, height: number): RgbaIm
   const scaleX = 1 / (width / image.width);
   const scaleY = 1 / (height / image.height);
   if (width < 1 || height < 1 || scaleX < 1 || scaleY < 1) return null;
-  const whole = (scale: number) => Math.abs(scale - Math.round(scale)) < Number.EPSILON;
-  if (whole(scaleX) && whole(scaleY)) return null;
+  if (isWhole(scaleX) && isWhole(scaleY)) return null;
   const kernel = loadKernel();
   if (!kernel) return null;
   const rowBytes = image.width * PIXEL;
   const xtab = packTable(areaTable(image.width, width, scaleX), PIXEL, SUM_PIXEL, 0);
   const bandRows = Math.max(1, Math.floor(BAND_BYTES / (rowBytes * scaleY)));
   const bands = bandsOf(areaTable(image.height, height, scaleY), bandRows);
+  const targetRowBytes = width * PIXEL;
   const xtabAt = 0;
   const bufAt = align16(xtab.byteLength);
   const sumAt = bufAt + width * SUM_PIXEL;
   const targetAt = sumAt + width * SUM_PIXEL;
-  const ytabAt = align16(targetAt + width * height * PIXEL);
+  const targetRows = Math.max(...bands.map((band) => band.lastTarget - band.firstTarget + 1));
+  const ytabAt = align16(targetAt + targetRows * targetRowBytes);
   const sourceAt = align16(ytabAt + Math.max(...bands.map((band) => band.entries.length)) * ENTRY);
   const sourceRows = Math.max(...bands.map((band) => band.lastRow - band.firstRow + 1));
   const memory = kernel.memoryFor(sourceAt + sourceRows * rowBytes);
   const bytes = new Uint8Array(memory.buffer);
   bytes.set(new Uint8Array(xtab), xtabAt);
-  for (const { entries, firstRow, lastRow } of bands) {
+  const data = new Uint8Array(height * targetRowBytes);
+  for (const { entries, firstRow, lastRow, firstTarget, lastTarget } of bands) {
     bytes.set(new Uint8Array(packTable(entries, rowBytes, 1, firstRow)), ytabAt);
     bytes.set(image.data.subarray(firstRow * rowBytes, (lastRow + 1) * rowBytes), sourceAt);
     const xCount = xtab.byteLength / ENTRY;
-    kernel.run(sourceAt, xtabAt, xCount, ytabAt, entries.length, bufAt, sumAt, targetAt, width);
+    // The kernel writes target row r at `target` + r rows: the band's first row lands at targetAt
+    // (wasm's i32 arithmetic wraps, so a base below 0 works). Only a band's target rows are held.
+    const target = targetAt - firstTarget * targetRowBytes;
+    kernel.run(sourceAt, xtabAt, xCount, ytabAt, entries.length, bufAt, sumAt, target, width);
+    const made = bytes.subarray(targetAt, targetAt + (lastTarget - firstTarget + 1) * targetRowBytes);
+    data.set(made, firstTarget * targetRowBytes);
   }
-  return { width, height, data: bytes.slice(targetAt, targetAt + width * height * PIXEL) };
+  return { width, height, data };
 }
 
 /** A table entry: source index, target index, weight. */
@@ -126,7 +171,13 @@ function bandsOf(entries: readonly AreaEntry[], rows: number) {
   for (const entry of entries) (bands[Math.floor(entry[1] / rows)] ??= []).push(entry);
   return bands
     .filter((band) => band.length > 0)
-    .map((band) => ({ entries: band, firstRow: band[0]![0], lastRow: band.at(-1)![0] }));
+    .map((band) => ({
+      entries: band,
+      firstRow: band[0]![0],
+      lastRow: band.at(-1)![0],
+      firstTarget: band[0]![1],
+      lastTarget: band.at(-1)![1],
+    }));
 }
 
 const loadKernel = lazySimdKernel('resizeArea', resizeAreaModule);

@@ -9,10 +9,12 @@ import { matToGrey, rgbaToMat, withMats } from '../../src/pipeline/cv.ts';
 import {
   byteHistogram,
   cellMeans,
+  cropRgba,
   invertedBytes,
   throughTable,
   toGreyscale,
 } from '../../src/pipeline/image.ts';
+import { rectIn } from '../../src/pipeline/types.ts';
 import { fixture } from '../support/fixtures.ts';
 
 it('toGreyscale gives exactly the luma of OpenCV’s RGBA2GRAY on a photo', async () => {
@@ -58,4 +60,14 @@ it('cellMeans over some columns gives those columns’ cells as over all, and 0 
   });
   expect({ ...band, rgb: [...band.rgb] }).toStrictEqual({ ...all, rgb: [...expected] });
   expect(to - from).toBeGreaterThan(10);
+});
+
+it('cropRgba copies the region’s pixels, row by row', () => {
+  // 3 × 2 pixels, each channel numbered: the region is the right two pixels of both rows.
+  const image = { width: 3, height: 2, data: Uint8Array.from({ length: 24 }, (_, i) => i) };
+  expect(cropRgba(image, rectIn('image', 1, 0, 2, 2))).toStrictEqual({
+    width: 2,
+    height: 2,
+    data: Uint8Array.from([4, 5, 6, 7, 8, 9, 10, 11, 16, 17, 18, 19, 20, 21, 22, 23]),
+  });
 });

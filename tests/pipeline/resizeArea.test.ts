@@ -60,6 +60,24 @@ describe('resizeRgbaByArea', () => {
     }
   });
 
+  it('shrinks by whole numbers in bands of rows as OpenCV does in one call', () => {
+    // A 12 MP photo to lookForPeople's 800 px (by 5) and by 2 (OpenCV's vectorised case), and odd sizes
+    // whose last band is short.
+    for (const [width, height, by] of [
+      [4000, 3000, 5],
+      [4000, 3000, 2],
+      [1203, 2004, 3],
+      [2501, 1667, 1],
+    ] as const) {
+      const image = noiseImage(width, height);
+      const [toWidth, toHeight] = [width / by, height / by];
+      expect(
+        differingBytes(resizeRgbaByArea(cv, image, toWidth, toHeight), openCv(image, toWidth, toHeight)),
+        `${width}×${height} by ${by}`,
+      ).toBe(0);
+    }
+  });
+
   it('gives the same bytes where OpenCV does the work (no WebAssembly SIMD)', () => {
     const ours = resizeRgbaByArea(cv, photo, 1125, 844);
     allowSimdKernels(false);

@@ -8,10 +8,11 @@
  * where the outlined object read no sign of an ID, the whole photo may be such a page.
  */
 import type { Engines, OcrLine } from '../../engines/types.ts';
-import { matToRgba, rgbaToMat, shrinkToFit, withMats } from '../cv.ts';
+import { matToRgba, rgbaToMat, withMats } from '../cv.ts';
 import { printRunsDown } from '../clarity/measurePrint.ts';
 import { toGreyscale } from '../image.ts';
 import { formatFromAspect, RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
+import { shrinkRgbaToFit } from '../resizeArea.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
 import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { hasLicenceLook, LICENCE_BY_LOOK, measureLicenceLook } from './licenceLook.ts';
@@ -97,7 +98,7 @@ export async function readDocumentFront(
     // only upright, half of ../shared/real-photos' cards and pages that are no ID (a US licence, a
     // voucher, a NYC ID) went from "not accepted" to "could not tell" under `npm run eval --
     // --transform rot90`, and a Californian licence, a novelty licence and a NYC ID under rot180.
-    const small = shrunkTo(engines, photo, MAX_CROP_READ_SIDE_PX);
+    const small = shrinkRgbaToFit(engines.cv, photo, MAX_CROP_READ_SIDE_PX);
     const sideways = withMats(engines.cv, (scope) => printRunsDown(scope, toGreyscale(small)));
     const onPhoto = await unlessCut(readWaysUp(engines, sideways ? turnQuarter(engines, small) : small, 2));
     if (onPhoto?.front) return onPhoto.front;
@@ -131,13 +132,7 @@ const PAGE_MEASURE_SIDE_PX = 2000;
  * word, a date or a licence's categories (readNotAnId.ts), and keeps its outline's reading.
  */
 function isPhotoTextPage(engines: Engines, photo: RgbaImage): boolean {
-  return isTextPage(measureTextPage(engines.cv, shrunkTo(engines, photo, PAGE_MEASURE_SIDE_PX)));
-}
-
-/** The image at most `maxSide` px on its longer side (area averaging), or itself where it fits. */
-function shrunkTo(engines: Engines, image: RgbaImage, maxSide: number): RgbaImage {
-  if (Math.max(image.width, image.height) <= maxSide) return image;
-  return withMats(engines.cv, (scope) => matToRgba(shrinkToFit(scope, rgbaToMat(scope, image), maxSide).mat));
+  return isTextPage(measureTextPage(engines.cv, shrinkRgbaToFit(engines.cv, photo, PAGE_MEASURE_SIDE_PX)));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats, type MatScope } from '../cv.ts';
-import { cropGrey, toGreyscale, type GreyImage } from '../image.ts';
+import { cropGrey, cropRgba, toGreyscale, type GreyImage } from '../image.ts';
 import { warpRectified, type Rectification } from '../rectify/rectifyDocument.ts';
 import { rectIn, type PixelSpace, type Rect, type RgbaImage } from '../types.ts';
 
@@ -32,19 +32,22 @@ export interface MrzImage<S extends PixelSpace> {
 
 /**
  * The photo held whole, searched when no outline was found: its MRZ ink (mrzInk) to locate lines on,
- * its luminance to read them.
+ * its luminance to read them. Both are made for the small copy and for each band cut out, not kept
+ * for the whole photo: the two copies, 24 MB at 12 MP, were held through the search, at the moment
+ * a check's memory peaks (npm run trace:memory; issue 13).
  */
 export function plainMrzImage(cv: OpenCv, photo: RgbaImage | GreyImage): MrzImage<'image'> {
-  const grey = toGreyscale(photo);
-  let ink: GreyImage | undefined;
+  // A grey photo is its own grey (toGreyscale copies nothing then).
+  const grey = photo.data.length === photo.width * photo.height ? toGreyscale(photo) : null;
+  // In JavaScript: a band is a few rows, and OpenCV would first want the whole image in its heap.
+  const cut = (region: Rect<'image'>) => (grey ? cropGrey(grey, region) : cropRgba(photo, region));
   let search: { image: GreyImage; scale: number } | undefined;
   const image: MrzImage<'image'> = {
-    width: grey.width,
-    height: grey.height,
-    search: () => (search ??= shrinkForSearch(cv, (ink ??= mrzInk(photo)))),
-    // In JavaScript: a band is a few rows, and OpenCV would first want the whole image in its heap.
-    region: (region) => cropGrey(grey, region),
-    inkRegion: (region) => cropGrey((ink ??= mrzInk(photo)), region),
+    width: photo.width,
+    height: photo.height,
+    search: () => (search ??= shrinkForSearch(cv, mrzInk(photo))),
+    region: (region) => toGreyscale(cut(region)),
+    inkRegion: (region) => mrzInk(cut(region)),
     turned: (turns) => turnedMrzImage(cv, image, turns),
   };
   return image;

@@ -9,14 +9,10 @@
  * table of 15-bit fixed-point weights, and the sum rounded; neighbours off the photo repeat its edge.
  */
 import type { RgbaImage } from '../types.ts';
-import { lazySimdKernel, simdModule, wasm, type SimdKernel } from '../wasm.ts';
-import { photoRowsRead } from './photoRowsRead.ts';
+import { lazySimdKernel, type SimdKernel } from '../wasm.ts';
+import { sourceBands } from './warpBands.ts';
+import { FRACTIONS, lazyWeightTable, warpModule } from './warpKernel.ts';
 
-/** INTER_BITS: source positions are rounded to 1/32 px. */
-const FRACTION_BITS = 5;
-const FRACTIONS = 1 << FRACTION_BITS;
-/** INTER_REMAP_COEF_BITS: the weights of the four neighbours sum to 2^15. */
-const WEIGHT_BITS = 15;
 /** OpenCV's BLOCK_SZ: positions are worked out for blocks of up to 32×32 pixels. */
 const BLOCK_SIDE = 32;
 
@@ -25,12 +21,17 @@ const TABLE_BYTES = FRACTIONS * FRACTIONS * 4 * 2;
 const MATRIX_AT = TABLE_AT + TABLE_BYTES;
 const PHOTO_AT = MATRIX_AT + 128;
 
-/** Whose pixels the kernel's memory holds, rows `top` up to `bottom`: one photo's warps follow each other. */
-let loaded: { photo: RgbaImage; kernel: SimdKernel; top: number; bottom: number } | null = null;
+/**
+ * Which rows of which photo the kernel's memory holds: the warps of one photo follow each other, and
+ * a band already there is not copied again.
+ */
+let loaded: { photo: RgbaImage; kernel: SimdKernel; firstRow: number; lastRow: number } | null = null;
 
 /**
  * The photo warped by `inverse` (target pixel → photo pixel, 3×3 row-major, as OpenCV inverts the
- * forward matrix) to `width`×`height`, or null where WebAssembly SIMD is missing.
+ * forward matrix) to `width`×`height`, or null where WebAssembly SIMD is missing. The target is made
+ * in bands of rows, each from the photo's rows it samples (sourceBands): the kernel's memory, which
+ * never shrinks, held a copy of the whole photo, 48 MB at 12 MP, beside the photo itself (issue 13).
  */
 export function warpPerspective(
   photo: RgbaImage,
@@ -38,261 +39,71 @@ export function warpPerspective(
   width: number,
   height: number,
 ): RgbaImage | null {
-  const photoBytes = photo.width * photo.height * 4;
-  const outputAt = PHOTO_AT + photoBytes;
-  const kernel = kernelFor(outputAt + width * height * 4);
+  const rowBytes = photo.width * 4;
+  const bands = sourceBands(inverse, width, height, photo.height, rowBytes);
+  const sourceBytes = Math.max(...bands.map((band) => (band.lastRow - band.firstRow + 1) * rowBytes));
+  const outputAt = PHOTO_AT + sourceBytes;
+  const needed = outputAt + Math.max(...bands.map((band) => band.toRow - band.fromRow)) * width * 4;
+  const kernel = kernelFor(needed);
   if (!kernel) return null;
-  const memory = kernel.memoryFor(outputAt + width * height * 4);
-  if (loaded?.photo !== photo || loaded.kernel !== kernel) {
-    new Int16Array(memory.buffer, TABLE_AT, TABLE_BYTES / 2).set(weightTable());
-    loaded = { photo, kernel, top: photo.height, bottom: 0 }; // no row yet
-  }
-  // Only the rows the warp reads are copied in (a document seldom spans the whole photo: 48 MB at 12 MP).
-  const [top, bottom] = photoRowsRead(inverse, width, height, photo.height);
-  if (top < loaded.top || bottom > loaded.bottom) {
-    const [from, to] = [Math.min(top, loaded.top), Math.max(bottom, loaded.bottom)];
-    const rows = photo.data.subarray(from * photo.width * 4, to * photo.width * 4);
-    new Uint8Array(memory.buffer, PHOTO_AT + from * photo.width * 4, rows.length).set(rows);
-    loaded = { ...loaded, top: from, bottom: to };
-  }
+  const memory = kernel.memoryFor(needed);
+  if (loaded?.kernel !== kernel) new Int16Array(memory.buffer, TABLE_AT, TABLE_BYTES / 2).set(WEIGHTS());
   new Float64Array(memory.buffer, MATRIX_AT, 9).set(Array.from(inverse));
   const blockHeight = Math.min(BLOCK_SIDE / 2, height);
   const blockWidth = Math.min(Math.floor((BLOCK_SIDE * BLOCK_SIDE) / blockHeight), width);
-  kernel.run(PHOTO_AT, photo.width, photo.height, outputAt, width, height, blockWidth, MATRIX_AT, TABLE_AT);
-  return {
-    width,
-    height,
-    data: new Uint8Array(memory.buffer.slice(outputAt, outputAt + width * height * 4)),
-  };
+  const data = new Uint8Array(width * height * 4);
+  for (const { fromRow, toRow, firstRow, lastRow } of bands) {
+    // Rows an earlier warp left are used where they hold this band's and end before this warp's output.
+    let held = loaded?.photo === photo && loaded.kernel === kernel ? loaded : null;
+    const fits = held && (held.lastRow - held.firstRow + 1) * rowBytes <= sourceBytes;
+    if (!held || !fits || held.firstRow > firstRow || held.lastRow < lastRow) {
+      const rows = photo.data.subarray(firstRow * rowBytes, (lastRow + 1) * rowBytes);
+      new Uint8Array(memory.buffer, PHOTO_AT, rows.length).set(rows);
+      held = loaded = { photo, kernel, firstRow, lastRow };
+    }
+    // The kernel addresses the photo's rows from its row 0 (its edges are the photo's), which would
+    // stand firstRow rows before the copy (wasm's i32 arithmetic wraps, so a base below 0 works).
+    const photoAt = PHOTO_AT - held.firstRow * rowBytes;
+    kernel.run(
+      photoAt,
+      photo.width,
+      photo.height,
+      outputAt,
+      width,
+      toRow,
+      blockWidth,
+      MATRIX_AT,
+      TABLE_AT,
+      fromRow,
+    );
+    const made = (toRow - fromRow) * width * 4;
+    data.set(new Uint8Array(memory.buffer, outputAt, made), fromRow * width * 4);
+  }
+  return { width, height, data };
 }
 
-/**
- * The kernel, with a memory of its own made anew where the one it has is over twice `bytes`: a memory
- * grown never shrinks, so it would hold the biggest photo of a batch for the rest of it (~50 MB after a
- * 15 MP photo decoded to 11 MP; issue 13). Not dropped after every photo: a new memory's pages cost
- * ~5 ms to fault in again for a 12 MP photo, and photos of one size follow each other (npm run bench).
- */
+/** The most memory a warp of the current photo has needed, in bytes (see forgetWarpedPhoto). */
+let photoNeed = 0;
+
 function kernelFor(bytes: number): SimdKernel | null {
-  const kernel = loadKernel();
-  if (!kernel || kernel.memoryFor(0).buffer.byteLength <= 2 * bytes) return kernel;
-  loadKernel.release();
+  photoNeed = Math.max(photoNeed, bytes);
   return loadKernel();
 }
 
-/** Frees the photo held for further warps (its bytes stay in the kernel's memory until it shrinks). */
+/**
+ * Ends the current photo's warps: the rows its memory holds are forgotten, and the memory itself is
+ * made anew at the next warp where it is over twice what this photo's warps needed. A memory grown
+ * never shrinks, so a batch's would otherwise follow its biggest warp, not its current photo. Kept
+ * from one photo to the next otherwise, and within a photo: a new memory's pages cost time to fault
+ * in again (~5 ms for a whole 12 MP photo, when the kernel held it whole; npm run bench).
+ */
 export function forgetWarpedPhoto(): void {
   loaded = null;
+  const kernel = loadKernel();
+  if (kernel && kernel.memoryFor(0).buffer.byteLength > 2 * photoNeed) loadKernel.release();
+  photoNeed = 0;
 }
 
-/**
- * Bilinear weights of the four neighbours (top-left, top-right, bottom-left, bottom-right) for each
- * 1/32-px position, as OpenCV's initInterTab2D makes them: exact products, so no rounding fix is due.
- */
-function weightTable(): Int16Array {
-  const table = new Int16Array(FRACTIONS * FRACTIONS * 4);
-  for (let ty = 0; ty < FRACTIONS; ty++) {
-    for (let tx = 0; tx < FRACTIONS; tx++) {
-      const at = (ty * FRACTIONS + tx) * 4;
-      const scale = (1 << WEIGHT_BITS) / (FRACTIONS * FRACTIONS);
-      // The top-left weight at a whole-pixel position is 2^15, which int16 cannot hold: the kernel
-      // copies that pixel instead, which is what the weights would give.
-      table[at] = Math.min(32767, (FRACTIONS - ty) * (FRACTIONS - tx) * scale);
-      table[at + 1] = (FRACTIONS - ty) * tx * scale;
-      table[at + 2] = ty * (FRACTIONS - tx) * scale;
-      table[at + 3] = ty * tx * scale;
-    }
-  }
-  return table;
-}
+const WEIGHTS = lazyWeightTable();
 
 const loadKernel = lazySimdKernel('warp', warpModule, { keepsState: true });
-
-/**
- * `warp(photo, photoWidth, photoHeight, target, width, height, blockWidth, matrix, table)`, the
- * pointers into memory: the photo's RGBA rows, the target's, 9 doubles, and the weight table.
- */
-function warpModule(): Uint8Array<ArrayBuffer> {
-  const P = { photo: 0, photoWidth: 1, photoHeight: 2, target: 3, width: 4, height: 5, blockWidth: 6 };
-  const Q = { matrix: 7, table: 8 };
-  let next = 9;
-  const locals = <K extends string>(...names: K[]) =>
-    Object.fromEntries(names.map((name) => [name, next++])) as Record<K, number>;
-  const I = locals('y', 'bx', 'x1', 'count', 'X', 'Y', 'sx', 'sy', 'x0', 'x1c', 'y0', 'y1');
-  const J = locals('alpha', 'out', 'lastX', 'lastY', 'pixel', 'base', 'rowBytes');
-  const i32Count = next - 9;
-  const M = next; // M0..M8
-  next += 9;
-  const F = locals('fy', 'fbx', 'X0', 'Y0', 'W0');
-  const f64Count = next - 9 - i32Count;
-  // Two pixels' places at a time (lanes: x1, x1 + 1), the block's start and the matrix splatted.
-  const V = locals('v', 'acc', 'fx', 'W', 'X', 'Y', 'X0', 'Y0', 'W0', 'M0', 'M3', 'M6', 'two');
-  const v128Count = next - 9 - i32Count - f64Count;
-
-  const code: number[] = [];
-  const emit = (...instructions: (readonly number[])[]) => {
-    for (const instruction of instructions) code.push(...instruction);
-  };
-  const { get, set, i32, f64, ADD, SUB, MUL, AND, SHL, SHR_S, EQZ, LT_S, LT_U, GT_S, GE_S, SELECT } = wasm;
-  const { I32_LOAD, I32_STORE, I64_LOAD, F64_LOAD, LOAD64_ZERO, SPLAT, EXTRACT, REPLACE, REPLACE64 } = wasm;
-  const { F_ADD, F_MUL, F_OF_I, F64X2_SPLAT, F64X2_REPLACE, F64X2_NE, F64X2_NEAREST } = wasm;
-  const { F64X2_ADD, F64X2_MUL, F64X2_DIV, I32X4_OF_F64X2, V128_AND } = wasm;
-  const { WIDEN_LOW_U, WIDEN_HIGH_U, DOT, I32X4_ADD, I32X4_SHR_S, NARROW_32_16, NARROW_16_8_U } = wasm;
-  const { BLOCK, LOOP, IF, ELSE, END, CONTINUE, EXIT_IF } = wasm;
-  // Each neighbour's channel beside the same channel of its right-hand neighbour, top row then bottom.
-  const PAIR_CHANNELS = wasm.SHUFFLE(0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15);
-  const maxOf = (local: number, floor: number) => [
-    ...get(local),
-    ...i32(floor),
-    ...get(local),
-    ...i32(floor),
-    ...GT_S,
-    ...SELECT,
-  ];
-  /** The local clamped to 0..limit (a local): BORDER_REPLICATE. */
-  const clamp = (value: readonly number[], limit: number, into: number) =>
-    emit(
-      value,
-      set(into),
-      maxOf(into, 0),
-      set(into),
-      get(into),
-      get(limit),
-      get(into),
-      get(limit),
-      LT_S,
-      SELECT,
-      set(into),
-    );
-  const pixelAt = (row: number, column: number) =>
-    emit(get(P.photo), get(row), get(P.photoWidth), MUL, get(column), ADD, i32(2), SHL, ADD, I32_LOAD());
-
-  for (let k = 0; k < 9; k++) emit(get(Q.matrix), F64_LOAD(k * 8), set(M + k));
-  for (const [into, k] of [
-    [V.M0, 0],
-    [V.M3, 3],
-    [V.M6, 6],
-  ] as const)
-    emit(get(M + k), F64X2_SPLAT, set(into));
-  emit(f64(2), F64X2_SPLAT, set(V.two));
-  emit(get(P.photoWidth), i32(1), SUB, set(J.lastX), get(P.photoHeight), i32(1), SUB, set(J.lastY));
-  emit(get(P.photoWidth), i32(2), SHL, set(J.rowBytes), get(P.target), set(J.out), i32(0), set(I.y));
-  emit(BLOCK, LOOP); // rows
-  emit(get(I.y), get(P.height), GE_S, EXIT_IF, get(I.y), F_OF_I, set(F.fy), i32(0), set(I.bx));
-  emit(BLOCK, LOOP); // blocks along the row
-  emit(get(I.bx), get(P.width), GE_S, EXIT_IF, get(I.bx), F_OF_I, set(F.fbx));
-  for (const [into, k] of [
-    [F.X0, 0],
-    [F.Y0, 3],
-    [F.W0, 6],
-  ] as const) {
-    emit(
-      get(M + k),
-      get(F.fbx),
-      F_MUL,
-      get(M + k + 1),
-      get(F.fy),
-      F_MUL,
-      F_ADD,
-      get(M + k + 2),
-      F_ADD,
-      set(into),
-    );
-  }
-  emit(get(P.width), get(I.bx), SUB, set(I.count));
-  emit(get(P.blockWidth), get(I.count), get(I.count), get(P.blockWidth), GT_S, SELECT, set(I.count));
-  for (const [into, start] of [
-    [V.X0, F.X0],
-    [V.Y0, F.Y0],
-    [V.W0, F.W0],
-  ] as const)
-    emit(get(start), F64X2_SPLAT, set(into));
-  emit(i32(0), set(I.x1), f64(0), F64X2_SPLAT, f64(1), F64X2_REPLACE(1), set(V.fx));
-  emit(BLOCK, LOOP); // pixels of the block, two at a time
-  emit(get(I.x1), get(I.count), GE_S, EXIT_IF);
-  // Each lane as OpenCV maps one pixel (in the same order of operations, so to the same bits):
-  // W = W0 + M6·x, then 32 / W, or 0 where W is 0 (the mask of W ≠ 0 keeps the quotient or clears it).
-  emit(get(V.W0), get(V.M6), get(V.fx), F64X2_MUL, F64X2_ADD, set(V.W));
-  emit(f64(FRACTIONS), F64X2_SPLAT, get(V.W), F64X2_DIV, get(V.W), f64(0), F64X2_SPLAT, F64X2_NE, V128_AND);
-  emit(set(V.W));
-  for (const [into, start, k] of [
-    [V.X, V.X0, V.M0],
-    [V.Y, V.Y0, V.M3],
-  ] as const) {
-    // OpenCV clamps to int's range, then rounds (cvRound); rounding, then truncating with saturation
-    // gives the same, a NaN 0 as before, without the two comparisons.
-    emit(get(start), get(k), get(V.fx), F64X2_MUL, F64X2_ADD, get(V.W), F64X2_MUL, F64X2_NEAREST);
-    emit(I32X4_OF_F64X2, set(into));
-  }
-  samplePixel(0);
-  emit(get(I.x1), i32(1), ADD, get(I.count), LT_S, IF);
-  samplePixel(1);
-  emit(END);
-  emit(get(I.x1), i32(2), ADD, set(I.x1), get(V.fx), get(V.two), F64X2_ADD, set(V.fx), CONTINUE);
-  emit(END, END); // pixels
-  emit(get(I.bx), get(P.blockWidth), ADD, set(I.bx), CONTINUE);
-  emit(END, END); // blocks
-  emit(get(I.y), i32(1), ADD, set(I.y), CONTINUE);
-  emit(END, END); // rows
-  return simdModule({
-    name: 'warp',
-    params: 9,
-    locals: [
-      [i32Count, 'i32'],
-      [f64Count, 'f64'],
-      [v128Count, 'v128'],
-    ],
-    code,
-  });
-
-  /** The pixel at `lane` of V.X and V.Y (its place in 1/32 px) sampled, blended and stored at J.out. */
-  function samplePixel(lane: number) {
-    emit(get(V.X), EXTRACT(lane), set(I.X), get(V.Y), EXTRACT(lane), set(I.Y));
-    emit(get(I.Y), i32(FRACTIONS - 1), AND, i32(FRACTION_BITS), SHL, get(I.X), i32(FRACTIONS - 1), AND, ADD);
-    emit(set(J.alpha));
-    emit(get(I.X), i32(FRACTION_BITS), SHR_S, set(I.sx), get(I.Y), i32(FRACTION_BITS), SHR_S, set(I.sy));
-    const weights = (offset: number) => [
-      ...get(Q.table),
-      ...get(J.alpha),
-      ...i32(3),
-      ...SHL,
-      ...ADD,
-      ...I32_LOAD(offset),
-      ...SPLAT,
-    ];
-    /** The four neighbours in V.v (top-left, top-right, bottom-left, bottom-right), blended into J.pixel. */
-    const blend = () => {
-      emit(get(V.v), get(V.v), PAIR_CHANNELS, set(V.v));
-      emit(get(V.v), WIDEN_LOW_U, weights(0), DOT, get(V.v), WIDEN_HIGH_U, weights(4), DOT, I32X4_ADD);
-      emit(i32(1 << (WEIGHT_BITS - 1)), SPLAT, I32X4_ADD, i32(WEIGHT_BITS), I32X4_SHR_S, set(V.acc));
-      emit(get(V.acc), get(V.acc), NARROW_32_16, set(V.acc), get(V.acc), get(V.acc), NARROW_16_8_U);
-      emit(EXTRACT(0), set(J.pixel));
-    };
-    // All four neighbours on the photo (nearly every pixel): two 8-byte loads, one per row.
-    emit(get(I.sx), get(J.lastX), LT_U, get(I.sy), get(J.lastY), LT_U, AND, IF);
-    emit(get(P.photo), get(I.sy), get(P.photoWidth), MUL, get(I.sx), ADD, i32(2), SHL, ADD, set(J.base));
-    emit(get(J.alpha), EQZ, IF, get(J.base), I32_LOAD(), set(J.pixel), ELSE);
-    emit(get(J.base), LOAD64_ZERO, get(J.base), get(J.rowBytes), ADD, I64_LOAD, REPLACE64(1), set(V.v));
-    blend();
-    emit(END);
-    // Off the photo, each neighbour is its nearest pixel on it (BORDER_REPLICATE).
-    emit(ELSE);
-    clamp(get(I.sx), J.lastX, I.x0);
-    clamp([...get(I.sx), ...i32(1), ...ADD], J.lastX, I.x1c);
-    clamp(get(I.sy), J.lastY, I.y0);
-    clamp([...get(I.sy), ...i32(1), ...ADD], J.lastY, I.y1);
-    emit(get(J.alpha), EQZ, IF);
-    pixelAt(I.y0, I.x0);
-    emit(set(J.pixel), ELSE);
-    pixelAt(I.y0, I.x0);
-    emit(SPLAT);
-    pixelAt(I.y0, I.x1c);
-    emit(REPLACE(1));
-    pixelAt(I.y1, I.x0);
-    emit(REPLACE(2));
-    pixelAt(I.y1, I.x1c);
-    emit(REPLACE(3), set(V.v));
-    blend();
-    emit(END, END);
-    emit(get(J.out), get(J.pixel), I32_STORE, get(J.out), i32(4), ADD, set(J.out));
-  }
-}

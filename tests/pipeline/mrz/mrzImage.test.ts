@@ -65,6 +65,18 @@ describe('plainMrzImage', () => {
   });
 });
 
+describe('plainMrzImage of a colour photo', () => {
+  it('cuts the same luminance and ink out of each region as out of the whole photo made grey or ink', async () => {
+    const photo = await decodePhoto(await readFile(fixture('clean').path));
+    const image = plainMrzImage(cv, photo);
+    const [x, y, width, height] = [100, 700, 1200, 120];
+    const region = rectIn('image', x, y, width, height);
+    expect(image.region(region)).toStrictEqual(openCvRegion(toGreyscale(photo), x, y, x + width, y + height));
+    expect(image.inkRegion(region)).toStrictEqual(openCvRegion(mrzInk(photo), x, y, x + width, y + height));
+    expect(image.search().image).toStrictEqual(plainMrzImage(cv, mrzInk(photo)).search().image);
+  });
+});
+
 describe('turnedMrzImage', () => {
   for (const turns of [1, 2, 3]) {
     it(`gives the regions and size of the image turned ${turns} quarter turn(s)`, () => {

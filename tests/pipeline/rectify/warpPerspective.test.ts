@@ -8,7 +8,7 @@ import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
 import { matToRgba, pointsMat, rgbaToMat, withMats } from '../../../src/pipeline/cv.ts';
-import { warpPerspective } from '../../../src/pipeline/rectify/warpPerspective.ts';
+import { forgetWarpedPhoto, warpPerspective } from '../../../src/pipeline/rectify/warpPerspective.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';
 import { fixture } from '../../support/fixtures.ts';
 import { noiseImage } from '../../support/photos.ts';
@@ -82,6 +82,7 @@ describe('warpPerspective', () => {
   it('equals OpenCV on a small photo after a big one (its memory then made anew, smaller)', () => {
     const bigger = inside.map(([x, y]) => [x! * 4, y! * 4]);
     expect(differingBytes(noiseImage(1200, 800), bigger, 640, 440)).toBe(0);
+    forgetWarpedPhoto();
     expect(differingBytes(noiseImage(300, 200), inside, 160, 110)).toBe(0);
   });
 
@@ -105,6 +106,54 @@ describe('warpPerspective', () => {
   it('equals OpenCV on targets under 16 rows, whose blocks are wider', () => {
     expect(differingBytes(noiseImage(300, 200), inside, 500, 9)).toBe(0);
     expect(differingBytes(noiseImage(300, 200), inside, 40, 1)).toBe(0);
+  });
+
+  it('equals OpenCV on a 12 MP photo warped in bands of its rows: upright, tilted, on its side, off the edges', () => {
+    const photo = noiseImage(4000, 3000);
+    const tilted = [
+      [600.4, 300.2],
+      [3500.7, 900.9],
+      [3100.1, 2800.3],
+      [300.6, 2300.8],
+    ];
+    const onItsSide = [
+      [3200.5, 200.5],
+      [3300.2, 2900.7],
+      [900.9, 2800.1],
+      [800.3, 100.6],
+    ];
+    const offTopAndBottom = [
+      [500.5, -300.5],
+      [3600.2, -250.7],
+      [3700.9, 3400.1],
+      [400.3, 3350.6],
+    ];
+    for (const [name, quad] of Object.entries({
+      inside: inside.map(([x, y]) => [x! * 12, y! * 12]),
+      tilted,
+      onItsSide,
+      offTopAndBottom,
+    }))
+      expect(differingBytes(photo, quad, 1600, 1126), name).toBe(0);
+  });
+
+  it('equals OpenCV warping a document again from the rows the last warp left in memory, or past them', () => {
+    // The MRZ search's small copy, then the document: the same rows, held from the first warp.
+    const small = noiseImage(1200, 800);
+    const document = inside.map(([x, y]) => [x! * 4, y! * 4]);
+    expect(differingBytes(small, document, 500, 350)).toBe(0);
+    expect(differingBytes(small, document, 1100, 770)).toBe(0);
+    // A strip at the foot of a 12 MP document after the whole: fewer rows than the last band held.
+    const photo = noiseImage(4000, 3000);
+    const whole = inside.map(([x, y]) => [x! * 12, y! * 12]);
+    expect(differingBytes(photo, whole, 1600, 1126)).toBe(0);
+    const strip = [
+      [whole[3]![0]!, whole[3]![1]! - 200],
+      [whole[2]![0]!, whole[2]![1]! - 200],
+      whole[2]!,
+      whole[3]!,
+    ];
+    expect(differingBytes(photo, strip, 1600, 90)).toBe(0);
   });
 
   it('equals OpenCV rectifying a fixture’s passport at the size the check does', async () => {
