@@ -125,7 +125,8 @@ async function checkOnce(page: Page, path: string): Promise<CheckRun> {
         observer.observe(document.body, { subtree: true, childList: true, attributes: true });
       }),
   );
-  await page.locator('#photo').setInputFiles(path);
+  // The input itself: the NHS.UK File upload component puts its own drop button on #photo's id.
+  await page.locator('input[type="file"]').setInputFiles(path);
   const ms = await shown;
   const timings = await page.evaluate(
     (name) => (performance.getEntriesByName(name).at(-1) as PerformanceMeasure).detail as CheckTimings,
