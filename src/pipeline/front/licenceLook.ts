@@ -9,6 +9,7 @@
  * other colours, and print a code on the back.
  */
 import { rectIn, type LicenceReading, type Rect, type RgbaImage } from '../types.ts';
+import { EU_MODEL_LICENCE_UNREAD } from './readLicenceBack.ts';
 
 export interface LicenceLookMeasure {
   /** Yellow marks of a star's size in the blue rectangle (none where no rectangle was found). */
@@ -93,18 +94,7 @@ export function hasLicenceLook(look: LicenceLookMeasure): boolean {
  * false: the model card NHS login refuses as provisional (a learner's) says so in print, which was not
  * read; the UK's provisional card is green, not pink.
  */
-export const LICENCE_BY_LOOK: LicenceReading = {
-  kind: 'eu-driving-licence',
-  issuer: null,
-  issuerFrom: null,
-  sign: null,
-  provisional: false,
-  expiry: null,
-  expiryFrom: null,
-  birthDate: null,
-  driverNumber: null,
-  driverNumberConsistent: null,
-};
+export const LICENCE_BY_LOOK: LicenceReading = EU_MODEL_LICENCE_UNREAD;
 
 interface Mark {
   readonly size: number;

@@ -33,17 +33,24 @@ export function parseLicenceBackText(printed: readonly PrintedLine[]): LicenceRe
   const categories = new Set((text.match(EU_CATEGORIES) ?? []).map((code) => code.replace(/[IL]/u, '1')));
   const dates = text.match(CATEGORY_DATE) ?? [];
   if (categories.size < MIN_CATEGORIES || dates.length < MIN_DATES || OTHER_MODELS.test(text)) return null;
-  return {
-    kind: 'eu-driving-licence',
-    issuer: null,
-    issuerFrom: null,
-    sign: null,
-    // A provisional licence is no model licence: the back's table is the full licence's.
-    provisional: false,
-    expiry: null,
-    expiryFrom: null,
-    birthDate: null,
-    driverNumber: null,
-    driverNumberConsistent: null,
-  };
+  // A provisional licence is no model licence: the back's table is the full licence's.
+  return EU_MODEL_LICENCE_UNREAD;
 }
+
+/**
+ * An EU model licence known as one, but with none of its fields read: no issuer (its sign was not
+ * read), no dates, no holder. Provisional false: the model card of the back's table (readLicenceBack)
+ * and of the pink look (licenceLook.ts) is the full licence's.
+ */
+export const EU_MODEL_LICENCE_UNREAD: LicenceReading = {
+  kind: 'eu-driving-licence',
+  issuer: null,
+  issuerFrom: null,
+  sign: null,
+  provisional: false,
+  expiry: null,
+  expiryFrom: null,
+  birthDate: null,
+  driverNumber: null,
+  driverNumberConsistent: null,
+};
