@@ -26,7 +26,7 @@ import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } fr
 import { decideReading, type ReadingDecision } from './decideReading.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
 import { fitOutlineToCodeSighting, fitOutlineToMrz, isReadAsCode } from './fitOutlineToMrz.ts';
-import { isPrintRoundOutline, measurePrintAboutOutline } from './outlineHoldsPrint.ts';
+import { outlineHeldByPrint } from './outlineHoldsPrint.ts';
 import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
 
@@ -100,31 +100,24 @@ export async function seeDocument(
     const clarity = photoClarity(engines.cv, analysis, image, mrz);
     return { image, outline: null, rectified: null, clarity, mrz, medium, reading };
   }
-  const judged =
-    outline && !mrz && !seen.sighted ? unlessPrintIsRound(engines.cv, analysis, image, outline) : outline;
-  return { image, outline: judged, rectified: seen.rectified, clarity: seen.clarity, mrz, medium, reading };
+  const found = { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium, reading };
+  return outline && !mrz && !seen.sighted ? heldByPrint(engines.cv, found, outline, analysis) : found;
 }
 
 /**
- * An outline no code vouches for, whose corners would all pass, is not taken for the document's edges
- * where the photo's print stands round it rather than in it (outlineHoldsPrint.ts): the outline went
- * round a thing printed on the document. Its edges are then unseen.
+ * An outline no code vouches for, held to the photo's print (outlineHoldsPrint.ts). Where the photo's
+ * frame is found to be the document instead, it is measured as where no outline was found: what was
+ * rectified lay inside the document.
  */
-function unlessPrintIsRound(
+function heldByPrint(
   cv: OpenCv,
-  analysis: RgbaImage,
-  image: RgbaImage,
+  seen: SeenDocument,
   outline: DocumentOutline,
-): DocumentOutline {
-  if (outline.edgesUnseen || outline.missingCorners.length > 0) return outline;
-  const scope = new MatScope(cv);
-  try {
-    const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
-    const print = measurePrintAboutOutline(scope, analysis, outline, scale);
-    return isPrintRoundOutline(print) ? { ...outline, coveredCorners: [], edgesUnseen: true } : outline;
-  } finally {
-    scope.release();
-  }
+  analysis: RgbaImage,
+): SeenDocument {
+  const judged = outlineHeldByPrint(cv, analysis, seen.image, outline);
+  if (judged === outline || judged.edgesUnseen) return { ...seen, outline: judged };
+  return { ...seen, outline: judged, rectified: null, clarity: photoClarity(cv, analysis, seen.image) };
 }
 
 /**
