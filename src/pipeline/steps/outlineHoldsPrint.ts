@@ -92,13 +92,15 @@ export function measurePrintAboutOutline(
 }
 
 /**
- * The outline is not the document where more print stands round it than in it, and enough to be
- * print (MIN_GLYPHS, clarity's own least evidence of print): the outline is then a part of a larger
- * printed thing. A document on a plain ground, or too small in the photo for its print to be seen
- * (real-photos' kbyai/fra-id-3, 1.6% of the photo), has little print round it, and stands.
+ * The outline is not the document where it holds no print worth the name while print stands round
+ * it (both judged by MIN_GLYPHS, clarity's own least evidence of print): the outline is then a part
+ * of a larger printed thing. An outline that holds print of its own is a printed thing whatever lies
+ * beside it (a magazine page by another, real-photos' mapo80-glare/glare-743: 28 in it, 132 round
+ * it). A document on a plain ground, or too small in the photo for print round it to be seen
+ * (real-photos' kbyai/fra-id-3, 1.6% of the photo), stands.
  */
 export function isPrintRoundOutline(print: PrintAboutOutline): boolean {
-  return print.around >= MIN_GLYPHS && print.around > print.inside;
+  return print.inside < MIN_GLYPHS && print.around >= MIN_GLYPHS;
 }
 
 const centreOf = (glyph: Glyph): readonly [number, number] => [

@@ -101,23 +101,9 @@ export async function seeDocument(
     return { image, outline: null, rectified: null, clarity, mrz, medium, reading };
   }
   const found = { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium, reading };
-  return outline && !mrz && !seen.sighted ? heldByPrint(engines.cv, found, outline, analysis) : found;
-}
-
-/**
- * An outline no code vouches for, held to the photo's print (outlineHoldsPrint.ts). Where the photo's
- * frame is found to be the document instead, it is measured as where no outline was found: what was
- * rectified lay inside the document.
- */
-function heldByPrint(
-  cv: OpenCv,
-  seen: SeenDocument,
-  outline: DocumentOutline,
-  analysis: RgbaImage,
-): SeenDocument {
-  const judged = outlineHeldByPrint(cv, analysis, seen.image, outline);
-  if (judged === outline || judged.edgesUnseen) return { ...seen, outline: judged };
-  return { ...seen, outline: judged, rectified: null, clarity: photoClarity(cv, analysis, seen.image) };
+  // An outline no code vouches for is held to the photo's print (outlineHoldsPrint.ts).
+  if (!outline || mrz || seen.sighted) return found;
+  return { ...found, outline: outlineHeldByPrint(engines.cv, analysis, image, outline) };
 }
 
 /**
