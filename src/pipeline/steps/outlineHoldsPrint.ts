@@ -30,15 +30,15 @@ export function outlineHeldByPrint(
   image: RgbaImage,
   outline: DocumentOutline,
 ): DocumentOutline {
-  if (outline.edgesUnseen || outline.missingCorners.length > 0) return outline;
+  // Only an outline whose corners would pass is judged: the check comes before four-corners may pass.
+  if (outline.edgesUnseen || outline.missingCorners.length > 0 || outline.coveredCorners.length > 0)
+    return outline;
   const scope = new MatScope(cv);
   try {
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
     const print = measurePrintAboutOutline(scope, analysis, outline, scale);
     if (!isPrintRoundOutline(print)) return outline;
-    return frameShowsDocumentCorners(analysis)
-      ? wholePhotoOutline(image)
-      : { ...outline, coveredCorners: [], edgesUnseen: true };
+    return frameShowsDocumentCorners(analysis) ? wholePhotoOutline(image) : { ...outline, edgesUnseen: true };
   } finally {
     scope.release();
   }
