@@ -99,7 +99,7 @@ export function measurePrint(
   };
 }
 
-interface Glyph {
+export interface Glyph {
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -148,13 +148,33 @@ export function printRunsDown(scope: MatScope, grey: GreyImage): boolean {
   return printLines(scope, grey).down;
 }
 
-function printLines(scope: MatScope, grey: GreyImage): { readonly down: boolean; readonly glyphs: number } {
+function printLines(
+  scope: MatScope,
+  grey: GreyImage,
+): {
+  readonly down: boolean;
+  readonly glyphs: number;
+  /** The glyphs standing inside a line: a neighbour before them and one after. */
+  readonly inLines: readonly Glyph[];
+} {
   const marks = findMarks(scope, grey);
   const across = lineSides(marks.filter(isGlyphShaped(grey.height)), grey.height);
   const down = lineSides(marks.map(transposed).filter(isGlyphShaped(grey.width)), grey.width);
   const within = (sides: readonly LineSides[]) => sides.filter((s) => s.before && s.after).length;
   const isDown = within(down) > LINES_DOWN_MARGIN * within(across) && within(down) >= 2 * MIN_GLYPHS;
-  return { down: isDown, glyphs: (isDown ? down : across).filter((s) => s.before || s.after).length };
+  const sides = isDown ? down : across;
+  const glyphs = sides.filter((s) => s.before || s.after).length;
+  const inLines = sides.filter((s) => s.before && s.after).map((s) => s.glyph);
+  return { down: isDown, glyphs, inLines: isDown ? inLines.map(transposed) : inLines };
+}
+
+/**
+ * The glyphs standing inside text lines (a neighbour of like height before them and one after), boxed in the
+ * image's pixels, their lines running across it or down it as countGlyphsInLines takes them: where
+ * the print is, for telling whether an outline holds the document's print (steps/outlineHoldsPrint.ts).
+ */
+export function glyphsInLines(scope: MatScope, grey: GreyImage): readonly Glyph[] {
+  return printLines(scope, grey).inLines;
 }
 
 /** Shaped like a character, its lines running across: not a speck, a rule line or a photo's shadow. */

@@ -26,6 +26,7 @@ import type { CheckOptions, ImagePoint, PendingPhoto, Quad, Rect, RgbaImage } fr
 import { decideReading, type ReadingDecision } from './decideReading.ts';
 import { findMrz, type FoundMrz } from './findMrz.ts';
 import { fitOutlineToCodeSighting, fitOutlineToMrz, isReadAsCode } from './fitOutlineToMrz.ts';
+import { outlineHeldByPrint } from './outlineHoldsPrint.ts';
 import { readWithin, type ReadingDeadline } from './readingBudget.ts';
 import type { StageClock } from './stageClock.ts';
 
@@ -52,7 +53,7 @@ export async function seeDocument(
 ): Promise<SeenDocument> {
   options.onProgress?.('outline');
   const scope = new MatScope(engines.cv);
-  let seen: SeenDocument & { readonly analysis: RgbaImage };
+  let seen: SeenDocument & { readonly analysis: RgbaImage; readonly sighted: boolean };
   try {
     const analysis = photo.analysis ?? shrinkRgbaToFit(engines.cv, await photo.full, ANALYSIS_SIDE_PX);
     const found = findDocumentOutline(engines.cv, analysis);
@@ -63,7 +64,17 @@ export async function seeDocument(
     options.signal?.throwIfAborted();
     const read = await readWhileWarping(scope, engines, image, analysis, outline, options, clock, deadline);
     const { rectified, clarity, mrz, medium, reading } = read;
-    seen = { image, analysis, outline, rectified, clarity, mrz, medium, reading };
+    seen = {
+      image,
+      analysis,
+      outline,
+      rectified,
+      clarity,
+      mrz,
+      medium,
+      reading,
+      sighted: read.sighting !== null,
+    };
     const fitted =
       read.mrz && isReadAsCode(read.mrz)
         ? fitOutlineToMrz(scope, analysis, image, outline, read.plan, read.mrz)
@@ -89,7 +100,10 @@ export async function seeDocument(
     const clarity = photoClarity(engines.cv, analysis, image, mrz);
     return { image, outline: null, rectified: null, clarity, mrz, medium, reading };
   }
-  return { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium, reading };
+  const found = { image, outline, rectified: seen.rectified, clarity: seen.clarity, mrz, medium, reading };
+  // An outline no code vouches for is held to the photo's print (outlineHoldsPrint.ts).
+  if (!outline || mrz || seen.sighted) return found;
+  return { ...found, outline: outlineHeldByPrint(engines.cv, analysis, image, outline) };
 }
 
 /**

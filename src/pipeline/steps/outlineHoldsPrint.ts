@@ -1,0 +1,155 @@
+/**
+ * Whether an outline no code vouches for is the document, told by where the photo's print lies. A
+ * document holds its own print: its text lines and code rows stand inside its outline, and round a
+ * document whole in the photo lies its ground (a table, a hand), with little print. An outline round
+ * a small thing printed on the document (a logo, the portrait, a stamp) has the document's print all
+ * round it instead: passporteye's 100_pass-isl and 98_pass-nld at half size, 100_pass-lux turned a
+ * quarter and 100_pass-hrv as JPEG at quality 60 (`npm run eval -- --only real-ids --transform ...`),
+ * where the outline search went round such a thing, no code was read, and "all 4 corners" passed.
+ * Such an outline is not taken for the document's edges: four-corners says unsure (edges unseen),
+ * never fail on this ground, since the document may well be whole in the photo.
+ */
+import { glyphsInLines, MIN_GLYPHS, type Glyph } from '../clarity/measurePrint.ts';
+import { MatScope } from '../cv.ts';
+import { insideConvexTest } from '../geometry.ts';
+import { toGreyscale } from '../image.ts';
+import type { DocumentOutline } from '../outline/findDocumentOutline.ts';
+import { seesRoundedCorner } from '../outline/roundedCorners.ts';
+import type { OpenCv } from '../../engines/types.ts';
+import { CORNER_NAMES, pointIn, type RgbaImage } from '../types.ts';
+
+/**
+ * An outline no code vouches for, whose corners would all pass, is not taken for the document's edges
+ * where the photo's print stands round it rather than in it: the outline went round a thing printed
+ * on the document. Its edges are then unseen, unless the photo's own frame shows the document's four
+ * rounded corners (frameShowsDocumentCorners): the frame is then the outline.
+ */
+export function outlineHeldByPrint(
+  cv: OpenCv,
+  analysis: RgbaImage,
+  image: RgbaImage,
+  outline: DocumentOutline,
+): DocumentOutline {
+  // Only an outline whose corners would pass is judged: the check comes before four-corners may pass.
+  if (outline.edgesUnseen || outline.missingCorners.length > 0 || outline.coveredCorners.length > 0)
+    return outline;
+  const scope = new MatScope(cv);
+  try {
+    const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
+    const print = measurePrintAboutOutline(scope, analysis, outline, scale);
+    if (!isPrintRoundOutline(print)) return outline;
+    return frameShowsDocumentCorners(analysis) ? wholePhotoOutline(image) : { ...outline, edgesUnseen: true };
+  } finally {
+    scope.release();
+  }
+}
+
+/**
+ * Where the photo's print lies against the outline: glyphs standing inside text lines (a neighbour
+ * of like height before and after them), counted. Glyphs with a neighbour on one side only counted
+ * the blobs of a marble table round a card as print (real-photos' shakex/v3-card5: 27 round the card
+ * against 22 on it; inside lines, 2 against 5).
+ */
+export interface PrintAboutOutline {
+  readonly inside: number;
+  /** Outside the outline but within it grown about its centre (AROUND_GROWTH): print round it. */
+  readonly around: number;
+}
+
+/**
+ * How far round the outline print is looked for: the outline grown threefold about its centre. The
+ * thing an outline wrongly goes round is a part of the document beside the print it is printed among
+ * (a portrait fills about a third of a TD3 page's width and half its height, ICAO 9303 part 4, the
+ * portrait zone; a logo or stamp less), so the document's print lies within that reach; a document
+ * whole in the photo has its ground there.
+ */
+const AROUND_GROWTH = 3;
+
+/**
+ * The print about the outline, measured on the analysis copy (`scale`: its pixels per photo pixel,
+ * the outline being in the photo's pixels).
+ */
+export function measurePrintAboutOutline(
+  scope: MatScope,
+  analysis: RgbaImage,
+  outline: DocumentOutline,
+  scale: number,
+): PrintAboutOutline {
+  const quad = outline.quad.map(([x, y]) => [x * scale, y * scale] as const);
+  const cx = quad.reduce((sum, [x]) => sum + x, 0) / 4;
+  const cy = quad.reduce((sum, [, y]) => sum + y, 0) / 4;
+  const grown = quad.map(([x, y]) => [cx + (x - cx) * AROUND_GROWTH, cy + (y - cy) * AROUND_GROWTH] as const);
+  const isInside = insideConvexTest(quad);
+  const isAround = insideConvexTest(grown);
+  let inside = 0;
+  let around = 0;
+  for (const glyph of glyphsInLines(scope, toGreyscale(analysis))) {
+    const [x, y] = centreOf(glyph);
+    if (isInside(x, y)) inside++;
+    else if (isAround(x, y)) around++;
+  }
+  return { inside, around };
+}
+
+/**
+ * The outline is not the document where it holds no print worth the name while print stands round
+ * it (both judged by MIN_GLYPHS, clarity's own least evidence of print): the outline is then a part
+ * of a larger printed thing. An outline that holds print of its own is a printed thing whatever lies
+ * beside it (a magazine page by another, real-photos' mapo80-glare/glare-743: 28 in it, 132 round
+ * it). A document on a plain ground, or too small in the photo for print round it to be seen
+ * (real-photos' kbyai/fra-id-3, 1.6% of the photo), stands.
+ */
+export function isPrintRoundOutline(print: PrintAboutOutline): boolean {
+  return print.inside < MIN_GLYPHS && print.around >= MIN_GLYPHS;
+}
+
+const centreOf = (glyph: Glyph): readonly [number, number] => [
+  glyph.x + glyph.width / 2,
+  glyph.y + glyph.height / 2,
+];
+
+/**
+ * ISO/IEC 7810's sizes (long side, short side, mm): ID-1 (cards, TD1), ID-2 (TD2), ID-3 (a TD3
+ * passport page, ICAO 9303 part 4).
+ */
+const DOCUMENT_SIZES_MM = [
+  [85.6, 53.98],
+  [105, 74],
+  [125, 88],
+] as const;
+
+/**
+ * How far the photo's frame may depart from a format's aspect and still be taken for its page: the
+ * scale range a document's layout is allowed about ICAO's (outline/roundedCorners.ts's FRAME_FIT).
+ */
+const FRAME_ASPECT_FIT = { min: 0.87, max: 1.15 } as const;
+
+/**
+ * Whether the photo's frame is the document, seen by its four rounded corners (ISO/IEC 7810: r =
+ * 3.18 mm), where no code gives the scale: the frame taken for an ID-1, ID-2 or ID-3 document whose
+ * aspect it has (FRAME_ASPECT_FIT), its corners looked for at that scale. A photo or scan that ends at
+ * or just beyond a card's edge (real-photos' kbyai/fra-id-3, onfido-python/sample_driving_licence),
+ * where the outline search went round the flag or the portrait on it; a crop inside a document has
+ * print or texture in its corners.
+ */
+export function frameShowsDocumentCorners(analysis: RgbaImage): boolean {
+  const long = Math.max(analysis.width, analysis.height);
+  const aspect = long / Math.min(analysis.width, analysis.height);
+  return DOCUMENT_SIZES_MM.some(([longMm, shortMm]) => {
+    const fit = aspect / (longMm / shortMm);
+    if (fit < FRAME_ASPECT_FIT.min || fit > FRAME_ASPECT_FIT.max) return false;
+    return CORNER_NAMES.every((corner) => seesRoundedCorner(analysis, corner, long / longMm));
+  });
+}
+
+/** The whole photo as the document's outline: a photo that ends at the document's edge, its corners seen. */
+function wholePhotoOutline({ width, height }: RgbaImage): DocumentOutline {
+  const quad = [
+    pointIn('image', 0, 0),
+    pointIn('image', width - 1, 0),
+    pointIn('image', width - 1, height - 1),
+    pointIn('image', 0, height - 1),
+  ] as const;
+  const aspect = Math.max(width, height) / Math.min(width, height);
+  return { quad, missingCorners: [], coveredCorners: [], offEdges: [], areaShare: 1, aspect, edgeSupport: 1 };
+}

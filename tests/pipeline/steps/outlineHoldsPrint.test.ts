@@ -1,0 +1,105 @@
+/**
+ * Issue 12: four-corners never passes on an outline that is not the document. A card drawn now,
+ * its face printed in lines of text round a boxed logo: photographed so close that the card's edges
+ * are off the photo, the logo's box is the only closed outline in it, and the print round it shows
+ * that box is a part of the document, not the document (passporteye's 100_pass-isl at half size,
+ * and others under `npm run eval -- --transform`, passed so). The same card whole on a plain table
+ * still passes: its print lies inside its outline.
+ */
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePhotoForCheck } from '../../../src/decode/node.ts';
+import { loadNodeEngines } from '../../../src/engines/node.ts';
+import type { Engines } from '../../../src/engines/types.ts';
+import { checkDocument } from '../../../src/pipeline/check.ts';
+import { isPrintRoundOutline } from '../../../src/pipeline/steps/outlineHoldsPrint.ts';
+
+let engines: Engines;
+beforeAll(async () => {
+  engines = await loadNodeEngines();
+});
+afterAll(async () => {
+  await engines?.ocr.terminate();
+});
+
+/** ISO/IEC 7810 ID-1 at 10 px a millimetre. */
+const CARD = { width: 856, height: 540 } as const;
+const LOGO = { x: 330, y: 190, width: 190, height: 130 } as const;
+const WORDS = ['SURNAME', 'GIVEN', 'NAMES', 'DATE', 'OF', 'BIRTH', 'PLACE', 'ISSUED', 'AUTHORITY', 'NUMBER'];
+
+/** Lines of words across the card, left clear where the logo stands. */
+function printedLines(): string {
+  const lines: string[] = [];
+  for (let row = 0, y = 50; y < CARD.height - 20; row++, y += 34) {
+    let x = 30;
+    for (let k = 0; x < CARD.width - 90; k++) {
+      const word = WORDS[(row * 3 + k) % WORDS.length]!;
+      const width = word.length * 13 + 16;
+      const besideLogo = y > LOGO.y - 10 && y - 22 < LOGO.y + LOGO.height + 10;
+      const overLogo = x + width > LOGO.x - 12 && x < LOGO.x + LOGO.width + 12;
+      if (!(besideLogo && overLogo)) lines.push(`<text x="${x}" y="${y}">${word}</text>`);
+      x += width;
+    }
+  }
+  return lines.join('');
+}
+
+function cardSvg(): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}">
+    <rect width="100%" height="100%" rx="32" fill="#efe8d8"/>
+    <g font-family="DejaVu Sans" font-size="20" fill="#1d1d30">${printedLines()}</g>
+    <rect x="${LOGO.x}" y="${LOGO.y}" width="${LOGO.width}" height="${LOGO.height}"
+      fill="#c9daf0" stroke="#12306a" stroke-width="6"/>
+    <circle cx="${LOGO.x + LOGO.width / 2}" cy="${LOGO.y + LOGO.height / 2}" r="36" fill="#12306a"/>
+  </svg>`;
+}
+
+/** The card so close that its edges are 60 px beyond the photo's on every side. */
+async function closeUpOfCard(): Promise<Uint8Array> {
+  const card = await sharp(Buffer.from(cardSvg())).png().toBuffer();
+  const jpeg = await sharp(card)
+    .extract({ left: 60, top: 60, width: CARD.width - 120, height: CARD.height - 120 })
+    .flatten({ background: '#efe8d8' })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  return new Uint8Array(jpeg);
+}
+
+/** The card whole on a dark table. */
+async function cardOnTable(): Promise<Uint8Array> {
+  const card = await sharp(Buffer.from(cardSvg())).png().toBuffer();
+  const jpeg = await sharp({ create: { width: 1100, height: 760, channels: 3, background: '#3a3430' } })
+    .composite([{ input: card, left: 120, top: 110 }])
+    .jpeg({ quality: 92 })
+    .toBuffer();
+  return new Uint8Array(jpeg);
+}
+
+async function fourCornersOf(bytes: Uint8Array) {
+  const report = await checkDocument(await decodePhotoForCheck(bytes), engines, { today: '2026-06-01' });
+  const rule = report.rules.find((r) => r.id === 'four-corners')!;
+  return { status: rule.status, reason: rule.reason, outline: report.outline };
+}
+
+describe('an outline is the document only where it holds the print', () => {
+  it('does not pass four-corners on the logo box of a card whose edges are off the photo', async () => {
+    const { status, reason, outline } = await fourCornersOf(await closeUpOfCard());
+    // The outline found is the logo's box (at -60 px), not the card.
+    const xs = outline!.map(([x]) => x);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(LOGO.width + 20);
+    expect({ status, reason }).toStrictEqual({ status: 'unsure', reason: 'edges-unseen' });
+  }, 120_000);
+
+  it('passes the same card whole on a table, its print inside its outline', async () => {
+    const { status, reason } = await fourCornersOf(await cardOnTable());
+    expect({ status, reason }).toStrictEqual({ status: 'pass', reason: 'all-in' });
+  }, 120_000);
+
+  it('takes an outline with print round it and none in it for a part of a larger document', () => {
+    expect([
+      isPrintRoundOutline({ inside: 3, around: 40 }),
+      isPrintRoundOutline({ inside: 40, around: 120 }),
+      isPrintRoundOutline({ inside: 0, around: 5 }),
+    ]).toStrictEqual([true, false, false]);
+  });
+});
