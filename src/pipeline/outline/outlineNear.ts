@@ -31,7 +31,7 @@ import { EDGE_SENSITIVITIES, thinBorderCandidates } from './findDocumentOutline.
 import { clipToFrame, sharedBorder } from './frame.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
 import { findSidesNear, type SidesNear } from './sidesNear.ts';
-import { scanEndsAtDocument } from './roundedCorners.ts';
+import { scanEndsAtDocument, wholePhotoOutline } from './roundedCorners.ts';
 import { holdsZoneAsIcao } from './zoneOnPage.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
 
@@ -149,30 +149,11 @@ export function findOutlineNear(
     // A scan that ends at the document's own edge: its sides are the photo's border, which no edge
     // can be told from, but its rounded corners show in the photo's corners.
     if (pxPerMm && predictions.some((predicted) => scanEndsAtDocument(image, predicted, pxPerMm)))
-      return wholePhotoOutline(image);
+      return wholePhotoOutline(image, 'analysis');
     // No candidate fits: the prediction whose sides lie most on edges is judged (the likeliest on a tie).
     const judged = predictions.map((predicted) => judgePrediction(maps, image, predicted, marginPx));
     return judged.reduce((best, next) => (next.edgeSupport > best.edgeSupport + 0.05 ? next : best));
   });
-}
-
-/** The whole photo as the document's outline: a scan that ends at its edge, its four corners seen. */
-function wholePhotoOutline({ width, height }: RgbaImage): DocumentOutline<AnalysisPoint> {
-  const quad = [
-    pointIn('analysis', 0, 0),
-    pointIn('analysis', width - 1, 0),
-    pointIn('analysis', width - 1, height - 1),
-    pointIn('analysis', 0, height - 1),
-  ] as const;
-  return {
-    quad,
-    missingCorners: [],
-    coveredCorners: [],
-    offEdges: [],
-    areaShare: 1,
-    aspect: Math.max(width, height) / Math.min(width, height),
-    edgeSupport: 1,
-  };
 }
 
 /**

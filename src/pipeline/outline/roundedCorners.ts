@@ -7,7 +7,9 @@
  * corner (a crop inside the document) makes no such arc.
  */
 import type { Point } from '../geometry.ts';
+import { pointIn, type PixelSpace, type PointIn } from '../pixelSpaces.ts';
 import { CORNER_NAMES, type CornerName, type RgbaImage } from '../types.ts';
+import type { DocumentOutline } from './judgeQuad.ts';
 
 /** ISO/IEC 7810's corner radius, mm. */
 const CORNER_RADIUS_MM = 3.18;
@@ -177,4 +179,22 @@ function pixelIndex(image: RgbaImage, [x, y]: Point): number | null {
   const [px, py] = [Math.round(x), Math.round(y)];
   if (px < 0 || py < 0 || px >= image.width || py >= image.height) return null;
   return (py * image.width + px) * 4;
+}
+
+/**
+ * The whole photo as the document's outline, in the space of the photo given: a scan or photo that ends
+ * at the document's own edge, its four corners seen there (`scanEndsAtDocument`, steps/outlineHoldsPrint).
+ */
+export function wholePhotoOutline<S extends PixelSpace>(
+  { width, height }: RgbaImage,
+  space: S,
+): DocumentOutline<PointIn<S>> {
+  const quad = [
+    pointIn(space, 0, 0),
+    pointIn(space, width - 1, 0),
+    pointIn(space, width - 1, height - 1),
+    pointIn(space, 0, height - 1),
+  ] as const;
+  const aspect = Math.max(width, height) / Math.min(width, height);
+  return { quad, missingCorners: [], coveredCorners: [], offEdges: [], areaShare: 1, aspect, edgeSupport: 1 };
 }

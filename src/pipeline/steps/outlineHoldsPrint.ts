@@ -14,9 +14,9 @@ import { MatScope } from '../cv.ts';
 import { insideConvexTest } from '../geometry.ts';
 import { toGreyscale } from '../image.ts';
 import type { DocumentOutline } from '../outline/findDocumentOutline.ts';
-import { seesRoundedCorner } from '../outline/roundedCorners.ts';
+import { seesRoundedCorner, wholePhotoOutline } from '../outline/roundedCorners.ts';
 import type { OpenCv } from '../../engines/types.ts';
-import { CORNER_NAMES, pointIn, type RgbaImage } from '../types.ts';
+import { CORNER_NAMES, type RgbaImage } from '../types.ts';
 
 /**
  * An outline no code vouches for, whose corners would all pass, is not taken for the document's edges
@@ -38,7 +38,9 @@ export function outlineHeldByPrint(
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
     const print = measurePrintAboutOutline(scope, analysis, outline, scale);
     if (!isPrintRoundOutline(print)) return outline;
-    return frameShowsDocumentCorners(analysis) ? wholePhotoOutline(image) : { ...outline, edgesUnseen: true };
+    return frameShowsDocumentCorners(analysis)
+      ? wholePhotoOutline(image, 'image')
+      : { ...outline, edgesUnseen: true };
   } finally {
     scope.release();
   }
@@ -140,16 +142,4 @@ export function frameShowsDocumentCorners(analysis: RgbaImage): boolean {
     if (fit < FRAME_ASPECT_FIT.min || fit > FRAME_ASPECT_FIT.max) return false;
     return CORNER_NAMES.every((corner) => seesRoundedCorner(analysis, corner, long / longMm));
   });
-}
-
-/** The whole photo as the document's outline: a photo that ends at the document's edge, its corners seen. */
-function wholePhotoOutline({ width, height }: RgbaImage): DocumentOutline {
-  const quad = [
-    pointIn('image', 0, 0),
-    pointIn('image', width - 1, 0),
-    pointIn('image', width - 1, height - 1),
-    pointIn('image', 0, height - 1),
-  ] as const;
-  const aspect = Math.max(width, height) / Math.min(width, height);
-  return { quad, missingCorners: [], coveredCorners: [], offEdges: [], areaShare: 1, aspect, edgeSupport: 1 };
 }
