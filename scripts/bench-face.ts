@@ -104,7 +104,10 @@ function timed<T>(run: () => T, into: number[]): T {
 const dnn = dnnRunner(await loadNodeOpenCv());
 // Warm both up (V8 compiles our loops on their first runs; OpenCV allocates its layers' buffers).
 const warm = makeBlazeFaceInput(await renderFaceScene(FACE_SCENES['one-framed-face'])).rgb;
-for (let i = 0; i < 5; i++) [runOurs(warm), dnn?.(warm)];
+for (let i = 0; i < 5; i++) {
+  runOurs(warm);
+  dnn?.(warm);
+}
 
 const [oursMs, dnnMs] = [[] as number[], [] as number[]];
 const worst = { logit: 0, regressor: 0, face: 0 };
@@ -129,8 +132,12 @@ console.log(`${counted.images} images, ${counted.faces} faces found by ours (sco
 console.log(`ours (TypeScript): ${stats(oursMs)} per inference`);
 if (dnn) {
   console.log(`OpenCV dnn:        ${stats(dnnMs)} per inference`);
-  console.log(`max |Δ| logits ${worst.logit.toExponential(2)}, regressors (input px) ${worst.regressor.toExponential(2)}`);
-  console.log(`max |Δ| of faces found by both (score, normalised box and landmarks): ${worst.face.toExponential(2)}`);
+  console.log(
+    `max |Δ| logits ${worst.logit.toExponential(2)}, regressors (input px) ${worst.regressor.toExponential(2)}`,
+  );
+  console.log(
+    `max |Δ| of faces found by both (score, normalised box and landmarks): ${worst.face.toExponential(2)}`,
+  );
   console.log(`images whose number of faces differs: ${counted.differentCounts.length}`);
   for (const line of counted.differentCounts) console.log(`  ${line}`);
 } else console.log('The installed OpenCV has no dnn: nothing to compare with.');

@@ -34,7 +34,8 @@ export function createBlazeFaceDetector(model: Uint8Array): FaceDetector {
       const logits = outputs[SCORES];
       const regressors = outputs[BOXES];
       if (!logits || !regressors) throw new Error(`BlazeFace has no ${SCORES} or ${BOXES} output`);
-      if (logits.length !== BLAZE_FACE_ANCHOR_COUNT) throw new Error(`BlazeFace gave ${logits.length} scores`);
+      if (logits.length !== BLAZE_FACE_ANCHOR_COUNT)
+        throw new Error(`BlazeFace gave ${logits.length} scores`);
       return decodeBlazeFace(logits, regressors, input.letterbox);
     },
   };

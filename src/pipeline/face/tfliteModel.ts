@@ -136,9 +136,7 @@ export function readTfliteModel(bytes: Uint8Array): TfliteModel {
   const root = new FlatTable(bytes, new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true));
   // Model: 1 operator_codes, 2 subgraphs, 4 buffers.
   // OperatorCode: 0 deprecated_builtin_code (int8), 3 builtin_code (int32, which newer writers fill).
-  const opcodes = root
-    .tables(1)
-    .map((code) => Math.max(code.int8(0), code.int32(3)));
+  const opcodes = root.tables(1).map((code) => Math.max(code.int8(0), code.int32(3)));
   const buffers = root.tables(4).map((buffer) => buffer.bytesOf(0));
   const [graph] = root.tables(2);
   if (!graph) throw new Error('The TFLite model has no subgraph');
