@@ -17,7 +17,15 @@ export class Slot {
     /** In floats, from the memory's start; a multiple of 4, so every slot starts on a 16-byte boundary. */
     readonly offset: number,
     readonly length: number,
+    /** The floats it may use, from its offset (its length, or more for a slot reused by a smaller tensor). */
+    readonly capacity = length,
   ) {}
+
+  /** The same memory for a tensor of `length` floats, at most its capacity. */
+  narrowed(length: number): Slot {
+    if (length > this.capacity) throw new Error(`A slot of ${this.capacity} floats cannot hold ${length}`);
+    return new Slot(this.arena, this.offset, length, this.capacity);
+  }
 
   /** The slot's floats, on the memory's current buffer. */
   get view(): Float32Array {
