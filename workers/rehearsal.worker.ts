@@ -34,7 +34,7 @@ const appBase = new URL(import.meta.env.BASE_URL, self.location.href);
 const writtenNumbers = new WrittenNumbersWatcher(() => loadBrowserDigitReader(appBase));
 
 const api = {
-  /** Loads OpenCV and the face model now, so the first frame does not wait for them. */
+  /** Loads the face model now, so the first frame does not wait for it. */
   async prepare(): Promise<void> {
     await loadBrowserFaceDetector(appBase);
   },

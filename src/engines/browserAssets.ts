@@ -87,8 +87,8 @@ export const TEXT_MODEL: LanguageModel = {
 };
 
 /**
- * The face detector: MediaPipe's BlazeFace short-range model, 229 KB, run by OpenCV
- * (engines/blazeFaceDetector.ts): the photo check looks for the portrait on the document with it, and
+ * The face detector: MediaPipe's BlazeFace short-range model, 229 KB, run by our own code
+ * (pipeline/face/blazeFaceDetector.ts): the photo check looks for the portrait on the document with it, and
  * the rehearsal page for the person's face (engines/faceBrowser.ts).
  */
 export const BLAZE_FACE_MODEL: VendorFile = {

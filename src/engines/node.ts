@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createBlazeFaceDetector } from '../pipeline/face/blazeFaceDetector.ts';
 import type { FaceDetector } from '../pipeline/face/types.ts';
-import { createBlazeFaceDetector } from './blazeFaceDetector.ts';
 import { BLAZE_FACE_MODEL } from './browserAssets.ts';
 import { loadOpenCv } from './opencv.ts';
 import { createTesseractDigitReader, createTesseractEngine, type TesseractLocations } from './tesseract.ts';
@@ -42,7 +42,7 @@ let loading: Promise<Engines> | undefined;
 
 /**
  * OpenCV, the OCR worker and the face detector, started side by side (OpenCV compiles on this thread,
- * tesseract in its own; the face detector's network is OpenCV's).
+ * tesseract in its own; the face detector is our own code and needs neither).
  */
 export function loadNodeEngines(): Promise<Engines> {
   loading ??= (async () => {
@@ -66,8 +66,8 @@ let faceDetector: Promise<FaceDetector> | undefined;
 
 /** The face detector, its model read from the installed @mediapipe/face_detection package. Once per process. */
 export function loadNodeFaceDetector(): Promise<FaceDetector> {
-  faceDetector ??= loadNodeOpenCv().then((cv) =>
-    createBlazeFaceDetector(cv, readFileSync(join(projectRoot, BLAZE_FACE_MODEL.source))),
+  faceDetector ??= Promise.resolve().then(() =>
+    createBlazeFaceDetector(readFileSync(join(projectRoot, BLAZE_FACE_MODEL.source))),
   );
   return faceDetector;
 }

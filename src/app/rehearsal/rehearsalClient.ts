@@ -1,6 +1,6 @@
 /**
  * The rehearsal page's side of its worker (workers/rehearsal.worker.ts): started when the page opens,
- * terminated when it is left, so its OpenCV and face model live no longer than the page. A worker that
+ * terminated when it is left, so its face model lives no longer than the page. A worker that
  * dies rejects every call still waiting on it.
  */
 import { transfer, wrap, type Remote } from 'comlink';

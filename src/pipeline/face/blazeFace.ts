@@ -1,7 +1,7 @@
 /**
  * BlazeFace (short range), MediaPipe's face detector for faces within about 2 m of a front camera,
  * on either side of the network: the 128 × 128 input it expects, made from RGBA pixels, and its 896
- * raw anchor outputs turned into faces. Pure: the network itself runs in engines/blazeFaceDetector.ts.
+ * raw anchor outputs turned into faces. Pure: the network itself runs in blazeFaceDetector.ts.
  *
  * The numbers are those of MediaPipe's own graph for this model (face_detection_short_range.pbtxt:
  * SsdAnchorsCalculator and TensorsToDetectionsCalculator options), so our faces match what MediaPipe

@@ -36,7 +36,7 @@ export interface DetectedFace {
 
 /**
  * Finds the faces in an image. Pure over its pixels: the same answer for the same pixels, in the Web
- * Worker, in Node and in the tests. The engine behind it (engines/blazeFaceDetector.ts) is loaded
+ * Worker, in Node and in the tests. The detector behind it (blazeFaceDetector.ts) is loaded
  * once and passed in, like OpenCV is to the photo pipeline.
  */
 export interface FaceDetector {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FACE_SCENES, renderFaceScene } from '../../scripts/rehearsal/faceScenes.ts';
-import { decodePhoto, readPhotoFile } from '../../src/decode/node.ts';
-import { loadNodeFaceDetector } from '../../src/engines/node.ts';
-import type { FaceDetector } from '../../src/pipeline/face/types.ts';
-import { PROJECT_ROOT } from '../support/fixtures.ts';
+import { FACE_SCENES, renderFaceScene } from '../../../scripts/rehearsal/faceScenes.ts';
+import { decodePhoto, readPhotoFile } from '../../../src/decode/node.ts';
+import { loadNodeFaceDetector } from '../../../src/engines/node.ts';
+import type { FaceDetector } from '../../../src/pipeline/face/types.ts';
+import { PROJECT_ROOT } from '../../support/fixtures.ts';
 
 const realPhotos = join(PROJECT_ROOT, '..', 'shared', 'real-photos');
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
   detector = await loadNodeFaceDetector();
 });
 
-describe('the BlazeFace detector, through OpenCV', () => {
+describe('the BlazeFace detector, run by our own TFLite reader', () => {
   it('finds the drawn face, its box around the head and its eyes on the drawn eyes', async () => {
     const faces = detector.detectFaces(await renderFaceScene(FACE_SCENES['one-framed-face']));
     expect(faces).toHaveLength(1);
@@ -29,6 +29,11 @@ describe('the BlazeFace detector, through OpenCV', () => {
     const [lx, ly] = toPx(face!.landmarks.leftEye);
     expect(Math.hypot(rx! - 279, ry! - 211)).toBeLessThan(12);
     expect(Math.hypot(lx! - 361, ly! - 211)).toBeLessThan(12);
+  });
+
+  it('finds no face on a plain page', () => {
+    const page = { width: 1200, height: 900, data: new Uint8Array(1200 * 900 * 4).fill(240) };
+    expect(detector.detectFaces(page)).toStrictEqual([]);
   });
 
   it('finds no face on an empty wall, and two where two are drawn', async () => {
