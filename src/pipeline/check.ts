@@ -85,7 +85,9 @@ function missingCornersOf(outline: DocumentOutline | null, measures: Measures): 
  * Pen written over the print, on a rectified document with all four corners in the photo (a corner
  * cut off leaves the photo's edge, not the document, in the rectified image).
  */
-function lookForHandwriting({ outline, rectified }: SeenDocument, engines: Engines) {
+function lookForHandwriting({ outline, rectified, ahead }: SeenDocument, engines: Engines) {
   if (!outline || outline.missingCorners.length > 0 || !rectified) return null;
+  // Taken while the MRZ was read, of this same document (steps/measureAhead.ts).
+  if (ahead?.rectified === rectified && ahead.handwriting !== undefined) return ahead.handwriting;
   return measureHandwriting(engines.cv, rectified.image, rectified.photoPxPerDocPx);
 }

@@ -1,0 +1,60 @@
+/**
+ * The measures that come after the document is read (pen over its print, its portrait), taken while
+ * the MRZ's OCR still reads on its own thread: this thread would only wait for it, so the time is
+ * free (bench's clean 12 MP photo: the OCR read on for ~70 ms after clarity and medium were done, and
+ * the two measures then took ~75 ms of this thread after it). Each depends only on the rectified
+ * document's pixels, so where the document judged is the one measured here they are the same values
+ * the check would measure after reading; where the MRZ moved the outline (a new rectified document),
+ * or the photo proved to be of people, they go unused and are measured again, or not at all.
+ */
+import type { Engines } from '../../engines/types.ts';
+import { measureHandwriting } from '../clarity/measureHandwriting.ts';
+import type { DocumentOutline } from '../outline/findDocumentOutline.ts';
+import { lookInZone, type ZoneLook } from '../portrait/findPortrait.ts';
+import type { RectifiedDocument } from '../rectify/rectifyDocument.ts';
+import type { HandwritingMeasure } from '../types.ts';
+
+export interface MeasuredAhead {
+  /** The document measured: the measures hold for it alone. */
+  readonly rectified: RectifiedDocument;
+  /** measureHandwriting's value for it, where it was taken. */
+  readonly handwriting?: HandwritingMeasure | null;
+  /** The portrait zone as the document lies, looked at (findPortrait's first look). */
+  readonly portrait?: ZoneLook;
+}
+
+/**
+ * Each measure is taken only while `reading` has not settled, and the events that came meanwhile are
+ * heard before each: a read that finished is not kept waiting for a measure it may not need.
+ */
+export async function measureWhileReading(
+  reading: Promise<unknown>,
+  engines: Engines,
+  outline: DocumentOutline | null,
+  rectified: RectifiedDocument | null,
+): Promise<MeasuredAhead | null> {
+  let settled = false;
+  const heard = () => {
+    settled = true;
+  };
+  reading.then(heard, heard);
+  if (!outline || !rectified) return null;
+  await nextTask();
+  if (settled) return null;
+  // check.ts measures pen over print only on a document with all four corners in the photo.
+  const ahead: MeasuredAhead =
+    outline.missingCorners.length > 0
+      ? { rectified }
+      : {
+          rectified,
+          handwriting: measureHandwriting(engines.cv, rectified.image, rectified.photoPxPerDocPx),
+        };
+  await nextTask();
+  if (settled || !engines.faces) return ahead;
+  return { ...ahead, portrait: lookInZone(engines.faces, rectified.image, rectified.format) };
+}
+
+/** Lets the events already queued (an OCR engine's answer) be handled first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
