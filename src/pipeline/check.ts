@@ -11,7 +11,8 @@ import { cornersOf, measuresOf } from './rules/measures.ts';
 import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
 import { lookForPeopleInstead } from './steps/lookForPeople.ts';
 import { lookForPortrait } from './steps/lookForPortrait.ts';
-import { readDocument } from './steps/readDocument.ts';
+import { measureWhileReading } from './steps/measureAhead.ts';
+import { readDocument, readsFront } from './steps/readDocument.ts';
 import { budgetedEngines, isBudgetSpent, startReadingBudget } from './steps/readingBudget.ts';
 import { seeDocument, type SeenDocument } from './steps/seeDocument.ts';
 import { startStageClock } from './steps/stageClock.ts';
@@ -28,7 +29,14 @@ export async function checkDocument(
   let seen, reading;
   try {
     seen = await seeDocument(photo, budgeted, options, clock, deadline);
-    reading = await readDocument(seen, budgeted, options, clock, deadline);
+    const read = readDocument(seen, budgeted, options, clock, deadline);
+    // The front reader's OCR is the longest wait of all: the measures not taken yet are taken meanwhile.
+    if (readsFront(seen))
+      seen = {
+        ...seen,
+        ahead: await measureWhileReading(read, engines, seen.outline, seen.rectified, seen.ahead),
+      };
+    reading = await read;
   } finally {
     deadline?.stop();
   }

@@ -25,13 +25,15 @@ export interface MeasuredAhead {
 
 /**
  * Each measure is taken only while `reading` has not settled, and the events that came meanwhile are
- * heard before each: a read that finished is not kept waiting for a measure it may not need.
+ * heard before each: a read that finished is not kept waiting for a measure it may not need. `taken`,
+ * measures of this document taken during an earlier read, are kept and not taken again.
  */
 export async function measureWhileReading(
   reading: Promise<unknown>,
   engines: Engines,
   outline: DocumentOutline | null,
   rectified: RectifiedDocument | null,
+  taken: MeasuredAhead | null = null,
 ): Promise<MeasuredAhead | null> {
   let settled = false;
   const heard = () => {
@@ -39,19 +41,21 @@ export async function measureWhileReading(
   };
   reading.then(heard, heard);
   if (!outline || !rectified) return null;
-  await nextTask();
-  if (settled) return null;
+  let ahead: MeasuredAhead = taken?.rectified === rectified ? taken : { rectified };
+  const found = () => (ahead.handwriting === undefined && !ahead.portrait ? null : ahead);
   // check.ts measures pen over print only on a document with all four corners in the photo.
-  const ahead: MeasuredAhead =
-    outline.missingCorners.length > 0
-      ? { rectified }
-      : {
-          rectified,
-          handwriting: measureHandwriting(engines.cv, rectified.image, rectified.photoPxPerDocPx),
-        };
-  await nextTask();
-  if (settled || !engines.faces) return ahead;
-  return { ...ahead, portrait: lookInZone(engines.faces, rectified.image, rectified.format) };
+  if (ahead.handwriting === undefined && outline.missingCorners.length === 0) {
+    await nextTask();
+    if (settled) return found();
+    const { image, photoPxPerDocPx } = rectified;
+    ahead = { ...ahead, handwriting: measureHandwriting(engines.cv, image, photoPxPerDocPx) };
+  }
+  if (!ahead.portrait && engines.faces) {
+    await nextTask();
+    if (settled) return found();
+    ahead = { ...ahead, portrait: lookInZone(engines.faces, rectified.image, rectified.format) };
+  }
+  return found();
 }
 
 /** Lets the events already queued (an OCR engine's answer) be handled first. */

@@ -91,6 +91,28 @@ describe('measureWhileReading', () => {
     });
   });
 
+  it('keeps what an earlier read left taken, of this document only, and takes the rest', async () => {
+    const { outline, rectified } = await seen('gbr-passport-face-clean.jpg');
+    const cut: DocumentOutline = { ...outline, missingCorners: ['top-left'] };
+    const first = await measureWhileReading(stillReading(), engines, cut, rectified);
+    const then = await measureWhileReading(stillReading(), engines, outline, rectified, first);
+    expect({ portrait: then?.portrait, handwriting: then?.handwriting }).toStrictEqual({
+      portrait: first?.portrait,
+      handwriting: measureHandwriting(engines.cv, rectified.image, rectified.photoPxPerDocPx),
+    });
+    expect(then?.portrait).toBe(first?.portrait);
+    const other = await seen('fra-id-card-rotated-180.jpg');
+    const elsewhere = await measureWhileReading(
+      stillReading(),
+      engines,
+      other.outline,
+      other.rectified,
+      then,
+    );
+    expect(elsewhere?.portrait?.document).toBe(other.rectified.image);
+    expect(await measureWhileReading(Promise.resolve(), engines, outline, rectified, then)).toBe(then);
+  });
+
   it('is not used for another document', async () => {
     const passport = await seen('gbr-passport-face-clean.jpg');
     const card = await seen('fra-id-card-rotated-180.jpg');
