@@ -1,11 +1,13 @@
 /**
  * The measures that come after the document is read (pen over its print, its portrait), taken while
- * the MRZ's OCR still reads on its own thread: this thread would only wait for it, so the time is
- * free (bench's clean 12 MP photo: the OCR read on for ~70 ms after clarity and medium were done, and
- * the two measures then took ~75 ms of this thread after it). Each depends only on the rectified
- * document's pixels, so where the document judged is the one measured here they are the same values
- * the check would measure after reading; where the MRZ moved the outline (a new rectified document),
- * or the photo proved to be of people, they go unused and are measured again, or not at all.
+ * an OCR engine reads on its own thread: this thread would only wait for it, so the time is free.
+ * Twice: while the MRZ is looked for on the rectified document (bench's clean 12 MP photo: the OCR
+ * read on after clarity and medium were done), and, for what is still to take, while the front reader
+ * reads a document with no code. Each depends only on the rectified document's pixels, so where the
+ * document judged is the one measured here they are the values the check would measure after reading;
+ * where it is not (the photo proved to be of people) they go unused, and the check measures again or
+ * not at all. A code found in the photo rather than on the rectified document moves or drops the
+ * outline: seeDocument stops taking them once the search leaves the rectified document.
  */
 import type { Engines } from '../../engines/types.ts';
 import { measureHandwriting } from '../clarity/measureHandwriting.ts';
