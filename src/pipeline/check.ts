@@ -11,7 +11,8 @@ import { cornersOf, measuresOf } from './rules/measures.ts';
 import { judgeRules, RULES, verdictOf } from './rules/registry.ts';
 import { lookForPeopleInstead } from './steps/lookForPeople.ts';
 import { lookForPortrait } from './steps/lookForPortrait.ts';
-import { readDocument } from './steps/readDocument.ts';
+import { measureWhileReading } from './steps/measureAhead.ts';
+import { readDocument, readsFront } from './steps/readDocument.ts';
 import { budgetedEngines, isBudgetSpent, startReadingBudget } from './steps/readingBudget.ts';
 import { seeDocument, type SeenDocument } from './steps/seeDocument.ts';
 import { startStageClock } from './steps/stageClock.ts';
@@ -28,7 +29,14 @@ export async function checkDocument(
   let seen, reading;
   try {
     seen = await seeDocument(photo, budgeted, options, clock, deadline);
-    reading = await readDocument(seen, budgeted, options, clock, deadline);
+    const read = readDocument(seen, budgeted, options, clock, deadline);
+    // The front reader's OCR is the longest wait of all: the measures not taken yet are taken meanwhile.
+    if (readsFront(seen))
+      seen = {
+        ...seen,
+        ahead: await measureWhileReading(read, engines, seen.outline, seen.rectified, seen.ahead),
+      };
+    reading = await read;
   } finally {
     deadline?.stop();
   }
@@ -85,7 +93,9 @@ function missingCornersOf(outline: DocumentOutline | null, measures: Measures): 
  * Pen written over the print, on a rectified document with all four corners in the photo (a corner
  * cut off leaves the photo's edge, not the document, in the rectified image).
  */
-function lookForHandwriting({ outline, rectified }: SeenDocument, engines: Engines) {
+function lookForHandwriting({ outline, rectified, ahead }: SeenDocument, engines: Engines) {
   if (!outline || outline.missingCorners.length > 0 || !rectified) return null;
+  // Taken while the MRZ was read, of this same document (steps/measureAhead.ts).
+  if (ahead?.rectified === rectified && ahead.handwriting !== undefined) return ahead.handwriting;
   return measureHandwriting(engines.cv, rectified.image, rectified.photoPxPerDocPx);
 }

@@ -13,15 +13,8 @@ import {
   type Rgb,
 } from './skinCover.ts';
 import type { DocumentFormat } from '../rectify/rectifyDocument.ts';
-import { rectIn, type PortraitMeasure, type Rect, type RgbaImage } from '../types.ts';
-
-/** A part of the upright document, as shares of its width and height. */
-interface Share {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
+import type { PortraitMeasure, RgbaImage } from '../types.ts';
+import { boxShare, cropZone, zoneShare, type Share, type ZoneCrop } from './portraitZone.ts';
 
 interface PortraitLayout {
   /** Where the portrait may be: the left of the upright document, above any MRZ. */
@@ -112,19 +105,48 @@ export interface PortraitSearch {
 }
 
 /**
- * Looks for the face in the portrait zone (both ends of the document when its way up is unknown: the
- * zone, and the opposite one turned half round) and measures the shine and the cover over it.
+ * The portrait zone of a document as it lies (not turned) looked at, and its paper's colour: the look
+ * findPortrait takes first unless the document is upside down. Taken while the MRZ's OCR still reads
+ * (steps/measureAhead.ts), before the way up is known, and handed to findPortrait for that document.
  */
-export function findPortrait(detector: FaceDetector, search: PortraitSearch): PortraitMeasure {
+export interface ZoneLook {
+  readonly document: RgbaImage;
+  readonly format: DocumentFormat;
+  readonly paper: Rgb;
+  readonly crop: ZoneCrop;
+  readonly face: DetectedFace | null;
+}
+
+export function lookInZone(detector: FaceDetector, document: RgbaImage, format: DocumentFormat): ZoneLook {
+  const crop = cropZone(document, LAYOUTS[format].zone, false);
+  const face = bestFace(detector.detectFaces(crop.image));
+  return { document, format, paper: paperColour(document, GRID_CELLS), crop, face };
+}
+
+/**
+ * Looks for the face in the portrait zone (both ends of the document when its way up is unknown: the
+ * zone, and the opposite one turned half round) and measures the shine and the cover over it. `ahead`,
+ * a look at this document's zone taken already, is not taken again (ignored for any other document).
+ */
+export function findPortrait(
+  detector: FaceDetector,
+  search: PortraitSearch,
+  ahead?: ZoneLook,
+): PortraitMeasure {
   const { document, format, uprightness, expected } = search;
   const layout = LAYOUTS[format];
-  const paper = paperColour(document, GRID_CELLS);
+  const taken = ahead?.document === document && ahead.format === format ? ahead : null;
+  const paper = taken?.paper ?? paperColour(document, GRID_CELLS);
   const tries: boolean[] =
     uprightness === 'upright' ? [false] : uprightness === 'upside-down' ? [true] : [false, true];
   const looked: { crop: ZoneCrop; face: DetectedFace | null }[] = [];
   for (const turned of tries) {
-    const crop = cropZone(document, layout.zone, turned);
-    looked.push({ crop, face: bestFace(detector.detectFaces(crop.image)) });
+    if (taken && !turned) {
+      looked.push({ crop: taken.crop, face: taken.face });
+    } else {
+      const crop = cropZone(document, layout.zone, turned);
+      looked.push({ crop, face: bestFace(detector.detectFaces(crop.image)) });
+    }
     // A face the detector is sure of settles which way up the document is: no need to turn it.
     if ((looked.at(-1)!.face?.score ?? 0) >= PORTRAIT_THRESHOLDS.minSureFaceScore) break;
   }
@@ -166,81 +188,6 @@ function bestFace(faces: readonly DetectedFace[]): DetectedFace | null {
     (best, face) => (best === null || face.score > best.score ? face : best),
     null,
   );
-}
-
-interface ZoneCrop {
-  /** The zone's pixels, upright (turned half round when the document is upside down). */
-  readonly image: RgbaImage;
-  readonly zoneInDocument: Rect<'document'>;
-  /** A part of the upright crop (shares) in the document's pixels. */
-  readonly toDocument: (part: Share) => Rect<'document'>;
-}
-
-/**
- * The zone cut out of the document. Turned: the document is upside down, so the upright zone is the
- * opposite corner's, turned half round.
- */
-function cropZone(document: RgbaImage, zone: Share, turned: boolean): ZoneCrop {
-  const { width, height, data } = document;
-  const shareOf = turned ? { x0: 1 - zone.x1, y0: 1 - zone.y1, x1: 1 - zone.x0, y1: 1 - zone.y0 } : zone;
-  const x0 = Math.round(shareOf.x0 * width);
-  const y0 = Math.round(shareOf.y0 * height);
-  const w = Math.max(1, Math.round(shareOf.x1 * width) - x0);
-  const h = Math.max(1, Math.round(shareOf.y1 * height) - y0);
-  const out = new Uint8Array(w * h * 4);
-  for (let y = 0; y < h; y++) {
-    const sourceRow = turned ? y0 + h - 1 - y : y0 + y;
-    if (!turned) {
-      out.set(data.subarray((sourceRow * width + x0) * 4, (sourceRow * width + x0 + w) * 4), y * w * 4);
-      continue;
-    }
-    for (let x = 0; x < w; x++) {
-      const from = (sourceRow * width + x0 + w - 1 - x) * 4;
-      const to = (y * w + x) * 4;
-      out[to] = data[from]!;
-      out[to + 1] = data[from + 1]!;
-      out[to + 2] = data[from + 2]!;
-      out[to + 3] = 255;
-    }
-  }
-  const toDocument = (part: Share): Rect<'document'> => {
-    const [px0, px1] = turned ? [1 - part.x1, 1 - part.x0] : [part.x0, part.x1];
-    const [py0, py1] = turned ? [1 - part.y1, 1 - part.y0] : [part.y0, part.y1];
-    return rectIn(
-      'document',
-      Math.round(x0 + px0 * w),
-      Math.round(y0 + py0 * h),
-      Math.round((px1 - px0) * w),
-      Math.round((py1 - py0) * h),
-    );
-  };
-  return {
-    image: { width: w, height: h, data: out },
-    zoneInDocument: rectIn('document', x0, y0, w, h),
-    toDocument,
-  };
-}
-
-/** `part` (shares of the document) as shares of the zone. */
-function zoneShare(part: Share, zone: Share): Share {
-  const across = zone.x1 - zone.x0;
-  const down = zone.y1 - zone.y0;
-  return {
-    x0: (part.x0 - zone.x0) / across,
-    y0: (part.y0 - zone.y0) / down,
-    x1: (part.x1 - zone.x0) / across,
-    y1: (part.y1 - zone.y0) / down,
-  };
-}
-
-/** A detector's box (normalised to the crop) as shares of the crop, kept inside it. */
-function boxShare(box: DetectedFace['box']): Share {
-  return clampShare({ x0: box.x, y0: box.y, x1: box.x + box.width, y1: box.y + box.height });
-}
-
-function clampShare(part: Share): Share {
-  const clamp = (value: number) => Math.max(0, Math.min(1, value));
-  return { x0: clamp(part.x0), y0: clamp(part.y0), x1: clamp(part.x1), y1: clamp(part.y1) };
 }
 
 /**

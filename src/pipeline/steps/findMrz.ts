@@ -19,7 +19,8 @@ export type FoundMrz =
  * In the rectified document (either way up) when there is one; else, or when that finds nothing,
  * in the whole photo, all four ways up. Exported for `npm run eval:mrz`, which compares readers
  * through exactly this search. `onCodeSighting` hears of code lines seen in the whole photo, read or
- * not (mrz/codeSighting.ts).
+ * not (mrz/codeSighting.ts); `onLeavingDocument`, that the rectified document held none and the whole
+ * photo is searched next.
  */
 export async function findMrz(
   engines: Engines,
@@ -27,6 +28,7 @@ export async function findMrz(
   document: { readonly image: MrzImage<'document'>; readonly photoPxPerDocPx: number } | null,
   signal: AbortSignal | undefined,
   onCodeSighting?: (sighting: CodeSighting<'image'>) => void,
+  onLeavingDocument?: () => void,
 ): Promise<FoundMrz | null> {
   if (document) {
     const found = await readMrz(engines, document.image, {
@@ -43,6 +45,7 @@ export async function findMrz(
   // document, whose way up it then does not tell. With only [0, 2] here, turning ../shared/real-photos
   // a quarter turn lost 24 of their 25 codes read (the outline went round a portrait; `npm run eval
   // -- --transform rot90`). A licence front, with no code, costs two more locate passes.
+  onLeavingDocument?.();
   const photo = plainMrzImage(engines.cv, image);
   const found = await readMrz(engines, photo, {
     minLineShare: 0.25,

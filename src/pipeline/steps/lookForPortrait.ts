@@ -24,7 +24,7 @@ const PORTRAIT_SIDE: Readonly<Record<MrzFormat, boolean>> = {
 
 /** Null without a rectified document or a face detector. */
 export function lookForPortrait(seen: SeenDocument, engines: Engines): PortraitMeasure | null {
-  const { rectified, mrz } = seen;
+  const { rectified, mrz, ahead } = seen;
   if (!rectified || !engines.faces) return null;
   const uprightness: Uprightness = !mrz?.inRectified
     ? 'unknown'
@@ -37,10 +37,14 @@ export function lookForPortrait(seen: SeenDocument, engines: Engines): PortraitM
   // even when its title was not read: a thumb over the portrait may hide the title too. A licence's
   // back is then judged where a face would be, which only a finger or shine there can fail.
   const expected = mrz ? PORTRAIT_SIDE[mrz.reading.format] : true;
-  return findPortrait(engines.faces, {
-    document: rectified.image,
-    format: rectified.format,
-    uprightness,
-    expected,
-  });
+  return findPortrait(
+    engines.faces,
+    {
+      document: rectified.image,
+      format: rectified.format,
+      uprightness,
+      expected,
+    },
+    ahead?.portrait,
+  );
 }

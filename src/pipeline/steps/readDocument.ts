@@ -32,6 +32,16 @@ export type DocumentReading = Pick<
   'document' | 'expiryConfirmed' | 'mrz' | 'front' | 'sign' | 'side'
 >;
 
+/**
+ * Whether the front reader will read the document: no MRZ on this side, and not where seeing it
+ * showed nothing could be read (decideReading.ts). Where an outline was found but not rectified (the
+ * code seen in the photo put the document's corners off it, or its edges unseen), a code's side was
+ * photographed: no front to read.
+ */
+export function readsFront(seen: SeenDocument): boolean {
+  return !seen.mrz && !seen.reading.skip && (seen.rectified !== null || !seen.outline);
+}
+
 /** Cards whose code is on the back: ID cards and residence cards in ICAO 9303 part 5's TD1 size. */
 const CARDS_WITH_CODE_ON_BACK: ReadonlySet<DocumentKind> = new Set(['id-card', 'residence-permit']);
 
@@ -43,12 +53,9 @@ export async function readDocument(
   deadline?: ReadingDeadline,
 ): Promise<DocumentReading> {
   const { mrz, rectified } = seen;
-  // A document with no MRZ on this side: a driving licence's printed fields, or a card's front; not
-  // where seeing it showed nothing could be read (decideReading.ts).
-  // Where an outline was found but not rectified (the code seen in the photo put the document's
-  // corners off it, or its edges unseen), a code's side was photographed: no front to read.
+  // A document with no MRZ on this side: a driving licence's printed fields, or a card's front.
   let front: FrontReading | null = null;
-  if (!mrz && !seen.reading.skip && (rectified || !seen.outline)) {
+  if (readsFront(seen)) {
     options.onProgress?.('licence');
     const share = seen.outline?.areaShare ?? 1;
     const { document, photo } = rectified

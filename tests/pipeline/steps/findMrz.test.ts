@@ -6,7 +6,9 @@
  * as a person's photo goes: its outline first, then the MRZ on the rectified document. Then a visa
  * with a number written by hand past its code's end (../shared/real-ids), and an open booklet whose
  * outline went round both pages (a composite made now), so that its code stood on end. And, on a
- * drawn fixture, a passport photo on its side whose outline went round something with no code.
+ * drawn fixture, a passport photo on its side whose outline went round something with no code (the
+ * search then says it left the rectified document for the photo), and an upright one whose outline
+ * held its code (it never did).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -104,6 +106,29 @@ describe.skipIf(!haveShared)('findMrz past marks and pages that are not the code
 });
 
 describe('findMrz on a photo on its side', () => {
+  it('reads the code in the rectified document where the outline holds it, never leaving it', async () => {
+    const passport = fixture('clean');
+    const image = await (await decodePhotoForCheck(await readFile(passport.path))).full;
+    // The outline the fixture was drawn with, as the outline search finds it on so clean a photo.
+    const plan = planRectification(passport.outline);
+    const scope = new MatScope(engines.cv);
+    try {
+      const document = {
+        image: rectifiedMrzImage(scope, image, plan),
+        photoPxPerDocPx: plan.photoPxPerDocPx,
+      };
+      let leftDocument = 0;
+      const found = await findMrz(engines, image, document, undefined, undefined, () => leftDocument++);
+      expect({ lines: found?.reading.lines, inRectified: found?.inRectified, leftDocument }).toStrictEqual({
+        lines: passport.document.mrz,
+        inRectified: true,
+        leftDocument: 0,
+      });
+    } finally {
+      scope.release();
+    }
+  });
+
   it('reads the code all four ways up in the photo when the outline held none', async () => {
     const passport = fixture('clean');
     // The photo turned a quarter turn clockwise, as a person holds a phone sideways.
@@ -119,15 +144,18 @@ describe('findMrz on a photo on its side', () => {
         image: rectifiedMrzImage(scope, image, plan),
         photoPxPerDocPx: plan.photoPxPerDocPx,
       };
-      const found = await findMrz(engines, image, document, undefined);
+      let leftDocument = 0;
+      const found = await findMrz(engines, image, document, undefined, undefined, () => leftDocument++);
       expect({
         lines: found?.reading.lines,
         inRectified: found?.inRectified,
         turns: found?.quarterTurns,
+        leftDocument,
       }).toStrictEqual({
         lines: passport.document.mrz,
         inRectified: false,
         turns: 3,
+        leftDocument: 1,
       });
     } finally {
       scope.release();
