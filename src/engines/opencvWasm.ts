@@ -1,5 +1,8 @@
 /**
- * OpenCV.js for the web build, made at build time (vite.config.ts) from the package's one script.
+ * The @techstark/opencv-js package for the web build's face detector, which needs its dnn module until
+ * it runs without OpenCV (issue 13f); the pipeline runs our own build (tools/opencv-build), which
+ * Emscripten makes in this shape from the start. Made at build time (tools/opencv-build/vitePlugins.ts)
+ * from the package's one script.
  * Pure string surgery on the pinned file (4.12.0-release.1, built with Emscripten 2.0.10); any other
  * version is refused, never half-patched, and tests/engines/opencvWasm.test.ts checks that the result
  * computes what the package computes in Node.
@@ -16,6 +19,9 @@
  *    DYNAMIC_EXECUTION=0. Starting the runtime then takes about a quarter of the time (in Node: 350-560
  *    ms before, 100-210 ms after), and the worker that runs OpenCV no longer needs 'unsafe-eval'.
  */
+
+import type createPackagedOpenCv from 'virtual:opencv-package-runtime';
+import type { OpenCv } from './types.ts';
 
 export interface SplitOpenCvScript {
   /** An ES module: `export default` Emscripten's module factory, `(moduleArg) => Module`. */
@@ -146,4 +152,31 @@ function replaceFunction(script: string, { from, to, closure }: GeneratorReplace
   const end = script.indexOf(to, start);
   if (end < 0) throw new Error(`opencv.js: \`${from}\` does not end as 4.12.0-release.1's does`);
   return script.slice(0, start) + closure + script.slice(end + to.length);
+}
+
+/**
+ * Starts the split package (the runtime module's factory, given the WebAssembly compiled by the
+ * caller); resolves with OpenCV once its runtime is initialised.
+ */
+export async function startPackagedOpenCv(
+  create: typeof createPackagedOpenCv,
+  compiled: Promise<WebAssembly.Module>,
+): Promise<OpenCv> {
+  let runtime: ReturnType<typeof createPackagedOpenCv> | undefined;
+  await new Promise<void>((resolve, reject) => {
+    runtime = create({
+      instantiateWasm(imports, receiveInstance) {
+        compiled
+          .then(async (module) => receiveInstance(await WebAssembly.instantiate(module, imports), module))
+          .catch(reject);
+        return {}; // asynchronous: Emscripten waits for receiveInstance
+      },
+      // Not resolved with the module itself: it is a thenable whose `then` never settles.
+      onRuntimeInitialized: () => resolve(),
+      onAbort: (what) => reject(new Error(`OpenCV could not start: ${String(what)}`)),
+    });
+  });
+  if (!runtime) throw new Error('OpenCV could not start: no module');
+  delete runtime.then;
+  return runtime;
 }

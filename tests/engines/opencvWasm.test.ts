@@ -1,7 +1,8 @@
 /**
- * The web build's OpenCV (src/engines/opencvWasm.ts splits the package's script, and replaces embind's
- * code generation with closures) computes what the package computes, run here in Node side by side:
- * the outline and clarity stages on fixtures, and the same errors for a bad call.
+ * The OpenCV package as the web build gives it to the face detector (src/engines/opencvWasm.ts splits
+ * the package's script, and replaces embind's code generation with closures): the split is whole, and
+ * the result starts and computes what the package computes in Node. Our own build, which the pipeline
+ * runs, is tested in opencvRuntime.test.ts.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -10,9 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../src/decode/node.ts';
-import { loadNodeOpenCv } from '../../src/engines/node.ts';
-import { startOpenCvRuntime, type OpenCvRuntimeFactory } from '../../src/engines/opencvRuntime.ts';
-import { splitOpenCvScript } from '../../src/engines/opencvWasm.ts';
+import { loadPackagedNodeOpenCv } from '../../src/engines/node.ts';
+import { splitOpenCvScript, startPackagedOpenCv } from '../../src/engines/opencvWasm.ts';
 import type { OpenCv } from '../../src/engines/types.ts';
 import { ANALYSIS_SIDE_PX } from '../../src/pipeline/sizes.ts';
 import { measureClarity } from '../../src/pipeline/clarity/measureClarity.ts';
@@ -27,15 +27,15 @@ const script = readFileSync(OPENCV_SCRIPT, 'utf8');
 let packaged: OpenCv;
 let web: OpenCv;
 beforeAll(async () => {
-  packaged = await loadNodeOpenCv();
+  packaged = await loadPackagedNodeOpenCv();
   const { runtimeModule, wasmBase64 } = splitOpenCvScript(script);
   // The generated module, imported as the worker imports its chunk (a file, so that it is an ES module).
   const file = join(mkdtempSync(join(tmpdir(), 'opencv-web-')), 'runtime.mjs');
   writeFileSync(file, runtimeModule);
   const { default: create } = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as {
-    default: OpenCvRuntimeFactory;
+    default: Parameters<typeof startPackagedOpenCv>[0];
   };
-  web = await startOpenCvRuntime(create, WebAssembly.compile(Buffer.from(wasmBase64, 'base64')));
+  web = await startPackagedOpenCv(create, WebAssembly.compile(Buffer.from(wasmBase64, 'base64')));
 });
 
 describe('splitOpenCvScript', () => {
@@ -56,7 +56,7 @@ describe('splitOpenCvScript', () => {
   });
 });
 
-describe("the web build's OpenCV, beside the package's", () => {
+describe("the web build's OpenCV package, beside the package in Node", () => {
   async function analysisCopy(file: string): Promise<RgbaImage> {
     const photo = await decodePhoto(await readFile(file));
     return withMats(packaged, (scope) =>
@@ -64,16 +64,14 @@ describe("the web build's OpenCV, beside the package's", () => {
     );
   }
 
-  for (const variant of ['clean', 'corner-cut', 'blur', 'glare'] as const) {
-    it(`finds the same outline and clarity in the ${variant} fixture`, async () => {
-      const image = await analysisCopy(fixture(variant).path);
-      const measure = (cv: OpenCv) => ({
-        outline: findDocumentOutline(cv, image),
-        clarity: measureClarity(cv, image, Math.max(image.width, image.height)),
-      });
-      expect(measure(web)).toStrictEqual(measure(packaged));
+  it('finds the same outline and clarity in the clean fixture', async () => {
+    const image = await analysisCopy(fixture('clean').path);
+    const measure = (cv: OpenCv) => ({
+      outline: findDocumentOutline(cv, image),
+      clarity: measureClarity(cv, image, Math.max(image.width, image.height)),
     });
-  }
+    expect(measure(web)).toStrictEqual(measure(packaged));
+  });
 
   it('throws the same errors for a bad call', () => {
     const badCall = (cv: OpenCv) => {

@@ -12,6 +12,13 @@ TARBALL="opencv_${VERSION}+dfsg.orig.tar.xz"
 SOURCE_URL="http://deb.debian.org/debian/pool/main/o/opencv/${TARBALL}"
 SOURCE_SHA256=4ca619efbad524c550771ab110332fc81293fb720bd03980fe58bc15f9ca3be8
 
+# Debian's OpenCV source leaves out 3rdparty/ (its zlib among it), and core needs zlib: Debian's zlib
+# source, compiled here with emcc.
+ZLIB_VERSION=1.2.13
+ZLIB_TARBALL="zlib_${ZLIB_VERSION}.dfsg.orig.tar.bz2"
+ZLIB_URL="http://deb.debian.org/debian/pool/main/z/zlib/${ZLIB_TARBALL}"
+ZLIB_SHA256=71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1
+
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 work="${OPENCV_BUILD_DIR:-/work/build-opencv}"
@@ -30,6 +37,22 @@ cd "$work"
 
 if [ ! -f "$TARBALL" ]; then curl -fsSL -o "$TARBALL" "$SOURCE_URL"; fi
 echo "$SOURCE_SHA256  $TARBALL" | sha256sum -c -
+if [ ! -f "$ZLIB_TARBALL" ]; then curl -fsSL -o "$ZLIB_TARBALL" "$ZLIB_URL"; fi
+echo "$ZLIB_SHA256  $ZLIB_TARBALL" | sha256sum -c -
+
+zlib="$work/zlib-$ZLIB_VERSION.dfsg"
+if [ ! -f "$zlib/libz.a" ]; then
+  rm -rf "$zlib"
+  tar xjf "$ZLIB_TARBALL"
+  (
+    cd "$zlib"
+    for file in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast inflate \
+      inftrees trees uncompr zutil; do
+      emcc -O3 -DZ_HAVE_UNISTD_H -c "$file.c" -o "$file.o" # unistd.h: what ./configure finds
+    done
+    emar rcs libz.a ./*.o
+  )
+fi
 
 src="$work/opencv-$VERSION"
 if [ ! -f "$src/.id-precheck-patched" ]; then
@@ -64,6 +87,10 @@ for variant in $variants; do
   python3 "$src/platforms/js/build_js.py" "$build" --build_wasm --disable_single_file "${simd[@]}" \
     --config "$here/opencv_js.config.py" --config_only \
     --cmake_option=-DBUILD_LIST=core,imgproc,js \
+    --cmake_option=-DBUILD_ZLIB=OFF --cmake_option=-DZLIB_INCLUDE_DIR="$zlib" \
+    --cmake_option=-DZLIB_LIBRARY="$zlib/libz.a" \
+    --cmake_option=-DWITH_OPENJPEG=OFF --cmake_option=-DWITH_PROTOBUF=OFF \
+    --cmake_option=-DWITH_FLATBUFFERS=OFF --cmake_option=-DWITH_AVIF=OFF \
     --cmake_option=-DBUILD_EXAMPLES=OFF --cmake_option=-DBUILD_TESTS=OFF --cmake_option=-DBUILD_PERF_TESTS=OFF \
     --cmake_option=-DBUILD_opencv_dnn=OFF --cmake_option=-DBUILD_opencv_calib3d=OFF \
     --cmake_option=-DBUILD_opencv_features2d=OFF --cmake_option=-DBUILD_opencv_flann=OFF \
