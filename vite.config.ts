@@ -32,7 +32,7 @@ import {
   type VendorFile,
 } from './src/engines/browserAssets.ts';
 import { contentSecurityPolicy } from './src/app/security.ts';
-import { opencvPackagePlugin, opencvPlugin } from './tools/opencv-build/vitePlugins.ts';
+import { emittedOpenCvWasm, opencvPackagePlugin, opencvPlugin } from './tools/opencv-build/vitePlugins.ts';
 
 const root = import.meta.dirname;
 const ownMrzModel = existsSync(join(root, OWN_MRZ_MODEL.source));
@@ -109,9 +109,13 @@ function precacheManifestPlugin(): Plugin {
     // writeBundle, not closeBundle: it runs only once the build has succeeded, so that a failed build
     // reports its own error rather than this plugin's failure to find the output folder.
     writeBundle() {
+      // The worker's build (which emits OpenCV's WebAssembly) has finished by now: it runs inside ours.
+      const opencvWasm = { simd: emittedOpenCvWasm.get('simd'), plain: emittedOpenCvWasm.get('plain') };
+      if (!opencvWasm.simd || !opencvWasm.plain) throw new Error('OpenCV’s WebAssembly was not emitted');
       const files = listFiles(outDir)
         .filter((file) => !file.endsWith('.map') && !file.startsWith('vendor/') && file !== 'sw.js')
-        .filter((file) => file !== 'precache.json' && !file.endsWith(BROTLI_SUFFIX));
+        .filter((file) => file !== 'precache.json' && !file.endsWith(BROTLI_SUFFIX))
+        .filter((file) => file !== opencvWasm.simd && file !== opencvWasm.plain);
       const manifest: PrecacheManifest = {
         buildId,
         files: [...files, ...icons.map((icon) => icon.path)],
@@ -124,6 +128,7 @@ function precacheManifestPlugin(): Plugin {
         mrzModel: mrzModel.path,
         textModel: TEXT_MODEL.path,
         faceModel: BLAZE_FACE_MODEL.path,
+        opencvWasm: { simd: opencvWasm.simd, plain: opencvWasm.plain },
       };
       writeFileSync(join(outDir, 'precache.json'), JSON.stringify(manifest, null, 2));
     },
