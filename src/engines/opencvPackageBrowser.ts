@@ -4,7 +4,6 @@
  * without OpenCV (issue 13f). The build splits the package's one script into its runtime and its
  * WebAssembly (opencvWasm.ts), so the WebAssembly compiles while it streams in.
  */
-import createPackagedOpenCv from 'virtual:opencv-package-runtime';
 import packagedOpenCvWasmUrl, { packagedOpenCvWasmBytes } from 'virtual:opencv-package-wasm-url';
 import type { DownloadMeter } from './downloadProgress.ts';
 import { fetchCounted } from './downloadProgress.ts';
@@ -18,7 +17,9 @@ export const loadBrowserPackagedOpenCv: (meter: DownloadMeter) => Promise<OpenCv
     const compiling = WebAssembly.compileStreaming(
       fetchCounted(packagedOpenCvWasmUrl, meter.expect(packagedOpenCvWasmBytes)),
     );
-    compiling.catch(() => {}); // reported below, once the runtime has asked for it
+    compiling.catch(() => {}); // reported by startPackagedOpenCv, once the runtime has asked for it
+    // A chunk of its own, fetched beside the WebAssembly: the worker's own script stays small.
+    const { default: createPackagedOpenCv } = await import('virtual:opencv-package-runtime');
     return { default: await startPackagedOpenCv(createPackagedOpenCv, compiling) };
   },
 );
