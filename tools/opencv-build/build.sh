@@ -55,29 +55,33 @@ if [ ! -f "$zlib/libz.a" ]; then
 fi
 
 src="$work/opencv-$VERSION"
-if [ ! -f "$src/.id-precheck-patched" ]; then
+if [ ! -f "$src/.id-precheck-extracted" ]; then
   rm -rf "$src"
   tar xf "$TARBALL"
-  # OpenCV's link flags, replaced by ours (README.md, "Link flags"): an ES module that exports
-  # Emscripten's factory, with its WebAssembly as a file of its own, no code generated at run time,
-  # no file system, and no Node branch (Node is given the compiled module, as the worker is).
-  python3 - "$src/modules/js/CMakeLists.txt" <<'PY'
+  touch "$src/.id-precheck-extracted"
+fi
+# OpenCV's link flags, replaced by ours (README.md, "What is in it"): an ES module that exports
+# Emscripten's factory, with its WebAssembly as a file of its own, no code generated at run time, no
+# file system, and no Node branch (Node is given the compiled module, as the worker is). No
+# import.meta either: the runtime never looks for its WebAssembly (it is given it), and Vite would
+# warn of the `new URL("opencv_js.wasm", import.meta.url)` it cannot find. Applied on every run, and
+# written only when it changes, so that changing a flag relinks without recompiling.
+python3 - "$src/modules/js/CMakeLists.txt" <<'PY'
 import re, sys
 path = sys.argv[1]
 text = open(path).read()
 ours = ('set(EMSCRIPTEN_LINK_FLAGS "${EMSCRIPTEN_LINK_FLAGS}'
         ' -s INITIAL_MEMORY=128MB -s MAXIMUM_MEMORY=1GB -s ALLOW_MEMORY_GROWTH=1'
         ' -s MODULARIZE=1 -s EXPORT_ES6=1 -s EXPORT_NAME=createOpenCv -s ENVIRONMENT=web,worker'
-        ' -s DYNAMIC_EXECUTION=0 -s FILESYSTEM=0'
+        ' -s USE_ES6_IMPORT_META=0 -s DYNAMIC_EXECUTION=0 -s FILESYSTEM=0'
         ' --bind --post-js ${JS_HELPER} ${COMPILE_FLAGS}")\n')
 block = re.compile(r'(set\(EMSCRIPTEN_LINK_FLAGS "\$\{EMSCRIPTEN_LINK_FLAGS\}[^\n]*\n)+')
-text, count = block.subn(ours, text, count=1)
+patched, count = block.subn(ours, text, count=1)
 if count != 1:
     sys.exit('modules/js/CMakeLists.txt: no EMSCRIPTEN_LINK_FLAGS block where OpenCV 4.10.0 has one')
-open(path, 'w').write(text)
+if patched != text:
+    open(path, 'w').write(patched)
 PY
-  touch "$src/.id-precheck-patched"
-fi
 
 for variant in $variants; do
   build="$work/build-$variant"
