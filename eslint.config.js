@@ -131,6 +131,8 @@ export default tseslint.config(
       'node_modules/',
       'fixtures/',
       'models/',
+      // Emscripten's output for our OpenCV build (tools/opencv-build), as it made it.
+      'vendor/',
       'test-results/',
       'playwright-report/',
       '.tmp/',

@@ -1,7 +1,7 @@
 /**
  * The web app's build. Besides React, five small plugins:
- * - opencvWasm: splits opencv.js into its JavaScript runtime and its WebAssembly (src/engines/opencvWasm.ts
- *   says why), served as virtual:opencv-runtime and a hashed assets/opencv-*.wasm;
+ * - opencv (tools/opencv-build/vitePlugins.ts): our OpenCV build's runtime and its two WebAssembly files
+ *   (with and without SIMD);
  * - engineFiles: serves (dev) and copies (build) tesseract's worker, core and models, the face model and the NHS icons
  *   to the app's own origin, from the table in src/engines/browserAssets.ts;
  * - nhsukOffline: drops nhsuk-frontend's web-font rules (they load from assets.nhs.uk; we fall back to
@@ -20,7 +20,6 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { splitOpenCvScript, type SplitOpenCvScript } from './src/engines/opencvWasm.ts';
 import {
   BLAZE_FACE_MODEL,
   OWN_MRZ_MODEL,
@@ -33,6 +32,7 @@ import {
   type VendorFile,
 } from './src/engines/browserAssets.ts';
 import { contentSecurityPolicy } from './src/app/security.ts';
+import { emittedOpenCvWasm, opencvPlugin } from './tools/opencv-build/vitePlugins.ts';
 
 const root = import.meta.dirname;
 const ownMrzModel = existsSync(join(root, OWN_MRZ_MODEL.source));
@@ -81,49 +81,6 @@ function contentTypeOf(path: string): string {
   return 'application/octet-stream';
 }
 
-const OPENCV_SCRIPT = 'node_modules/@techstark/opencv-js/dist/opencv.js';
-const OPENCV_RUNTIME_ID = 'virtual:opencv-runtime';
-const OPENCV_WASM_URL_ID = 'virtual:opencv-wasm-url';
-/** Where the dev server serves the WebAssembly (the build emits it as a hashed asset instead). */
-const OPENCV_DEV_WASM_PATH = 'vendor/opencv/opencv.wasm';
-
-/** Used in the main build (dev server) and the worker build, which Vite runs with plugins of its own. */
-function opencvWasmPlugin(): Plugin {
-  let split: { runtimeModule: string; wasm: Buffer } | undefined;
-  const splitOnce = () => {
-    if (!split) {
-      const parts: SplitOpenCvScript = splitOpenCvScript(readFileSync(join(root, OPENCV_SCRIPT), 'utf8'));
-      split = { runtimeModule: parts.runtimeModule, wasm: Buffer.from(parts.wasmBase64, 'base64') };
-    }
-    return split;
-  };
-  let devWasmUrl: string | null = null;
-  return {
-    name: 'id-precheck:opencv-wasm',
-    configResolved(config) {
-      devWasmUrl = config.command === 'serve' ? `${config.base}${OPENCV_DEV_WASM_PATH}` : null;
-    },
-    resolveId(id) {
-      return id === OPENCV_RUNTIME_ID || id === OPENCV_WASM_URL_ID ? `\0${id}` : null;
-    },
-    load(id) {
-      if (id === `\0${OPENCV_RUNTIME_ID}`) return splitOnce().runtimeModule;
-      if (id !== `\0${OPENCV_WASM_URL_ID}`) return null;
-      const bytes = `export const opencvWasmBytes = ${splitOnce().wasm.length};`;
-      if (devWasmUrl) return `export default ${JSON.stringify(devWasmUrl)};\n${bytes}`;
-      const reference = this.emitFile({ type: 'asset', name: 'opencv.wasm', source: splitOnce().wasm });
-      return `export default import.meta.ROLLUP_FILE_URL_${reference};\n${bytes}`;
-    },
-    configureServer(server) {
-      server.middlewares.use((request, response, next) => {
-        if ((request.url ?? '').split('?')[0] !== devWasmUrl) return next();
-        response.setHeader('Content-Type', 'application/wasm');
-        response.end(splitOnce().wasm);
-      });
-    },
-  };
-}
-
 function nhsukOfflinePlugin(): Plugin {
   return {
     name: 'id-precheck:nhsuk-offline',
@@ -152,9 +109,13 @@ function precacheManifestPlugin(): Plugin {
     // writeBundle, not closeBundle: it runs only once the build has succeeded, so that a failed build
     // reports its own error rather than this plugin's failure to find the output folder.
     writeBundle() {
+      // The worker's build (which emits OpenCV's WebAssembly) has finished by now: it runs inside ours.
+      const opencvWasm = { simd: emittedOpenCvWasm.get('simd'), plain: emittedOpenCvWasm.get('plain') };
+      if (!opencvWasm.simd || !opencvWasm.plain) throw new Error('OpenCV’s WebAssembly was not emitted');
       const files = listFiles(outDir)
         .filter((file) => !file.endsWith('.map') && !file.startsWith('vendor/') && file !== 'sw.js')
-        .filter((file) => file !== 'precache.json' && !file.endsWith(BROTLI_SUFFIX));
+        .filter((file) => file !== 'precache.json' && !file.endsWith(BROTLI_SUFFIX))
+        .filter((file) => file !== opencvWasm.simd && file !== opencvWasm.plain);
       const manifest: PrecacheManifest = {
         buildId,
         files: [...files, ...icons.map((icon) => icon.path)],
@@ -167,6 +128,7 @@ function precacheManifestPlugin(): Plugin {
         mrzModel: mrzModel.path,
         textModel: TEXT_MODEL.path,
         faceModel: BLAZE_FACE_MODEL.path,
+        opencvWasm: { simd: opencvWasm.simd, plain: opencvWasm.plain },
       };
       writeFileSync(join(outDir, 'precache.json'), JSON.stringify(manifest, null, 2));
     },
@@ -258,7 +220,7 @@ export default defineConfig({
   base: '/',
   plugins: [
     react(),
-    opencvWasmPlugin(),
+    opencvPlugin(root),
     nhsukOfflinePlugin(),
     engineFilesPlugin(),
     precacheManifestPlugin(),
@@ -272,7 +234,7 @@ export default defineConfig({
       Object.fromEntries(engineFiles.map((file) => [file.path, statSync(join(root, file.source)).size])),
     ),
   },
-  worker: { format: 'es', plugins: () => [opencvWasmPlugin()] },
+  worker: { format: 'es', plugins: () => [opencvPlugin(root)] },
   build: {
     target: 'es2022',
     rolldownOptions: {

@@ -55,6 +55,39 @@ export function runtimePackages(projectRoot: string): Runtime[] {
   );
 }
 
+/** A library built from source by a script of ours, its output committed under vendor/. */
+interface VendoredBuild {
+  readonly name: string;
+  readonly version: string;
+  readonly licence: string;
+  /** The licence's text, copied beside the build from the source it was built from. */
+  readonly licenceFile: string;
+  /** What the licence file starts with: the check that it is the licence named. */
+  readonly licenceStart: RegExp;
+  readonly recipe: string;
+}
+
+export const VENDORED_BUILDS: readonly VendoredBuild[] = [
+  {
+    name: 'OpenCV (core, imgproc; `vendor/opencv/`)',
+    version: '4.10.0',
+    licence: 'Apache-2.0',
+    licenceFile: 'vendor/opencv/LICENSE',
+    licenceStart: /^\s*Apache License\s+Version 2\.0/u,
+    recipe: 'tools/opencv-build/build.sh',
+  },
+];
+
+/** The vendored builds, each checked against the licence file it ships with. */
+export function vendoredBuilds(projectRoot: string): readonly VendoredBuild[] {
+  for (const build of VENDORED_BUILDS) {
+    const file = join(projectRoot, build.licenceFile);
+    if (!existsSync(file) || !build.licenceStart.test(readFileSync(file, 'utf8')))
+      throw new Error(`${build.name}: ${build.licenceFile} is not the ${build.licence} licence`);
+  }
+  return VENDORED_BUILDS;
+}
+
 /** The licence an installed package's package.json names (`license`, or the old `licenses` list). */
 function installedLicence(projectRoot: string, path: string): string | undefined {
   const file = join(projectRoot, path, 'package.json');
@@ -97,6 +130,12 @@ export function thirdPartyNotices(projectRoot: string): string {
     ...[...families.values()].map((family) =>
       row([familyName(family), family[0]!.version, family[0]!.licence]),
     ),
+    '',
+    'Built from source by a script of ours, the result committed with its licence:',
+    '',
+    row(['Library', 'Version', 'Licence', 'Built by']),
+    row(['---', '---', '---', '---']),
+    ...vendoredBuilds(projectRoot).map((b) => row([b.name, b.version, b.licence, `\`${b.recipe}\``])),
     '',
     NOTICES_END,
   ];

@@ -5,7 +5,8 @@
  *
  * - connect-src 'self': the photo cannot be sent anywhere, and no engine file comes from a CDN.
  * - 'wasm-unsafe-eval': OpenCV and tesseract compile WebAssembly; no JavaScript eval is allowed, not
- *   even in the checker's worker (the build takes OpenCV's code generation out: engines/opencvWasm.ts).
+ *   even in the checker's worker (our OpenCV build generates no code at run time: tools/opencv-build;
+ *   the face detector is our own code: pipeline/face).
  * - worker-src 'self': the checker's worker and tesseract's, both started from their own URLs.
  * - img-src blob:: nothing today (the preview is a canvas), kept for drag images in some browsers.
  * - media-src blob:: the rehearsal plays its recording back from a blob: URL, in the tab's memory.

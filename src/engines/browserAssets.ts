@@ -127,4 +127,6 @@ export interface PrecacheManifest {
   readonly tesseractWorker: string;
   /** Per feature level, the core's script and WebAssembly. */
   readonly cores: Readonly<Record<WasmLevel, readonly string[]>>;
+  /** Our OpenCV's WebAssembly, per build (opencvRuntime.ts's openCvBuildFor): not also in `files`. */
+  readonly opencvWasm: Readonly<Record<'simd' | 'plain', string>>;
 }

@@ -3,14 +3,22 @@
  * project's own model, with no network. Once per process.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBlazeFaceDetector } from '../pipeline/face/blazeFaceDetector.ts';
 import type { FaceDetector } from '../pipeline/face/types.ts';
-import { BLAZE_FACE_MODEL } from './browserAssets.ts';
-import { loadOpenCv } from './opencv.ts';
+import { BLAZE_FACE_MODEL, detectWasmLevel } from './browserAssets.ts';
+import { openCvLoader } from './opencv.ts';
+import {
+  OPENCV_RUNTIME_FILE,
+  OPENCV_WASM_FILES,
+  openCvBuildFor,
+  startOpenCvRuntime,
+  type OpenCvBuild,
+  type OpenCvRuntimeFactory,
+} from './opencvRuntime.ts';
 import { createTesseractDigitReader, createTesseractEngine, type TesseractLocations } from './tesseract.ts';
 import type { DigitReader, Engines, OpenCv } from './types.ts';
 
@@ -31,12 +39,35 @@ export function nodeTesseractLocations(): TesseractLocations {
     : { mrzLangPath: join(stockEnglish, '4.0.0'), mrzLanguage: 'eng', mrzGzip: true, ...text };
 }
 
-/** OpenCV through Node's own `require`, which no bundler interop touches (see opencv.ts). */
-export function loadNodeOpenCv(): Promise<OpenCv> {
-  return loadOpenCv(async () => ({
-    default: createRequire(import.meta.url)('@techstark/opencv-js') as unknown,
-  }));
+/** Our OpenCV build (tools/opencv-build/build.sh writes it there). */
+const OPENCV_VENDOR = join(projectRoot, 'vendor', 'opencv');
+
+/**
+ * Starts a new instance of one build of our OpenCV, as the web app's worker does (opencvBrowser.ts):
+ * the runtime's ES module given the WebAssembly compiled here. Not memoised: loadNodeOpenCv is.
+ */
+export async function startNodeOpenCv(build: OpenCvBuild): Promise<OpenCv> {
+  const compiling = readFile(join(OPENCV_VENDOR, OPENCV_WASM_FILES[build])).then((bytes) =>
+    WebAssembly.compile(bytes),
+  );
+  compiling.catch(() => {}); // reported by startOpenCvRuntime
+  const runtime = pathToFileURL(join(OPENCV_VENDOR, OPENCV_RUNTIME_FILE)).href;
+  const { default: create } = (await import(runtime)) as { default: OpenCvRuntimeFactory };
+  return startOpenCvRuntime(create, compiling);
 }
+
+/**
+ * The build this process runs: SIMD where the engine has it (Node has since 16), unless
+ * ID_PRECHECK_OPENCV_BUILD=plain asks for the build browsers without SIMD get, to measure or test it.
+ */
+export function nodeOpenCvBuild(): OpenCvBuild {
+  return process.env.ID_PRECHECK_OPENCV_BUILD === 'plain' ? 'plain' : openCvBuildFor(detectWasmLevel());
+}
+
+/** OpenCV for the pipeline, once per process. */
+export const loadNodeOpenCv: () => Promise<OpenCv> = openCvLoader(async () => ({
+  default: await startNodeOpenCv(nodeOpenCvBuild()),
+}));
 
 let loading: Promise<Engines> | undefined;
 

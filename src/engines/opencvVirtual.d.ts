@@ -1,7 +1,6 @@
 /**
- * The two halves of OpenCV.js that vite.config.ts makes from the package's one script (see
- * opencvWasm.ts for why): the JavaScript runtime as an ES module, and the URL of its WebAssembly.
- * Web build only; Node loads the package's script whole (engines/node.ts).
+ * The modules vite.config.ts's OpenCV plugins make. Web build only: Node reads the same files from
+ * vendor/opencv/ (engines/node.ts).
  */
 
 declare module 'virtual:opencv-runtime' {
@@ -14,22 +13,19 @@ declare module 'virtual:opencv-runtime' {
       imports: WebAssembly.Imports,
       receiveInstance: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
     ): object;
-    onRuntimeInitialized(): void;
-    onAbort(what: unknown): void;
   }
 
   /**
-   * Returns the Emscripten module at once; it becomes OpenCV (`cv`) once its runtime is initialised.
-   * It is a thenable (Emscripten's `then`), which must go before it is resolved as a value.
+   * Our build's factory (vendor/opencv/opencv.js, tools/opencv-build): resolves with OpenCV (`cv`)
+   * once its runtime is initialised; rejects if it aborts.
    */
-  const createOpenCvRuntime: (options: OpenCvModuleOptions) => typeof cv & { then?: unknown };
+  const createOpenCvRuntime: (options: OpenCvModuleOptions) => Promise<typeof cv>;
   export default createOpenCvRuntime;
 }
 
-declare module 'virtual:opencv-wasm-url' {
-  /** Same-origin URL of opencv.wasm: hashed under assets/ in the build, served by the dev server. */
-  const opencvWasmUrl: string;
-  export default opencvWasmUrl;
-  /** Its size, for the download's progress. */
-  export const opencvWasmBytes: number;
+declare module 'virtual:opencv-wasm' {
+  /** Same-origin URL and size of each build's WebAssembly (hashed under assets/ in the build). */
+  export const opencvWasm: Readonly<
+    Record<'simd' | 'plain', { readonly url: string; readonly bytes: number }>
+  >;
 }

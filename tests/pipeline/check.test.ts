@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto, decodePhotoForCheck } from '../../src/decode/node.ts';
-import { loadNodeEngines } from '../../src/engines/node.ts';
+import { loadNodeEngines, startNodeOpenCv } from '../../src/engines/node.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import { checkDocument } from '../../src/pipeline/check.ts';
 import type { MediumMeasures } from '../../src/pipeline/clarity/measureMedium.ts';
@@ -119,10 +119,12 @@ describe('checkDocument gives the manifest’s whole report', () => {
 describe('checkDocument on generated fixtures', () => {
   it('reports the same without WebAssembly SIMD, where OpenCV does our kernels’ work', async () => {
     const { timingsMs: _, ...withSimd } = await reportOf(fixture('corner-covered'));
+    // As an engine without SIMD runs it: our kernels off, and OpenCV's build without SIMD.
+    const plain = { ...engines, cv: await startNodeOpenCv('plain') };
     allowSimdKernels(false);
     try {
       const photo = readyPhoto(await decodePhoto(await readFile(fixture('corner-covered').path)));
-      const { timingsMs: __, ...withoutSimd } = await checkDocument(photo, engines, {
+      const { timingsMs: __, ...withoutSimd } = await checkDocument(photo, plain, {
         today: manifest.today,
       });
       expect(withoutSimd).toStrictEqual(withSimd);

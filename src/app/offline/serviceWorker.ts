@@ -4,6 +4,7 @@
  * cache-first. Only same-origin GETs are ever handled: there is nothing else to handle.
  */
 import { detectWasmLevel, type PrecacheManifest } from '../../engines/browserAssets.ts';
+import { openCvBuildFor } from '../../engines/opencvRuntime.ts';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE_PREFIX = 'id-precheck-';
@@ -20,6 +21,7 @@ sw.addEventListener('install', (event) => {
         ...manifest.files,
         manifest.tesseractWorker,
         ...manifest.cores[detectWasmLevel()],
+        manifest.opencvWasm[openCvBuildFor(detectWasmLevel())],
         manifest.mrzModel,
         manifest.textModel,
         manifest.faceModel,
