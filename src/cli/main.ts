@@ -3,7 +3,7 @@
  * file. Exit 0 when every rule passes for every file, 1 when any fails or is unsure, 2 when a file
  * cannot be read or the command is misused.
  */
-import { decodePhotoForCheck, readPhotoFile } from '../decode/node.ts';
+import { declaredPixels, decodePhotoForCheck, readPhotoFile } from '../decode/node.ts';
 import { detailOf, PhotoError } from '../decode/photoError.ts';
 import { loadNodeEngines, processCpuMs } from '../engines/node.ts';
 import type { Engines } from '../engines/types.ts';
@@ -28,6 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const garbage = photoGarbage();
   for (const file of args.files) {
     const outcome = await checkFile(file, args.today, loadEngines, garbage);
+    garbage.checked();
     process.stdout.write(args.json ? formatJsonLine(outcome) : formatReadable(outcome));
     worst = Math.max(worst, 'error' in outcome ? 2 : outcome.report.verdict === 'pass' ? 0 : 1);
   }
@@ -42,14 +43,13 @@ async function checkFile(
   garbage: PhotoGarbage,
 ): Promise<FileOutcome> {
   try {
-    const photo = await garbage.collectWhile(decodePhotoForCheck(await readPhotoFile(file)));
+    const bytes = await readPhotoFile(file);
+    const photo = await garbage.collectWhile(decodePhotoForCheck(bytes), declaredPixels(bytes));
     const report = await checkDocument(photo, await engines(), {
       today,
       readingBudgetMs: READING_BUDGET_MS.node,
       readingClock: processCpuMs,
     });
-    const { width, height } = await photo.full;
-    garbage.checked(width * height);
     return { file, report };
   } catch (error) {
     if (error instanceof PhotoError) return { file, error };
