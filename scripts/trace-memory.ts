@@ -1,20 +1,22 @@
 /**
  * `npm run trace:memory [-- FIRST [COUNT]]`: which heap holds a batch's memory, and when in a check it
  * peaks. Checks the photos that bench:memory checks (../shared/real-photos then real-ids), one after
- * another in this process as the CLI does, with the CLI's allocator settings (bin/allocator.js), and
- * prints for each photo, in MB: RSS as it starts and the ArrayBuffers then alive (the last photos'
- * pixels that no GC has freed yet); the highest RSS in each step of its check (decode, then the
- * check's progress steps), sampled every 5 ms by a thread of this process; after it, RSS and its peak
- * so far (VmHWM), V8's heap and external memory, OpenCV's WebAssembly heap (its size, which never
- * shrinks) and, from /proc/self/smaps, the resident memory of glibc's main heap (brk), its thread
- * arenas, each WebAssembly memory (OpenCV's, our SIMD kernels', each OCR worker's) and the rest. The
- * sampling thread adds a few MB of its own. Linux only (/proc). Prints figures; asserts nothing.
+ * another in this process as the CLI does: with its allocator settings and V8's collector exposed
+ * (bin/allocator.js), collecting before a big photo as it does (src/cli/photoGarbage.ts). Prints for
+ * each photo, in MB: RSS as it starts, and the ArrayBuffers then alive (JavaScript's own: sharp's
+ * buffers count in external); the highest RSS in each step of its check (decode, then the check's
+ * progress steps), sampled every 5 ms by a thread of this process; after it, RSS and its peak so far
+ * (VmHWM), V8's heap and external memory, OpenCV's WebAssembly heap (its size, which never shrinks)
+ * and, from /proc/self/smaps, the resident memory of glibc's main heap (brk), its thread arenas, each
+ * WebAssembly memory (OpenCV's, our SIMD kernels', each OCR worker's) and the rest. The sampling
+ * thread adds a few MB of its own. Linux only (/proc). Prints figures; asserts nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { sharedPhotos } from './sharedPhotos.ts';
 import { fileURLToPath } from 'node:url';
-import { decodePhotoForCheck, readPhotoFile } from '../src/decode/node.ts';
+import { photoGarbage } from '../src/cli/photoGarbage.ts';
+import { declaredPixels, decodePhotoForCheck, readPhotoFile } from '../src/decode/node.ts';
 import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
@@ -126,11 +128,8 @@ const engines = await loadNodeEngines();
 const openCvHeap = engines.cv as unknown as { readonly HEAP8: Int8Array };
 const linux = existsSync('/proc/self/smaps');
 const sampler = linux ? startRssSampler() : null;
-const { gc } = globalThis as { gc?: () => void };
+const garbage = photoGarbage();
 for (const [i, file] of photos.entries()) {
-  const gcStarted = performance.now();
-  gc?.();
-  const gcMs = performance.now() - gcStarted;
   const before = process.memoryUsage();
   sampler?.takePeakMb();
   const peaks: string[] = [];
@@ -141,7 +140,8 @@ for (const [i, file] of photos.entries()) {
   };
   let outcome: string;
   try {
-    const photo = await decodePhotoForCheck(await readPhotoFile(file));
+    const bytes = await readPhotoFile(file);
+    const photo = await garbage.collectWhile(decodePhotoForCheck(bytes), declaredPixels(bytes));
     stepDone('start');
     const report = await checkDocument(photo, engines, {
       today: loadManifest().today,
@@ -154,10 +154,11 @@ for (const [i, file] of photos.entries()) {
     outcome = `error: ${String(error).slice(0, 60)}`;
   }
   stepDone('');
+  garbage.checked();
   const used = process.memoryUsage();
   console.log(
     `${first + i} ${file.split('/').slice(-2).join('/')} ${outcome}: at start rss ${Math.round(before.rss / MB)},` +
-      ` ArrayBuffers ${Math.round(before.arrayBuffers / MB)}${gc ? ` after a ${gcMs.toFixed(0)} ms GC` : ''}; highest rss ${peaks.join(', ')};` +
+      ` ArrayBuffers ${Math.round(before.arrayBuffers / MB)}; highest rss ${peaks.join(', ')};` +
       ` after: rss ${Math.round(used.rss / MB)}${linux ? ` (peak ${peakRssMb()})` : ''},` +
       ` V8 heap ${Math.round(used.heapUsed / MB)}, external ${Math.round(used.external / MB)},` +
       ` OpenCV heap ${openCvHeap.HEAP8.length / MB}${linux ? `; resident: ${residentByKind()}` : ''}`,
