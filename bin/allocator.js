@@ -14,17 +14,27 @@ import { spawnSync } from 'node:child_process';
 export const ALLOCATOR = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: String(1024 * 1024) };
 
 /**
- * On Linux, runs `script` again in a process started with ALLOCATOR (unless the environment sets the
- * arena count itself) and ends this one with its outcome. Returns only where there is no second
+ * V8's collector exposed (`globalThis.gc`), so that the CLI collects a big photo's leavings while the
+ * next photo decodes rather than when V8 next judges best (src/cli/photoGarbage.ts).
+ */
+export const NODE_FLAGS = ['--expose-gc'];
+
+/**
+ * On Linux, runs `script` again in a process started with ALLOCATOR and NODE_FLAGS (unless the
+ * environment sets the arena count itself) and ends this one with its outcome. Returns only where there is no second
  * process: elsewhere than Linux, already in it, or where it could not start (this one then goes on
  * with the default allocator). To check in this one process (under a debugger), set MALLOC_ARENA_MAX.
  */
 export function relaunchWithAllocator(script) {
   if (process.platform !== 'linux' || process.env.MALLOC_ARENA_MAX !== undefined) return;
-  const run = spawnSync(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...ALLOCATOR, ...process.env },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [...NODE_FLAGS, ...process.execArgv, script, ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...ALLOCATOR, ...process.env },
+    },
+  );
   if (run.error) return;
   if (run.signal) process.kill(process.pid, run.signal);
   process.exit(run.status ?? 2);

@@ -114,6 +114,19 @@ export async function decodePhotoForCheck(bytes: Uint8Array): Promise<PendingPho
   return { analysis, full };
 }
 
+/**
+ * The photo's pixels as its header declares them, before anything is decoded; undefined where the
+ * header does not say, or the bytes are no photo we read (decoding then says why).
+ */
+export function declaredPixels(bytes: Uint8Array): number | undefined {
+  try {
+    const declared = readDeclaredSize(bytes, sniffPhotoFormat(bytes));
+    return declared && declared.width * declared.height;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Refuses what is not a photo we read, or too big, before decoding anything. */
 async function checkPhoto(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   const declared = readDeclaredSize(bytes, sniffPhotoFormat(bytes));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { decodePhoto, decodePhotoForCheck, readPhotoFile } from '../../src/decode/node.ts';
+import { declaredPixels, decodePhoto, decodePhotoForCheck, readPhotoFile } from '../../src/decode/node.ts';
 import { PhotoError } from '../../src/decode/photoError.ts';
 import { loadNodeOpenCv } from '../../src/engines/node.ts';
 import { ANALYSIS_SIDE_PX } from '../../src/pipeline/sizes.ts';
@@ -74,6 +74,19 @@ describe('readPhotoFile', () => {
       message: `No file at ${path}.`,
       detail: expect.stringContaining('ENOENT') as unknown as string,
     });
+  });
+});
+
+describe('declaredPixels', () => {
+  it('gives the pixels a JPEG’s and a PNG’s header declare, and undefined for bytes that are no photo', async () => {
+    const jpeg = await readFile(fixture('clean').path);
+    const { width = 0, height = 0 } = await sharp(jpeg).metadata();
+    const png = await sharp(jpeg).resize(300).png().toBuffer();
+    expect([
+      declaredPixels(jpeg),
+      declaredPixels(png),
+      declaredPixels(new TextEncoder().encode('%PDF-1.7')),
+    ]).toStrictEqual([width * height, 300 * Math.round((300 * height) / width), undefined]);
   });
 });
 
