@@ -63,10 +63,15 @@ function largestHulls(scope: MatScope, contours: ReturnType<MatScope['vector']>,
     const points = contourPoints(hull);
     const area = Math.abs(signedArea(points));
     if (area < OUTLINE_THRESHOLDS.minAreaShare * frameArea) continue;
-    // The two sides of one thin edge give two near-identical hulls: keep one.
-    if (hulls.some((h) => Math.abs(h.area - area) < 0.03 * area && distance(h.points[0]!, points[0]!) < 12))
-      continue;
-    hulls.push({ points, contour: contourPoints(contour), area });
+    // The two sides of one thin edge give two near-identical hulls: keep one, the outer (the larger),
+    // whichever of them the contour search met first.
+    const twin = hulls.findIndex(
+      (h) => Math.abs(h.area - area) < 0.03 * area && distance(h.points[0]!, points[0]!) < 12,
+    );
+    if (twin >= 0 && hulls[twin]!.area >= area) continue;
+    const found = { points, contour: contourPoints(contour), area };
+    if (twin >= 0) hulls[twin] = found;
+    else hulls.push(found);
   }
   hulls.sort((a, b) => b.area - a.area);
   return hulls.slice(0, CANDIDATES_PER_MAP);
@@ -218,10 +223,30 @@ function sidesOf(points: Point[], closed: boolean): Side[] {
   return sides;
 }
 
-function approximate(scope: MatScope, points: Point[], epsilon: number, closed: boolean): Point[] {
-  if (points.length < 3) return points;
+/**
+ * Douglas–Peucker (OpenCV's approxPolyDP). A closed curve is started at its point farthest from its
+ * centre: approxPolyDP starts where the curve does, and a contour or hull starts at the point met
+ * first in the photo's rows, another point of the document when the photo is turned, so the sides
+ * kept could differ with the way up it came (issue 12).
+ */
+function approximate(scope: MatScope, given: Point[], epsilon: number, closed: boolean): Point[] {
+  if (given.length < 3) return given;
+  const points = closed ? startedFarthestOut(given) : given;
   const curve = scope.track(scope.cv.matFromArray(points.length, 1, scope.cv.CV_32SC2, points.flat()));
   const approx = scope.mat();
   scope.cv.approxPolyDP(curve, approx, epsilon, closed);
   return contourPoints(approx);
+}
+
+/** The closed curve's points, started at the one farthest from their mean (the first of any tied). */
+function startedFarthestOut(points: Point[]): Point[] {
+  const cx = points.reduce((sum, p) => sum + p[0], 0) / points.length;
+  const cy = points.reduce((sum, p) => sum + p[1], 0) / points.length;
+  let start = 0;
+  let farthest = -1;
+  points.forEach(([x, y], i) => {
+    const d = (x - cx) ** 2 + (y - cy) ** 2;
+    if (d > farthest) [start, farthest] = [i, d];
+  });
+  return [...points.slice(start), ...points.slice(0, start)];
 }
