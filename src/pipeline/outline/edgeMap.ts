@@ -7,7 +7,6 @@ import { rgbaToMat, type MatScope } from '../cv.ts';
 import { distance, lineThrough, type Line, type Point } from '../geometry.ts';
 import type { RgbaImage } from '../types.ts';
 import { FRAME_MARGIN_PX } from './frame.ts';
-import { edgeMaxima, markEdgesAt, type EdgeMaxima } from './canny.ts';
 import { medianBlur5 } from './medianBlur5.ts';
 
 /**
@@ -50,31 +49,18 @@ export interface Side {
   readonly to: Point;
 }
 
-/** Each channel's gradient maxima, measured once for every sensitivity the edges are found at. */
-/** The lowest `low` threshold edges are found at (findDocumentOutline's EDGE_SENSITIVITIES). */
-const LOWEST_LOW = 15;
-const maximaOfChannels = new WeakMap<MatVector, readonly EdgeMaxima[]>();
-
-/**
- * Edges of any colour: Canny on each channel (canny.ts: the same edges whichever way up the photo
- * came), joined, thickened by a pixel.
- */
+/** Edges of any colour: Canny on each channel, joined, thickened by a pixel. */
 export function findEdges(scope: MatScope, channels: MatVector, low: number, high: number): Mat {
   const { cv } = scope;
-  let maxima = maximaOfChannels.get(channels);
-  if (!maxima || maxima[0]!.floor > low) {
-    // R, G and B (alpha, where split off too, is unused); or the one grey plane. MatVector.get gives
-    // a new Mat holding its channel's pixels: not freed, both would outlive the scope.
-    const count = Math.min(3, channels.size());
-    maxima = Array.from({ length: count }, (_, c) =>
-      edgeMaxima(scope, scope.track(channels.get(c)), Math.min(low, LOWEST_LOW)),
-    );
-    maximaOfChannels.set(channels, maxima);
+  // MatVector.get gives a new Mat holding its channel's pixels: not freed, both would outlive the scope.
+  const first = scope.track(channels.get(0));
+  const edges = scope.track(cv.Mat.zeros(first.rows, first.cols, cv.CV_8UC1));
+  const channelEdges = scope.mat();
+  // R, G and B (alpha, where split off too, is unused); or the one grey plane.
+  for (let c = 0; c < Math.min(3, channels.size()); c++) {
+    cv.Canny(scope.track(channels.get(c)), channelEdges, low, high);
+    cv.bitwise_or(edges, channelEdges, edges);
   }
-  const joined = new Uint8Array(maxima[0]!.cols * maxima[0]!.rows);
-  for (const channel of maxima) markEdgesAt(channel, low, high, joined);
-  const edges = scope.track(new cv.Mat(maxima[0]!.rows, maxima[0]!.cols, cv.CV_8UC1));
-  edges.data.set(joined);
   const kernel = scope.track(cv.Mat.ones(3, 3, cv.CV_8U));
   cv.dilate(edges, edges, kernel);
   // The photo's own border closes a document that runs off it, so the visible part is still a closed
