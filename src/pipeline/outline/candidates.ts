@@ -224,30 +224,10 @@ function sidesOf(points: Point[], closed: boolean): Side[] {
   return sides;
 }
 
-/**
- * Douglas–Peucker (OpenCV's approxPolyDP). A closed curve is started at its point farthest from its
- * centre: approxPolyDP starts where the curve does, and a contour or hull starts at the point met
- * first in the photo's rows, another point of the document when the photo is turned, so the sides
- * kept could differ with the way up it came (issue 12).
- */
-function approximate(scope: MatScope, given: Point[], epsilon: number, closed: boolean): Point[] {
-  if (given.length < 3) return given;
-  const points = closed ? startedFarthestOut(given) : given;
+function approximate(scope: MatScope, points: Point[], epsilon: number, closed: boolean): Point[] {
+  if (points.length < 3) return points;
   const curve = scope.track(scope.cv.matFromArray(points.length, 1, scope.cv.CV_32SC2, points.flat()));
   const approx = scope.mat();
   scope.cv.approxPolyDP(curve, approx, epsilon, closed);
   return contourPoints(approx);
-}
-
-/** The closed curve's points, started at the one farthest from their mean (the first of any tied). */
-function startedFarthestOut(points: Point[]): Point[] {
-  const cx = points.reduce((sum, p) => sum + p[0], 0) / points.length;
-  const cy = points.reduce((sum, p) => sum + p[1], 0) / points.length;
-  let start = 0;
-  let farthest = -1;
-  points.forEach(([x, y], i) => {
-    const d = (x - cx) ** 2 + (y - cy) ** 2;
-    if (d > farthest) [start, farthest] = [i, d];
-  });
-  return [...points.slice(start), ...points.slice(0, start)];
 }
