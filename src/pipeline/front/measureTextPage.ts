@@ -122,6 +122,9 @@ function sharedRows(a: Mark, b: Mark): number {
 
 const transposed = (m: Mark): Mark => ({ x: m.y, y: m.x, width: m.height, height: m.width });
 
+/** Marks are looked up by the row of their middle, in bands this high. */
+const ROW_BUCKET_PX = 8;
+
 /** A run of marks along one line: where it starts, its middle's height in the image, its length. */
 interface LineRun {
   readonly x: number;
@@ -145,19 +148,13 @@ function paragraphLinesOf(marks: readonly Mark[], imageHeight: number, glyphHeig
  * --transform rot180`).
  */
 function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
-  const BUCKET = 8;
-  const rows: Mark[][] = Array.from({ length: Math.ceil(imageHeight / BUCKET) + 1 }, () => []);
-  for (const m of marks) rows[Math.floor((m.y + m.height / 2) / BUCKET)]!.push(m);
-  const nearby = (m: Mark): Mark[] => {
-    const row = Math.floor((m.y + m.height / 2) / BUCKET);
-    const reach = Math.ceil(m.height / BUCKET) + 1;
-    return rows.slice(Math.max(0, row - reach), row + reach + 1).flat();
-  };
+  const rows: Mark[][] = Array.from({ length: Math.ceil(imageHeight / ROW_BUCKET_PX) + 1 }, () => []);
+  for (const m of marks) rows[Math.floor((m.y + m.height / 2) / ROW_BUCKET_PX)]!.push(m);
   const next = new Map<Mark, Mark>();
   const hasPrevious = new Set<Mark>();
   for (const m of marks) {
-    const after = nearestBeside(m, nearby(m), 1);
-    if (after && nearestBeside(after, nearby(after), -1) === m) {
+    const after = nearestBeside(m, rows, 1);
+    if (after && nearestBeside(after, rows, -1) === m) {
       next.set(m, after);
       hasPrevious.add(after);
     }
@@ -179,22 +176,27 @@ function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
  * sharing half the shorter one's rows, its centre beyond m's and the gap between their facing ends at
  * most the taller one's height; the nearest by that gap, then by height on the line.
  */
-function nearestBeside(m: Mark, candidates: readonly Mark[], side: 1 | -1): Mark | null {
+function nearestBeside(m: Mark, rows: readonly (readonly Mark[])[], side: 1 | -1): Mark | null {
   let best: Mark | null = null;
   let bestGap = Infinity;
   let bestOffset = Infinity;
-  const centre = (k: Mark) => [k.x + k.width / 2, k.y + k.height / 2] as const;
-  const [mx, my] = centre(m);
-  for (const n of candidates) {
-    const [nx, ny] = centre(n);
-    if (n === m || (nx - mx) * side <= 0) continue;
-    if (n.height < m.height * 0.5 || n.height > m.height * 2) continue;
-    if (sharedRows(m, n) < SAME_LINE_OVERLAP * Math.min(m.height, n.height)) continue;
-    const gap = side === 1 ? n.x - (m.x + m.width) : m.x - (n.x + n.width);
-    if (gap > Math.max(m.height, n.height)) continue;
-    const offset = Math.abs(ny - my);
-    if (gap < bestGap || (gap === bestGap && offset < bestOffset)) {
-      [best, bestGap, bestOffset] = [n, gap, offset];
+  const mx = m.x + m.width / 2;
+  const my = m.y + m.height / 2;
+  const row = Math.floor(my / ROW_BUCKET_PX);
+  const reach = Math.ceil(m.height / ROW_BUCKET_PX) + 1;
+  for (let r = Math.max(0, row - reach); r <= Math.min(rows.length - 1, row + reach); r++) {
+    for (const n of rows[r]!) {
+      if (n === m || (n.x + n.width / 2 - mx) * side <= 0) continue;
+      if (n.height < m.height * 0.5 || n.height > m.height * 2) continue;
+      if (sharedRows(m, n) < SAME_LINE_OVERLAP * Math.min(m.height, n.height)) continue;
+      const gap = side === 1 ? n.x - (m.x + m.width) : m.x - (n.x + n.width);
+      if (gap > Math.max(m.height, n.height)) continue;
+      const offset = Math.abs(n.y + n.height / 2 - my);
+      if (gap < bestGap || (gap === bestGap && offset < bestOffset)) {
+        best = n;
+        bestGap = gap;
+        bestOffset = offset;
+      }
     }
   }
   return best;
