@@ -40,9 +40,12 @@ const SAME_LINE_OVERLAP = 0.5;
 /**
  * A stack runs on from a long line to the next this many glyph heights under it: two line pitches
  * (each 2 to 3 heights) and a paragraph's spacing, so a paragraph's short last line, which is no long
- * line, does not end the stack (a book's short paragraphs of 3 or 4 lines, glare-447).
+ * line, does not end the stack (a book's short paragraphs of 3 or 4 lines, glare-447: its next
+ * paragraph's first line 8.3 to 8.7 heights under the last long one). At 6, glare-447 made 15 paragraph
+ * lines only where lines were stacked greedily in one order and placed by their first mark's height
+ * (a page at a slant), and 10 the other way up.
  */
-const MAX_STACK_STEP_HEIGHTS = 6;
+const MAX_STACK_STEP_HEIGHTS = 9;
 /** A mark up to this many times as wide as high may be a word whose letters touch. */
 const MAX_WORD_ASPECT = 20;
 /** Ink: darker than the mean of its window by this much (measurePrint's adaptive threshold). */
@@ -70,11 +73,11 @@ export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
       INK_WINDOW_PX,
       INK_OFFSET,
     );
-    const maxHeight = Math.max(8, grey.height * 0.05);
     const found: Mark[] = [];
     for (const { x, y, width, height, area } of componentBoxes(scope, ink)) {
-      // A word whose letters touch is one mark: kept for the lines, not for the glyphs' height.
-      if (height < 4 || height > maxHeight || width > height * MAX_WORD_ASPECT || area < 6) continue;
+      // How tall a mark may be, and how long a word, depends on which way its lines run: judged for
+      // each way (measureOneWay), not here.
+      if (Math.min(width, height) < 4 || area < 6) continue;
       const fill = area / (width * height);
       if (fill < 0.12 || fill > 0.95) continue;
       found.push({ x, y, width, height });
@@ -88,11 +91,19 @@ export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
   // heights across upright, 80 turned, under TEXT_PAGE's 100; `npm run eval -- --transform rot90`).
   const across = measureOneWay(marks, grey.width, grey.height);
   const down = measureOneWay(marks.map(transposed), grey.height, grey.width);
-  return down.paragraphLines > across.paragraphLines ? down : across;
+  // The way with more paragraph lines, else more glyphs: the same way whichever way up the photo came.
+  const byLines = down.paragraphLines - across.paragraphLines;
+  return byLines > 0 || (byLines === 0 && down.glyphs > across.glyphs) ? down : across;
 }
 
 /** The measure with the lines taken across the image (the marks as given): `width` along them. */
-function measureOneWay(marks: readonly Mark[], width: number, height: number): TextPageMeasure {
+function measureOneWay(allMarks: readonly Mark[], width: number, height: number): TextPageMeasure {
+  // A word whose letters touch is one mark: kept for the lines, not for the glyphs' height. Its height
+  // is taken across the lines, and held to a share of the image that way: filtered across the image
+  // only, a page on its side lost every word down it, and measured otherwise than upright
+  // (real-photos' glare-497: 0 paragraph lines, and 15 turned a quarter).
+  const maxHeight = Math.max(8, height * 0.05);
+  const marks = allMarks.filter((m) => m.height <= maxHeight && m.width <= m.height * MAX_WORD_ASPECT);
   const glyphs = marks.filter((m) => m.width <= 2 * m.height);
   const heights = glyphs.map((m) => m.height).sort((a, b) => a - b);
   const glyphHeightPx = heights[Math.floor(heights.length / 2)] ?? 0;
@@ -111,6 +122,9 @@ function sharedRows(a: Mark, b: Mark): number {
 
 const transposed = (m: Mark): Mark => ({ x: m.y, y: m.x, width: m.height, height: m.width });
 
+/** Marks are looked up by the row of their middle, in bands this high. */
+const ROW_BUCKET_PX = 8;
+
 /** A run of marks along one line: where it starts, its middle's height in the image, its length. */
 interface LineRun {
   readonly x: number;
@@ -127,30 +141,22 @@ function paragraphLinesOf(marks: readonly Mark[], imageHeight: number, glyphHeig
 /**
  * Chains of marks of like height, each beginning within its own height of the last one's end, on one
  * line (sharing half the shorter one's rows): words and the spaces between them run on, columns do not.
+ * Two marks are linked only where each is the other's nearest on that side (nearestBeside): the chains
+ * do not depend on the order the marks were found in, so a page upside down or mirrored chains as it
+ * does upright. Linked greedily in the marks' order, a book's page (real-photos' glare-447) made 15
+ * paragraph lines upright and 10 turned half a turn, under TEXT_PAGE's 12 (`npm run eval --
+ * --transform rot180`).
  */
 function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
-  const BUCKET = 8;
-  const rows: Mark[][] = Array.from({ length: Math.ceil(imageHeight / BUCKET) + 1 }, () => []);
-  for (const m of marks) rows[Math.floor((m.y + m.height / 2) / BUCKET)]!.push(m);
+  const rows: Mark[][] = Array.from({ length: Math.ceil(imageHeight / ROW_BUCKET_PX) + 1 }, () => []);
+  for (const m of marks) rows[Math.floor((m.y + m.height / 2) / ROW_BUCKET_PX)]!.push(m);
   const next = new Map<Mark, Mark>();
   const hasPrevious = new Set<Mark>();
   for (const m of marks) {
-    const cy = m.y + m.height / 2;
-    const row = Math.floor(cy / BUCKET);
-    const reach = Math.ceil(m.height / BUCKET) + 1;
-    let best: Mark | null = null;
-    for (let r = Math.max(0, row - reach); r <= Math.min(rows.length - 1, row + reach); r++) {
-      for (const n of rows[r]!) {
-        if (n === m || n.x <= m.x) continue;
-        if (n.height < m.height * 0.5 || n.height > m.height * 2) continue;
-        if (sharedRows(m, n) < SAME_LINE_OVERLAP * Math.min(m.height, n.height)) continue;
-        if (n.x - (m.x + m.width) > Math.max(m.height, n.height)) continue;
-        if (!best || n.x < best.x) best = n;
-      }
-    }
-    if (best && !hasPrevious.has(best)) {
-      next.set(m, best);
-      hasPrevious.add(best);
+    const after = nearestBeside(m, rows, 1);
+    if (after && nearestBeside(after, rows, -1) === m) {
+      next.set(m, after);
+      hasPrevious.add(after);
     }
   }
   return marks
@@ -158,44 +164,70 @@ function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
     .map((m) => {
       let last = m;
       for (let at = next.get(m); at; at = next.get(at)) last = at;
-      return { x: m.x, cy: m.y + m.height / 2, length: last.x + last.width - m.x };
+      // Its middle's height, from both its ends: on a page at a slant, where its first mark stands
+      // upright is where its last stands upside down.
+      const cy = (m.y + m.height / 2 + last.y + last.height / 2) / 2;
+      return { x: m.x, cy, length: last.x + last.width - m.x };
     });
 }
 
 /**
- * Long lines stacked as a paragraph's are: each 1 to MAX_STACK_STEP_HEIGHTS glyph heights under the last, starting within
- * 2 glyph heights of its start or ending within 2 of its end, and as long within 30%; the lines of stacks of PARAGRAPH_LINES or more.
- * A document's long lines stand alone or in its code's 2 or 3.
+ * The mark that runs on m's line on one side (`side` 1: after it, -1: before it): of like height,
+ * sharing half the shorter one's rows, its centre beyond m's and the gap between their facing ends at
+ * most the taller one's height; the nearest by that gap, then by height on the line.
  */
-function paragraphLinesIn(long: readonly LineRun[], glyphHeightPx: number): LineRun[] {
-  const sorted = [...long].sort((a, b) => a.cy - b.cy);
-  const below = new Map<LineRun, LineRun>();
-  const hasAbove = new Set<LineRun>();
-  for (const run of sorted) {
-    const under = sorted.find(
-      (other) =>
-        !hasAbove.has(other) &&
-        other.cy - run.cy >= glyphHeightPx &&
-        other.cy - run.cy <= MAX_STACK_STEP_HEIGHTS * glyphHeightPx &&
-        // Starting together or ending together: a page upside down has its ragged ends first.
-        (Math.abs(other.x - run.x) <= 2 * glyphHeightPx ||
-          Math.abs(other.x + other.length - (run.x + run.length)) <= 2 * glyphHeightPx) &&
-        Math.abs(other.length - run.length) <= 0.3 * Math.max(other.length, run.length),
-    );
-    if (under) {
-      below.set(run, under);
-      hasAbove.add(under);
+function nearestBeside(m: Mark, rows: readonly (readonly Mark[])[], side: 1 | -1): Mark | null {
+  let best: Mark | null = null;
+  let bestGap = Infinity;
+  let bestOffset = Infinity;
+  const mx = m.x + m.width / 2;
+  const my = m.y + m.height / 2;
+  const row = Math.floor(my / ROW_BUCKET_PX);
+  const reach = Math.ceil(m.height / ROW_BUCKET_PX) + 1;
+  for (let r = Math.max(0, row - reach); r <= Math.min(rows.length - 1, row + reach); r++) {
+    for (const n of rows[r]!) {
+      if (n === m || (n.x + n.width / 2 - mx) * side <= 0) continue;
+      if (n.height < m.height * 0.5 || n.height > m.height * 2) continue;
+      if (sharedRows(m, n) < SAME_LINE_OVERLAP * Math.min(m.height, n.height)) continue;
+      const gap = side === 1 ? n.x - (m.x + m.width) : m.x - (n.x + n.width);
+      if (gap > Math.max(m.height, n.height)) continue;
+      const offset = Math.abs(n.y + n.height / 2 - my);
+      if (gap < bestGap || (gap === bestGap && offset < bestOffset)) {
+        best = n;
+        bestGap = gap;
+        bestOffset = offset;
+      }
     }
   }
-  return sorted
-    .filter((run) => !hasAbove.has(run))
-    .map((top) => {
-      const stack = [top];
-      for (let at = below.get(top); at; at = below.get(at)) stack.push(at);
-      return stack;
-    })
-    .filter((stack) => stack.length >= PARAGRAPH_LINES)
-    .flat();
+  return best;
+}
+
+/**
+ * Long lines stacked as a paragraph's are: each 1 to MAX_STACK_STEP_HEIGHTS glyph heights under another,
+ * starting within 2 glyph heights of its start or ending within 2 of its end, and as long within 30%;
+ * the lines of stacks of PARAGRAPH_LINES or more. A document's long lines stand alone or in its code's
+ * 2 or 3. A stack is every line joined to another so, whichever was found first: stacked greedily
+ * from the top down, each line onto the first free one under it, a book's page (glare-447) made 15
+ * paragraph lines upright and 10 upside down.
+ */
+function paragraphLinesIn(long: readonly LineRun[], glyphHeightPx: number): LineRun[] {
+  const stacksOn = (upper: LineRun, lower: LineRun) =>
+    lower.cy - upper.cy >= glyphHeightPx &&
+    lower.cy - upper.cy <= MAX_STACK_STEP_HEIGHTS * glyphHeightPx &&
+    // Starting together or ending together: a page upside down has its ragged ends first.
+    (Math.abs(lower.x - upper.x) <= 2 * glyphHeightPx ||
+      Math.abs(lower.x + lower.length - (upper.x + upper.length)) <= 2 * glyphHeightPx) &&
+    Math.abs(lower.length - upper.length) <= 0.3 * Math.max(lower.length, upper.length);
+  const stackOf = long.map((_, i) => i);
+  const find = (i: number): number => (stackOf[i] === i ? i : (stackOf[i] = find(stackOf[i]!)));
+  long.forEach((upper, i) =>
+    long.forEach((lower, k) => {
+      if (stacksOn(upper, lower)) stackOf[find(i)] = find(k);
+    }),
+  );
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < long.length; i++) sizes.set(find(i), (sizes.get(find(i)) ?? 0) + 1);
+  return long.filter((_, i) => sizes.get(find(i))! >= PARAGRAPH_LINES);
 }
 
 /**

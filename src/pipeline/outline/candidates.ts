@@ -63,10 +63,16 @@ function largestHulls(scope: MatScope, contours: ReturnType<MatScope['vector']>,
     const points = contourPoints(hull);
     const area = Math.abs(signedArea(points));
     if (area < OUTLINE_THRESHOLDS.minAreaShare * frameArea) continue;
-    // The two sides of one thin edge give two near-identical hulls: keep one.
-    if (hulls.some((h) => Math.abs(h.area - area) < 0.03 * area && distance(h.points[0]!, points[0]!) < 12))
-      continue;
-    hulls.push({ points, contour: contourPoints(contour), area });
+    // The two sides of one thin edge give two near-identical hulls: keep one, the inner (the smaller),
+    // whichever of them the contour search met first (the one met first in an upright photo's rows:
+    // keeping the outer moved fra-id-card-front-clean-1's outline by 3 px, and its OCR broke a line).
+    const twin = hulls.findIndex(
+      (h) => Math.abs(h.area - area) < 0.03 * area && distance(h.points[0]!, points[0]!) < 12,
+    );
+    if (twin >= 0 && hulls[twin]!.area <= area) continue;
+    const found = { points, contour: contourPoints(contour), area };
+    if (twin >= 0) hulls[twin] = found;
+    else hulls.push(found);
   }
   hulls.sort((a, b) => b.area - a.area);
   return hulls.slice(0, CANDIDATES_PER_MAP);

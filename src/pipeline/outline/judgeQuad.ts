@@ -191,7 +191,9 @@ const misfit = (quad: readonly Point[]) =>
 /**
  * A quad of no standard shape has often stopped at a colour change inside the document (a passport
  * page's tint ends above its white MRZ strip). Each side is tried further out, parallel, where the
- * edges hold along most of it; the move that best restores a standard aspect is kept.
+ * edges hold along most of it; the move that best restores a standard aspect is kept, whichever side
+ * it is (taken in order from the top-left corner, a move of the top side had to be beaten by 0.05 by
+ * a move of the bottom one, and the bottom one's by the top's upside down: issue 12).
  */
 function extendToStandardShape(edges: EdgeMap, quad: Quad<AnalysisPoint>): Quad<AnalysisPoint> {
   if (misfit(quad) <= 0.05) return quad;
@@ -213,7 +215,8 @@ function extendToStandardShape(edges: EdgeMap, quad: Quad<AnalysisPoint>): Quad<
       const moved = quad.map((p, k) =>
         k === i ? a2 : k === (i + 1) % 4 ? b2 : p,
       ) as unknown as Quad<AnalysisPoint>;
-      if (misfit(moved) < best.misfit - 0.05) best = { quad: moved, misfit: misfit(moved) };
+      if (misfit(moved) < Math.min(best.misfit, misfit(quad) - 0.05))
+        best = { quad: moved, misfit: misfit(moved) };
       break; // the first strong parallel edge outwards is this side's only candidate
     }
   }

@@ -113,4 +113,22 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('measureTextPage on real pages', () =>
     // shorter side for its width: 80 glyph heights, under a page's 100.
     expect(measured).toStrictEqual(Array.from({ length: 3 }, () => ({ page: true, widthInGlyphs: 107 })));
   });
+
+  it.each(['mapo80-glare/glare-447.jpg', 'mapo80-glare/glare-497.jpg'])(
+    'measures %s alike whichever way up the photo comes',
+    async (file) => {
+      const photo = await decodePhoto(await readFile(join(REAL_PHOTOS, file)));
+      const page = withMats(engines.cv, (scope) =>
+        matToRgba(shrinkToFit(scope, rgbaToMat(scope, photo), 2000).mat),
+      );
+      const [upright, ...turned] = [0, 1, 2, 3].map((turns) =>
+        measureTextPage(engines.cv, turnQuarters(engines.cv, page, turns)),
+      );
+      // Marks chained into lines, and lines into paragraphs, in the order they were found, and held
+      // to the photo's height across it only: glare-447 stacked 15 paragraph lines upright and 10 upside
+      // down; glare-497 (a recipe, its lines down the photo) 0 upright and 15 turned a quarter.
+      expect(upright!.paragraphLines).toBeGreaterThanOrEqual(12);
+      expect(turned).toStrictEqual([upright, upright, upright]);
+    },
+  );
 });
