@@ -160,8 +160,21 @@ function cspMetaPlugin(): Plugin {
 }
 
 const BROTLI_SUFFIX = '.br';
-/** Text and WebAssembly; not images, nor models tesseract wants gzipped (`.traineddata.gz`). */
-const BROTLI_EXTENSIONS = ['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.wasm', '.traineddata'];
+/**
+ * Text, WebAssembly and models; not images, nor models tesseract wants gzipped (`.traineddata.gz`). The
+ * face model's float16 weights still lose 19% (229 to 186 KB), which the first visit waits for.
+ */
+const BROTLI_EXTENSIONS = [
+  '.html',
+  '.js',
+  '.css',
+  '.json',
+  '.webmanifest',
+  '.svg',
+  '.wasm',
+  '.traineddata',
+  '.tflite',
+];
 /** Below this, the header it costs is worth more than the bytes it saves. */
 const BROTLI_MIN_BYTES = 1024;
 /**
@@ -208,7 +221,9 @@ async function writeBrotliCopy(path: string): Promise<void> {
       params: {
         [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
         [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [zlib.BROTLI_PARAM_MODE]: path.endsWith('.wasm') ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
+        [zlib.BROTLI_PARAM_MODE]: /\.(wasm|tflite)$/u.test(path)
+          ? zlib.BROTLI_MODE_GENERIC
+          : zlib.BROTLI_MODE_TEXT,
       },
     });
     await writeFile(cached, compressed);
