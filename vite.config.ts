@@ -31,6 +31,7 @@ import {
   type TesseractCore,
   type VendorFile,
 } from './src/engines/browserAssets.ts';
+import { COMPRESSIBLE_EXTENSIONS } from './scripts/webServer.ts';
 import { contentSecurityPolicy } from './src/app/security.ts';
 import { emittedOpenCvWasm, opencvPlugin } from './tools/opencv-build/vitePlugins.ts';
 
@@ -160,26 +161,11 @@ function cspMetaPlugin(): Plugin {
 }
 
 const BROTLI_SUFFIX = '.br';
-/**
- * Text, WebAssembly and models; not images, nor models tesseract wants gzipped (`.traineddata.gz`). The
- * face model's float16 weights still lose 19% (229 to 186 KB), which the first visit waits for.
- */
-const BROTLI_EXTENSIONS = [
-  '.html',
-  '.js',
-  '.css',
-  '.json',
-  '.webmanifest',
-  '.svg',
-  '.wasm',
-  '.traineddata',
-  '.tflite',
-];
 /** Below this, the header it costs is worth more than the bytes it saves. */
 const BROTLI_MIN_BYTES = 1024;
 /**
- * Compressing is slow at quality 11 (OpenCV's 8 MB WebAssembly: 14 s on this 2-core machine, the
- * three tesseract cores 7 s each) and the big files come unchanged from node_modules: each result is
+ * Compressing is slow at quality 11 (each of the three tesseract cores 7 s on this 2-core machine)
+ * and the big files come unchanged from node_modules or vendor/: each result is
  * kept under its content's hash, so a rebuild takes a second again.
  */
 const BROTLI_CACHE = join(root, 'node_modules/.cache/id-precheck-brotli');
@@ -204,7 +190,9 @@ function brotliPlugin(): Plugin {
       sequential: true,
       async handler() {
         await mkdir(BROTLI_CACHE, { recursive: true });
-        const files = listFiles(outDir).filter((file) => BROTLI_EXTENSIONS.some((end) => file.endsWith(end)));
+        const files = listFiles(outDir).filter((file) =>
+          COMPRESSIBLE_EXTENSIONS.some((end) => file.endsWith(end)),
+        );
         await Promise.all(files.map((file) => writeBrotliCopy(join(outDir, file))));
       },
     },

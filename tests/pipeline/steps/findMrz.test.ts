@@ -21,9 +21,9 @@ import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
 import { MatScope } from '../../../src/pipeline/cv.ts';
 import { rectifiedMrzImage } from '../../../src/pipeline/mrz/mrzImage.ts';
-import { planRectification } from '../../../src/pipeline/rectify/rectifyDocument.ts';
+import { planRectification, type Rectification } from '../../../src/pipeline/rectify/rectifyDocument.ts';
 import { findMrz } from '../../../src/pipeline/steps/findMrz.ts';
-import { pointIn } from '../../../src/pipeline/types.ts';
+import { pointIn, type RgbaImage } from '../../../src/pipeline/types.ts';
 import { sceneComposite } from '../../../scripts/composites/scenes.ts';
 import { fixture } from '../../support/fixtures.ts';
 
@@ -110,23 +110,12 @@ describe('findMrz on a photo on its side', () => {
     const passport = fixture('clean');
     const image = await (await decodePhotoForCheck(await readFile(passport.path))).full;
     // The outline the fixture was drawn with, as the outline search finds it on so clean a photo.
-    const plan = planRectification(passport.outline);
-    const scope = new MatScope(engines.cv);
-    try {
-      const document = {
-        image: rectifiedMrzImage(scope, image, plan),
-        photoPxPerDocPx: plan.photoPxPerDocPx,
-      };
-      let leftDocument = 0;
-      const found = await findMrz(engines, image, document, undefined, undefined, () => leftDocument++);
-      expect({ lines: found?.reading.lines, inRectified: found?.inRectified, leftDocument }).toStrictEqual({
-        lines: passport.document.mrz,
-        inRectified: true,
-        leftDocument: 0,
-      });
-    } finally {
-      scope.release();
-    }
+    const { found, leftDocument } = await findMrzCountingLeaves(image, planRectification(passport.outline));
+    expect({ lines: found?.reading.lines, inRectified: found?.inRectified, leftDocument }).toStrictEqual({
+      lines: passport.document.mrz,
+      inRectified: true,
+      leftDocument: 0,
+    });
   });
 
   it('reads the code all four ways up in the photo when the outline held none', async () => {
@@ -137,28 +126,33 @@ describe('findMrz on a photo on its side', () => {
     // An outline round a piece of the photo with no code in it (its top left, the page's margin and
     // the table beyond), as a portrait's or a box's outline is.
     const p = (x: number, y: number) => pointIn('image', x, y);
-    const plan = planRectification([p(0, 0), p(300, 0), p(300, 200), p(0, 200)]);
-    const scope = new MatScope(engines.cv);
-    try {
-      const document = {
-        image: rectifiedMrzImage(scope, image, plan),
-        photoPxPerDocPx: plan.photoPxPerDocPx,
-      };
-      let leftDocument = 0;
-      const found = await findMrz(engines, image, document, undefined, undefined, () => leftDocument++);
-      expect({
-        lines: found?.reading.lines,
-        inRectified: found?.inRectified,
-        turns: found?.quarterTurns,
-        leftDocument,
-      }).toStrictEqual({
-        lines: passport.document.mrz,
-        inRectified: false,
-        turns: 3,
-        leftDocument: 1,
-      });
-    } finally {
-      scope.release();
-    }
+    const { found, leftDocument } = await findMrzCountingLeaves(
+      image,
+      planRectification([p(0, 0), p(300, 0), p(300, 200), p(0, 200)]),
+    );
+    expect({
+      lines: found?.reading.lines,
+      inRectified: found?.inRectified,
+      turns: found?.quarterTurns,
+      leftDocument,
+    }).toStrictEqual({
+      lines: passport.document.mrz,
+      inRectified: false,
+      turns: 3,
+      leftDocument: 1,
+    });
   });
 });
+
+/** findMrz over the photo and the document `plan` rectifies, counting the times it says it left that document. */
+async function findMrzCountingLeaves(image: RgbaImage, plan: Rectification) {
+  const scope = new MatScope(engines.cv);
+  try {
+    const document = { image: rectifiedMrzImage(scope, image, plan), photoPxPerDocPx: plan.photoPxPerDocPx };
+    let leftDocument = 0;
+    const found = await findMrz(engines, image, document, undefined, undefined, () => leftDocument++);
+    return { found, leftDocument };
+  } finally {
+    scope.release();
+  }
+}
