@@ -121,7 +121,12 @@ function ChoosePhoto({ state, client, onPhoto, onOpenCamera, cameraJustClosed }:
         focusOnMount={state.phase === 'choosing' && state.retake}
       />
       {/* Below the input, so that the download's line never pushes the input off the first screen. */}
-      <EngineDownload client={client} />
+      <EngineDownload
+        client={client}
+        part={
+          state.phase === 'checking' && state.step === 'waiting-for-code-reader' ? 'code-reader' : 'checker'
+        }
+      />
       {canUseCamera() && <UseCamera onOpen={onOpenCamera} focusOnMount={cameraJustClosed} />}
       <Guidance />
     </>
