@@ -7,7 +7,7 @@ import { expose, transfer } from 'comlink';
 import { bitmapForCheck, decodePhotoBitmap } from '../src/decode/browser.ts';
 import { cameraFrameToRgba } from '../src/decode/cameraFrame.ts';
 import { PhotoError, type PhotoErrorCode } from '../src/decode/photoError.ts';
-import { reportingReaderWait } from '../src/engines/arrivingOcr.ts';
+import { OcrEngineUnavailable, reportingReaderWait } from '../src/engines/arrivingOcr.ts';
 import { loadBrowserEngines, type BrowserEngines, type EngineDownloadPart } from '../src/engines/browser.ts';
 import type { DownloadProgress } from '../src/engines/downloadProgress.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
@@ -33,6 +33,8 @@ export type CheckOutcome =
       readonly decodeMs: number;
     }
   | { readonly status: 'refused'; readonly code: PhotoErrorCode; readonly message: string }
+  /** The photo needed tesseract, whose files did not download: the checker's files failed, not the photo. */
+  | { readonly status: 'not-loaded' }
   | { readonly status: 'cancelled' };
 
 /** A camera frame judged for the live guidance, and how long reading its pixels took. */
@@ -106,6 +108,10 @@ const api = {
     } catch (error) {
       if (controller.signal.aborted) return { status: 'cancelled' };
       if (error instanceof PhotoError) return { status: 'refused', code: error.code, message: error.message };
+      if (error instanceof OcrEngineUnavailable) {
+        console.warn('The reader could not be loaded:', error.cause);
+        return { status: 'not-loaded' };
+      }
       console.error(error);
       return {
         status: 'refused',

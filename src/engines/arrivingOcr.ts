@@ -14,6 +14,14 @@ export interface ArrivingOcrEngine extends OcrEngine {
   readonly fetch: () => Promise<OcrEngine>;
 }
 
+/** The engine could not be loaded (a failed download): a read that needed it rejects with this. */
+export class OcrEngineUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('The OCR engine could not be loaded.', { cause });
+    this.name = 'OcrEngineUnavailable';
+  }
+}
+
 export function arrivingOcrEngine(load: () => Promise<OcrEngine>): ArrivingOcrEngine {
   let loading: Promise<OcrEngine> | undefined;
   let arrived: OcrEngine | undefined;
@@ -22,7 +30,7 @@ export function arrivingOcrEngine(load: () => Promise<OcrEngine>): ArrivingOcrEn
       (engine) => (arrived = engine),
       (error: unknown) => {
         loading = undefined;
-        throw error;
+        throw new OcrEngineUnavailable(error);
       },
     );
     return loading;

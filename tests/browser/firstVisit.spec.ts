@@ -84,3 +84,26 @@ test('a passport chosen while tesseract is still arriving is checked right: it w
   await expect(checker.download).toBeHidden();
   for (const rule of RULE_IDS) await checker.expectRule(rule, passport.expected[rule]);
 });
+
+test("when tesseract's files cannot be downloaded, a passport's check says the checker could not load, not that the photo failed", async ({
+  checker,
+  page,
+}, testInfo) => {
+  const passport = pickFixture('clean', 'valid-details', 'pass');
+  await page.route(TESSERACT_FILES, (route) => route.abort('internetdisconnected'));
+
+  await checker.open(fixtureManifest().today);
+  await checker.waitUntilReady();
+  await checker.choosePhoto(passport.path);
+  const failed = page.locator('[data-error-code="load-failed"]');
+  await expect(failed.or(checker.result)).toBeVisible();
+  if (await checker.result.isVisible()) {
+    // A reader that settles a clean code without tesseract needs none of its files.
+    for (const rule of RULE_IDS) await checker.expectRule(rule, passport.expected[rule]);
+    return;
+  }
+  await expect(failed.getByRole('heading', { level: 1 })).toHaveText('The checker could not load');
+  await expect(page).toHaveTitle(/^Error: /u);
+  await checker.screenshot('code-reader-not-loaded', testInfo);
+  await checker.expectAccessible('code-reader-not-loaded', testInfo);
+});

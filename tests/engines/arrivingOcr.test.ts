@@ -7,7 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePhoto } from '../../src/decode/node.ts';
-import { arrivingOcrEngine, reportingReaderWait } from '../../src/engines/arrivingOcr.ts';
+import {
+  arrivingOcrEngine,
+  OcrEngineUnavailable,
+  reportingReaderWait,
+} from '../../src/engines/arrivingOcr.ts';
 import { nodeTesseractLocations } from '../../src/engines/node.ts';
 import { createTesseractEngine } from '../../src/engines/tesseract.ts';
 import type { OcrEngine, OcrLine } from '../../src/engines/types.ts';
@@ -53,14 +57,16 @@ describe('arrivingOcrEngine', () => {
     expect(held.loads()).toBe(1);
   });
 
-  it('does not keep a failed load: the next read loads again', async () => {
+  it('does not keep a failed load (the read says why): the next read loads again', async () => {
     let loads = 0;
     const ocr = arrivingOcrEngine(async () => {
       loads += 1;
       if (loads === 1) throw new Error('offline');
       return engine;
     });
-    await expect(ocr.readMrz(passport)).rejects.toThrow('offline');
+    const failed = ocr.readMrz(passport);
+    await expect(failed).rejects.toBeInstanceOf(OcrEngineUnavailable);
+    await expect(failed).rejects.toHaveProperty('cause', new Error('offline'));
     expect(ocr.arrived()).toBe(false);
     expect(await ocr.readMrz(passport)).toStrictEqual(read);
     expect(loads).toBe(2);
