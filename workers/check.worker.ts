@@ -70,9 +70,12 @@ const api = {
     engines ??= await loadBrowserEngines(appBase, onDownload);
   },
 
-  /** Settles once tesseract is in too (after `prepare`): the service worker's precache waits for it. */
-  async codeReaderLoaded(): Promise<void> {
-    await (engines ?? (await loadBrowserEngines(appBase))).ocr.fetch();
+  /**
+   * Settles once tesseract and its printed-text model are in too (after `prepare`): the service
+   * worker's precache, which asks for every file again, waits for them.
+   */
+  async readersLoaded(): Promise<void> {
+    await (engines ?? (await loadBrowserEngines(appBase))).ocr.fetch('printed-text');
   },
 
   async check(request: CheckRequest, onStep: (step: WorkerStep) => void): Promise<CheckOutcome> {

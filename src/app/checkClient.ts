@@ -28,6 +28,11 @@ export interface CheckTimings {
   readonly stagesMs: Readonly<Record<string, number>>;
 }
 
+/** How much of one part of the engines has downloaded. */
+export interface PartDownload extends DownloadProgress {
+  readonly part: EngineDownloadPart;
+}
+
 /** The worker died or stopped answering; a fresh one has been started. */
 export class WorkerCrashed extends Error {
   constructor(reason: string) {
@@ -61,9 +66,13 @@ export class CheckClient {
   #nextJobId = 1;
   /**
    * Each part's download while it loads: null before the worker says, and once it is in (the checker's
-   * at ready, tesseract's when its worker has started).
+   * at ready, the readers' once both are in).
    */
-  #downloads: Record<EngineDownloadPart, DownloadProgress | null> = { checker: null, 'code-reader': null };
+  #downloads: Record<EngineDownloadPart, PartDownload | null> = {
+    checker: null,
+    'code-reader': null,
+    'text-reader': null,
+  };
   readonly #downloadListeners = new Set<() => void>();
 
   constructor(options: CheckClientOptions = {}) {
@@ -84,27 +93,37 @@ export class CheckClient {
     // Loaded or failed, the download is over (a retry reports one of its own).
     void this.#prepared.finally(() => this.#setDownload('checker', null)).catch(() => {});
     void this.#prepared
-      .then(() => Promise.race([live.api.codeReaderLoaded(), live.died]))
-      .finally(() => this.#setDownload('code-reader', null))
+      .then(() => Promise.race([live.api.readersLoaded(), live.died]))
+      .finally(() => {
+        this.#setDownload('code-reader', null);
+        this.#setDownload('text-reader', null);
+      })
       .catch(() => {});
     return this.#prepared;
   }
 
   /**
-   * Settles once tesseract's files are in too (they arrive after ready), or could not be loaded: the
-   * service worker's precache, which fetches them again, waits for it (registerOfflineCache.ts).
+   * Settles once tesseract's files and its printed-text model are in too (they arrive after ready), or
+   * could not be loaded: the service worker's precache, which asks for them again, waits for it
+   * (registerOfflineCache.ts).
    */
-  async codeReaderLoaded(): Promise<void> {
+  async readersLoaded(): Promise<void> {
     await this.prepare();
     const live = this.#worker();
-    await Promise.race([live.api.codeReaderLoaded(), live.died]);
+    await Promise.race([live.api.readersLoaded(), live.died]);
   }
 
-  /** How much of the checker has downloaded, while it loads (for useSyncExternalStore). */
-  readonly downloadProgress = (): DownloadProgress | null => this.#downloads.checker;
-
-  /** How much of tesseract's files has downloaded, after ready, while they load. */
-  readonly codeReaderDownloadProgress = (): DownloadProgress | null => this.#downloads['code-reader'];
+  /**
+   * The first of `parts` still downloading, and how much of it has (for useSyncExternalStore: the same
+   * object until it changes).
+   */
+  downloading(parts: readonly EngineDownloadPart[]): PartDownload | null {
+    for (const part of parts) {
+      const progress = this.#downloads[part];
+      if (progress && progress.totalBytes > 0 && progress.loadedBytes < progress.totalBytes) return progress;
+    }
+    return null;
+  }
 
   readonly subscribeToDownload = (listener: () => void): (() => void) => {
     this.#downloadListeners.add(listener);
@@ -112,7 +131,7 @@ export class CheckClient {
   };
 
   #setDownload(part: EngineDownloadPart, progress: DownloadProgress | null): void {
-    this.#downloads = { ...this.#downloads, [part]: progress };
+    this.#downloads = { ...this.#downloads, [part]: progress && { ...progress, part } };
     this.#downloadListeners.forEach((listener) => listener());
   }
 

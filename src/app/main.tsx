@@ -16,8 +16,9 @@ const client = new CheckClient();
 // Before the first render, so that the engines start loading as early as the page can ask for them.
 void client.prepare().catch(() => {}); // useCheckFlow reports a failure
 // The service worker's precache fetches every engine file again: after they are all in, tesseract's
-// included (they arrive after the checker is ready), they come from the HTTP cache.
-const allEnginesLoaded = client.codeReaderLoaded();
+// and the printed-text model included (they arrive after the checker is ready), they come from the
+// HTTP cache.
+const allEnginesLoaded = client.readersLoaded();
 createRoot(root).render(
   <StrictMode>
     <RehearsalRoute>

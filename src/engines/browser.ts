@@ -48,10 +48,11 @@ export interface BrowserEngines extends Engines {
 }
 
 /**
- * Which download a progress report is about: what a check needs to start (`checker`), or, after
- * that, tesseract's files (`code-reader`: the reader of the code on an ID, and of a licence's text).
+ * Which download a progress report is about: what a check needs to start (`checker`); after that,
+ * tesseract's files (`code-reader`: the reader of the code on an ID), then its printed-text model
+ * (`text-reader`: a licence's or card front's text).
  */
-export type EngineDownloadPart = 'checker' | 'code-reader';
+export type EngineDownloadPart = 'checker' | 'code-reader' | 'text-reader';
 export type OnEngineDownload = (part: EngineDownloadPart, progress: DownloadProgress) => void;
 
 let loading: Promise<BrowserEngines> | undefined;
@@ -67,8 +68,7 @@ const tellListeners: OnEngineDownload = (part, progress) =>
  * tesseract (in a worker of its own) is not waited for: its files start downloading once the ready
  * set's bytes are in, so that they do not share a slow link with them (on a throttled first visit its
  * 1 MB core, downloaded beside OpenCV, put ready at 11.8 s), and the OCR engine's reads wait for it
- * (arrivingOcr.ts). `onProgress` hears the ready set's download, then tesseract's.
- * The printed-text model is not among them: the first licence or card front fetches it.
+ * (arrivingOcr.ts). Its printed-text model follows it. `onProgress` hears each part's download in turn.
  */
 export function loadBrowserEngines(base: URL, onProgress?: OnEngineDownload): Promise<BrowserEngines> {
   if (onProgress) progressListeners.add(onProgress);
@@ -83,11 +83,15 @@ export function loadBrowserEngines(base: URL, onProgress?: OnEngineDownload): Pr
     const readySet = Promise.all([opencv, faces]);
     // Once the ready set has downloaded (it may still be compiling), or failed.
     const readySetIn = Promise.race([meter.allArrived, readySet.then(ignore, ignore)]);
-    const ocr = arrivingOcrEngine(async () => {
-      await readySetIn;
-      return loadTesseract(base);
-    });
-    ocr.fetch().catch(ignore); // the first read that needs it reports a failure, and tries again
+    const ocr = arrivingOcrEngine(
+      async () => {
+        await readySetIn;
+        return loadTesseract(base);
+      },
+      () => prefetchTextModel(base),
+    );
+    // Every reader, one after another; the first read that needs one reports a failure, and tries again.
+    ocr.fetch('printed-text').then(() => progressListeners.clear(), ignore);
     const [cv, faceDetector] = await readySet;
     return faceDetector ? { cv, ocr, faces: faceDetector } : { cv, ocr };
   })();
@@ -107,9 +111,22 @@ async function loadTesseract(base: URL): Promise<OcrEngine> {
   meter.start();
   // A chunk of its own (tesseract.js's client, 20 KB), fetched beside its files, after the ready set.
   const [{ createTesseractEngine }] = await Promise.all([import('./tesseract.ts'), prefetched]);
-  const engine = await createTesseractEngine(browserTesseractLocations(base));
-  progressListeners.clear();
-  return engine;
+  return createTesseractEngine(browserTesseractLocations(base));
+}
+
+/**
+ * The printed-text model (3 MB), counted as it arrives (the `text-reader` part), into the HTTP cache
+ * where tesseract.js's worker finds it when the first licence or card front starts that reader. After
+ * the code reader, not beside it; and before the service worker's precache asks for it too.
+ */
+async function prefetchTextModel(base: URL): Promise<void> {
+  const meter = new DownloadMeter((progress) => tellListeners('text-reader', progress));
+  const prefetched = prefetchCounted(
+    new URL(TEXT_MODEL.path, base).href,
+    meter.expect(__ID_PRECHECK_VENDOR_BYTES__[TEXT_MODEL.path] ?? 0),
+  );
+  meter.start();
+  await prefetched;
 }
 
 /**

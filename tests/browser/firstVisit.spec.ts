@@ -2,10 +2,12 @@
  * A first visit on a slow connection (issue 13): the photo can be chosen before the engines are in,
  * the page shows how much of them has downloaded, and the check starts once they arrive. OpenCV's
  * WebAssembly, the largest engine file, is held back until the photo has been chosen. The checker is
- * ready before tesseract's files are in: a check that needs them waits, and says so.
+ * ready before tesseract's files and its printed-text model are in: a check that needs them waits, and
+ * says so.
  */
+import { join } from 'node:path';
 import { RULE_IDS } from '../../src/pipeline/types.ts';
-import { fixtureManifest, pickFixture } from './support/fixtures.ts';
+import { FIXTURES_DIR, fixtureManifest, pickFixture } from './support/fixtures.ts';
 import { expect, test } from './support/test.ts';
 
 test('a photo chosen while the engines download is checked once they arrive', async ({
@@ -106,4 +108,31 @@ test("when tesseract's files cannot be downloaded, a passport's check says the c
   await expect(page).toHaveTitle(/^Error: /u);
   await checker.screenshot('code-reader-not-loaded', testInfo);
   await checker.expectAccessible('code-reader-not-loaded', testInfo);
+});
+
+test('a licence chosen while the printed-text model is still arriving waits for it, saying so, and is checked right', async ({
+  checker,
+  page,
+}, testInfo) => {
+  const licence = fixtureManifest().images.find(
+    (image) => image.variant === 'clean' && image.document.kind === 'uk-driving-licence',
+  );
+  if (!licence) throw new Error('No clean UK licence in the fixtures');
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/vendor\/eng-best-int\//u, async (route) => {
+    await released;
+    await route.continue();
+  });
+
+  await checker.open(fixtureManifest().today);
+  await checker.waitUntilReady();
+  await checker.choosePhoto(join(FIXTURES_DIR, licence.file));
+  await expect(page.locator('[data-step="waiting-for-code-reader"]')).toBeVisible();
+  await expect(checker.download).toHaveAttribute('data-download-part', 'text-reader');
+  await expect(checker.result).toBeHidden();
+  await checker.screenshot('waiting-for-text-reader', testInfo);
+  release();
+  await checker.waitForResult();
+  for (const rule of RULE_IDS) await checker.expectRule(rule, licence.expected[rule]);
 });

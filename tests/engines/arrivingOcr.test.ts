@@ -47,13 +47,13 @@ describe('arrivingOcrEngine', () => {
   it('reads, once the engine is in, what the engine reads; it loads once', async () => {
     const held = heldLoad();
     const ocr = arrivingOcrEngine(held.load);
-    expect(ocr.arrived()).toBe(false);
+    expect(ocr.arrived('mrz')).toBe(false);
     const reading = ocr.readMrz(passport);
     const loading = ocr.loaded('mrz');
     held.arrive();
     expect(await reading).toStrictEqual(read);
     await loading;
-    expect(ocr.arrived()).toBe(true);
+    expect(ocr.arrived('mrz')).toBe(true);
     expect(held.loads()).toBe(1);
   });
 
@@ -67,7 +67,7 @@ describe('arrivingOcrEngine', () => {
     const failed = ocr.readMrz(passport);
     await expect(failed).rejects.toBeInstanceOf(OcrEngineUnavailable);
     await expect(failed).rejects.toHaveProperty('cause', new Error('offline'));
-    expect(ocr.arrived()).toBe(false);
+    expect(ocr.arrived('mrz')).toBe(false);
     expect(await ocr.readMrz(passport)).toStrictEqual(read);
     expect(loads).toBe(2);
   });
@@ -83,6 +83,36 @@ describe('arrivingOcrEngine', () => {
     held.arrive();
     expect(await ocr.readMrz(passport)).toStrictEqual(read);
     expect(held.loads()).toBe(1);
+  });
+});
+
+describe('the printed-text model', () => {
+  it('is brought after the engine, once, and a read of printed text waits for it; one of the code does not', async () => {
+    const held = heldLoad();
+    const order: string[] = [];
+    let bring: () => void = () => {};
+    const brought = new Promise<void>((resolve) => (bring = resolve));
+    const ocr = arrivingOcrEngine(
+      async () => {
+        const engine = await held.load();
+        order.push('engine');
+        return engine;
+      },
+      async () => {
+        order.push('text model');
+        await brought;
+      },
+    );
+    const text = ocr.loaded('printed-text');
+    held.arrive();
+    expect(await ocr.readMrz(passport)).toStrictEqual(read);
+    expect(ocr.arrived('mrz')).toBe(true);
+    expect(ocr.arrived('printed-text')).toBe(false);
+    bring();
+    await text;
+    await ocr.fetch('printed-text');
+    expect(ocr.arrived('printed-text')).toBe(true);
+    expect(order).toStrictEqual(['engine', 'text model']);
   });
 });
 

@@ -46,9 +46,13 @@ export const STEP_LABELS: Readonly<Record<WorkerStep, string>> = {
  * waits for tesseract's files (the code reader, which arrives after the rest).
  */
 export const downloadLabel = (percent: number, part: EngineDownloadPart = 'checker') =>
-  part === 'checker'
-    ? `Downloading the checker, only needed the first time: ${percent}% done`
-    : `Downloading the part that reads your ID: ${percent}% done`;
+  `${DOWNLOAD_WORDS[part]}: ${percent}% done`;
+
+const DOWNLOAD_WORDS: Readonly<Record<EngineDownloadPart, string>> = {
+  checker: 'Downloading the checker, only needed the first time',
+  'code-reader': 'Downloading the part that reads your ID',
+  'text-reader': 'Downloading the part that reads the words on your ID',
+};
 
 export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   'four-corners': 'All 4 corners are in the photo',
