@@ -81,8 +81,9 @@ export function loadBrowserEngines(base: URL, onProgress?: OnEngineDownload): Pr
     });
     meter.start();
     const readySet = Promise.all([opencv, faces]);
-    // Once the ready set has downloaded (it may still be compiling), or failed.
-    const readySetIn = Promise.race([meter.allArrived, readySet.then(ignore, ignore)]);
+    // Once the ready set has downloaded (it may still be compiling); not after it failed (a retry
+    // makes another engine).
+    const readySetIn = Promise.race([meter.allArrived, readySet.then(ignore)]);
     const ocr = arrivingOcrEngine(
       async () => {
         await readySetIn;
