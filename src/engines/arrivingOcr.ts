@@ -26,7 +26,7 @@ export class OcrEngineUnavailable extends Error {
 }
 
 /** A load made once; a failed one is forgotten, so that the next `get` tries again. */
-function once<T>(load: () => Promise<T>) {
+function memoisedLoad<T>(load: () => Promise<T>) {
   let loading: Promise<T> | undefined;
   let value: T | undefined;
   return {
@@ -55,8 +55,8 @@ export function arrivingOcrEngine(
   load: () => Promise<OcrEngine>,
   loadTextModel: () => Promise<void> = async () => {},
 ): ArrivingOcrEngine {
-  const engine = once(load);
-  const textModel = once(async () => {
+  const engine = memoisedLoad(load);
+  const textModel = memoisedLoad(async () => {
     await engine.get();
     await loadTextModel();
     return true;
