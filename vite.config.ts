@@ -242,6 +242,10 @@ export default defineConfig({
     target: 'es2022',
     rolldownOptions: {
       input: { index: join(root, 'index.html'), sw: join(root, 'src/app/offline/serviceWorker.ts') },
+      // The page takes only the mrz package's table of state names (content/present.ts); its parsers,
+      // whose modules build their field tables at the top level, were kept as if those calls did
+      // something. They do not (pure functions of constant arguments).
+      treeshake: { moduleSideEffects: (id: string) => !/[/\\]node_modules[/\\]mrz[/\\]/u.test(id) },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

@@ -13,7 +13,7 @@ throttled, phone-like Chromium (bench-web-throttled.ts).
  * the page's own User Timing mark (ENGINES_READY_MARK, from navigation start); a check runs from the
  * file input's change event to the result's first appearance in the DOM.
  *
- *   tsx scripts/bench-web.ts [--port 4175] [--dir dist] [--only throttled]
+ *   tsx scripts/bench-web.ts [--port 4175] [--dir dist] [--only throttled] [--visits 3]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -24,7 +24,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { CHECK_MEASURE, ENGINES_READY_MARK, type CheckTimings } from '../src/app/checkClient.ts';
 import { benchCamera } from './bench-web-camera.ts';
-import { benchThrottledFirstVisit } from './bench-web-throttled.ts';
+import { benchThrottledFirstVisit, type ThrottledPhoto } from './bench-web-throttled.ts';
 import { chromiumLaunchOptions } from './chromium.ts';
 import type { FixtureManifest } from './fixtures/manifest.ts';
 import { exifTurnedJpeg } from '../tests/support/photos.ts';
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'dist' },
     /** 'throttled': only the throttled first visit. */
     only: { type: 'string' },
+    /** Throttled first visits per figure (3). */
+    visits: { type: 'string', default: '3' },
   },
 });
 const origin = `http://localhost:${values.port}`;
@@ -50,8 +52,29 @@ const COLD_STARTS = 3;
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
+async function readManifest(): Promise<FixtureManifest> {
+  return JSON.parse(await readFile(join(fixturesDir, 'manifest.json'), 'utf8')) as FixtureManifest;
+}
+
+/**
+ * For the throttled first visit: the fixtures' first clean passport (its code read, no text model)
+ * and clean UK licence (no code: its fields read with the printed-text model), as our script drew them.
+ */
+function throttledPhotos(manifest: FixtureManifest): ThrottledPhoto[] {
+  const pick = (label: string, kind: string) => {
+    const image = manifest.images.find((i) => i.variant === 'clean' && i.document.kind === kind);
+    if (!image) throw new Error(`No clean ${kind} fixture in the manifest`);
+    return {
+      label: `${label} (${image.file})`,
+      path: join(fixturesDir, image.file),
+      expected: image.expected,
+    };
+  };
+  return [pick('passport', 'passport'), pick('UK licence', 'uk-driving-licence')];
+}
+
 async function makePhotos(): Promise<{ today: string; photos: { label: string; path: string }[] }> {
-  const manifest = JSON.parse(await readFile(join(fixturesDir, 'manifest.json'), 'utf8')) as FixtureManifest;
+  const manifest = await readManifest();
   const clean = manifest.images.find((image) => image.variant === 'clean');
   if (!clean) throw new Error('No clean fixture in the manifest');
   const folder = await mkdtemp(join(tmpdir(), 'bench-web-'));
@@ -169,8 +192,16 @@ async function main(): Promise<void> {
   const stopServer = await startServer();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
+    const slowPhonePhotos = throttledPhotos(await readManifest());
     if (values.only === 'throttled') {
-      for (const line of await benchThrottledFirstVisit(browser, origin, today)) console.log(line);
+      for (const line of await benchThrottledFirstVisit(
+        browser,
+        origin,
+        today,
+        slowPhonePhotos,
+        Number(values.visits),
+      ))
+        console.log(line);
       return;
     }
     const context = await browser.newContext();
@@ -250,7 +281,14 @@ async function main(): Promise<void> {
     );
     for (const [path, size] of largest) console.log(`  ${mb(size).padStart(9)}  ${path}`);
     for (const line of await benchCamera(origin, today)) console.log(line);
-    for (const line of await benchThrottledFirstVisit(browser, origin, today)) console.log(line);
+    for (const line of await benchThrottledFirstVisit(
+      browser,
+      origin,
+      today,
+      slowPhonePhotos,
+      Number(values.visits),
+    ))
+      console.log(line);
   } finally {
     await browser.close();
     stopServer();

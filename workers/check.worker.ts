@@ -7,18 +7,21 @@ import { expose, transfer } from 'comlink';
 import { bitmapForCheck, decodePhotoBitmap } from '../src/decode/browser.ts';
 import { cameraFrameToRgba } from '../src/decode/cameraFrame.ts';
 import { PhotoError, type PhotoErrorCode } from '../src/decode/photoError.ts';
-import { loadBrowserEngines } from '../src/engines/browser.ts';
+import { OcrEngineUnavailable, reportingReaderWait } from '../src/engines/arrivingOcr.ts';
+import { loadBrowserEngines, type BrowserEngines, type EngineDownloadPart } from '../src/engines/browser.ts';
 import type { DownloadProgress } from '../src/engines/downloadProgress.ts';
-import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
 import { judgeFraming, type FramingReport } from '../src/pipeline/framing/judgeFraming.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import type { CheckReport, CheckStep, IsoDate } from '../src/pipeline/types.ts';
 
-/** The pipeline's steps, and decoding before them. */
-export type WorkerStep = 'decoding' | CheckStep;
+/**
+ * The pipeline's steps, decoding before them, and, within them, a wait for tesseract's files on a
+ * first visit (the checker is ready before they are in: engines/browser.ts).
+ */
+export type WorkerStep = 'decoding' | 'waiting-for-code-reader' | CheckStep;
 
-export type { DownloadProgress };
+export type { DownloadProgress, EngineDownloadPart };
 
 export type CheckOutcome =
   | {
@@ -30,6 +33,8 @@ export type CheckOutcome =
       readonly decodeMs: number;
     }
   | { readonly status: 'refused'; readonly code: PhotoErrorCode; readonly message: string }
+  /** The photo needed tesseract, whose files did not download: the checker's files failed, not the photo. */
+  | { readonly status: 'not-loaded' }
   | { readonly status: 'cancelled' };
 
 /** A camera frame judged for the live guidance, and how long reading its pixels took. */
@@ -46,9 +51,9 @@ const PREVIEW_SIDE_PX = 1600;
 
 const appBase = new URL(import.meta.env.BASE_URL, self.location.href);
 const running = new Map<number, AbortController>();
-let engines: Engines | undefined;
+let engines: BrowserEngines | undefined;
 
-async function readyEngines(onStep: (step: WorkerStep) => void): Promise<Engines> {
+async function readyEngines(onStep: (step: WorkerStep) => void): Promise<BrowserEngines> {
   if (engines) return engines;
   onStep('loading');
   engines = await loadBrowserEngines(appBase);
@@ -57,11 +62,20 @@ async function readyEngines(onStep: (step: WorkerStep) => void): Promise<Engines
 
 const api = {
   /**
-   * Loads OpenCV and tesseract now, so the first photo does not wait for them (or waits less), telling
-   * `onDownload` how much of their files has arrived.
+   * Loads the engines now, so the first photo does not wait for them (or waits less), telling
+   * `onDownload` how much of their files has arrived: resolves once a check can start, while
+   * tesseract's files may still be arriving.
    */
-  async prepare(onDownload: (progress: DownloadProgress) => void): Promise<void> {
+  async prepare(onDownload: (part: EngineDownloadPart, progress: DownloadProgress) => void): Promise<void> {
     engines ??= await loadBrowserEngines(appBase, onDownload);
+  },
+
+  /**
+   * Settles once tesseract and its printed-text model are in too (after `prepare`): the service
+   * worker's precache, which asks for every file again, waits for them.
+   */
+  async readersLoaded(): Promise<void> {
+    await (engines ?? (await loadBrowserEngines(appBase))).ocr.fetch('printed-text');
   },
 
   async check(request: CheckRequest, onStep: (step: WorkerStep) => void): Promise<CheckOutcome> {
@@ -76,16 +90,31 @@ const api = {
       const decodeMs = performance.now() - started;
       const ready = await readyEngines(onStep);
       if (controller.signal.aborted) return { status: 'cancelled' };
-      const report = await checkDocument(photo, ready, {
-        today: request.today,
+      let step: WorkerStep = 'loading';
+      const onProgress = (next: CheckStep) => onStep((step = next));
+      const ocr = reportingReaderWait(ready.ocr, {
         signal: controller.signal,
-        onProgress: onStep,
-        readingBudgetMs: READING_BUDGET_MS.browser,
+        waiting: () => onStep('waiting-for-code-reader'),
+        arrived: () => onStep(step),
       });
+      const report = await checkDocument(
+        photo,
+        { ...ready, ocr },
+        {
+          today: request.today,
+          signal: controller.signal,
+          onProgress,
+          readingBudgetMs: READING_BUDGET_MS.browser,
+        },
+      );
       return transfer({ status: 'checked', report, preview, previewScale, decodeMs }, [preview]);
     } catch (error) {
       if (controller.signal.aborted) return { status: 'cancelled' };
       if (error instanceof PhotoError) return { status: 'refused', code: error.code, message: error.message };
+      if (error instanceof OcrEngineUnavailable) {
+        console.warn('The reader could not be loaded:', error.cause);
+        return { status: 'not-loaded' };
+      }
       console.error(error);
       return {
         status: 'refused',

@@ -6,7 +6,7 @@ import type { CheckClient } from './checkClient.ts';
 import { CameraView } from './components/CameraView.tsx';
 import { CheckProgress } from './components/CheckProgress.tsx';
 import { CheckResult } from './components/CheckResult.tsx';
-import { EngineDownload } from './components/EngineDownload.tsx';
+import { CHECKER_DOWNLOAD, EngineDownload, READERS_DOWNLOAD } from './components/EngineDownload.tsx';
 import { ErrorSummary } from './components/ErrorSummary.tsx';
 import { Guidance, Intro } from './components/Guidance.tsx';
 import { KeepsFailing } from './components/KeepsFailing.tsx';
@@ -121,7 +121,14 @@ function ChoosePhoto({ state, client, onPhoto, onOpenCamera, cameraJustClosed }:
         focusOnMount={state.phase === 'choosing' && state.retake}
       />
       {/* Below the input, so that the download's line never pushes the input off the first screen. */}
-      <EngineDownload client={client} />
+      <EngineDownload
+        client={client}
+        parts={
+          state.phase === 'checking' && state.step === 'waiting-for-code-reader'
+            ? READERS_DOWNLOAD
+            : CHECKER_DOWNLOAD
+        }
+      />
       {canUseCamera() && <UseCamera onOpen={onOpenCamera} focusOnMount={cameraJustClosed} />}
       <Guidance />
     </>

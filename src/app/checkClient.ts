@@ -9,12 +9,13 @@ import type {
   Api,
   CheckOutcome,
   DownloadProgress,
+  EngineDownloadPart,
   FrameJudgement,
   WorkerStep,
 } from '../../workers/check.worker.ts';
 import type { IsoDate } from '../pipeline/types.ts';
 
-export type { CheckOutcome, DownloadProgress, FrameJudgement, WorkerStep };
+export type { CheckOutcome, DownloadProgress, EngineDownloadPart, FrameJudgement, WorkerStep };
 
 /** Marked when the engines are first loaded: its startTime is "navigation to ready". */
 export const ENGINES_READY_MARK = 'id-precheck:engines-ready';
@@ -25,6 +26,11 @@ export interface CheckTimings {
   readonly decodeMs: number;
   /** The pipeline's own stages, measured in the worker (CheckReport.timingsMs). */
   readonly stagesMs: Readonly<Record<string, number>>;
+}
+
+/** How much of one part of the engines has downloaded. */
+export interface PartDownload extends DownloadProgress {
+  readonly part: EngineDownloadPart;
 }
 
 /** The worker died or stopped answering; a fresh one has been started. */
@@ -58,8 +64,15 @@ export class CheckClient {
   /** Settles once the previous, cancelled check has stopped (or its worker was terminated). */
   #previousStopped: Promise<void> = Promise.resolve();
   #nextJobId = 1;
-  /** The engines' download while they load; null before the worker says, and once they are in. */
-  #download: DownloadProgress | null = null;
+  /**
+   * Each part's download while it loads: null before the worker says, and once it is in (the checker's
+   * at ready, the readers' once both are in).
+   */
+  #downloads: Record<EngineDownloadPart, PartDownload | null> = {
+    checker: null,
+    'code-reader': null,
+    'text-reader': null,
+  };
   readonly #downloadListeners = new Set<() => void>();
 
   constructor(options: CheckClientOptions = {}) {
@@ -71,27 +84,54 @@ export class CheckClient {
   prepare(): Promise<void> {
     if (this.#prepared) return this.#prepared;
     const live = this.#worker();
-    const onDownload = proxy((progress: DownloadProgress) => {
-      if (this.#live === live) this.#setDownload(progress);
+    const onDownload = proxy((part: EngineDownloadPart, progress: DownloadProgress) => {
+      if (this.#live === live) this.#setDownload(part, progress);
     });
     this.#prepared = Promise.race([live.api.prepare(onDownload), live.died]).then(() => {
       if (performance.getEntriesByName(ENGINES_READY_MARK).length === 0) performance.mark(ENGINES_READY_MARK);
     });
     // Loaded or failed, the download is over (a retry reports one of its own).
-    void this.#prepared.finally(() => this.#setDownload(null)).catch(() => {});
+    void this.#prepared.finally(() => this.#setDownload('checker', null)).catch(() => {});
+    void this.#prepared
+      .then(() => Promise.race([live.api.readersLoaded(), live.died]))
+      .finally(() => {
+        this.#setDownload('code-reader', null);
+        this.#setDownload('text-reader', null);
+      })
+      .catch(() => {});
     return this.#prepared;
   }
 
-  /** How much of the engines has downloaded, while they load (for useSyncExternalStore). */
-  readonly downloadProgress = (): DownloadProgress | null => this.#download;
+  /**
+   * Settles once tesseract's files and its printed-text model are in too (they arrive after ready), or
+   * could not be loaded: the service worker's precache, which asks for them again, waits for it
+   * (registerOfflineCache.ts).
+   */
+  async readersLoaded(): Promise<void> {
+    await this.prepare();
+    const live = this.#worker();
+    await Promise.race([live.api.readersLoaded(), live.died]);
+  }
+
+  /**
+   * The first of `parts` still downloading, and how much of it has (for useSyncExternalStore: the same
+   * object until it changes).
+   */
+  downloading(parts: readonly EngineDownloadPart[]): PartDownload | null {
+    for (const part of parts) {
+      const progress = this.#downloads[part];
+      if (progress && progress.totalBytes > 0 && progress.loadedBytes < progress.totalBytes) return progress;
+    }
+    return null;
+  }
 
   readonly subscribeToDownload = (listener: () => void): (() => void) => {
     this.#downloadListeners.add(listener);
     return () => this.#downloadListeners.delete(listener);
   };
 
-  #setDownload(progress: DownloadProgress | null): void {
-    this.#download = progress;
+  #setDownload(part: EngineDownloadPart, progress: DownloadProgress | null): void {
+    this.#downloads = { ...this.#downloads, [part]: progress && { ...progress, part } };
     this.#downloadListeners.forEach((listener) => listener());
   }
 

@@ -14,7 +14,11 @@ if (!root) throw new Error('index.html has no #root');
 
 const client = new CheckClient();
 // Before the first render, so that the engines start loading as early as the page can ask for them.
-const enginesLoaded = client.prepare();
+void client.prepare().catch(() => {}); // useCheckFlow reports a failure
+// The service worker's precache fetches every engine file again: after they are all in, tesseract's
+// and the printed-text model included (they arrive after the checker is ready), they come from the
+// HTTP cache.
+const allEnginesLoaded = client.readersLoaded();
 createRoot(root).render(
   <StrictMode>
     <RehearsalRoute>
@@ -23,4 +27,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-if (import.meta.env.PROD) registerOfflineCache(enginesLoaded);
+if (import.meta.env.PROD) registerOfflineCache(allEnginesLoaded);

@@ -12,11 +12,12 @@ import {
   TEXT_MODEL,
   type LanguageModel,
 } from './browserAssets.ts';
-import { DownloadMeter, prefetchCounted, type OnDownloadProgress } from './downloadProgress.ts';
+import { arrivingOcrEngine, type ArrivingOcrEngine } from './arrivingOcr.ts';
+import { DownloadMeter, prefetchCounted, type DownloadProgress } from './downloadProgress.ts';
 import { loadBrowserFaceDetector } from './faceBrowser.ts';
 import { loadBrowserOpenCv } from './opencvBrowser.ts';
-import { createTesseractEngine, type TesseractLocations } from './tesseract.ts';
-import type { Engines } from './types.ts';
+import type { TesseractLocations } from './tesseract.ts';
+import type { Engines, OcrEngine } from './types.ts';
 
 /** Set by vite.config.ts: whether models/mrz.traineddata existed when the app was built. */
 declare const __ID_PRECHECK_OWN_MRZ_MODEL__: boolean;
@@ -41,42 +42,92 @@ export function browserTesseractLocations(base: URL): TesseractLocations {
   };
 }
 
-let loading: Promise<Engines> | undefined;
-const progressListeners = new Set<OnDownloadProgress>();
+/** The engines in the web app's worker: the OCR engine may still be arriving when the rest are in. */
+export interface BrowserEngines extends Engines {
+  readonly ocr: ArrivingOcrEngine;
+}
 
 /**
- * OpenCV (compiled on this worker's thread) and tesseract (in a worker of its own), side by side: on
- * a first visit each spends most of its time downloading and compiling WebAssembly, which overlap.
- * The face detector's model (229 KB) comes with them; if it alone fails to load, the check runs
- * without looking for the portrait rather than not at all.
- * `onProgress` hears how much of their files has arrived (once the engines are loaded, nothing more).
- * The printed-text model is not among them: the first licence or card front fetches it.
+ * Which download a progress report is about: what a check needs to start (`checker`); after that,
+ * tesseract's files (`code-reader`: the reader of the code on an ID), then its printed-text model
+ * (`text-reader`: a licence's or card front's text).
  */
-export function loadBrowserEngines(base: URL, onProgress?: OnDownloadProgress): Promise<Engines> {
+export type EngineDownloadPart = 'checker' | 'code-reader' | 'text-reader';
+export type OnEngineDownload = (part: EngineDownloadPart, progress: DownloadProgress) => void;
+
+let loading: Promise<BrowserEngines> | undefined;
+const progressListeners = new Set<OnEngineDownload>();
+const tellListeners: OnEngineDownload = (part, progress) =>
+  progressListeners.forEach((listener) => listener(part, progress));
+
+/**
+ * Resolves once a check can start: OpenCV (compiled on this worker's thread) and the face detector's
+ * model (186 KB on the wire), side by side. If the face model alone fails to load, the check runs
+ * without looking for the portrait rather than not at all.
+ *
+ * tesseract (in a worker of its own) is not waited for: its files start downloading once the ready
+ * set's bytes are in, so that they do not share a slow link with them (on a throttled first visit its
+ * 1 MB core, downloaded beside OpenCV, put ready at 11.8 s), and the OCR engine's reads wait for it
+ * (arrivingOcr.ts). Its printed-text model follows it. `onProgress` hears each part's download in turn.
+ */
+export function loadBrowserEngines(base: URL, onProgress?: OnEngineDownload): Promise<BrowserEngines> {
   if (onProgress) progressListeners.add(onProgress);
   loading ??= (async () => {
-    const meter = new DownloadMeter((progress) =>
-      progressListeners.forEach((listener) => listener(progress)),
-    );
-    const locations = browserTesseractLocations(base);
+    const meter = new DownloadMeter((progress) => tellListeners('checker', progress));
     const opencv = loadBrowserOpenCv(meter);
-    const tesseract = prefetchTesseractFiles(base, meter).then(() => createTesseractEngine(locations));
     const faces = loadBrowserFaceDetector(base, meter).catch((error: unknown) => {
       console.warn('The face detector could not be loaded; the portrait will not be checked.', error);
       return undefined;
     });
     meter.start();
-    const [cv, ocr, faceDetector] = await Promise.all([opencv, tesseract, faces]);
+    const readySet = Promise.all([opencv, faces]);
+    // Once the ready set has downloaded (it may still be compiling); not after it failed (a retry
+    // makes another engine).
+    const readySetIn = Promise.race([meter.allArrived, readySet.then(ignore)]);
+    const ocr = arrivingOcrEngine(
+      async () => {
+        await readySetIn;
+        return loadTesseract(base);
+      },
+      () => prefetchTextModel(base),
+    );
+    // Every reader, one after another; the first read that needs one reports a failure, and tries again.
+    ocr.fetch('printed-text').then(() => progressListeners.clear(), ignore);
+    const [cv, faceDetector] = await readySet;
     return faceDetector ? { cv, ocr, faces: faceDetector } : { cv, ocr };
   })();
   // A failed load is not kept: the next check tries again (the network may be back).
-  loading.then(
-    () => progressListeners.clear(),
-    () => {
-      loading = undefined;
-    },
-  );
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
+}
+
+const ignore = () => {};
+
+/** tesseract's files, counted as they arrive (the `code-reader` part), then its MRZ worker started. */
+async function loadTesseract(base: URL): Promise<OcrEngine> {
+  const meter = new DownloadMeter((progress) => tellListeners('code-reader', progress));
+  const prefetched = prefetchTesseractFiles(base, meter);
+  meter.start();
+  // A chunk of its own (tesseract.js's client, 20 KB), fetched beside its files, after the ready set.
+  const [{ createTesseractEngine }] = await Promise.all([import('./tesseract.ts'), prefetched]);
+  return createTesseractEngine(browserTesseractLocations(base));
+}
+
+/**
+ * The printed-text model (3 MB), counted as it arrives (the `text-reader` part), into the HTTP cache
+ * where tesseract.js's worker finds it when the first licence or card front starts that reader. After
+ * the code reader, not beside it; and before the service worker's precache asks for it too.
+ */
+async function prefetchTextModel(base: URL): Promise<void> {
+  const meter = new DownloadMeter((progress) => tellListeners('text-reader', progress));
+  const prefetched = prefetchCounted(
+    new URL(TEXT_MODEL.path, base).href,
+    meter.expect(__ID_PRECHECK_VENDOR_BYTES__[TEXT_MODEL.path] ?? 0),
+  );
+  meter.start();
+  await prefetched;
 }
 
 /**

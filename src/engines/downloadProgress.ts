@@ -23,6 +23,9 @@ export class DownloadMeter {
   #totalBytes = 0;
   #loadedBytes = 0;
   #reportedPercent = -1;
+  #allArrived: () => void = () => {};
+  /** Settles once every expected byte has arrived (the files may still be compiling). */
+  readonly allArrived: Promise<void> = new Promise((resolve) => (this.#allArrived = resolve));
 
   constructor(onProgress: OnDownloadProgress) {
     this.#onProgress = onProgress;
@@ -47,6 +50,7 @@ export class DownloadMeter {
   }
 
   #report(): void {
+    if (this.#totalBytes > 0 && this.#loadedBytes >= this.#totalBytes) this.#allArrived();
     const percent = Math.floor((100 * this.#loadedBytes) / Math.max(1, this.#totalBytes));
     if (percent === this.#reportedPercent) return;
     this.#reportedPercent = percent;

@@ -70,4 +70,20 @@ describe('DownloadMeter', () => {
       { loadedBytes: 1000, totalBytes: 1000 },
     ]);
   });
+
+  it('settles allArrived once every expected byte has come, and not before', async () => {
+    const meter = new DownloadMeter(() => {});
+    const first = meter.expect(600);
+    const second = meter.expect(400);
+    let arrived = false;
+    void meter.allArrived.then(() => (arrived = true));
+    meter.start();
+    first(600);
+    second(399);
+    await Promise.resolve();
+    expect(arrived).toBe(false);
+    second(1);
+    await meter.allArrived;
+    expect(arrived).toBe(true);
+  });
 });

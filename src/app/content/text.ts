@@ -8,7 +8,7 @@ import { EXPIRY_ALLOWANCE_MONTHS } from '../../pipeline/rules/inDate.ts';
 import { NHS_LOGIN_ACCEPTS, WAY_FORWARD } from '../../pipeline/rules/texts.ts';
 import type { FramingProblem } from '../../pipeline/framing/judgeFraming.ts';
 import type { CameraProblemCode } from '../camera/openCamera.ts';
-import type { WorkerStep } from '../checkClient.ts';
+import type { EngineDownloadPart, WorkerStep } from '../checkClient.ts';
 import { SETTINGS } from '../settings.ts';
 
 /** Beside every result and in the footer: whoever runs the checker, it is not NHS login's own. */
@@ -32,6 +32,8 @@ export const LOAD_FAILED = {
 export const STEP_LABELS: Readonly<Record<WorkerStep, string>> = {
   decoding: 'Opening your photo',
   loading: 'Getting the reader ready (this only takes longer the first time)',
+  'waiting-for-code-reader':
+    'Downloading the part of the checker that reads your ID (only needed the first time)',
   outline: 'Finding the corners',
   clarity: 'Checking focus and glare',
   mrz: 'Reading the code at the bottom of your ID',
@@ -39,9 +41,18 @@ export const STEP_LABELS: Readonly<Record<WorkerStep, string>> = {
   rules: "Comparing with NHS login's rules",
 };
 
-/** While the engines download (a first visit): the photo can be chosen meanwhile. */
-export const downloadLabel = (percent: number) =>
-  `Downloading the checker, only needed the first time: ${percent}% done`;
+/**
+ * While the engines download (a first visit): the photo can be chosen meanwhile. Then, while a check
+ * waits for tesseract's files (the code reader, which arrives after the rest).
+ */
+export const downloadLabel = (percent: number, part: EngineDownloadPart = 'checker') =>
+  `${DOWNLOAD_WORDS[part]}: ${percent}% done`;
+
+const DOWNLOAD_WORDS: Readonly<Record<EngineDownloadPart, string>> = {
+  checker: 'Downloading the checker, only needed the first time',
+  'code-reader': 'Downloading the part that reads your ID',
+  'text-reader': 'Downloading the part that reads the words on your ID',
+};
 
 export const RULE_TITLES: Readonly<Record<RuleId, string>> = {
   'four-corners': 'All 4 corners are in the photo',

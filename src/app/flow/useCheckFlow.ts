@@ -26,7 +26,7 @@ const CRASH_MESSAGE =
 
 export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
   const [state, dispatch] = useReducer(nextFlowState, INITIAL_FLOW);
-  const [engines, enginesReady] = useEngineStatus(client);
+  const [engines, enginesReady, enginesFailed] = useEngineStatus(client);
   const checks = useCurrentCheck();
   const preview = useShownPreview();
 
@@ -45,6 +45,7 @@ export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
             enginesReady();
             preview.show(outcome.preview);
           }
+          if (outcome.status === 'not-loaded') enginesFailed();
           const event = outcomeEvent(outcome);
           if (event) dispatch(event);
         },
@@ -53,7 +54,7 @@ export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
         },
       );
     },
-    [client, today, checks, preview, enginesReady],
+    [client, today, checks, preview, enginesReady, enginesFailed],
   );
 
   const checkAnother = useCallback(() => {
@@ -78,8 +79,11 @@ export function useCheckFlow(client: CheckClient, today: IsoDate): CheckFlow {
   return { state, engines, checkPhoto, checkAnother, openCamera, closeCamera };
 }
 
-/** The engines load once the page is open; a check that completes also shows they are ready. */
-function useEngineStatus(client: CheckClient): readonly [EngineStatus, () => void] {
+/**
+ * The engines load once the page is open; a check that completes also shows they are ready, and one
+ * whose reader (arriving after ready) could not be downloaded that they failed.
+ */
+function useEngineStatus(client: CheckClient): readonly [EngineStatus, () => void, () => void] {
   const [engines, setEngines] = useState<EngineStatus>('loading');
   useEffect(() => {
     let live = true;
@@ -96,7 +100,8 @@ function useEngineStatus(client: CheckClient): readonly [EngineStatus, () => voi
     };
   }, [client]);
   const ready = useCallback(() => setEngines('ready'), []);
-  return [engines, ready];
+  const failed = useCallback(() => setEngines('failed'), []);
+  return [engines, ready, failed];
 }
 
 /** The check under way: starting one cancels the one before, and leaving the page cancels it. */
@@ -147,6 +152,7 @@ export function outcomeEvent(outcome: CheckOutcome): FlowEvent | null {
       // In the page's words, each ending with what to do; the worker's are the command line's.
       return { type: 'refused', problem: { code: outcome.code, message: PHOTO_PROBLEMS[outcome.code] } };
     case 'cancelled':
+    case 'not-loaded': // the page says the checker's files failed (engines 'failed'), not the photo
       return null;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Registers the service worker that keeps the app and its engines for offline use, once the engines
- * have loaded (or failed to). Registered at once, its precache fetched OpenCV's WebAssembly and the
+ * have loaded (or failed to), tesseract's included. Registered at once, its precache fetched OpenCV's WebAssembly and the
  * tesseract core a second time, from the network, while the worker was downloading and compiling
  * them (seen in a trace of a first visit); once they are in, it gets them from the HTTP cache.
  */

@@ -65,6 +65,10 @@ describe('outcomeEvent', () => {
   it('does nothing for a cancelled check', () => {
     expect(outcomeEvent({ status: 'cancelled' })).toBeNull();
   });
+
+  it("blames no photo when the reader's files did not download (the page shows that the checker failed)", () => {
+    expect(outcomeEvent({ status: 'not-loaded' })).toBeNull();
+  });
 });
 
 describe('failureEvent', () => {
