@@ -88,13 +88,16 @@ export interface CellMeans {
 /**
  * Square cells, about `cellsAcross` of them along the image's longer side (a partial cell at the right
  * or bottom edge is left out), each the mean of its pixels: the grid the portrait's shine and cover,
- * and the rehearsal's held-up sheet, are judged on. `only`, given the number of columns, names the
- * columns wanted (from, to exclusive): the others are not measured, and stay 0.
+ * and the rehearsal's held-up sheet, are judged on. `only`, as shares of the image's width, names the
+ * columns wanted: from floor(from × columns) to ceil(to × columns), exclusive; the others are not
+ * measured, and stay 0. Shares rather than a callback: a function made anew each call and called here
+ * tied this function's optimised code to it, which V8 dropped when the collector took the function,
+ * and compiled again for the next photo (`node --trace-deopt`: "weak objects", every 12 MP check).
  */
 export function cellMeans(
   image: RgbaImage,
   cellsAcross: number,
-  only?: (columns: number) => { readonly from: number; readonly to: number },
+  only?: { readonly from: number; readonly to: number },
 ): CellMeans {
   const cell = Math.max(1, Math.ceil(Math.max(image.width, image.height) / cellsAcross));
   const columns = Math.floor(image.width / cell);
@@ -102,7 +105,8 @@ export function cellMeans(
   const rgb = new Float64Array(columns * rows * 3);
   const { data, width } = image;
   const n = cell * cell;
-  const { from, to } = only?.(columns) ?? { from: 0, to: columns };
+  const from = only ? Math.floor(columns * only.from) : 0;
+  const to = only ? Math.ceil(columns * only.to) : columns;
   for (let row = 0; row < rows; row++)
     for (let column = Math.max(0, from); column < Math.min(columns, to); column++) {
       let r = 0;
