@@ -32,14 +32,15 @@ export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
  * finished: a histogram of clarity's 0.45 M px took 5-12 ms of the 12 MP check so, 0.5 ms on its own
  * (npm run bench). `TypedArray.map` with an arrow calls it once a byte, slower still.
  *
- * Such a function takes typed arrays and numbers and returns a typed array, a number or nothing: not
- * an object made once a photo (a `{ width, height, data }`, a bag of masks, a class instance), neither
- * as a parameter nor as what it returns. Every photo's check runs V8's full collection a few times,
- * and what the collector takes with the photo's objects goes from the type feedback V8 compiled the
- * loop by; the compiled loop then met "insufficient type feedback" at such an object, was thrown away,
- * and was compiled again on the next photo while the loop ran unoptimised (`node --trace-deopt
- * --trace-opt` over repeated 12 MP checks: 30 compiles and 10 deopts a check, 20 and 2 once the hot
- * loops took plain arrays; the main thread's CPU for the check fell by about 20 ms).
+ * Such a function is best given typed arrays and numbers, and gives back a typed array, a number or
+ * nothing: V8 threw away the compiled loops of several that read a field of an object made once a
+ * photo (countLost's bag of masks) or built one after the loop (inkMasks' masks, the face input),
+ * with "insufficient type feedback" once the collector had run (it runs several times a 12 MP check),
+ * and compiled them again on the next photo while they ran unoptimised (`node --trace-deopt
+ * --trace-opt` over repeated 12 MP checks: 30 compiles and 10 deopts a check, 21 and 2 once the hot
+ * loops took plain arrays; the check's main-thread CPU fell by 14 and 9 ms with the two changes that
+ * did it, 2026-12-05). A closure made anew each call and passed in, or a class instance made once a
+ * photo, did the same ("weak objects": cellMeans' column band, clarity's LoudestBins and LumaSamples).
  */
 
 /** How many of each byte value (0..255) `data` holds. */
