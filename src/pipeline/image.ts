@@ -31,6 +31,16 @@ export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
  * made anew each call) that runs once a photo stayed unoptimised, or was optimised only after it had
  * finished: a histogram of clarity's 0.45 M px took 5-12 ms of the 12 MP check so, 0.5 ms on its own
  * (npm run bench). `TypedArray.map` with an arrow calls it once a byte, slower still.
+ *
+ * Such a function is best given typed arrays and numbers, and gives back a typed array, a number or
+ * nothing: V8 threw away the compiled loops of several that read a field of an object made once a
+ * photo (countLost's bag of masks) or built one after the loop (inkMasks' masks, the face input),
+ * with "insufficient type feedback" once the collector had run (it runs several times a 12 MP check),
+ * and compiled them again on the next photo while they ran unoptimised (`node --trace-deopt
+ * --trace-opt` over repeated 12 MP checks: 30 compiles and 10 deopts a check, 21 and 2 once the hot
+ * loops took plain arrays; the check's main-thread CPU fell by 14 and 9 ms with the two changes that
+ * did it, 2026-12-05). A closure made anew each call and passed in, or a class instance made once a
+ * photo, did the same ("weak objects": cellMeans' column band, clarity's LoudestBins and LumaSamples).
  */
 
 /** How many of each byte value (0..255) `data` holds. */
@@ -88,13 +98,16 @@ export interface CellMeans {
 /**
  * Square cells, about `cellsAcross` of them along the image's longer side (a partial cell at the right
  * or bottom edge is left out), each the mean of its pixels: the grid the portrait's shine and cover,
- * and the rehearsal's held-up sheet, are judged on. `only`, given the number of columns, names the
- * columns wanted (from, to exclusive): the others are not measured, and stay 0.
+ * and the rehearsal's held-up sheet, are judged on. `only`, as shares of the image's width, names the
+ * columns wanted: from floor(from × columns) to ceil(to × columns), exclusive; the others are not
+ * measured, and stay 0. Shares rather than a callback: a function made anew each call and called here
+ * tied this function's optimised code to it, which V8 dropped when the collector took the function,
+ * and compiled again for the next photo (`node --trace-deopt`: "weak objects", every 12 MP check).
  */
 export function cellMeans(
   image: RgbaImage,
   cellsAcross: number,
-  only?: (columns: number) => { readonly from: number; readonly to: number },
+  only?: { readonly from: number; readonly to: number },
 ): CellMeans {
   const cell = Math.max(1, Math.ceil(Math.max(image.width, image.height) / cellsAcross));
   const columns = Math.floor(image.width / cell);
@@ -102,7 +115,8 @@ export function cellMeans(
   const rgb = new Float64Array(columns * rows * 3);
   const { data, width } = image;
   const n = cell * cell;
-  const { from, to } = only?.(columns) ?? { from: 0, to: columns };
+  const from = only ? Math.floor(columns * only.from) : 0;
+  const to = only ? Math.ceil(columns * only.to) : columns;
   for (let row = 0; row < rows; row++)
     for (let column = Math.max(0, from); column < Math.min(columns, to); column++) {
       let r = 0;

@@ -59,10 +59,10 @@ export function measureDarkPanel(image: RgbaImage, quad: Quad<ImagePoint>): Dark
     ([x, y]) => [cx + (x - cx) * (1 + RING_GROWTH), cy + (y - cy) * (1 + RING_GROWTH)] as const,
   );
   const { inside, around } = sampleLuma(image, convexEdges(quad), convexEdges(ring));
-  const insideLuma = inside.quantile(0.5);
-  const insideHighlightLuma = inside.quantile(0.9);
-  const aroundLuma = around.quantile(0.5);
-  const darkShare = inside.length ? inside.countBelow(DARK_LUMA) / inside.length : 0;
+  const insideLuma = quantile(inside, 0.5);
+  const insideHighlightLuma = quantile(inside, 0.9);
+  const aroundLuma = quantile(around, 0.5);
+  const darkShare = inside.length ? countBelow(inside, DARK_LUMA) / inside.length : 0;
   const t = DARK_PANEL_THRESHOLDS;
   const isSwitchedOffScreen =
     inside.length > 0 &&
@@ -103,40 +103,51 @@ function sampleLuma(
     }
   }
   return {
-    inside: new LumaSamples(insideAll.subarray(0, insideCount)),
-    around: new LumaSamples(aroundAll.subarray(0, aroundCount)),
+    inside: lumaSamples(insideAll.subarray(0, insideCount)),
+    around: lumaSamples(aroundAll.subarray(0, aroundCount)),
   };
 }
 
 /**
  * Luma samples, counted by whole luma: a quantile is the value sorting them all would put at share q,
- * found by sorting only the samples of its whole luma (sorting 10^5 samples took 4 ms of the 12 MP check).
+ * found by sorting only the samples of its whole luma (sorting 10^5 samples took 4 ms of the 12 MP
+ * check). A plain object and functions, not a class: a class instance made for each photo left the
+ * optimised code that used it tied to objects the collector took with the photo, and V8 compiled it
+ * again for every photo (`node --trace-deopt`: "weak objects", every 12 MP check).
  */
-class LumaSamples {
-  private readonly counts = new Uint32Array(257);
-  constructor(private readonly values: Float32Array) {
-    for (let i = 0; i < values.length; i++) this.counts[Math.floor(values[i]!)]!++;
-  }
+interface LumaSamples {
+  readonly values: Float32Array;
+  /** How many samples have each whole luma. */
+  readonly counts: Uint32Array;
+  readonly length: number;
+}
 
-  get length(): number {
-    return this.values.length;
-  }
+function lumaSamples(values: Float32Array): LumaSamples {
+  return { values, counts: wholeLumaCounts(values), length: values.length };
+}
 
-  /** sorted[floor(q · n)] (0 when there are none). */
-  quantile(q: number): number {
-    const n = this.values.length;
-    if (n === 0) return 0;
-    const rank = Math.min(n - 1, Math.floor(q * n));
-    let before = 0;
-    let bin = 0;
-    while (before + this.counts[bin]! <= rank) before += this.counts[bin++]!;
-    return inBinSorted(this.values, bin, this.counts[bin]!)[rank - before]!;
-  }
+function wholeLumaCounts(values: Float32Array): Uint32Array {
+  const counts = new Uint32Array(257);
+  for (let i = 0; i < values.length; i++) counts[Math.floor(values[i]!)]!++;
+  return counts;
+}
 
-  /** How many are below the whole number `limit`. */
-  countBelow(limit: number): number {
-    return this.counts.subarray(0, limit).reduce((sum, count) => sum + count, 0);
-  }
+/** sorted[floor(q · n)] (0 when there are none). */
+function quantile({ values, counts }: LumaSamples, q: number): number {
+  const n = values.length;
+  if (n === 0) return 0;
+  const rank = Math.min(n - 1, Math.floor(q * n));
+  let before = 0;
+  let bin = 0;
+  while (before + counts[bin]! <= rank) before += counts[bin++]!;
+  return inBinSorted(values, bin, counts[bin]!)[rank - before]!;
+}
+
+/** How many are below the whole number `limit`. */
+function countBelow({ counts }: LumaSamples, limit: number): number {
+  let below = 0;
+  for (let bin = 0; bin < limit; bin++) below += counts[bin]!;
+  return below;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

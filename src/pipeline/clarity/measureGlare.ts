@@ -127,16 +127,37 @@ function countLost(
   textStart: number,
 ): { washedLost: number; fadedLost: number; print: number } {
   const { crisp, solid, faded, beyond, inLine } = masks;
+  const counts = new Float64Array(3);
+  countLostInto(crisp, solid, faded, beyond, inLine, textStart * width, counts);
+  const [washedLost, fadedLost, print] = counts;
+  return { washedLost: washedLost!, fadedLost: fadedLost!, print: print! };
+}
+
+/**
+ * countLost's loop, over typed arrays and numbers alone, its counts written into `counts` (washed
+ * lost, faded lost, print): a loop that runs once a photo keeps its optimised code only so (image.ts).
+ */
+function countLostInto(
+  crisp: Uint8Array,
+  solid: Uint8Array,
+  faded: Uint8Array,
+  beyond: Uint8Array,
+  inLine: Uint8Array,
+  doubleFrom: number,
+  counts: Float64Array,
+): void {
   let washedLost = 0;
   let fadedLost = 0;
   let print = 0;
   for (let i = 0; i < crisp.length; i++) {
-    const weight = i >= textStart * width ? 2 : 1;
+    const weight = i >= doubleFrom ? 2 : 1;
     if (crisp[i]) print += weight;
     else if (solid[i] && inLine[i]! & LIFTED) washedLost += weight;
     else if (faded[i] && beyond[i] && inLine[i]! & BETWEEN_PRINT) fadedLost += weight;
   }
-  return { washedLost, fadedLost, print };
+  counts[0] = washedLost;
+  counts[1] = fadedLost;
+  counts[2] = print;
 }
 
 /**
@@ -149,6 +170,9 @@ function washedPatches(scope: MatScope, washed: GreyImage, opening: number): Uin
   const kernel = scope.track(cv.getStructuringElement(cv.MORPH_ELLIPSE, new cv.Size(opening, opening)));
   const solid = scope.mat();
   cv.morphologyEx(greyToMat(scope, washed), solid, cv.MORPH_OPEN, kernel);
+  // Nothing left after the opening (the clean 12 MP passport's 1013 washed pixels were all isolated):
+  // no patch to label, and every pixel uncounted, as labelling would give.
+  if (!solid.data.includes(255)) return new Uint8Array(washed.data.length);
   const labels = scope.mat();
   const stats = scope.mat();
   const centroids = scope.mat();
@@ -163,7 +187,11 @@ function washedPatches(scope: MatScope, washed: GreyImage, opening: number): Uin
       ((y === 0 || y + h === height) && w >= width * MARGIN_SIDE_SHARE);
     counted[l] = alongSide ? 0 : 1;
   }
-  const label = labels.data32S;
+  return throughLabels(labels.data32S, counted);
+}
+
+/** Each pixel's label looked up in `counted` (a small function: its loop keeps its optimised code, image.ts). */
+function throughLabels(label: Int32Array, counted: Uint8Array): Uint8Array {
   const out = new Uint8Array(label.length);
   for (let i = 0; i < out.length; i++) out[i] = counted[label[i]!]!;
   return out;

@@ -164,8 +164,24 @@ export function inkMasks(
   const pen = new Uint8Array(size);
   const print = new Uint8Array(size);
   const ink = new Uint8Array(size);
+  markInk(data, smoothed, around, pen, print, ink);
+  return { pen, print, ink, width, height };
+}
+
+/**
+ * inkMasks' loop, over typed arrays alone and returning nothing (see image.ts: loops that run once a
+ * photo keep their optimised code only so).
+ */
+function markInk(
+  data: RgbaImage['data'],
+  smoothed: RgbaImage['data'],
+  around: RgbaImage['data'],
+  pen: Uint8Array,
+  print: Uint8Array,
+  ink: Uint8Array,
+): void {
   // Written out, not as arrow functions made each call: the loop then runs optimised (image.ts).
-  for (let i = 0, j = 0; i < size; i++, j += 4) {
+  for (let i = 0, j = 0; i < ink.length; i++, j += 4) {
     const luma = 0.299 * data[j]! + 0.587 * data[j + 1]! + 0.114 * data[j + 2]!;
     const aroundLuma = 0.299 * around[j]! + 0.587 * around[j + 1]! + 0.114 * around[j + 2]!;
     if (luma > aroundLuma - INK_CONTRAST) continue;
@@ -175,7 +191,6 @@ export function inkMasks(
     if (blue >= MIN_BLUENESS && blue - aroundBlue >= MIN_BLUER_THAN_AROUND) pen[i] = 255;
     else if (blue < MAX_PRINT_BLUENESS || blue <= aroundBlue) print[i] = 255;
   }
-  return { pen, print, ink, width, height };
 }
 
 /** The mask's thin parts: what an opening removes (strokes), leaving solid areas out. */

@@ -10,7 +10,7 @@
 import { quadSideLengths } from '../geometry.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 import { fft2, FFT_SIDE } from './fft.ts';
-import { LoudestBins } from './loudestBins.ts';
+import { loudestBins, offerBin } from './loudestBins.ts';
 
 export type PhotoMedium = 'screen' | 'printout';
 
@@ -235,14 +235,14 @@ export function topPeaks(power: Float64Array): Peak[] {
   const at = (u: number, v: number) => power[((v + PATCH) % PATCH) * PATCH + ((u + PATCH) % PATCH)]!;
   const minRadius = PATCH / MAX_PERIOD_PX;
   const maxBin = Math.floor(PATCH / MIN_PERIOD_PX);
-  const loudest = new LoudestBins(CANDIDATES_PER_PATCH);
+  const loudest = loudestBins(CANDIDATES_PER_PATCH);
   for (let v = 0; v <= maxBin; v++) {
     for (let u = -maxBin; u <= maxBin; u++) {
       const radiusSquared = u * u + v * v;
       if (radiusSquared < minRadius * minRadius || radiusSquared > maxBin * maxBin || (v === 0 && u < 0))
         continue;
       if (isJpegBlockBin(u) && isJpegBlockBin(v)) continue;
-      loudest.offer(u, v, at(u, v) * radiusSquared);
+      offerBin(loudest, u, v, at(u, v) * radiusSquared);
     }
   }
   const peaks: Peak[] = [];

@@ -14,11 +14,12 @@ export type Rgb = readonly [number, number, number];
  * German passport, ../shared/real-photos/midv500-seg/sample2.png, beige), paper along the edge is not
  * a finger reaching in.
  */
+const PAPER_BAND = { from: 0.38, to: 0.62 } as const;
+
 export function paperColour(document: RgbaImage, cellsAcross: number): Rgb {
-  const band = (columns: number) => ({ from: Math.floor(columns * 0.38), to: Math.ceil(columns * 0.62) });
   // Only the band's cells are measured: the whole document holds four times their pixels.
-  const { columns, rows, rgb } = cellMeans(document, cellsAcross, band);
-  const { from, to } = band(columns);
+  const { columns, rows, rgb } = cellMeans(document, cellsAcross, PAPER_BAND);
+  const [from, to] = [Math.floor(columns * PAPER_BAND.from), Math.ceil(columns * PAPER_BAND.to)];
   const channels: [number[], number[], number[]] = [[], [], []];
   for (let row = 0; row < rows; row++)
     for (let column = from; column < to; column++)
