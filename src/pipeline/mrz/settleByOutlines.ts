@@ -1,0 +1,56 @@
+/**
+ * Whether a clean code is settled by our own reader (readCodeByOutlines.ts) alone, with no tesseract
+ * call (issue 13: the first visit need not wait for tesseract's core). Strict, since a name's
+ * characters are guarded by no check digit: the reading, shaped and repaired as tesseract's would be,
+ * must be wholly consistent (every check holds, plausible, a known issuer, no doubtful glyph), repair
+ * must have changed nothing, and every character must be read for certain (certainty.ts) on the
+ * outlines' evidence alone. Anything less is discarded and the band is read by tesseract as before.
+ */
+import type { OcrLine, OpenCv } from '../../engines/types.ts';
+import type { MrzReading } from '../types.ts';
+import type { GreyImage } from '../image.ts';
+import { hasDoubtfulGlyph, readForCertain } from './certainty.ts';
+import { glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
+import type { MrzRead, ReadGlyph } from './evidence.ts';
+import type { MrzLayout } from './formats.ts';
+import { isConsistentReading } from './plausibility.ts';
+import { readCodeByOutlines } from './readCodeByOutlines.ts';
+import { repairMrz } from './repairMrz.ts';
+import { shapeMrzLines } from './shapeMrzLines.ts';
+
+export interface SettledReading {
+  readonly lines: readonly OcrLine[];
+  readonly layout: MrzLayout;
+  readonly read: MrzRead;
+  readonly reading: MrzReading;
+}
+
+export function settleByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: number): SettledReading | null {
+  const lines = readCodeByOutlines(cv, crop, glyphHeightPx);
+  if (lines.length === 0) return null;
+  const shaped = shapeMrzLines(lines.map((line) => outlineGlyphs(crop, line)));
+  if (!shaped) return null;
+  const { layout, read } = shaped;
+  const reading = repairMrz(layout, read);
+  if (!isConsistentReading(layout, reading) || hasDoubtfulGlyph(layout, read)) return null;
+  const sure = readForCertain(layout, read, read, reading);
+  const everyCharacterSure = reading.lines.every((line, l) => [...line].every((_, column) => sure(l, column)));
+  return everyCharacterSure && reading.repairs.length === 0 ? { lines, layout, read, reading } : null;
+}
+
+/**
+ * The glyphs with their likeness, as readMrz gives tesseract's, but with no vote: our reader's
+ * confidence is its likeness lead, which the likeness already holds (counted twice, a 0.1 lead would
+ * pass for certain).
+ */
+function outlineGlyphs(crop: GreyImage, line: OcrLine): ReadGlyph[] {
+  const likeness = scoreGlyphs(crop, line.glyphs);
+  const shapes = glyphShapes(crop, line.glyphs);
+  return line.glyphs.map((glyph, i) => ({
+    char: glyph.char,
+    confidence: 0,
+    likeness: likeness[i]!,
+    xSpan: [glyph.box.x0, glyph.box.x1],
+    shape: shapes[i]!,
+  }));
+}
