@@ -72,12 +72,16 @@ function gridOf(row: readonly CodeMark[]): Grid | null {
   let columns: number[] = [];
   for (let pass = 0; pass < 3; pass++) {
     columns = row.map((mark) => Math.round((mark.cx - start) / pitch));
-    const fit = lineThrough(columns, row.map((mark) => mark.cx));
+    const fit = lineThrough(
+      columns,
+      row.map((mark) => mark.cx),
+    );
     if (!fit || fit.slope <= 0) return null;
     [start, pitch] = [fit.intercept, fit.slope];
   }
   if (new Set(columns).size !== columns.length || Math.min(...columns) !== 0) return null;
-  if (row.some((mark, i) => Math.abs(mark.cx - start - pitch * columns[i]!) > OFF_COLUMN * pitch)) return null;
+  if (row.some((mark, i) => Math.abs(mark.cx - start - pitch * columns[i]!) > OFF_COLUMN * pitch))
+    return null;
   const tallest = Math.max(...row.map((mark) => mark.height));
   const tall = row.filter((mark) => mark.height >= 0.8 * tallest);
   return {
@@ -132,7 +136,12 @@ function readRow(crop: GreyImage, grid: Grid, length: number, components: readon
  * glyph band), and the part inside the cell of any wider one (glyphs merged); the whole cell where
  * there are none (a filler too faint for the ink's threshold), for the classifier to look in.
  */
-function cellBox(crop: GreyImage, grid: Grid, column: number, components: readonly CodeMark[]): OcrGlyph['box'] {
+function cellBox(
+  crop: GreyImage,
+  grid: Grid,
+  column: number,
+  components: readonly CodeMark[],
+): OcrGlyph['box'] {
   const centre = grid.start + column * grid.pitch;
   const [left, right] = [centre - grid.pitch / 2, centre + grid.pitch / 2];
   const margin = 0.25 * (grid.bottom - grid.top);
@@ -164,7 +173,10 @@ function cellBox(crop: GreyImage, grid: Grid, column: number, components: readon
  * characters' templates), so the reading is refined until it settles: first every tall glyph taken for
  * a capital and every short one for a filler.
  */
-function classify(crop: GreyImage, boxes: readonly OcrGlyph['box'][]): { char: string; confidence: number }[] {
+function classify(
+  crop: GreyImage,
+  boxes: readonly OcrGlyph['box'][],
+): { char: string; confidence: number }[] {
   const tallest = Math.max(...boxes.map((box) => box.y1 - box.y0));
   let chars: string[] = boxes.map((box) => (box.y1 - box.y0 >= 0.75 * tallest ? 'A' : '<'));
   let read: { char: string; confidence: number }[] = [];
@@ -197,7 +209,10 @@ function bestWithLead(scores: Float32Array | null): { char: string; confidence: 
   };
 }
 
-function lineThrough(xs: readonly number[], ys: readonly number[]): { slope: number; intercept: number } | null {
+function lineThrough(
+  xs: readonly number[],
+  ys: readonly number[],
+): { slope: number; intercept: number } | null {
   const n = xs.length;
   const meanX = xs.reduce((a, b) => a + b, 0) / n;
   const meanY = ys.reduce((a, b) => a + b, 0) / n;

@@ -15,7 +15,9 @@ export interface ReaderComparison {
 
 let listener: ((comparison: ReaderComparison) => void) | undefined;
 
-export function listenForReaderComparisons(listen: ((comparison: ReaderComparison) => void) | undefined): void {
+export function listenForReaderComparisons(
+  listen: ((comparison: ReaderComparison) => void) | undefined,
+): void {
   listener = listen;
 }
 

@@ -34,7 +34,9 @@ export function settleByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: num
   const reading = repairMrz(layout, read);
   if (!isConsistentReading(layout, reading) || hasDoubtfulGlyph(layout, read)) return null;
   const sure = readForCertain(layout, read, read, reading);
-  const everyCharacterSure = reading.lines.every((line, l) => [...line].every((_, column) => sure(l, column)));
+  const everyCharacterSure = reading.lines.every((line, l) =>
+    [...line].every((_, column) => sure(l, column)),
+  );
   return everyCharacterSure && reading.repairs.length === 0 ? { lines, layout, read, reading } : null;
 }
 
