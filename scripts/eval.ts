@@ -30,6 +30,7 @@ import {
   type Status,
 } from '../src/pipeline/types.ts';
 import { COMPOSITE_GENERATORS } from './composites/index.ts';
+import { countingMrzReads } from './mrzReadCount.ts';
 import {
   HALF_CLEAR_PHOTO_MIN_SHORT_SIDE_PX,
   isPhotoTransform,
@@ -181,13 +182,13 @@ async function run(
     }
     const started = performance.now();
     const cpuStarted = processCpuMs();
-    mrzReads.count = 0;
+    mrzReads.reads = 0;
     const comparisons: ReaderComparison[] = [];
     listenForReaderComparisons(compareReaders ? (c) => comparisons.push(c) : undefined);
     const timed = () => ({
       ms: performance.now() - started,
       cpuMs: processCpuMs() - cpuStarted,
-      mrzOcrReads: mrzReads.count,
+      mrzOcrReads: mrzReads.reads,
       readerComparisons: comparisons,
     });
     try {
@@ -203,26 +204,6 @@ async function run(
     }
   }
   return outcomes;
-}
-
-/** Tesseract MRZ reads since the count was last reset. */
-const mrzReads = { count: 0 };
-
-function countingMrzReads(engines: Engines): Engines {
-  const { ocr } = engines;
-  return {
-    ...engines,
-    ocr: {
-      ...ocr,
-      readMrz: (image, signal) => {
-        mrzReads.count++;
-        return ocr.readMrz(image, signal);
-      },
-      readPrintedText: (image, signal) => ocr.readPrintedText(image, signal),
-      loaded: (reader) => ocr.loaded(reader),
-      terminate: () => ocr.terminate(),
-    },
-  };
 }
 
 /**
@@ -519,7 +500,7 @@ const valueAt = new Set([dumpAt, onlyAt, transformAt].filter((i) => i >= 0).map(
 const manifestArgument = args.find((a, i) => !a.startsWith('--') && !valueAt.has(i));
 /** `--compare-mrz-readers`: bands our own reader settles are read by tesseract too, and compared. */
 const compareReaders = args.includes('--compare-mrz-readers');
-const engines = countingMrzReads(await loadNodeEngines());
+const { engines, count: mrzReads } = countingMrzReads(await loadNodeEngines());
 const dump: string[] = [];
 const evaluate = async (title: string, set: string, cases: readonly Case[]) => {
   if (only && !only.includes(set)) return;
