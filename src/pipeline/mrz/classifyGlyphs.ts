@@ -127,7 +127,7 @@ export function shapeLikeness(a: GlyphShape, b: GlyphShape): number {
 }
 
 /** The ink's own box inside tesseract's: pixels darker than midway between the box's extremes. */
-function inkBox(image: GreyImage, box: OcrGlyph['box']): Rect<'crop'> | null {
+export function inkBox(image: GreyImage, box: OcrGlyph['box']): Rect<'crop'> | null {
   const x0 = Math.max(0, Math.floor(box.x0));
   const y0 = Math.max(0, Math.floor(box.y0));
   const x1 = Math.min(image.width, Math.ceil(box.x1));

@@ -13,6 +13,7 @@ import type { GreyImage } from '../image.ts';
 import { MRZ_ALPHABET } from '../types.ts';
 import { scoreGlyphs } from './classifyGlyphs.ts';
 import { codeMarkRows, shapeOfRow, type CodeMark } from './codeLineShape.ts';
+import { glyphGrids, tellApart } from './tellApart.ts';
 
 /**
  * What a code row must show to be cut by the grid: most of a line's characters as marks (18: 60% of
@@ -27,10 +28,10 @@ const OFF_COLUMN = 0.3;
 /** The rows' first columns and pitches must agree this closely (one column, one pitch: ICAO 9303-3). */
 const ROWS_AGREE = { startPitches: 0.3, pitchShare: 0.03 } as const;
 /**
- * A glyph's lead over its runner-up at which its confidence is full (100, tesseract's scale): a crisp
- * OCR-B glyph leads its nearest look-alike by about 0.3 on likeness alone (certainty.ts).
+ * Rivals whose likeness is this close to the best's are told apart from it (confidenceOf): certainty.ts
+ * asks a lead of 0.2 over every rival, and a rival further behind needs no telling.
  */
-const FULL_CONFIDENCE_LEAD = 0.4;
+const NEAR_RIVAL = 0.25;
 
 interface Grid {
   /** The centre of column 0 and the pitch, crop pixels. */
@@ -121,7 +122,7 @@ function readRow(crop: GreyImage, grid: Grid, length: number, components: readon
   return {
     text: glyphs.map((glyph) => glyph.char).join(''),
     glyphs,
-    confidence: Math.min(...glyphs.map((glyph) => glyph.confidence)),
+    confidence: Math.round(glyphs.reduce((sum, glyph) => sum + glyph.confidence, 0) / glyphs.length),
     box: {
       x0: Math.min(...boxes.map((box) => box.x0)),
       y0: Math.min(...boxes.map((box) => box.y0)),
@@ -168,45 +169,48 @@ function cellBox(
 }
 
 /**
- * Each box's likeliest character by the outlines, and its lead over the runner-up as a confidence.
+ * Each box's likeliest character by the outlines, and how clearly it is that character (tellApart.ts).
  * The classifier scales the outlines by the line's glyphs as read (their median height over their
  * characters' templates), so the reading is refined until it settles: first every tall glyph taken for
  * a capital and every short one for a filler.
  */
-function classify(
-  crop: GreyImage,
-  boxes: readonly OcrGlyph['box'][],
-): { char: string; confidence: number }[] {
+function classify(crop: GreyImage, boxes: readonly OcrGlyph['box'][]): { char: string; confidence: number }[] {
   const tallest = Math.max(...boxes.map((box) => box.y1 - box.y0));
   let chars: string[] = boxes.map((box) => (box.y1 - box.y0 >= 0.75 * tallest ? 'A' : '<'));
-  let read: { char: string; confidence: number }[] = [];
+  let likeness: (Float32Array | null)[] = [];
   for (let pass = 0; pass < 3; pass++) {
-    const likeness = scoreGlyphs(
+    likeness = scoreGlyphs(
       crop,
       boxes.map((box, i) => ({ char: chars[i]!, confidence: 0, box })),
     );
-    read = likeness.map((scores) => bestWithLead(scores));
-    const next = read.map((glyph) => glyph.char);
+    const next = likeness.map((scores) => (scores ? MRZ_ALPHABET[indexOfBest(scores)]! : '<'));
     if (next.every((char, i) => char === chars[i])) break;
     chars = next;
   }
-  return read;
+  const grids = glyphGrids(crop, boxes);
+  return likeness.map((scores, i) => {
+    const grid = grids[i];
+    if (!scores || !grid) return { char: '<', confidence: 0 };
+    return { char: MRZ_ALPHABET[indexOfBest(scores)]!, confidence: confidenceOf(scores, grid) };
+  });
 }
 
-/** The best character and its confidence; a glyph with no ink is a filler of no confidence. */
-function bestWithLead(scores: Float32Array | null): { char: string; confidence: number } {
-  if (!scores) return { char: '<', confidence: 0 };
-  let [best, second] = [0, 1];
-  if (scores[1]! > scores[0]!) [best, second] = [1, 0];
-  for (let k = 2; k < scores.length; k++) {
-    if (scores[k]! > scores[best]!) [best, second] = [k, best];
-    else if (scores[k]! > scores[second]!) second = k;
-  }
-  const lead = scores[best]! - scores[second]!;
-  return {
-    char: MRZ_ALPHABET[best]!,
-    confidence: Math.round(100 * Math.min(1, Math.max(0, lead / FULL_CONFIDENCE_LEAD))),
-  };
+const indexOfBest = (scores: Float32Array) => scores.indexOf(Math.max(...scores));
+
+/**
+ * The glyph's confidence, on tesseract's 0..100 scale: how clearly it is its likeliest character
+ * against each rival within NEAR_RIVAL of it (tellApart: the cells where their outlines differ), the
+ * least of those; 100 with no such rival. It is what the outlines' likeness alone cannot say, and
+ * counts in the evidence as tesseract's vote does (evidence.ts).
+ */
+function confidenceOf(scores: Float32Array, grid: Float32Array): number {
+  const best = indexOfBest(scores);
+  let clearest = 1;
+  scores.forEach((score, k) => {
+    if (k === best || scores[best]! - score > NEAR_RIVAL) return;
+    clearest = Math.min(clearest, tellApart(grid, MRZ_ALPHABET[best]!, MRZ_ALPHABET[k]!));
+  });
+  return Math.round(100 * Math.max(0, clearest));
 }
 
 function lineThrough(

@@ -41,16 +41,16 @@ export function settleByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: num
 }
 
 /**
- * The glyphs with their likeness, as readMrz gives tesseract's, but with no vote: our reader's
- * confidence is its likeness lead, which the likeness already holds (counted twice, a 0.1 lead would
- * pass for certain).
+ * The glyphs with their likeness, as readMrz gives tesseract's, our reader's confidence voting as
+ * tesseract's would: it is no likeness counted twice, but how clearly the glyph is its character where
+ * its near rivals' outlines differ from its own (readCodeByOutlines.ts, tellApart.ts).
  */
 function outlineGlyphs(crop: GreyImage, line: OcrLine): ReadGlyph[] {
   const likeness = scoreGlyphs(crop, line.glyphs);
   const shapes = glyphShapes(crop, line.glyphs);
   return line.glyphs.map((glyph, i) => ({
     char: glyph.char,
-    confidence: 0,
+    confidence: glyph.confidence,
     likeness: likeness[i]!,
     xSpan: [glyph.box.x0, glyph.box.x1],
     shape: shapes[i]!,
