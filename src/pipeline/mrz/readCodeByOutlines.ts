@@ -174,7 +174,10 @@ function cellBox(
  * characters' templates), so the reading is refined until it settles: first every tall glyph taken for
  * a capital and every short one for a filler.
  */
-function classify(crop: GreyImage, boxes: readonly OcrGlyph['box'][]): { char: string; confidence: number }[] {
+function classify(
+  crop: GreyImage,
+  boxes: readonly OcrGlyph['box'][],
+): { char: string; confidence: number }[] {
   const tallest = Math.max(...boxes.map((box) => box.y1 - box.y0));
   let chars: string[] = boxes.map((box) => (box.y1 - box.y0 >= 0.75 * tallest ? 'A' : '<'));
   let likeness: (Float32Array | null)[] = [];

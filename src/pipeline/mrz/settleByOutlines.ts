@@ -3,8 +3,9 @@
  * call (issue 13: the first visit need not wait for tesseract's core). Strict, since a name's
  * characters are guarded by no check digit: the reading, shaped and repaired as tesseract's would be,
  * must be wholly consistent (every check holds, plausible, a known issuer, no doubtful glyph), repair
- * must have changed nothing, and every character must be read for certain (certainty.ts) on the
- * outlines' evidence alone. Anything less is discarded and the band is read by tesseract as before.
+ * must have changed nothing, and every character must be read for certain (certainty.ts), or be a 0
+ * or O that the document's own print settles (zeroOrOhByOwnPrint.ts). Anything less is discarded and
+ * the band is read by tesseract as before.
  */
 import type { OcrLine, OpenCv } from '../../engines/types.ts';
 import type { MrzReading } from '../types.ts';
@@ -17,6 +18,7 @@ import { isConsistentReading } from './plausibility.ts';
 import { readCodeByOutlines } from './readCodeByOutlines.ts';
 import { repairMrz } from './repairMrz.ts';
 import { shapeMrzLines } from './shapeMrzLines.ts';
+import { zeroOrOhByOwnPrint } from './zeroOrOhByOwnPrint.ts';
 
 export interface SettledReading {
   readonly lines: readonly OcrLine[];
@@ -34,8 +36,10 @@ export function settleByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: num
   const reading = repairMrz(layout, read);
   if (!isConsistentReading(layout, reading) || hasDoubtfulGlyph(layout, read)) return null;
   const sure = readForCertain(layout, read, read, reading);
+  // 0 or O where both may stand: the outlines differ too little for the pair (zeroOrOhByOwnPrint.ts).
+  const byOwnPrint = zeroOrOhByOwnPrint(layout, read);
   const everyCharacterSure = reading.lines.every((line, l) =>
-    [...line].every((_, column) => sure(l, column)),
+    [...line].every((_, column) => sure(l, column) || byOwnPrint(l, column)),
   );
   return everyCharacterSure && reading.repairs.length === 0 ? { lines, layout, read, reading } : null;
 }
