@@ -3,17 +3,18 @@
  * call (issue 13: the first visit need not wait for tesseract's core). Strict, since a name's
  * characters are guarded by no check digit: the reading, shaped and repaired as tesseract's would be,
  * must be wholly consistent (every check holds, plausible, a known issuer, no doubtful glyph), repair
- * must have changed nothing, and every character must be read for certain (certainty.ts), or be a 0
- * or O that the document's own print settles (zeroOrOhByOwnPrint.ts). Anything less is discarded and
- * the band is read by tesseract as before.
+ * must have changed nothing but an O where only a digit may stand or a 0 where only a letter may (the
+ * pair whose outlines differ least: readForCertain's exception too), and every character must be read
+ * for certain (certainty.ts), or be a 0 or O that the document's own print settles
+ * (zeroOrOhByOwnPrint.ts). Anything less is discarded and the band is read by tesseract as before.
  */
 import type { OcrLine, OpenCv } from '../../engines/types.ts';
 import type { MrzReading } from '../types.ts';
 import type { GreyImage } from '../image.ts';
 import { hasDoubtfulGlyph, readForCertain } from './certainty.ts';
 import { glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
-import type { MrzRead, ReadGlyph } from './evidence.ts';
-import type { MrzLayout } from './formats.ts';
+import { TESSERACT_BLIND, type MrzRead, type ReadGlyph } from './evidence.ts';
+import { allowedAt, type MrzLayout } from './formats.ts';
 import { isConsistentReading } from './plausibility.ts';
 import { readCodeByOutlines } from './readCodeByOutlines.ts';
 import { repairMrz } from './repairMrz.ts';
@@ -41,7 +42,12 @@ export function settleByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: num
   const everyCharacterSure = reading.lines.every((line, l) =>
     [...line].every((_, column) => sure(l, column) || byOwnPrint(l, column)),
   );
-  return everyCharacterSure && reading.repairs.length === 0 ? { lines, layout, read, reading } : null;
+  const onlyColumnPairs = reading.repairs.every(
+    (repair) =>
+      TESSERACT_BLIND[repair.from] === repair.to &&
+      !allowedAt(layout, repair.line, repair.column).test(repair.from),
+  );
+  return everyCharacterSure && onlyColumnPairs ? { lines, layout, read, reading } : null;
 }
 
 /**
