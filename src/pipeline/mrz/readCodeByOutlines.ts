@@ -57,10 +57,8 @@ export function readCodeByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: n
     })
     .sort((a, b) => median(a.map((m) => m.cy)) - median(b.map((m) => m.cy)));
   if (codeRows.length < 2 || codeRows.length > 3) return [];
-  const grids = codeRows.map(gridOf);
-  if (grids.some((grid) => grid === null)) return [];
-  const fitted = grids as Grid[];
-  if (!rowsAgree(fitted)) return [];
+  const fitted = codeRows.map(gridOf).filter((grid): grid is Grid => grid !== null);
+  if (fitted.length !== codeRows.length || !rowsAgree(fitted)) return [];
   const length = lineLength(fitted);
   if (length === null) return [];
   return fitted.map((grid) => readRow(crop, grid, length, components));
