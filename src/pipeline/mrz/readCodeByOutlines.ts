@@ -9,9 +9,10 @@
  * or nothing where the crop shows no such grid: the caller then reads it with tesseract.
  */
 import type { OcrGlyph, OcrLine, OpenCv } from '../../engines/types.ts';
-import type { GreyImage } from '../image.ts';
-import { MRZ_ALPHABET } from '../types.ts';
-import { scoreGlyphs } from './classifyGlyphs.ts';
+import { cropGrey, type GreyImage } from '../image.ts';
+import { MRZ_ALPHABET, rectIn } from '../types.ts';
+import { correlateGlyphs, glyphShapes, likenessOf } from './classifyGlyphs.ts';
+import type { ReadGlyph } from './evidence.ts';
 import { codeMarkRows, shapeOfRow, type CodeMark } from './codeLineShape.ts';
 import { glyphGrids, tellApart } from './tellApart.ts';
 
@@ -49,6 +50,25 @@ interface Grid {
  * of marks at one even pitch, starting in one column, one of them as long as a code line.
  */
 export function readCodeByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: number): OcrLine[] {
+  return readCodeGlyphs(cv, crop, glyphHeightPx).map((row) => row.line);
+}
+
+/** A line as readCodeByOutlines reads it, and its glyphs with their likeness and shape (evidence.ts). */
+export interface OutlineRead {
+  readonly line: OcrLine;
+  readonly glyphs: readonly ReadGlyph[];
+}
+
+/**
+ * readCodeByOutlines, with what the classifier measured of each glyph, for settleByOutlines; [] as
+ * soon as a row holds a glyph `mayStand` refuses (the rest is not read).
+ */
+export function readCodeGlyphs(
+  cv: OpenCv,
+  crop: GreyImage,
+  glyphHeightPx: number,
+  mayStand: (glyph: ReadGlyph) => boolean = () => true,
+): OutlineRead[] {
   const { rows, components } = codeMarkRows(cv, crop, glyphHeightPx);
   const codeRows = rows
     .filter((row) => {
@@ -61,7 +81,13 @@ export function readCodeByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: n
   if (fitted.length !== codeRows.length || !rowsAgree(fitted)) return [];
   const length = lineLength(fitted);
   if (length === null) return [];
-  return fitted.map((grid) => readRow(crop, grid, length, components));
+  const read: OutlineRead[] = [];
+  for (const grid of fitted) {
+    const row = readRow(crop, grid, length, components);
+    if (!row || !row.glyphs.every(mayStand)) return [];
+    read.push(row);
+  }
+  return read;
 }
 
 /** A row's grid: its marks' columns and a least-squares line through their centres; null off an even grid. */
@@ -112,21 +138,46 @@ function lineLength(grids: readonly Grid[]): number | null {
   return lengths.includes(longest) ? longest : null;
 }
 
-/** One code row cut into `length` glyphs along its grid and classified by the outlines. */
-function readRow(crop: GreyImage, grid: Grid, length: number, components: readonly CodeMark[]): OcrLine {
+/**
+ * One code row cut into `length` glyphs along its grid and classified by the outlines, on the row's
+ * own strip of the crop (the classifier inverts the image it is given: the strip, not the band);
+ * null when the classifier's reading does not settle (classify).
+ */
+function readRow(
+  crop: GreyImage,
+  grid: Grid,
+  length: number,
+  components: readonly CodeMark[],
+): OutlineRead | null {
   const boxes = Array.from({ length }, (_, column) => cellBox(crop, grid, column, components));
-  const chars = classify(crop, boxes);
-  const glyphs: OcrGlyph[] = boxes.map((box, i) => ({ ...chars[i]!, box }));
-  return {
+  const y0 = Math.min(...boxes.map((box) => box.y0));
+  const y1 = Math.max(...boxes.map((box) => box.y1));
+  const strip = cropGrey(crop, rectIn('crop', 0, y0, crop.width, y1 - y0));
+  const inStrip = boxes.map((box) => ({ ...box, y0: box.y0 - y0, y1: box.y1 - y0 }));
+  const classified = classify(strip, inStrip);
+  if (!classified) return null;
+  const shapes = glyphShapes(
+    strip,
+    inStrip.map((box, i) => ({ char: classified[i]!.char, confidence: 0, box })),
+  );
+  const glyphs: OcrGlyph[] = boxes.map((box, i) => ({ ...classified[i]!, box }));
+  const line: OcrLine = {
     text: glyphs.map((glyph) => glyph.char).join(''),
     glyphs,
     confidence: Math.round(glyphs.reduce((sum, glyph) => sum + glyph.confidence, 0) / glyphs.length),
-    box: {
-      x0: Math.min(...boxes.map((box) => box.x0)),
-      y0: Math.min(...boxes.map((box) => box.y0)),
-      x1: Math.max(...boxes.map((box) => box.x1)),
-      y1: Math.max(...boxes.map((box) => box.y1)),
-    },
+    box: { x0: Math.min(...boxes.map((box) => box.x0)), y0, x1: Math.max(...boxes.map((box) => box.x1)), y1 },
+  };
+  // The confidence votes as tesseract's would (evidence.ts): it is no likeness counted twice, but how
+  // clearly the glyph is its character where its near rivals' outlines differ from its own.
+  return {
+    line,
+    glyphs: glyphs.map((glyph, i) => ({
+      char: glyph.char,
+      confidence: glyph.confidence,
+      likeness: classified[i]!.likeness,
+      xSpan: [glyph.box.x0, glyph.box.x1],
+      shape: shapes[i]!,
+    })),
   };
 }
 
@@ -167,33 +218,34 @@ function cellBox(
 }
 
 /**
- * Each box's likeliest character by the outlines, and how clearly it is that character (tellApart.ts).
- * The classifier scales the outlines by the line's glyphs as read (their median height over their
- * characters' templates), so the reading is refined until it settles: first every tall glyph taken for
- * a capital and every short one for a filler.
+ * Each box's likeliest character by the outlines, how clearly it is that character (tellApart.ts), and
+ * its likeness to every character. The classifier scales the outlines by the line's glyphs as read
+ * (their median height over their characters' templates), so the reading is refined until it settles
+ * (null if it does not in three passes): first every tall glyph taken for a capital and every short
+ * one for a filler.
  */
 function classify(
   crop: GreyImage,
   boxes: readonly OcrGlyph['box'][],
-): { char: string; confidence: number }[] {
+): { char: string; confidence: number; likeness: Float32Array | null }[] | null {
   const tallest = Math.max(...boxes.map((box) => box.y1 - box.y0));
   let chars: string[] = boxes.map((box) => (box.y1 - box.y0 >= 0.75 * tallest ? 'A' : '<'));
-  let likeness: (Float32Array | null)[] = [];
+  const correlated = correlateGlyphs(crop, boxes);
   for (let pass = 0; pass < 3; pass++) {
-    likeness = scoreGlyphs(
-      crop,
-      boxes.map((box, i) => ({ char: chars[i]!, confidence: 0, box })),
-    );
+    const likeness = likenessOf(correlated, chars);
     const next = likeness.map((scores) => (scores ? MRZ_ALPHABET[indexOfBest(scores)]! : '<'));
-    if (next.every((char, i) => char === chars[i])) break;
-    chars = next;
+    if (next.some((char, i) => char !== chars[i])) {
+      chars = next;
+      continue;
+    }
+    const grids = glyphGrids(crop, boxes);
+    return likeness.map((scores, i) => {
+      const grid = grids[i];
+      if (!scores || !grid) return { char: '<', confidence: 0, likeness: scores ?? null };
+      return { char: chars[i]!, confidence: confidenceOf(scores, grid), likeness: scores };
+    });
   }
-  const grids = glyphGrids(crop, boxes);
-  return likeness.map((scores, i) => {
-    const grid = grids[i];
-    if (!scores || !grid) return { char: '<', confidence: 0 };
-    return { char: MRZ_ALPHABET[indexOfBest(scores)]!, confidence: confidenceOf(scores, grid) };
-  });
+  return null;
 }
 
 const indexOfBest = (scores: Float32Array) => scores.indexOf(Math.max(...scores));

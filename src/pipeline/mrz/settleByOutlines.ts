@@ -11,12 +11,11 @@
 import type { OcrLine, OpenCv } from '../../engines/types.ts';
 import type { MrzReading } from '../types.ts';
 import type { GreyImage } from '../image.ts';
-import { hasDoubtfulGlyph, readForCertain } from './certainty.ts';
-import { glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
-import { TESSERACT_BLIND, type MrzRead, type ReadGlyph } from './evidence.ts';
-import { allowedAt, type MrzLayout } from './formats.ts';
+import { hasDoubtfulGlyph, readForCertain, SURE_MARGIN } from './certainty.ts';
+import { evidenceOf, TESSERACT_BLIND, type MrzRead, type ReadGlyph } from './evidence.ts';
+import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
 import { isConsistentReading } from './plausibility.ts';
-import { readCodeByOutlines } from './readCodeByOutlines.ts';
+import { readCodeGlyphs } from './readCodeByOutlines.ts';
 import { repairMrz } from './repairMrz.ts';
 import { shapeMrzLines } from './shapeMrzLines.ts';
 import { zeroOrOhByOwnPrint } from './zeroOrOhByOwnPrint.ts';
@@ -29,9 +28,10 @@ export interface SettledReading {
 }
 
 export function settleByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: number): SettledReading | null {
-  const lines = readCodeByOutlines(cv, crop, glyphHeightPx);
-  if (lines.length === 0) return null;
-  const shaped = shapeMrzLines(lines.map((line) => outlineGlyphs(crop, line)));
+  const rows = readCodeGlyphs(cv, crop, glyphHeightPx, mayBeCertain);
+  if (rows.length === 0) return null;
+  const lines = rows.map((row) => row.line);
+  const shaped = shapeMrzLines(rows.map((row) => row.glyphs));
   if (!shaped) return null;
   const { layout, read } = shaped;
   const reading = repairMrz(layout, read);
@@ -51,18 +51,23 @@ export function settleByOutlines(cv: OpenCv, crop: GreyImage, glyphHeightPx: num
 }
 
 /**
- * The glyphs with their likeness, as readMrz gives tesseract's, our reader's confidence voting as
- * tesseract's would: it is no likeness counted twice, but how clearly the glyph is its character where
- * its near rivals' outlines differ from its own (readCodeByOutlines.ts, tellApart.ts).
+ * Whether a glyph may yet be read for certain, whatever column it stands in: a letter (but M, F, X,
+ * the sex's, and O, the 0's pair) must lead every other letter by SURE_MARGIN, and a digit (but 0)
+ * every other digit, as every column that lets it stand unrepaired allows those rivals. Only a
+ * necessary test, made on each row as it is read, so that a code in doubt costs one row, not all.
  */
-function outlineGlyphs(crop: GreyImage, line: OcrLine): ReadGlyph[] {
-  const likeness = scoreGlyphs(crop, line.glyphs);
-  const shapes = glyphShapes(crop, line.glyphs);
-  return line.glyphs.map((glyph, i) => ({
-    char: glyph.char,
-    confidence: glyph.confidence,
-    likeness: likeness[i]!,
-    xSpan: [glyph.box.x0, glyph.box.x1],
-    shape: shapes[i]!,
-  }));
+function mayBeCertain(glyph: ReadGlyph): boolean {
+  const rivals = /^[A-EG-LNP-WYZ]$/u.test(glyph.char)
+    ? /^[A-Z]$/u
+    : /^[1-9]$/u.test(glyph.char)
+      ? /^[0-9]$/u
+      : null;
+  if (!rivals) return true;
+  const evidence = evidenceOf(glyph);
+  let rival = 0;
+  evidence.forEach((value, k) => {
+    const char = MRZ_ALPHABET[k]!;
+    if (char !== glyph.char && rivals.test(char)) rival = Math.max(rival, value);
+  });
+  return evidence[MRZ_ALPHABET.indexOf(glyph.char)]! - rival > SURE_MARGIN;
 }

@@ -8,6 +8,7 @@
  */
 import { shapeLikeness, type GlyphShape } from './classifyGlyphs.ts';
 import { bestOf, type MrzRead } from './evidence.ts';
+import { SURE_MARGIN } from './certainty.ts';
 import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
 
 /**
@@ -17,8 +18,6 @@ import { allowedAt, MRZ_ALPHABET, type MrzLayout } from './formats.ts';
 export const OWN_PRINT_SURE_LEAD = 0.1;
 /** Each side needs a glyph of the document's own (a name may hold one O; prado's TUR passport's does). */
 const MIN_OWN_GLYPHS = 1;
-/** The evidence margin within which a rival other than the pair would leave the place in doubt (certainty.ts). */
-const SURE_MARGIN = 0.2;
 
 /**
  * The places whose 0 or O the document's own print settles, as a test: the column allows both, the
