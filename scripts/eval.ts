@@ -9,6 +9,8 @@
  * halves or re-encodes every image before its check (scripts/photoTransforms.ts) and scores it against
  * the same truth, except `clear-photo` under `half` where the halved photo's short side is under 600 px
  * ("too small" may then be right): what changes is what the check holds to one way up or one scale.
+ * `--compare-mrz-readers` reads every code our own reader settles with tesseract too
+ * (mrz/readerComparison.ts) and lists where the two differ; verdicts are a plain run's.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { decodePhotoForCheck } from '../src/decode/node.ts';
 import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
 import type { Engines } from '../src/engines/types.ts';
 import { checkDocument } from '../src/pipeline/check.ts';
+import { listenForReaderComparisons, type ReaderComparison } from '../src/pipeline/mrz/readerComparison.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import { convexIoU } from '../src/pipeline/geometry.ts';
 import {
@@ -27,6 +30,7 @@ import {
   type Status,
 } from '../src/pipeline/types.ts';
 import { COMPOSITE_GENERATORS } from './composites/index.ts';
+import { countingMrzReads } from './mrzReadCount.ts';
 import {
   HALF_CLEAR_PHOTO_MIN_SHORT_SIDE_PX,
   isPhotoTransform,
@@ -66,6 +70,10 @@ interface Outcome {
   readonly ms: number;
   /** The process's CPU time over the check (all threads: the OCR workers too). */
   readonly cpuMs: number;
+  /** Tesseract MRZ reads made over the check (none where our own reader settled the code). */
+  readonly mrzOcrReads: number;
+  /** `--compare-mrz-readers`: each band our reader settled, with what tesseract read on it. */
+  readonly readerComparisons: readonly ReaderComparison[];
 }
 
 async function fixtureCases(manifestPath: string): Promise<Case[]> {
@@ -174,7 +182,15 @@ async function run(
     }
     const started = performance.now();
     const cpuStarted = processCpuMs();
-    const timed = () => ({ ms: performance.now() - started, cpuMs: processCpuMs() - cpuStarted });
+    mrzReads.reads = 0;
+    const comparisons: ReaderComparison[] = [];
+    listenForReaderComparisons(compareReaders ? (c) => comparisons.push(c) : undefined);
+    const timed = () => ({
+      ms: performance.now() - started,
+      cpuMs: processCpuMs() - cpuStarted,
+      mrzOcrReads: mrzReads.reads,
+      readerComparisons: comparisons,
+    });
     try {
       const photo = await decodePhotoForCheck(bytes);
       const report = await checkDocument(photo, engines, {
@@ -247,6 +263,7 @@ function summarise(title: string, outcomes: readonly Outcome[]): void {
     (o) => JSON.stringify(o.report?.document.mrz) === JSON.stringify(o.testCase.mrz),
   );
   console.log(`MRZ exact read     ${pct(exact.length, withMrz.length)} (${exact.length}/${withMrz.length})`);
+  summariseMrzReaders(outcomes);
   for (const o of withMrz) {
     if (exact.includes(o)) continue;
     failures.push(
@@ -408,9 +425,38 @@ function summarisePortraits(outcomes: readonly Outcome[]): void {
   }
 }
 
+/**
+ * How many codes were read with no tesseract MRZ call (our own reader's, mrz/settleByOutlines.ts), and
+ * with `--compare-mrz-readers`, how many bands it settled and where tesseract read them otherwise.
+ */
+function summariseMrzReaders(outcomes: readonly Outcome[]): void {
+  const read = outcomes.filter((o) => o.report?.document.mrz);
+  const own = read.filter((o) => o.mrzOcrReads === 0);
+  // Comparing, tesseract reads what our reader settled too: its bands are counted instead.
+  if (!compareReaders)
+    return console.log(
+      `MRZ read, no OCR   ${own.length}/${read.length} codes read with no tesseract MRZ call`,
+    );
+  const bands = outcomes.flatMap((o) => o.readerComparisons.map((c) => ({ o, c })));
+  const differing = bands.filter(({ c }) => JSON.stringify(c.own) !== JSON.stringify(c.tesseract));
+  console.log(
+    `MRZ own reader     ${bands.length} bands settled, ${differing.length} read otherwise by tesseract`,
+  );
+  for (const { o, c } of differing) {
+    const truth = JSON.stringify(o.testCase.mrz);
+    const [ownExact, tesseractExact] = [
+      JSON.stringify(c.own) === truth,
+      JSON.stringify(c.tesseract) === truth,
+    ];
+    console.log(
+      `  ${o.testCase.file}: own ${JSON.stringify(c.own)}${ownExact ? ' (exact)' : ''}, tesseract ${JSON.stringify(c.tesseract)}${tesseractExact ? ' (exact)' : ''}${c.tesseractConsistent ? '' : ' (not consistent)'}`,
+    );
+  }
+}
+
 /** One line per image of what the check said, for comparing two runs (`--dump`). */
 function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
-  return outcomes.map(({ testCase, report, error, ms, cpuMs }) =>
+  return outcomes.map(({ testCase, report, error, ms, cpuMs, mrzOcrReads, readerComparisons }) =>
     JSON.stringify({
       set,
       file: testCase.file,
@@ -425,6 +471,8 @@ function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
       portrait: report?.measures.portrait ?? null,
       ms: Math.round(ms),
       cpuMs: Math.round(cpuMs),
+      mrzOcrReads,
+      ...(compareReaders && { readerComparisons }),
       readingCut: report?.readingCut ?? false,
       notRead: report?.notRead ?? null,
       timings: report?.timingsMs ?? null,
@@ -453,7 +501,9 @@ if (transformName !== null && !isPhotoTransform(transformName))
 const transform = transformName;
 const valueAt = new Set([dumpAt, onlyAt, transformAt].filter((i) => i >= 0).map((i) => i + 1));
 const manifestArgument = args.find((a, i) => !a.startsWith('--') && !valueAt.has(i));
-const engines = await loadNodeEngines();
+/** `--compare-mrz-readers`: bands our own reader settles are read by tesseract too, and compared. */
+const compareReaders = args.includes('--compare-mrz-readers');
+const { engines, count: mrzReads } = countingMrzReads(await loadNodeEngines());
 const dump: string[] = [];
 const evaluate = async (title: string, set: string, cases: readonly Case[]) => {
   if (only && !only.includes(set)) return;

@@ -17,7 +17,7 @@ const DOUBT_MARGIN = 0.1;
  * (placeOnPitch.ts, shapeMrzLines.ts) leads its look-alikes by exactly the look-alike cost, 0.2, and
  * was never seen.
  */
-const SURE_MARGIN = 0.2;
+export const SURE_MARGIN = 0.2;
 
 /**
  * Whether a character that no check digit guards (names, a visa's optional data) is barely favoured

@@ -75,29 +75,64 @@ function ocrbTemplates(): readonly Template[] {
  * alike, about -1..1), or null where no ink was found in its box. `image` is black print on white.
  */
 export function scoreGlyphs(image: GreyImage, glyphs: readonly OcrGlyph[]): (Float32Array | null)[] {
+  return likenessOf(
+    correlateGlyphs(
+      image,
+      glyphs.map((glyph) => glyph.box),
+    ),
+    glyphs.map((glyph) => glyph.char),
+  );
+}
+
+/** A glyph's ink box and its ink's correlation with every outline (MRZ_ALPHABET order). */
+export interface GlyphCorrelation {
+  readonly box: Rect<'crop'>;
+  readonly correlations: Float64Array;
+}
+
+/**
+ * scoreGlyphs' costly half, which depends on the boxes alone: a reader that refines its characters
+ * (readCodeByOutlines.ts) correlates once and rescales (likenessOf) per pass.
+ */
+export function correlateGlyphs(
+  image: GreyImage,
+  boxes: readonly OcrGlyph['box'][],
+): (GlyphCorrelation | null)[] {
   const all = ocrbTemplates();
-  const inkBoxes = glyphs.map((glyph) => inkBox(image, glyph.box));
-  // The line's scale: a glyph's ink height over its character's template height, the median over the line.
-  const units = glyphs
+  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
+  return boxes.map((glyphBox) => {
+    const box = inkBox(image, glyphBox);
+    if (!box) return null;
+    const seen = centred(resampleInk(ink, box));
+    return { box, correlations: Float64Array.from(all, (template) => correlationOf(seen, template.ink)) };
+  });
+}
+
+/**
+ * scoreGlyphs' other half: the correlations less the shape penalties, at the line's scale, which the
+ * characters read set (a glyph's ink height over its character's template height, the median).
+ */
+export function likenessOf(
+  correlated: readonly (GlyphCorrelation | null)[],
+  chars: readonly string[],
+): (Float32Array | null)[] {
+  const all = ocrbTemplates();
+  const units = correlated
     .map((glyph, i) => {
-      const index = MRZ_ALPHABET.indexOf(glyph.char);
-      const box = inkBoxes[i];
-      return index < 0 || !box ? 0 : box.height / all[index]!.height;
+      const index = MRZ_ALPHABET.indexOf(chars[i]!);
+      return index < 0 || !glyph ? 0 : glyph.box.height / all[index]!.height;
     })
     .filter((unit) => unit > 0)
     .sort((a, b) => a - b);
   const unit = units[Math.floor(units.length / 2)];
-  if (unit === undefined) return glyphs.map(() => null);
-  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
-  return inkBoxes.map((box) => {
-    if (!box) return null;
-    const seen = centred(resampleInk(ink, box));
-    return Float32Array.from(all, (template) => {
+  if (unit === undefined) return correlated.map(() => null);
+  return correlated.map((glyph) => {
+    if (!glyph) return null;
+    const { box, correlations } = glyph;
+    return Float32Array.from(all, (template, k) => {
       const heightMismatch = Math.abs(Math.log(box.height / (unit * template.height)));
       const aspectMismatch = Math.abs(Math.log(box.width / box.height / (template.width / template.height)));
-      return (
-        correlationOf(seen, template.ink) - HEIGHT_PENALTY * heightMismatch - ASPECT_PENALTY * aspectMismatch
-      );
+      return correlations[k]! - HEIGHT_PENALTY * heightMismatch - ASPECT_PENALTY * aspectMismatch;
     });
   });
 }
@@ -127,7 +162,7 @@ export function shapeLikeness(a: GlyphShape, b: GlyphShape): number {
 }
 
 /** The ink's own box inside tesseract's: pixels darker than midway between the box's extremes. */
-function inkBox(image: GreyImage, box: OcrGlyph['box']): Rect<'crop'> | null {
+export function inkBox(image: GreyImage, box: OcrGlyph['box']): Rect<'crop'> | null {
   const x0 = Math.max(0, Math.floor(box.x0));
   const y0 = Math.max(0, Math.floor(box.y0));
   const x1 = Math.min(image.width, Math.ceil(box.x1));

@@ -21,11 +21,16 @@ export interface CodeRowShape {
   readonly lengthInPitches: number;
 }
 
-interface Mark {
+/** A glyph-like mark: a connected component of the crop's Otsu ink, crop pixels. */
+export interface CodeMark {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
   readonly cx: number;
   readonly cy: number;
-  readonly height: number;
 }
+type Mark = CodeMark;
 
 /**
  * The rows of glyph-like marks in `crop`, whose glyphs were scaled to about `glyphHeightPx`: marks
@@ -36,19 +41,35 @@ interface Mark {
  * its code is read all the same. Rows of fewer than 5 marks are left out.
  */
 export function measureCodeRows(cv: OpenCv, crop: GreyImage, glyphHeightPx: number): CodeRowShape[] {
-  const marks = withMats(cv, (scope) => {
+  return codeMarkRows(cv, crop, glyphHeightPx).rows.map(shapeOfRow);
+}
+
+/**
+ * The rows measureCodeRows measures, each its marks left to right, and every component of the crop's
+ * ink (marks or not: a glyph merged with its neighbour, a faint filler's pieces), for a reader that
+ * cuts the rows into glyphs (readCodeByOutlines.ts).
+ */
+export function codeMarkRows(
+  cv: OpenCv,
+  crop: GreyImage,
+  glyphHeightPx: number,
+): { rows: CodeMark[][]; components: CodeMark[] } {
+  const components = withMats(cv, (scope) => {
     const ink = scope.mat();
     cv.threshold(greyToMat(scope, crop), ink, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
-    const found: Mark[] = [];
-    for (const { x, y, width, height } of componentBoxes(scope, ink)) {
-      if (height < MIN_MARK_PX || height > 1.6 * glyphHeightPx || width > 1.5 * height) continue;
-      found.push({ cx: x + width / 2, cy: y + height / 2, height });
-    }
-    return found;
+    return componentBoxes(scope, ink).map(({ x, y, width, height }) => ({
+      x,
+      y,
+      width,
+      height,
+      cx: x + width / 2,
+      cy: y + height / 2,
+    }));
   });
-  return rowsOf(marks)
-    .filter((row) => row.length >= 5)
-    .map(shapeOfRow);
+  const marks = components.filter(
+    ({ width, height }) => height >= MIN_MARK_PX && height <= 1.6 * glyphHeightPx && width <= 1.5 * height,
+  );
+  return { rows: rowsOf(marks).filter((row) => row.length >= 5), components };
 }
 
 /** Smaller marks are specks: no OCR reads glyphs this small. */
@@ -83,7 +104,8 @@ function rowsOf(marks: readonly Mark[]): Mark[][] {
     });
 }
 
-function shapeOfRow(row: readonly Mark[]): CodeRowShape {
+/** A row's marks as measured: how many, at what pitch, how evenly, how long. */
+export function shapeOfRow(row: readonly Mark[]): CodeRowShape {
   const xs = row.map((m) => m.cx).sort((a, b) => a - b);
   const steps = xs.slice(1).map((x, i) => x - xs[i]!);
   const pitchPx = [...steps].sort((a, b) => a - b)[Math.floor(steps.length / 2)]!;

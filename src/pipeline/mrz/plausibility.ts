@@ -29,6 +29,15 @@ export function isPlausibleReading(layout: MrzLayout, reading: MrzReading): bool
   return hasKnownIssuer(layout, reading) || (vouched && held >= 2 && held * 2 >= reading.checks.length);
 }
 
+/** Every check digit holds and the issuer is a real state: nothing another read could improve that we could tell. */
+export function isConsistentReading(layout: MrzLayout, reading: MrzReading): boolean {
+  return (
+    reading.checks.every((check) => check.valid) &&
+    isPlausibleReading(layout, reading) &&
+    hasKnownIssuer(layout, reading)
+  );
+}
+
 /** Any of the layout's state codes (issuer, nationality) is an ICAO code as read, not as repaired. */
 function hasKnownState(layout: MrzLayout, reading: MrzReading): boolean {
   return layout.states.some(([line, start]) => {

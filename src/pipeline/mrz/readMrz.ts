@@ -15,10 +15,12 @@ import { hasCodeRow, measureCodeRows, type CodeRowShape } from './codeLineShape.
 import { codeLinesOf, type CodeSighting } from './codeSighting.ts';
 import { doubtfulFailures, hasDoubtfulGlyph, isExpiryReadForCertain, readForCertain } from './certainty.ts';
 import { combineReadings, type MrzRead, type ReadGlyph } from './evidence.ts';
-import { hasKnownIssuer, isPlausibleReading } from './plausibility.ts';
+import { isConsistentReading, isPlausibleReading } from './plausibility.ts';
 import { repairMrz } from './repairMrz.ts';
 import { isMrzLength, isWorthReadingAgain } from './searchBounds.ts';
 import { shapeMrzLines } from './shapeMrzLines.ts';
+import { readerComparisonListener } from './readerComparison.ts';
+import { settleByOutlines, type SettledReading } from './settleByOutlines.ts';
 
 /**
  * Glyph heights to OCR at, in turn. 32 px reads most of ../shared/real-ids (14/24 alone); 48 and 40
@@ -185,6 +187,7 @@ async function readAtScales(
   let pitchPx: number | null = null;
   let codeEndPx: number | null = null;
   let result: BandRead | null = null;
+  let settled: (SettledReading & { pitchPx: number | null }) | null = null;
   for (const glyphHeight of glyphHeights) {
     const crop = cropForOcr(engines, pixels, lineHeight, glyphHeight);
     // Only a band with a row of marks at a code's even pitch is worth an OCR read (codeLineShape.ts).
@@ -192,22 +195,44 @@ async function readAtScales(
       const rows = measureCodeRows(engines.cv, crop, glyphHeight);
       onRows?.(rows, crop.width / pixels.width);
       if (!hasCodeRow(rows)) return null;
+      // A clean code is read by OCR-B's outlines alone, with no tesseract call (settleByOutlines.ts).
+      const own = settleByOutlines(engines.cv, crop, glyphHeight);
+      settled = own && { ...own, pitchPx: glyphPitch(own.lines, crop.width / pixels.width) };
+      if (settled && !readerComparisonListener()) return settledRead(settled);
     }
     const lines = await engines.ocr.readMrz(crop);
     pitchPx ??= glyphPitch(lines, crop.width / pixels.width);
     if (reads.length === 0) codeEndPx = scaledBack(codeEndBeforeMarks(lines), crop.width / pixels.width);
     const shaped = shapeMrzLines(lines.map((line) => readGlyphs(crop, line.glyphs)));
     if (shaped && (reads.length === 0 || shaped.layout === reads[0]!.layout)) reads.push(shaped);
-    if (reads.length === 0) return null;
+    if (reads.length === 0) break;
     const { layout, read: first } = reads[0]!;
     const combined = combineReadings(reads.map((r) => r.read));
     const reading = repairMrz(layout, combined);
-    const consistent = isConsistent(layout, reading) && !hasDoubtfulGlyph(layout, combined);
+    const consistent = isConsistentReading(layout, reading) && !hasDoubtfulGlyph(layout, combined);
     result = { layout, first, combined, reading, pitchPx, consistent, codeEndPx };
     if (consistent || !isWorthReadingAgain(layout, reading, reads.length, onDocument)) break;
   }
+  if (settled) {
+    readerComparisonListener()?.({
+      own: settled.reading.lines,
+      tesseract: result?.reading.lines ?? null,
+      tesseractConsistent: result?.consistent ?? false,
+    });
+    return settledRead(settled);
+  }
   return result;
 }
+
+const settledRead = (own: SettledReading & { pitchPx: number | null }): BandRead => ({
+  layout: own.layout,
+  first: own.read,
+  combined: own.read,
+  reading: own.reading,
+  pitchPx: own.pitchPx,
+  consistent: true,
+  codeEndPx: null,
+});
 
 const scaledBack = (x: number | null, scale: number) => (x === null ? null : x / scale);
 
@@ -257,13 +282,4 @@ function readGlyphs(crop: GreyImage, glyphs: readonly OcrGlyph[]): ReadGlyph[] {
     xSpan: [glyph.box.x0, glyph.box.x1],
     shape: shapes[i]!,
   }));
-}
-
-/** Every check digit holds and the issuer is a real state: nothing another read could improve that we could tell. */
-function isConsistent(layout: MrzLayout, reading: MrzReading): boolean {
-  return (
-    reading.checks.every((check) => check.valid) &&
-    isPlausibleReading(layout, reading) &&
-    hasKnownIssuer(layout, reading)
-  );
 }

@@ -132,10 +132,14 @@ async function readWhileWarping(
     image: rectifiedMrzImage(scope, image, plan),
     photoPxPerDocPx: plan.photoPxPerDocPx,
   };
-  // Stopped by the check's own signal (a new photo) or by the decision below. (Not AbortSignal.any:
-  // Safari has it only from 17.4.)
+  // Stopped by the check's own signal (a new photo), by the decision below, or by the reading budget,
+  // which the OCR engine obeys but our own MRZ reader (mrz/settleByOutlines.ts) reads without. (Not
+  // AbortSignal.any: Safari has it only from 17.4.)
   const stop = new AbortController();
   options.signal?.addEventListener('abort', () => stop.abort(options.signal?.reason), { once: true });
+  const budget = deadline?.signal;
+  if (budget?.aborted) stop.abort(budget.reason);
+  else budget?.addEventListener('abort', () => stop.abort(budget.reason), { once: true });
   let sighting: CodeSighting<'image'> | null = null;
   let leftDocument = () => {};
   const onDocument = new Promise<void>((resolve) => (leftDocument = resolve));
