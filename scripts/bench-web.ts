@@ -193,17 +193,12 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const slowPhonePhotos = throttledPhotos(await readManifest());
-    if (values.only === 'throttled') {
-      for (const line of await benchThrottledFirstVisit(
-        browser,
-        origin,
-        today,
-        slowPhonePhotos,
-        Number(values.visits),
-      ))
+    const printThrottledFirstVisit = async () => {
+      const visits = Number(values.visits);
+      for (const line of await benchThrottledFirstVisit(browser, origin, today, slowPhonePhotos, visits))
         console.log(line);
-      return;
-    }
+    };
+    if (values.only === 'throttled') return await printThrottledFirstVisit();
     const context = await browser.newContext();
     await context.addInitScript(() => {
       const tasks: number[] = [];
@@ -281,14 +276,7 @@ async function main(): Promise<void> {
     );
     for (const [path, size] of largest) console.log(`  ${mb(size).padStart(9)}  ${path}`);
     for (const line of await benchCamera(origin, today)) console.log(line);
-    for (const line of await benchThrottledFirstVisit(
-      browser,
-      origin,
-      today,
-      slowPhonePhotos,
-      Number(values.visits),
-    ))
-      console.log(line);
+    await printThrottledFirstVisit();
   } finally {
     await browser.close();
     stopServer();
