@@ -157,7 +157,8 @@ function isConfirmed(
  */
 export function holeCount(shape: GlyphShape): number {
   const { width, height } = GLYPH_GRID;
-  const strongest = Math.max(...shape.ink);
+  let strongest = -Infinity;
+  for (let i = 0; i < shape.ink.length; i++) strongest = Math.max(strongest, shape.ink[i]!);
   if (strongest <= 0) return 0;
   // A frame of background round the grid: the outside is one region, whatever touches the edge. Round
   // that, a ring of cells blocked from the start, so that no cell looked at lies off the array.
