@@ -7,8 +7,8 @@
  * one is grey there and says neither.
  */
 import type { OcrGlyph } from '../../engines/types.ts';
-import { invertedBytes, type GreyImage } from '../image.ts';
-import { inkBox, resampleInk } from './classifyGlyphs.ts';
+import type { GreyImage } from '../image.ts';
+import { glyphInks, type GlyphInk } from './classifyGlyphs.ts';
 import { OCRB_GLYPHS } from './ocrbGlyphs.ts';
 
 /**
@@ -32,13 +32,13 @@ function outlineOf(char: string): Float32Array {
 }
 
 /** A crop's glyphs, each on the classifier's grid with its ink stretched to 0..1 (null: no ink). */
-export function glyphGrids(crop: GreyImage, boxes: readonly OcrGlyph['box'][]): (Float32Array | null)[] {
-  const ink: GreyImage = { width: crop.width, height: crop.height, data: invertedBytes(crop.data) };
-  return boxes.map((box) => {
-    const own = inkBox(crop, box);
-    if (!own) return null;
-    return stretchedToFullRange(resampleInk(ink, own));
-  });
+export function glyphGrids(
+  crop: GreyImage,
+  boxes: readonly OcrGlyph['box'][],
+  inks: readonly (GlyphInk | null)[] = glyphInks(crop, boxes),
+): (Float32Array | null)[] {
+  // A copy: the ink may be shared with the glyph's shape (classifyGlyphs.ts, glyphInks).
+  return inks.map((glyph) => glyph && stretchedToFullRange(glyph.ink.slice()));
 }
 
 /**
