@@ -16,8 +16,16 @@ export const ALLOCATOR = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: String
 /**
  * V8's collector exposed (`globalThis.gc`), so that the CLI collects a big photo's leavings while the
  * next photo decodes rather than when V8 next judges best (src/cli/photoGarbage.ts).
+ *
+ * And its old generation let grow to 64 MB before it is collected for its own sake. A check keeps
+ * ~13 MB alive there, and V8 sets the limit at about twice that; it starts marking whenever the room
+ * left is less than its young generation (16 MB), which, on every young collection, was two or three
+ * full collections a 12 MP check, one with this (issue 13; `--trace-incremental-marking`). Over
+ * ../shared's 143 photos in one CLI process: CPU 62.1 s without it, 56.2 s with it; peak RSS 388 MB and
+ * 397 MB (npm run bench:memory, one run each, 2026-12-05). The memory outside the heap (the photos'
+ * pixels) is collected as before, past 64 MB more than at the last collection.
  */
-export const NODE_FLAGS = ['--expose-gc'];
+export const NODE_FLAGS = ['--expose-gc', '--initial-old-space-size=64'];
 
 /**
  * On Linux, runs `script` again in a process started with ALLOCATOR and NODE_FLAGS (unless the

@@ -74,14 +74,42 @@ function ocrbTemplates(): readonly Template[] {
  * For each glyph of one line, a score per MRZ character (indexed as MRZ_ALPHABET; higher is more
  * alike, about -1..1), or null where no ink was found in its box. `image` is black print on white.
  */
-export function scoreGlyphs(image: GreyImage, glyphs: readonly OcrGlyph[]): (Float32Array | null)[] {
+export function scoreGlyphs(
+  image: GreyImage,
+  glyphs: readonly OcrGlyph[],
+  inks: readonly (GlyphInk | null)[] = glyphInks(
+    image,
+    glyphs.map((glyph) => glyph.box),
+  ),
+): (Float32Array | null)[] {
   return likenessOf(
     correlateGlyphs(
       image,
       glyphs.map((glyph) => glyph.box),
+      inks,
     ),
     glyphs.map((glyph) => glyph.char),
   );
+}
+
+/** A glyph's own ink box in the image, and its ink resampled to GLYPH_GRID inside that box. */
+export interface GlyphInk {
+  readonly box: Rect<'crop'>;
+  readonly ink: Float32Array;
+}
+
+/**
+ * Each box's ink (GlyphInk), or null where no ink was found in it: what the outlines' likeness, the
+ * glyph's shape (glyphShapes) and tellApart's grid each start from. A reader that needs more than one
+ * of them works this out once and passes it to each (the same boxes of the same image): our own
+ * reader resampled each glyph three times (issue 13).
+ */
+export function glyphInks(image: GreyImage, boxes: readonly OcrGlyph['box'][]): (GlyphInk | null)[] {
+  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
+  return boxes.map((glyphBox) => {
+    const box = inkBox(image, glyphBox);
+    return box && { box, ink: resampleInk(ink, box) };
+  });
 }
 
 /** A glyph's ink box and its ink's correlation with every outline (MRZ_ALPHABET order). */
@@ -97,14 +125,16 @@ export interface GlyphCorrelation {
 export function correlateGlyphs(
   image: GreyImage,
   boxes: readonly OcrGlyph['box'][],
+  inks: readonly (GlyphInk | null)[] = glyphInks(image, boxes),
 ): (GlyphCorrelation | null)[] {
   const all = ocrbTemplates();
-  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
-  return boxes.map((glyphBox) => {
-    const box = inkBox(image, glyphBox);
-    if (!box) return null;
-    const seen = centred(resampleInk(ink, box));
-    return { box, correlations: Float64Array.from(all, (template) => correlationOf(seen, template.ink)) };
+  return inks.map((glyph) => {
+    if (!glyph) return null;
+    const seen = centred(glyph.ink);
+    return {
+      box: glyph.box,
+      correlations: Float64Array.from(all, (template) => correlationOf(seen, template.ink)),
+    };
   });
 }
 
@@ -148,12 +178,15 @@ export interface GlyphShape {
 }
 
 /** Each glyph's shape (GlyphShape), or null where no ink was found in its box. */
-export function glyphShapes(image: GreyImage, glyphs: readonly OcrGlyph[]): (GlyphShape | null)[] {
-  const ink: GreyImage = { width: image.width, height: image.height, data: invertedBytes(image.data) };
-  return glyphs.map((glyph) => {
-    const box = inkBox(image, glyph.box);
-    return box && { ink: resampleInk(ink, box), aspect: box.width / box.height };
-  });
+export function glyphShapes(
+  image: GreyImage,
+  glyphs: readonly OcrGlyph[],
+  inks: readonly (GlyphInk | null)[] = glyphInks(
+    image,
+    glyphs.map((glyph) => glyph.box),
+  ),
+): (GlyphShape | null)[] {
+  return inks.map((glyph) => glyph && { ink: glyph.ink, aspect: glyph.box.width / glyph.box.height });
 }
 
 /** Normalised cross-correlation of two glyphs' ink, less ASPECT_PENALTY for their widths' mismatch. */

@@ -165,6 +165,13 @@ export function rectifiedMrzImage(
 ): MrzImage<'document'> {
   const whole = rectIn('document', 0, 0, plan.width, plan.height);
   let search: { image: GreyImage; scale: number } | undefined;
+  // A band read on its luminance is read again on its ink (readMrz.ts) from the same pixels.
+  let last: { region: Rect<'document'>; pixels: RgbaImage } | undefined;
+  const warped = (region: Rect<'document'>) => {
+    if (!last || !isSameRect(last.region, region))
+      last = { region, pixels: warpRectified(scope, photo, plan, region, 1) };
+    return last.pixels;
+  };
   const image: MrzImage<'document'> = {
     width: plan.width,
     height: plan.height,
@@ -172,9 +179,13 @@ export function rectifiedMrzImage(
       const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
       return (search ??= { image: mrzInk(warpRectified(scope, photo, plan, whole, scale)), scale });
     },
-    region: (region) => toGreyscale(warpRectified(scope, photo, plan, region, 1)),
-    inkRegion: (region) => mrzInk(warpRectified(scope, photo, plan, region, 1)),
+    region: (region) => toGreyscale(warped(region)),
+    inkRegion: (region) => mrzInk(warped(region)),
     turned: (turns) => turnedMrzImage(scope.cv, image, turns),
   };
   return image;
+}
+
+function isSameRect<S extends PixelSpace>(a: Rect<S>, b: Rect<S>): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }

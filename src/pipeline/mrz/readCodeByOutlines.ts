@@ -11,7 +11,7 @@
 import type { OcrGlyph, OcrLine, OpenCv } from '../../engines/types.ts';
 import { cropGrey, type GreyImage } from '../image.ts';
 import { MRZ_ALPHABET, rectIn } from '../types.ts';
-import { correlateGlyphs, glyphShapes, likenessOf } from './classifyGlyphs.ts';
+import { correlateGlyphs, glyphInks, glyphShapes, likenessOf, type GlyphInk } from './classifyGlyphs.ts';
 import type { ReadGlyph } from './evidence.ts';
 import { codeMarkRows, shapeOfRow, type CodeMark } from './codeLineShape.ts';
 import { glyphGrids, tellApart } from './tellApart.ts';
@@ -154,11 +154,13 @@ function readRow(
   const y1 = Math.max(...boxes.map((box) => box.y1));
   const strip = cropGrey(crop, rectIn('crop', 0, y0, crop.width, y1 - y0));
   const inStrip = boxes.map((box) => ({ ...box, y0: box.y0 - y0, y1: box.y1 - y0 }));
-  const classified = classify(strip, inStrip);
+  const inks = glyphInks(strip, inStrip);
+  const classified = classify(strip, inStrip, inks);
   if (!classified) return null;
   const shapes = glyphShapes(
     strip,
     inStrip.map((box, i) => ({ char: classified[i]!.char, confidence: 0, box })),
+    inks,
   );
   const glyphs: OcrGlyph[] = boxes.map((box, i) => ({ ...classified[i]!, box }));
   const line: OcrLine = {
@@ -227,10 +229,11 @@ function cellBox(
 function classify(
   crop: GreyImage,
   boxes: readonly OcrGlyph['box'][],
+  inks: readonly (GlyphInk | null)[],
 ): { char: string; confidence: number; likeness: Float32Array | null }[] | null {
   const tallest = Math.max(...boxes.map((box) => box.y1 - box.y0));
   let chars: string[] = boxes.map((box) => (box.y1 - box.y0 >= 0.75 * tallest ? 'A' : '<'));
-  const correlated = correlateGlyphs(crop, boxes);
+  const correlated = correlateGlyphs(crop, boxes, inks);
   for (let pass = 0; pass < 3; pass++) {
     const likeness = likenessOf(correlated, chars);
     const next = likeness.map((scores) => (scores ? MRZ_ALPHABET[indexOfBest(scores)]! : '<'));
@@ -238,7 +241,7 @@ function classify(
       chars = next;
       continue;
     }
-    const grids = glyphGrids(crop, boxes);
+    const grids = glyphGrids(crop, boxes, inks);
     return likeness.map((scores, i) => {
       const grid = grids[i];
       if (!scores || !grid) return { char: '<', confidence: 0, likeness: scores ?? null };

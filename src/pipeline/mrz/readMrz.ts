@@ -9,7 +9,7 @@ import { locateMrzBands, type MrzBand } from './locateMrz.ts';
 import { codeEndBeforeMarks } from './marksBeyondCode.ts';
 import { unturnBox, type MrzImage } from './mrzImage.ts';
 import type { MrzLayout } from './formats.ts';
-import { glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
+import { glyphInks, glyphShapes, scoreGlyphs } from './classifyGlyphs.ts';
 import { cropForOcr } from './cropForOcr.ts';
 import { hasCodeRow, measureCodeRows, type CodeRowShape } from './codeLineShape.ts';
 import { codeLinesOf, type CodeSighting } from './codeSighting.ts';
@@ -273,8 +273,12 @@ function marginedRegion(image: MrzImage<'upright'>, band: MrzBand): Rect<'uprigh
 
 /** Tesseract's glyphs, each with its likeness to every OCR-B character. */
 function readGlyphs(crop: GreyImage, glyphs: readonly OcrGlyph[]): ReadGlyph[] {
-  const likeness = scoreGlyphs(crop, glyphs);
-  const shapes = glyphShapes(crop, glyphs);
+  const inks = glyphInks(
+    crop,
+    glyphs.map((glyph) => glyph.box),
+  );
+  const likeness = scoreGlyphs(crop, glyphs, inks);
+  const shapes = glyphShapes(crop, glyphs, inks);
   return glyphs.map((glyph, i) => ({
     char: glyph.char,
     confidence: glyph.confidence,

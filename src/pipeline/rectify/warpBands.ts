@@ -1,15 +1,21 @@
 /**
  * The bands of target rows our warp (warpPerspective.ts) makes one at a time, each with the photo rows
- * its samples fall in, so that the kernel's memory holds those rows rather than the whole photo.
+ * its samples fall in, so that the kernel's memory holds those rows rather than the whole photo, and
+ * the columns they fall in, so that only those are copied there.
  */
 
-/** Target rows [fromRow, toRow) made from photo rows firstRow..lastRow. */
+/** Target rows [fromRow, toRow) made from photo rows firstRow..lastRow, columns firstColumn..lastColumn. */
 export interface Band {
   readonly fromRow: number;
   readonly toRow: number;
   readonly firstRow: number;
   readonly lastRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
 }
+
+/** The photo's pixels that target rows sample. */
+type Sampled = Omit<Band, 'fromRow' | 'toRow'>;
 
 /** Photo bytes a band of target rows is made from, about (more where one step of rows needs more). */
 export const BAND_BYTES = 4 << 20;
@@ -32,9 +38,20 @@ export function sourceBands(
   photoHeight: number,
   rowBytes: number,
 ): Band[] {
-  const rowsOf = (fromRow: number, toRow: number) => sampledRows(inverse, width, fromRow, toRow, photoHeight);
+  const photo = { width: rowBytes / 4, height: photoHeight };
+  const rowsOf = (fromRow: number, toRow: number) => sampledRows(inverse, width, fromRow, toRow, photo);
   const whole = rowsOf(0, height);
-  if (!whole) return [{ fromRow: 0, toRow: height, firstRow: 0, lastRow: photoHeight - 1 }];
+  if (!whole)
+    return [
+      {
+        fromRow: 0,
+        toRow: height,
+        firstRow: 0,
+        lastRow: photoHeight - 1,
+        firstColumn: 0,
+        lastColumn: photo.width - 1,
+      },
+    ];
   const span = ({ firstRow, lastRow }: { firstRow: number; lastRow: number }) => lastRow - firstRow + 1;
   const step = span(rowsOf(0, Math.min(height, ROW_STEP))!);
   const budget = Math.max(Math.floor(BAND_BYTES / rowBytes), 2 * step);
@@ -56,26 +73,33 @@ export function sourceBands(
 }
 
 /**
- * The photo rows that target rows [fromRow, toRow) sample, both neighbours included, or null where
- * the mapping's denominator is not positive over them (the kernel then maps a place to 0, 0). With it
- * positive, a rectangle's image is a convex quadrilateral, so its rows' extremes are its corners'; a
- * margin of 2 rows covers the rounding to 1/32 px and the neighbour below.
+ * The photo rows and columns that target rows [fromRow, toRow) sample, both neighbours included, or
+ * null where the mapping's denominator is not positive over them (the kernel then maps a place to
+ * 0, 0). With it positive, a rectangle's image is a convex quadrilateral, so its extremes are its
+ * corners'; a margin of 2 pixels covers the rounding to 1/32 px and the neighbour below or beside.
  */
 function sampledRows(
   m: ArrayLike<number>,
   width: number,
   fromRow: number,
   toRow: number,
-  photoHeight: number,
-): { firstRow: number; lastRow: number } | null {
-  let [top, bottom] = [Infinity, -Infinity];
+  photo: { readonly width: number; readonly height: number },
+): Sampled | null {
+  let [top, bottom, left, right] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const x of [0, width - 1])
     for (const y of [fromRow, toRow - 1]) {
       const w = m[6]! * x + m[7]! * y + m[8]!;
       if (!(w > 1e-12)) return null;
+      const photoX = (m[0]! * x + m[1]! * y + m[2]!) / w;
       const photoY = (m[3]! * x + m[4]! * y + m[5]!) / w;
       [top, bottom] = [Math.min(top, photoY), Math.max(bottom, photoY)];
+      [left, right] = [Math.min(left, photoX), Math.max(right, photoX)];
     }
-  const clampRow = (row: number) => Math.min(photoHeight - 1, Math.max(0, row));
-  return { firstRow: clampRow(Math.floor(top) - 2), lastRow: clampRow(Math.ceil(bottom) + 2) };
+  const clamp = (at: number, size: number) => Math.min(size - 1, Math.max(0, at));
+  return {
+    firstRow: clamp(Math.floor(top) - 2, photo.height),
+    lastRow: clamp(Math.ceil(bottom) + 2, photo.height),
+    firstColumn: clamp(Math.floor(left) - 2, photo.width),
+    lastColumn: clamp(Math.ceil(right) + 2, photo.width),
+  };
 }

@@ -10,7 +10,7 @@
  */
 import type { RgbaImage } from '../types.ts';
 import { lazySimdKernel, type SimdKernel } from '../wasm.ts';
-import { sourceBands } from './warpBands.ts';
+import { sourceBands, type Band } from './warpBands.ts';
 import { FRACTIONS, lazyWeightTable, warpModule } from './warpKernel.ts';
 
 /** OpenCV's BLOCK_SZ: positions are worked out for blocks of up to 32×32 pixels. */
@@ -25,7 +25,9 @@ const PHOTO_AT = MATRIX_AT + 128;
  * Which rows of which photo the kernel's memory holds: the warps of one photo follow each other, and
  * a band already there is not copied again.
  */
-let loaded: { photo: RgbaImage; kernel: SimdKernel; firstRow: number; lastRow: number } | null = null;
+let loaded:
+  (Omit<Band, 'fromRow' | 'toRow'> & { readonly photo: RgbaImage; readonly kernel: SimdKernel }) | null =
+  null;
 
 /**
  * The photo warped by `inverse` (target pixel → photo pixel, 3×3 row-major, as OpenCV inverts the
@@ -52,14 +54,14 @@ export function warpPerspective(
   const blockHeight = Math.min(BLOCK_SIDE / 2, height);
   const blockWidth = Math.min(Math.floor((BLOCK_SIDE * BLOCK_SIDE) / blockHeight), width);
   const data = new Uint8Array(width * height * 4);
-  for (const { fromRow, toRow, firstRow, lastRow } of bands) {
+  for (const band of bands) {
+    const { fromRow, toRow } = band;
     // Rows an earlier warp left are used where they hold this band's and end before this warp's output.
     let held = loaded?.photo === photo && loaded.kernel === kernel ? loaded : null;
     const fits = held && (held.lastRow - held.firstRow + 1) * rowBytes <= sourceBytes;
-    if (!held || !fits || held.firstRow > firstRow || held.lastRow < lastRow) {
-      const rows = photo.data.subarray(firstRow * rowBytes, (lastRow + 1) * rowBytes);
-      new Uint8Array(memory.buffer, PHOTO_AT, rows.length).set(rows);
-      held = loaded = { photo, kernel, firstRow, lastRow };
+    if (!held || !fits || !holds(held, band)) {
+      copyBand(photo, band, memory);
+      held = loaded = { ...band, photo, kernel };
     }
     // The kernel addresses the photo's rows from its row 0 (its edges are the photo's), which would
     // stand firstRow rows before the copy (wasm's i32 arithmetic wraps, so a base below 0 works).
@@ -80,6 +82,31 @@ export function warpPerspective(
     data.set(new Uint8Array(memory.buffer, outputAt, made), fromRow * width * 4);
   }
   return { width, height, data };
+}
+
+/** Whether the rows and columns held in the kernel's memory take in the band's. */
+function holds(held: Omit<Band, 'fromRow' | 'toRow'>, band: Band): boolean {
+  return (
+    held.firstRow <= band.firstRow &&
+    held.lastRow >= band.lastRow &&
+    held.firstColumn <= band.firstColumn &&
+    held.lastColumn >= band.lastColumn
+  );
+}
+
+/**
+ * The band's photo rows into the kernel's memory at PHOTO_AT, each where the whole row would lie but
+ * only its columns the band samples: a document across two thirds of a 12 MP photo's width had a third
+ * of its 33 MB copied for nothing, twice (the MRZ search's copy, then the document; issue 13).
+ */
+function copyBand(photo: RgbaImage, band: Band, memory: WebAssembly.Memory): void {
+  const rowBytes = photo.width * 4;
+  const [start, end] = [band.firstColumn * 4, (band.lastColumn + 1) * 4];
+  const held = new Uint8Array(memory.buffer, PHOTO_AT, (band.lastRow - band.firstRow + 1) * rowBytes);
+  for (let row = band.firstRow; row <= band.lastRow; row++) {
+    const at = row * rowBytes;
+    held.set(photo.data.subarray(at + start, at + end), (row - band.firstRow) * rowBytes + start);
+  }
 }
 
 /** The most memory a warp of the current photo has needed, in bytes (see forgetWarpedPhoto). */

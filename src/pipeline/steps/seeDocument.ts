@@ -245,9 +245,19 @@ function isOnItsSide(mrz: FoundMrz | null): mrz is FoundMrz {
 /**
  * Lets promises already started run up to their first real wait: the OCR job is then posted to its
  * thread before this one takes up other work (tesseract.js posts it a few microtasks after the call).
+ * A message to a channel of its own, where there are channels, is the next task at once: a timeout
+ * of 0 waits 1 ms in Node (4 ms in a browser, nested), on every photo (issue 13).
  */
 function startedJobsPosted(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /** Whether the box's centre lies inside the convex quad (both in photo pixels). */

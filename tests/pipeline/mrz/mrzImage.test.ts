@@ -111,6 +111,22 @@ describe('rectifiedMrzImage', () => {
       expect(pieces.search().image.width).toBe(Math.min(SEARCH_WIDTH_PX, whole.width));
     });
   });
+
+  it('reads a region on its ink from the pixels warped for its luminance, as a warp of its own would', async () => {
+    const photo = fixture('clean');
+    const rgba = await decodePhoto(await readFile(photo.path));
+    const plan = planRectification(photo.outline as unknown as Quad<ImagePoint>);
+    withMats(cv, (scope) => {
+      const band = rectIn('document', 0, 900, plan.width, 180);
+      const above = rectIn('document', 0, 600, plan.width, 180);
+      const fresh = (region: typeof band) => rectifiedMrzImage(scope, rgba, plan).inkRegion(region);
+      const pieces = rectifiedMrzImage(scope, rgba, plan);
+      expect(pieces.region(band)).toStrictEqual(rectifiedMrzImage(scope, rgba, plan).region(band));
+      expect(pieces.inkRegion(band)).toStrictEqual(fresh(band));
+      expect(pieces.inkRegion(above)).toStrictEqual(fresh(above));
+      expect(pieces.inkRegion(band)).toStrictEqual(fresh(band));
+    });
+  });
 });
 
 /** Grey as RGBA, so that warping it and taking its luma again gives the same grey. */

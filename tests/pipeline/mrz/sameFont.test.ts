@@ -13,6 +13,7 @@ import { checkDocument } from '../../../src/pipeline/check.ts';
 import { GLYPH_GRID, type GlyphShape } from '../../../src/pipeline/mrz/classifyGlyphs.ts';
 import { readOfText } from '../../../src/pipeline/mrz/evidence.ts';
 import { MRZ_ALPHABET, MRZ_LAYOUTS } from '../../../src/pipeline/mrz/formats.ts';
+import { OCRB_GLYPHS } from '../../../src/pipeline/mrz/ocrbGlyphs.ts';
 import { holeCount, settleByOwnFont, unlikeOwnHoles } from '../../../src/pipeline/mrz/sameFont.ts';
 import { PROJECT_ROOT } from '../../support/fixtures.ts';
 
@@ -74,6 +75,16 @@ describe('holeCount', () => {
   it('counts the holes a glyph encloses: one in a ring, none in a C or a blot', () => {
     expect([ring(12), ring(12, { open: true }), ring(12, { filled: true })].map(holeCount)).toStrictEqual([
       1, 0, 0,
+    ]);
+  });
+
+  it('counts two in a B and an 8 of OCR-B, one in a 0, A, D, P and Q, none in a C, K or <', () => {
+    const outline = (char: string): GlyphShape => ({
+      ink: Float32Array.from(atob(OCRB_GLYPHS[char]!.ink), (byte) => byte.charCodeAt(0)),
+      aspect: 1,
+    });
+    expect([...'B80ADPQCK<'].map((char) => holeCount(outline(char)))).toStrictEqual([
+      2, 2, 1, 1, 1, 1, 1, 0, 0, 0,
     ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The warp's bands of target rows: together they make every row once, and each holds every photo row
- * its samples take (both neighbours of a place rounded to 1/32 px), in no more than BAND_BYTES where
- * the document stands upright.
+ * and column its samples take (both neighbours of a place rounded to 1/32 px), in no more than
+ * BAND_BYTES where the document stands upright.
  */
 import { describe, expect, it } from 'vitest';
 import { BAND_BYTES, sourceBands, type Band } from '../../../src/pipeline/rectify/warpBands.ts';
@@ -17,14 +17,15 @@ function turned(degrees: number): number[] {
   return [k * c, -k * s, 2000 - k * (c * cx - s * cy), k * s, k * c, 1500 - k * (s * cx + c * cy), 0, 0, 1];
 }
 
-/** The photo rows the kernel reads for target row `y`: both neighbours of each place, clamped. */
-function rowsRead(m: readonly number[], y: number): [number, number] {
+/** The photo rows or columns the kernel reads for target row `y`: both neighbours of each place, clamped. */
+function read(m: readonly number[], y: number, along: 'rows' | 'columns'): [number, number] {
+  const [k, size] = along === 'rows' ? [3, PHOTO.height] : [0, PHOTO.width];
   let [low, high] = [Infinity, -Infinity];
   for (let x = 0; x < 1600; x++) {
     const w = m[6]! * x + m[7]! * y + m[8]!;
-    const row = Math.floor(Math.round(((m[3]! * x + m[4]! * y + m[5]!) / w) * 32) / 32);
-    const clamp = (r: number) => Math.min(PHOTO.height - 1, Math.max(0, r));
-    [low, high] = [Math.min(low, clamp(row)), Math.max(high, clamp(row + 1))];
+    const at = Math.floor(Math.round(((m[k]! * x + m[k + 1]! * y + m[k + 2]!) / w) * 32) / 32);
+    const clamp = (r: number) => Math.min(size - 1, Math.max(0, r));
+    [low, high] = [Math.min(low, clamp(at)), Math.max(high, clamp(at + 1))];
   }
   return [low, high];
 }
@@ -38,8 +39,10 @@ function checkBands(m: number[]): Band[] {
   expect(bands.at(-1)!.toRow).toBe(1126);
   for (const band of bands)
     for (let y = band.fromRow; y < band.toRow; y++) {
-      const [low, high] = rowsRead(m, y);
+      const [low, high] = read(m, y, 'rows');
       expect(low >= band.firstRow && high <= band.lastRow, `row ${y}`).toBe(true);
+      const [left, right] = read(m, y, 'columns');
+      expect(left >= band.firstColumn && right <= band.lastColumn, `row ${y}'s columns`).toBe(true);
     }
   return bands;
 }
@@ -62,6 +65,13 @@ describe('sourceBands', () => {
     }
   });
 
+  it('takes in only the columns a band reads: a document in the middle of the photo, not its width', () => {
+    for (const band of checkBands(turned(5))) {
+      expect(band.firstColumn).toBeGreaterThan(100);
+      expect(band.lastColumn).toBeLessThan(PHOTO.width - 100);
+    }
+  });
+
   it('makes a document turned far from upright in one band, not many that read the same rows', () => {
     expect(checkBands(turned(80))).toHaveLength(1);
     expect(checkBands(turned(-100))).toHaveLength(1);
@@ -70,7 +80,14 @@ describe('sourceBands', () => {
   it('reads the whole photo where a place maps through the line at infinity (the kernel then reads 0, 0)', () => {
     const m = [1, 0, 0, 0, 1, 0, 0.001, 0, -0.5];
     expect(sourceBands(m, 1600, 1126, PHOTO.height, ROW_BYTES)).toStrictEqual([
-      { fromRow: 0, toRow: 1126, firstRow: 0, lastRow: PHOTO.height - 1 },
+      {
+        fromRow: 0,
+        toRow: 1126,
+        firstRow: 0,
+        lastRow: PHOTO.height - 1,
+        firstColumn: 0,
+        lastColumn: PHOTO.width - 1,
+      },
     ]);
   });
 });

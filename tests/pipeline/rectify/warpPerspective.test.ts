@@ -156,6 +156,20 @@ describe('warpPerspective', () => {
     expect(differingBytes(photo, strip, 1600, 90)).toBe(0);
   });
 
+  it('equals OpenCV warping the columns beside those the last warp of the same rows left in memory', () => {
+    const photo = noiseImage(1200, 800);
+    const left = [
+      [20.3, 300.7],
+      [500.1, 310.2],
+      [490.9, 500.4],
+      [10.2, 490.8],
+    ];
+    const right = left.map(([x, y]) => [x! + 650, y!]);
+    expect(differingBytes(photo, left, 300, 120)).toBe(0);
+    expect(differingBytes(photo, right, 300, 120)).toBe(0);
+    expect(differingBytes(photo, left, 300, 120)).toBe(0);
+  });
+
   it('equals OpenCV rectifying a fixture’s passport at the size the check does', async () => {
     const entry = fixture('clean');
     const photo = await decodePhoto(await readFile(entry.path));
