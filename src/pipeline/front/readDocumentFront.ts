@@ -98,9 +98,11 @@ export async function readDocumentFront(
     // only upright, half of ../shared/real-photos' cards and pages that are no ID (a US licence, a
     // voucher, a NYC ID) went from "not accepted" to "could not tell" under `npm run eval --
     // --transform rot90`, and a Californian licence, a novelty licence and a NYC ID under rot180.
+    // Measured for the way its print runs at its own size, read at the size a card is read at.
     const small = shrinkRgbaToFit(engines.cv, photo, MAX_CROP_READ_SIDE_PX);
     const sideways = withMats(engines.cv, (scope) => printRunsDown(scope, toGreyscale(small)));
-    const onPhoto = await unlessCut(readWaysUp(engines, sideways ? turnQuarter(engines, small) : small, 2));
+    const sized = enlargedToRead(engines, small);
+    const onPhoto = await unlessCut(readWaysUp(engines, sideways ? turnQuarter(engines, sized) : sized, 2));
     if (onPhoto?.front) return onPhoto.front;
     read.push(...(onPhoto?.read ?? []));
   }
@@ -155,9 +157,23 @@ function atReadingWidth(engines: Engines, document: RgbaImage): RgbaImage {
   // read of whatever took that shape (a tilted card, a magazine's corner) cost 0.4-0.9 s more on four
   // of ../shared/real-photos, with no verdict changed, and took their median past 0.5 s.
   if (formatFromAspect(document.width / document.height) !== 'id-1') return document;
-  const width = RECTIFIED_WIDTH_PX['id-1'];
-  if (document.width >= MIN_READ_WIDTH_SHARE * width) return document;
-  const height = Math.round((document.height * width) / document.width);
+  if (document.width >= MIN_READ_WIDTH_SHARE * RECTIFIED_WIDTH_PX['id-1']) return document;
+  return enlargedToRead(engines, document);
+}
+
+/**
+ * An image whose long side is under MIN_READ_WIDTH_SHARE of an ID-1 card's rectified width, enlarged
+ * to that width: a rectified card as above, or a small photo read whole, which stands in for the card
+ * it shows. Read at its own size, ../shared/real-photos' UK licence halved (320 px, its outline round
+ * the portrait) read `DRIVING License` and nothing else, and a Californian licence halved (379 px) no
+ * expiry; enlarged, each read as at full size.
+ */
+function enlargedToRead(engines: Engines, document: RgbaImage): RgbaImage {
+  const side = RECTIFIED_WIDTH_PX['id-1'];
+  const long = Math.max(document.width, document.height);
+  if (long >= MIN_READ_WIDTH_SHARE * side) return document;
+  const width = Math.round((document.width * side) / long);
+  const height = Math.round((document.height * side) / long);
   return withMats(engines.cv, (scope) => {
     const enlarged = scope.mat();
     engines.cv.resize(
