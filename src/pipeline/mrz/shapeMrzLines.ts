@@ -32,12 +32,12 @@ function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
  */
 export function shapeMrzLines(
   ocrLines: readonly (string | readonly ReadGlyph[])[],
-): { layout: MrzLayout; read: MrzRead } | null {
+): { layout: MrzLayout; read: MrzRead; readonly codeByOutlines?: true } | null {
   const lines = ocrLines
     .map((line) => cleanGlyphs(typeof line === 'string' ? glyphsOfText(line) : line))
     .filter((line) => line.length >= 20);
   const text = (line: readonly ReadGlyph[]) => line.map((glyph) => glyph.char).join('');
-  let best: { layout: MrzLayout; lines: ReadGlyph[][]; cost: number } | null = null;
+  let best: { layout: MrzLayout; lines: ReadGlyph[][]; cost: number; outlined: boolean } | null = null;
   for (const layout of MRZ_LAYOUTS) {
     for (let first = 0; first + layout.lines <= lines.length; first++) {
       const group = lines.slice(first, first + layout.lines);
@@ -49,11 +49,13 @@ export function shapeMrzLines(
         continue;
       // The document code picks between layouts of one size (a visa or a passport; a licence line or a
       // card's), read once the lines are fitted: a mark before the code then falls outside the line.
-      const top = codeByOutlines(dropMarksBeforeCode(group[0]!, layout), layout);
+      const marked = dropMarksBeforeCode(group[0]!, layout);
+      const top = codeByOutlines(marked, layout);
       const fitted = group.map((line, i) =>
         fitLength(i === 0 ? top : dropMarksBeforeStart(line, top, layout), layout.length),
       );
-      if (layout.codes.test(text(fitted[0] ?? []))) best = { layout, lines: fitted, cost };
+      if (layout.codes.test(text(fitted[0] ?? [])))
+        best = { layout, lines: fitted, cost, outlined: top !== marked };
     }
   }
   if (!best) return null;
@@ -64,6 +66,7 @@ export function shapeMrzLines(
       evidence: best.lines.map((line) => line.map(evidenceOf)),
       shapes: best.lines.map((line) => line.map((glyph) => glyph.shape ?? null)),
     },
+    ...(best.outlined && { codeByOutlines: true as const }),
   };
 }
 
@@ -94,7 +97,8 @@ const MAX_MARKS_BEFORE_CODE = 3;
  * as W, H as M): ../shared/real-photos' Turkish passport at half size, its code's glyphs 7 px high,
  * read `FD…` at every glyph height, the outlines' P leading F by 0.23-0.26, and shaped into nothing.
  * The code picks the layout and no check digit guards it, so the outlines decide only where the text
- * is no layout's code at all.
+ * is no layout's code at all, and the shaping says so (`codeByOutlines`): the reading is then kept
+ * only if it holds wholly (readMrz.ts).
  */
 function codeByOutlines(line: readonly ReadGlyph[], layout: MrzLayout): readonly ReadGlyph[] {
   const [first, ...rest] = line;
