@@ -218,8 +218,8 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     length: 30,
     // `D` and a digit (`mrz`'s parseDocumentCode: the second character must be a number; `D1` on the
     // licences we have): a passport's name line `P<D<<MUSTERMANN…`, its `P<` dropped as marks before
-    // a code, shaped as this line with an issuer `MUS` (Mauritius) on ../shared/real-photos' MIDV-500
-    // German passport at half size, and made it a European licence.
+    // a code, shaped as this line with an issuer `MUS` (Mauritius) and made a European licence of
+    // ../shared/real-photos' MIDV-500 German passport at half size, in a trial of a finer MRZ search.
     codes: /^D[^<]/u,
     checks: [
       // Unlike ICAO's, this check digit guards the document code and state too.
