@@ -216,13 +216,18 @@ export const MRZ_LAYOUTS: readonly MrzLayout[] = [
     format: 'FRENCH_DRIVING_LICENSE',
     lines: 1,
     length: 30,
-    codes: /^D/u,
+    // `D` and a digit (`mrz`'s parseDocumentCode: the second character must be a number; `D1` on the
+    // licences we have): a passport's name line `P<D<<MUSTERMANN…`, its `P<` dropped as marks before
+    // a code, shaped as this line with an issuer `MUS` (Mauritius) and made a European licence of
+    // ../shared/real-photos' MIDV-500 German passport at half size, in a trial of a finer MRZ search.
+    codes: /^D[^<]/u,
     checks: [
       // Unlike ICAO's, this check digit guards the document code and state too.
       { field: 'documentNumber', digit: [0, 14], guards: [[0, 0, 14]] },
       { field: 'composite', digit: [0, 29], guards: [[0, 0, 29]] },
     ],
     numeric: [
+      [0, 1, 2],
       [0, 14, 21],
       [0, 29, 30],
     ],

@@ -2,8 +2,9 @@
  * Shaping (README.md, step 3): OCR'd lines cleaned, matched to an MRZ layout by count, length and
  * document code, and brought to the layout's length inside `<` runs.
  */
+import { SURE_MARGIN } from './certainty.ts';
 import { evidenceOf, glyphsOfText, unlikenedGlyph, type MrzRead, type ReadGlyph } from './evidence.ts';
-import { MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
+import { MRZ_ALPHABET, MRZ_LAYOUTS, type MrzLayout } from './formats.ts';
 import { placeOnPitch } from './placeOnPitch.ts';
 import { isStateCode } from './plausibility.ts';
 
@@ -31,12 +32,12 @@ function cleanGlyphs(glyphs: readonly ReadGlyph[]): ReadGlyph[] {
  */
 export function shapeMrzLines(
   ocrLines: readonly (string | readonly ReadGlyph[])[],
-): { layout: MrzLayout; read: MrzRead } | null {
+): { layout: MrzLayout; read: MrzRead; readonly codeByOutlines?: true } | null {
   const lines = ocrLines
     .map((line) => cleanGlyphs(typeof line === 'string' ? glyphsOfText(line) : line))
     .filter((line) => line.length >= 20);
   const text = (line: readonly ReadGlyph[]) => line.map((glyph) => glyph.char).join('');
-  let best: { layout: MrzLayout; lines: ReadGlyph[][]; cost: number } | null = null;
+  let best: { layout: MrzLayout; lines: ReadGlyph[][]; cost: number; outlined: boolean } | null = null;
   for (const layout of MRZ_LAYOUTS) {
     for (let first = 0; first + layout.lines <= lines.length; first++) {
       const group = lines.slice(first, first + layout.lines);
@@ -48,11 +49,13 @@ export function shapeMrzLines(
         continue;
       // The document code picks between layouts of one size (a visa or a passport; a licence line or a
       // card's), read once the lines are fitted: a mark before the code then falls outside the line.
-      const top = dropMarksBeforeCode(group[0]!, layout);
+      const marked = dropMarksBeforeCode(group[0]!, layout);
+      const top = codeByOutlines(marked, layout);
       const fitted = group.map((line, i) =>
         fitLength(i === 0 ? top : dropMarksBeforeStart(line, top, layout), layout.length),
       );
-      if (layout.codes.test(text(fitted[0] ?? []))) best = { layout, lines: fitted, cost };
+      if (layout.codes.test(text(fitted[0] ?? [])))
+        best = { layout, lines: fitted, cost, outlined: top !== marked };
     }
   }
   if (!best) return null;
@@ -63,6 +66,7 @@ export function shapeMrzLines(
       evidence: best.lines.map((line) => line.map(evidenceOf)),
       shapes: best.lines.map((line) => line.map((glyph) => glyph.shape ?? null)),
     },
+    ...(best.outlined && { codeByOutlines: true as const }),
   };
 }
 
@@ -84,6 +88,32 @@ function dropMarksBeforeCode(line: readonly ReadGlyph[], layout: MrzLayout): rea
   return line;
 }
 const MAX_MARKS_BEFORE_CODE = 3;
+
+/**
+ * A first line whose document code tesseract read as a character no layout's code starts with, where
+ * OCR-B's outlines make that glyph this layout's code, leading the character read by SURE_MARGIN (the
+ * lead of a character read for certain): the code as the outlines read it. Small print blurs glyphs
+ * our model tells apart by a stroke or a bowl (models/mrz.evaluation.md: at 2 px of blur it reads N
+ * as W, H as M): ../shared/real-photos' Turkish passport at half size, its code's glyphs 7 px high,
+ * read `FD…` at every glyph height, the outlines' P leading F by 0.23-0.26, and shaped into nothing.
+ * The code picks the layout and no check digit guards it, so the outlines decide only where the text
+ * is no layout's code at all, and the shaping says so (`codeByOutlines`): the reading is then kept
+ * only if it holds wholly (readMrz.ts).
+ */
+function codeByOutlines(line: readonly ReadGlyph[], layout: MrzLayout): readonly ReadGlyph[] {
+  const [first, ...rest] = line;
+  const text = line.map((glyph) => glyph.char).join('');
+  if (!first?.likeness || MRZ_LAYOUTS.some((any) => any.codes.test(text))) return line;
+  const read = MRZ_ALPHABET.indexOf(first.char);
+  if (read < 0) return line;
+  const { likeness } = first;
+  let best = 0;
+  for (let i = 1; i < likeness.length; i++) if (likeness[i]! > likeness[best]!) best = i;
+  const code = MRZ_ALPHABET[best]!;
+  if (likeness[best]! - likeness[read]! < SURE_MARGIN || !layout.codes.test(code + text.slice(1)))
+    return line;
+  return [{ ...first, char: code }, ...rest];
+}
 
 /**
  * An MRZ's lines start in one column (ICAO 9303 parts 4 to 7): glyphs of a line longer than its

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transformPhoto } from '../../../scripts/photoTransforms.ts';
 import { decodePhotoForCheck } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
@@ -195,9 +196,15 @@ describe('readDocumentFront on a photo on its side or upside down', () => {
   }, 60_000);
 });
 
-/** The in-date rule's status and reason for a photo, judged on `today`. */
-async function inDateOf(path: string, today: string): Promise<Pick<RuleResult, 'status' | 'reason'>> {
-  const report = await checkDocument(await decodePhotoForCheck(await readFile(path)), engines, { today });
+/** The in-date rule's status and reason for a photo (halved by area as `npm run eval -- --transform half` does), judged on `today`. */
+async function inDateOf(
+  path: string,
+  today: string,
+  half = false,
+): Promise<Pick<RuleResult, 'status' | 'reason'>> {
+  const bytes = await readFile(path);
+  const photo = await decodePhotoForCheck(half ? (await transformPhoto(bytes, 'half')).bytes : bytes);
+  const report = await checkDocument(photo, engines, { today });
   const { status, reason } = report.rules.find((rule) => rule.id === 'in-date')!;
   return { status, reason };
 }
@@ -234,6 +241,12 @@ describe.skipIf(!existsSync(REAL_PHOTOS))(
     for (const [file, today, status, reason] of cases) {
       it(`${file}: ${status} (${reason})`, async () => {
         expect(await inDateOf(join(REAL_PHOTOS, file), today)).toStrictEqual({ status, reason });
+      }, 60_000);
+    }
+    // Halved (320 and 379 px), the photo read whole is enlarged as a small card is (readDocumentFront.ts).
+    for (const [file, today, status, reason] of cases.filter(([file]) => /onfido|doubango/u.test(file))) {
+      it(`${file} halved: ${status} (${reason})`, async () => {
+        expect(await inDateOf(join(REAL_PHOTOS, file), today, true)).toStrictEqual({ status, reason });
       }, 60_000);
     }
   },
