@@ -2,12 +2,14 @@
  * `npm run bench`: median ms per stage for a 12 MP and a 1 MP photo (made from a fixture), beside the
  * time merely to decode the same JPEG, and the tesseract MRZ reads the check made (none where our own
  * reader settled the code); cold start of the CLI to its first verdict; peak RSS of the CLI
- * on a 48 MP photo. Prints figures; asserts nothing.
+ * on a 48 MP photo. Timed in a process started as the CLI starts its own (bin/allocator.js: glibc
+ * allocator and V8 settings). Prints figures; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { decodePhoto, decodePhotoForCheck } from '../src/decode/node.ts';
 import { loadNodeEngines, processCpuMs } from '../src/engines/node.ts';
@@ -15,6 +17,14 @@ import { checkDocument } from '../src/pipeline/check.ts';
 import { READING_BUDGET_MS } from '../src/pipeline/steps/readingBudget.ts';
 import { fixture, loadManifest, PROJECT_ROOT } from '../tests/support/fixtures.ts';
 import { countingMrzReads } from './mrzReadCount.ts';
+
+/** bin/allocator.js, plain JavaScript for the CLI's first process, which has no types for tsc to read. */
+const ALLOCATOR_MODULE = '../bin/allocator.js';
+const { relaunchWithAllocator } = (await import(ALLOCATOR_MODULE)) as {
+  relaunchWithAllocator(script: string): void;
+};
+// The checks below are timed as the CLI runs them: in a process with its allocator and V8 settings.
+relaunchWithAllocator(fileURLToPath(import.meta.url));
 
 const RUNS = 9;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
