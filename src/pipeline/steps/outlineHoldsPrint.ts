@@ -30,17 +30,16 @@ export function outlineHeldByPrint(
   image: RgbaImage,
   outline: DocumentOutline,
 ): DocumentOutline {
-  // Only an outline whose corners would pass is judged: the check comes before four-corners may pass.
-  if (outline.edgesUnseen || outline.missingCorners.length > 0 || outline.coveredCorners.length > 0)
-    return outline;
+  if (outline.edgesUnseen) return outline;
+  const saysCornersFail = outline.missingCorners.length > 0 || outline.coveredCorners.length > 0;
   const scope = new MatScope(cv);
   try {
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
     const print = measurePrintAboutOutline(scope, analysis, outline, scale);
-    if (!isPrintRoundOutline(print)) return outline;
+    if (!(saysCornersFail ? holdsLittleOfThePrint(print) : isPrintRoundOutline(print))) return outline;
     return frameShowsDocumentCorners(analysis)
       ? wholePhotoOutline(image, 'image')
-      : { ...outline, edgesUnseen: true };
+      : { ...outline, missingCorners: [], coveredCorners: [], edgesUnseen: true };
   } finally {
     scope.release();
   }
@@ -56,6 +55,8 @@ export interface PrintAboutOutline {
   readonly inside: number;
   /** Outside the outline but within it grown about its centre (AROUND_GROWTH): print round it. */
   readonly around: number;
+  /** Farther out still: the rest of the photo's print. */
+  readonly beyond: number;
 }
 
 /**
@@ -85,12 +86,14 @@ export function measurePrintAboutOutline(
   const isAround = insideConvexTest(grown);
   let inside = 0;
   let around = 0;
+  let beyond = 0;
   for (const glyph of glyphsInLines(scope, toGreyscale(analysis))) {
     const [x, y] = centreOf(glyph);
     if (isInside(x, y)) inside++;
     else if (isAround(x, y)) around++;
+    else beyond++;
   }
-  return { inside, around };
+  return { inside, around, beyond };
 }
 
 /**
@@ -103,6 +106,19 @@ export function measurePrintAboutOutline(
  */
 export function isPrintRoundOutline(print: PrintAboutOutline): boolean {
   return print.inside < MIN_GLYPHS && print.around >= MIN_GLYPHS;
+}
+
+/**
+ * An outline that says a corner is cut off or covered is trusted to say so only where it holds most
+ * of the photo's print: a document cut off by the photo's border still has in the photo the part of
+ * it inside the outline, and its print with it. An outline holding less than half the print in
+ * lines (while MIN_GLYPHS or more stand outside it) went round something else, and its corners say
+ * nothing of the document's. Real-photos' kbyai/fra-id-3, a card filling the frame, re-encoded at
+ * JPEG quality 60, halved or turned: outlines round its portrait or its flag, "cut off" every time.
+ */
+export function holdsLittleOfThePrint(print: PrintAboutOutline): boolean {
+  const outside = print.around + print.beyond;
+  return outside >= MIN_GLYPHS && print.inside < outside;
 }
 
 const centreOf = (glyph: Glyph): readonly [number, number] => [

@@ -97,9 +97,9 @@ describe('an outline is the document only where it holds the print', () => {
 
   it('takes an outline with print round it and none in it for a part of a larger document', () => {
     expect([
-      isPrintRoundOutline({ inside: 3, around: 40 }),
-      isPrintRoundOutline({ inside: 40, around: 120 }),
-      isPrintRoundOutline({ inside: 0, around: 5 }),
+      isPrintRoundOutline({ inside: 3, around: 40, beyond: 0 }),
+      isPrintRoundOutline({ inside: 40, around: 120, beyond: 0 }),
+      isPrintRoundOutline({ inside: 0, around: 5, beyond: 0 }),
     ]).toStrictEqual([true, false, false]);
   });
 });
