@@ -19,9 +19,11 @@ import type { OpenCv } from '../../engines/types.ts';
 import { CORNER_NAMES, type RgbaImage } from '../types.ts';
 
 /**
- * An outline no code vouches for, whose corners would all pass, is not taken for the document's edges
- * where the photo's print stands round it rather than in it: the outline went round a thing printed
- * on the document. Its edges are then unseen, unless the photo's own frame shows the document's four
+ * An outline no code vouches for is not taken for the document's edges where the photo's print says it
+ * is not the document: one whose corners would all pass, where the print stands round it rather than
+ * in it (isPrintRoundOutline); one that says a corner is cut off or covered, where it holds less of
+ * the print than lies outside it (holdsLittleOfThePrint). The outline went round a thing printed on
+ * the document. Its edges are then unseen, unless the photo's own frame shows the document's four
  * rounded corners (frameShowsDocumentCorners): the frame is then the outline.
  */
 export function outlineHeldByPrint(
