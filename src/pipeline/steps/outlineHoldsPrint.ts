@@ -21,8 +21,8 @@ import { CORNER_NAMES, type RgbaImage } from '../types.ts';
 /**
  * An outline no code vouches for is not taken for the document's edges where the photo's print says it
  * is not the document: one whose corners would all pass, where the print stands round it rather than
- * in it (isPrintRoundOutline); one that says a corner is cut off or covered, where it holds less of
- * the print than lies outside it (holdsLittleOfThePrint). The outline went round a thing printed on
+ * in it (isPrintRoundOutline); one that says a corner is cut off, where it holds less of the print
+ * than lies outside it (holdsLittleOfThePrint). The outline went round a thing printed on
  * the document. Its edges are then unseen, unless the photo's own frame shows the document's four
  * rounded corners (frameShowsDocumentCorners): the frame is then the outline.
  */
@@ -33,7 +33,10 @@ export function outlineHeldByPrint(
   outline: DocumentOutline,
 ): DocumentOutline {
   if (outline.edgesUnseen) return outline;
-  const saysCornersFail = outline.missingCorners.length > 0 || outline.coveredCorners.length > 0;
+  // A covered corner is judged by the photo at the corner (outline/coveredCorners.ts), and claimed
+  // only where clear-photo finds the borders clear, which is not known here; a corner cut off is
+  // claimed outright.
+  const saysCornersFail = outline.missingCorners.length > 0;
   const scope = new MatScope(cv);
   try {
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
@@ -111,7 +114,7 @@ export function isPrintRoundOutline(print: PrintAboutOutline): boolean {
 }
 
 /**
- * An outline that says a corner is cut off or covered is trusted to say so only where it holds most
+ * An outline that says a corner is cut off is trusted to say so only where it holds most
  * of the photo's print: a document cut off by the photo's border still has in the photo the part of
  * it inside the outline, and its print with it. An outline holding less than half the print in
  * lines (while MIN_GLYPHS or more stand outside it) went round something else, and its corners say
