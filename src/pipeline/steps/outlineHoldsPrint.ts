@@ -114,16 +114,19 @@ export function isPrintRoundOutline(print: PrintAboutOutline): boolean {
 }
 
 /**
- * An outline that says a corner is cut off is trusted to say so only where it holds most
- * of the photo's print: a document cut off by the photo's border still has in the photo the part of
- * it inside the outline, and its print with it. An outline holding less than half the print in
- * lines (while MIN_GLYPHS or more stand outside it) went round something else, and its corners say
- * nothing of the document's. Real-photos' kbyai/fra-id-3, a card filling the frame, re-encoded at
- * JPEG quality 60, halved or turned: outlines round its portrait or its flag, "cut off" every time.
+ * An outline that says a corner is cut off is not trusted to say so where it holds less of the
+ * photo's print in lines than stands outside it, and that print reaches beyond the outline's
+ * neighbourhood (MIN_GLYPHS or more past it grown threefold): the print fills the photo, the document
+ * is larger than the outline, and the outline went round a part of it, its corners saying nothing of
+ * the document's. Real-photos' kbyai/fra-id-3, a card filling the frame, re-encoded at JPEG quality
+ * 60, halved or turned: outlines round its portrait or its flag, "cut off" every time (48 to 79
+ * glyphs beyond). Print only beside the outline is another thing next to it: the page above a data
+ * page taken for the document, cut off with the booklet (the booklet-cut composites: 82 to 100 glyphs
+ * round it, none beyond), still says cut off.
  */
 export function holdsLittleOfThePrint(print: PrintAboutOutline): boolean {
   const outside = print.around + print.beyond;
-  return outside >= MIN_GLYPHS && print.inside < outside;
+  return print.beyond >= MIN_GLYPHS && print.inside < outside;
 }
 
 const centreOf = (glyph: Glyph): readonly [number, number] => [

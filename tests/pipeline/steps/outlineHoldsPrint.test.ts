@@ -117,7 +117,8 @@ describe('an outline is the document only where it holds the print', () => {
       holdsLittleOfThePrint({ inside: 0, around: 0, beyond: 79 }),
       holdsLittleOfThePrint({ inside: 77, around: 1, beyond: 1 }),
       holdsLittleOfThePrint({ inside: 0, around: 4, beyond: 5 }),
-    ]).toStrictEqual([true, true, false, false]);
+      holdsLittleOfThePrint({ inside: 3, around: 100, beyond: 0 }),
+    ]).toStrictEqual([true, true, false, false, false]);
   });
 });
 
