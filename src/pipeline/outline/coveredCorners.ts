@@ -39,11 +39,15 @@ export function coveredByBorderGaps(
 }
 
 /**
- * A corner whose border is only faint (a pale card on a pale table): just inside it the photo shows
- * what it shows inside the document further along its sides, and just beyond it what lies beside the
- * document. A finger or an object over the corner shows itself at both places instead. Patches 3.5%
- * of the short side in from the corner (inside an ID-1 card's rounding, r = 5.9%) and out beyond it,
- * against the same distance in and out a quarter of the way along each side.
+ * A corner the photo shows uncovered: just inside it the photo shows what it shows inside the
+ * document further along its sides, and just beyond it either what lies beside the document (a pale
+ * card's faint corner on a pale table) or at least something else than inside it (the document's edge
+ * runs between the two; an outline drawn a little inside the card, whose sides then find no border
+ * near the corner: real-photos' shakex/v3-card5 halved, midv500-seg/sample2 turned). A finger or an
+ * object over the corner shows itself inside it, unlike the document, and beyond it alike (a thumb of
+ * the hand that holds the card over the corner and the palm beyond). Patches 3.5% of the short side in
+ * from the corner (inside an ID-1 card's rounding, r = 5.9%) and out beyond it, against the same
+ * distance in and out a quarter of the way along each side.
  */
 function looksUncovered(image: RgbaImage, quad: Quad<AnalysisPoint>, i: number, shortSide: number): boolean {
   const corner = quad[i]!;
@@ -67,7 +71,8 @@ function looksUncovered(image: RgbaImage, quad: Quad<AnalysisPoint>, i: number, 
   const outsideRefs = [at(quarterA, -step), at(-step, quarterB)];
   const matches = (patch: number[] | null, refs: (number[] | null)[]) =>
     patch !== null && refs.some((ref) => ref !== null && colourDifference(patch, ref) <= SAME_COLOUR);
-  return matches(inside, insideRefs) && matches(outside, outsideRefs);
+  const edgeSeen = inside !== null && outside !== null && colourDifference(inside, outside) > SAME_COLOUR;
+  return matches(inside, insideRefs) && (matches(outside, outsideRefs) || edgeSeen);
 }
 
 /**

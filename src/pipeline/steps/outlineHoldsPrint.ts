@@ -19,9 +19,11 @@ import type { OpenCv } from '../../engines/types.ts';
 import { CORNER_NAMES, type RgbaImage } from '../types.ts';
 
 /**
- * An outline no code vouches for, whose corners would all pass, is not taken for the document's edges
- * where the photo's print stands round it rather than in it: the outline went round a thing printed
- * on the document. Its edges are then unseen, unless the photo's own frame shows the document's four
+ * An outline no code vouches for is not taken for the document's edges where the photo's print says it
+ * is not the document: one whose corners would all pass, where the print stands round it rather than
+ * in it (isPrintRoundOutline); one that says a corner is cut off, where it holds less of the print
+ * than lies outside it (holdsLittleOfThePrint). The outline went round a thing printed on
+ * the document. Its edges are then unseen, unless the photo's own frame shows the document's four
  * rounded corners (frameShowsDocumentCorners): the frame is then the outline.
  */
 export function outlineHeldByPrint(
@@ -30,17 +32,19 @@ export function outlineHeldByPrint(
   image: RgbaImage,
   outline: DocumentOutline,
 ): DocumentOutline {
-  // Only an outline whose corners would pass is judged: the check comes before four-corners may pass.
-  if (outline.edgesUnseen || outline.missingCorners.length > 0 || outline.coveredCorners.length > 0)
-    return outline;
+  if (outline.edgesUnseen) return outline;
+  // A covered corner is judged by the photo at the corner (outline/coveredCorners.ts), and claimed
+  // only where clear-photo finds the borders clear, which is not known here; a corner cut off is
+  // claimed outright.
+  const saysCornersFail = outline.missingCorners.length > 0;
   const scope = new MatScope(cv);
   try {
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
     const print = measurePrintAboutOutline(scope, analysis, outline, scale);
-    if (!isPrintRoundOutline(print)) return outline;
+    if (!(saysCornersFail ? holdsLittleOfThePrint(print) : isPrintRoundOutline(print))) return outline;
     return frameShowsDocumentCorners(analysis)
       ? wholePhotoOutline(image, 'image')
-      : { ...outline, edgesUnseen: true };
+      : { ...outline, missingCorners: [], coveredCorners: [], edgesUnseen: true };
   } finally {
     scope.release();
   }
@@ -56,6 +60,8 @@ export interface PrintAboutOutline {
   readonly inside: number;
   /** Outside the outline but within it grown about its centre (AROUND_GROWTH): print round it. */
   readonly around: number;
+  /** Farther out still: the rest of the photo's print. */
+  readonly beyond: number;
 }
 
 /**
@@ -85,12 +91,14 @@ export function measurePrintAboutOutline(
   const isAround = insideConvexTest(grown);
   let inside = 0;
   let around = 0;
+  let beyond = 0;
   for (const glyph of glyphsInLines(scope, toGreyscale(analysis))) {
     const [x, y] = centreOf(glyph);
     if (isInside(x, y)) inside++;
     else if (isAround(x, y)) around++;
+    else beyond++;
   }
-  return { inside, around };
+  return { inside, around, beyond };
 }
 
 /**
@@ -103,6 +111,22 @@ export function measurePrintAboutOutline(
  */
 export function isPrintRoundOutline(print: PrintAboutOutline): boolean {
   return print.inside < MIN_GLYPHS && print.around >= MIN_GLYPHS;
+}
+
+/**
+ * An outline that says a corner is cut off is not trusted to say so where it holds less of the
+ * photo's print in lines than stands outside it, and that print reaches beyond the outline's
+ * neighbourhood (MIN_GLYPHS or more past it grown threefold): the print fills the photo, the document
+ * is larger than the outline, and the outline went round a part of it, its corners saying nothing of
+ * the document's. Real-photos' kbyai/fra-id-3, a card filling the frame, re-encoded at JPEG quality
+ * 60, halved or turned: outlines round its portrait or its flag, "cut off" every time (48 to 79
+ * glyphs beyond). Print only beside the outline is another thing next to it: the page above a data
+ * page taken for the document, cut off with the booklet (the booklet-cut composites: 82 to 100 glyphs
+ * round it, none beyond), still says cut off.
+ */
+export function holdsLittleOfThePrint(print: PrintAboutOutline): boolean {
+  const outside = print.around + print.beyond;
+  return print.beyond >= MIN_GLYPHS && print.inside < outside;
 }
 
 const centreOf = (glyph: Glyph): readonly [number, number] => [
