@@ -196,15 +196,12 @@ function judgePrediction(
   // The photo's own border is drawn into the edge map: a side along it is not the document's edge.
   // Nor is a line within the margin of it all along: a laminate's edge or a printed frame a few
   // millimetres inside a document that runs off the photo looks the same (passporteye's tight crops).
-  const seen = quad.map(
-    (p, i) => sideSeen(i) && !sharedBorder(p, quad[(i + 1) % 4]!, width, height, marginPx),
-  );
+  const along = (i: number, margin: number) =>
+    sharedBorder(quad[i]!, quad[(i + 1) % 4]!, width, height, margin) !== null;
+  const seen = quad.map((_, i) => sideSeen(i) && !along(i, marginPx));
   // A side seen beyond the margin by no more than where its edges lie may be such a line too: it is
   // neither the document's edge nor known not to be (the outline is unseen there, not cut off).
-  const doubtful = quad.some(
-    (p, i) =>
-      seen[i] && sharedBorder(p, quad[(i + 1) % 4]!, width, height, marginPx + EDGE_PLACE_ERROR_PX) !== null,
-  );
+  const doubtful = seen.some((s, i) => s && along(i, marginPx + EDGE_PLACE_ERROR_PX));
   const missing = new Set<CornerName>();
   quad.forEach((p, i) => {
     if (outside(p)) missing.add(CORNER_NAMES[i]!);
