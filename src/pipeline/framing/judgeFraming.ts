@@ -143,7 +143,13 @@ function cornersOnly(
     outline: outline?.quad ?? null,
     missingCorners: [...new Set([...missing, ...(outline?.coveredCorners ?? [])])],
     fourCorners,
-    problem: !outline ? 'no-document' : missing.length > 0 ? 'corners-missing' : 'corners-covered',
+    // An outline whose edges were not seen (outline/judgeQuad.ts) shows no document's corners to fix.
+    problem:
+      !outline || outline.edgesUnseen
+        ? 'no-document'
+        : missing.length > 0
+          ? 'corners-missing'
+          : 'corners-covered',
     clearPhoto: null,
     measures: null,
     timingsMs,

@@ -76,11 +76,9 @@ export function judgeQuad(
   if (aspect < OUTLINE_THRESHOLDS.minAspect || aspect > OUTLINE_THRESHOLDS.maxAspect) return null;
   if (reachesTooFar(quad, width, height)) return null;
   const sideSupports = quad.map((p, i) => edgeSupport(edges, p, quad[(i + 1) % 4]!, 0.1, 0.9));
+  const onFrame = cornersOfUnseenSidesOnFrame({ image, maps: [edges] }, quad);
   const missingCorners = [
-    ...new Set([
-      ...missingCornersOf(quad, sides.length === 3, width, height),
-      ...cornersOfUnseenSidesOnFrame({ image, maps: [edges] }, quad),
-    ]),
+    ...new Set([...missingCornersOf(quad, sides.length === 3, width, height), ...onFrame.cutOff]),
   ].sort((a, b) => CORNER_NAMES.indexOf(a) - CORNER_NAMES.indexOf(b));
   const support = sideSupports.reduce((s, v) => s + v, 0) / 4;
   if (support < OUTLINE_THRESHOLDS.minEdgeSupport) return null;
@@ -96,6 +94,7 @@ export function judgeQuad(
     areaShare: visibleArea / (width * height),
     aspect,
     edgeSupport: support,
+    ...(onFrame.unseen && missingCorners.length === 0 ? { edgesUnseen: true as const } : {}),
   };
   // Support counts twice: a document's border is continuous, texture's edges are not. Measured on the
   // fixtures: a wood-grain region (support 0.66, 41% of the photo) must lose to the card (1.0, 12%),
@@ -150,20 +149,40 @@ function missingCornersOf(
  * A corner on the photo's border is seen only where both its sides are: a side that is not on edges
  * inside the photo (away from its border, which is drawn into the edge map) is a chord across a
  * document that runs off the photo there, closed by the border (a card whose end is cut off, its
- * top and bottom edges leaving the photo at a slant).
+ * top and bottom edges leaving the photo at a slant): the corner is cut off. Only where the other
+ * side is seen running to the border, though: where it is not either (the quad's nearest quarter of
+ * it on no edge), nothing there is the document's edge, and the corner says nothing of the
+ * document's (real-photos' shakex/v3-card5 turned half a turn: a marble vein taken for a side, the
+ * quad closed on the marble beyond the card). The outline is then unseen there, not cut off.
  */
-function cornersOfUnseenSidesOnFrame(measure: SideMeasure, quad: Quad<AnalysisPoint>): CornerName[] {
+function cornersOfUnseenSidesOnFrame(
+  measure: SideMeasure,
+  quad: Quad<AnalysisPoint>,
+): { readonly cutOff: CornerName[]; readonly unseen: boolean } {
   const { width, height } = measure.image;
   const onFrame = (p: Point) => borderOf(p, width, height) !== null;
-  return CORNER_NAMES.filter((_, i) => {
-    if (!onFrame(quad[i]!)) return false;
+  // A side along the border itself cannot be measured (null): it is the border's (frame.ts), not this.
+  const seenFrom = (p: Point, q: Point, reach: number) => {
+    const support = segmentSupport(
+      measure,
+      p,
+      [p[0] + (q[0] - p[0]) * reach, p[1] + (q[1] - p[1]) * reach],
+      1,
+    );
+    return support === null || support >= OUTLINE_THRESHOLDS.minOwnSideSupport;
+  };
+  const cutOff: CornerName[] = [];
+  let unseen = false;
+  quad.forEach((corner, i) => {
+    if (!onFrame(corner)) return;
     const [before, after] = [quad[(i + 3) % 4]!, quad[(i + 1) % 4]!];
-    // A side along the border itself cannot be measured: it is the border's (frame.ts), not this.
-    return [before, after].some((q) => {
-      const support = segmentSupport(measure, quad[i]!, q, 1);
-      return support !== null && support < OUTLINE_THRESHOLDS.minOwnSideSupport;
-    });
+    const [beforeSeen, afterSeen] = [seenFrom(corner, before, 1), seenFrom(corner, after, 1)];
+    if (beforeSeen && afterSeen) return;
+    const other = beforeSeen ? before : after;
+    if ((beforeSeen || afterSeen) && seenFrom(corner, other, 0.25)) cutOff.push(CORNER_NAMES[i]!);
+    else unseen = true;
   });
+  return { cutOff, unseen };
 }
 
 /** The photo's borders that the visible document's polygon runs along. */

@@ -43,6 +43,16 @@ import { OUTLINE_THRESHOLDS } from './thresholds.ts';
  */
 export const FIT_IOU = 0.7;
 
+/**
+ * How far an edge found may lie from where the document's edge is, in the analysis copy's pixels,
+ * whatever the photo's size: the 5-px median moves a border by up to 2 px, and the sides near a
+ * prediction are looked for every 2 px (sidesNear.ts). Near the photo's border, a side found within
+ * this of the margin there cannot be told from a line inside it: a small photo's few pixels a
+ * millimetre make that a millimetre or more (passporteye's 100_pass-chn halved: a laminate's edge 2.9 mm
+ * from the photo's border found at 3.9 mm).
+ */
+const EDGE_PLACE_ERROR_PX = 2;
+
 /** Where the document is predicted to be, and the box of the code it was predicted from (both in one pixel space, in the document's own corner order). */
 export interface PredictedOutline<P extends Point> {
   readonly quad: Quad<P>;
@@ -186,9 +196,12 @@ function judgePrediction(
   // The photo's own border is drawn into the edge map: a side along it is not the document's edge.
   // Nor is a line within the margin of it all along: a laminate's edge or a printed frame a few
   // millimetres inside a document that runs off the photo looks the same (passporteye's tight crops).
-  const seen = quad.map(
-    (p, i) => sideSeen(i) && !sharedBorder(p, quad[(i + 1) % 4]!, width, height, marginPx),
-  );
+  const along = (i: number, margin: number) =>
+    sharedBorder(quad[i]!, quad[(i + 1) % 4]!, width, height, margin) !== null;
+  const seen = quad.map((_, i) => sideSeen(i) && !along(i, marginPx));
+  // A side seen beyond the margin by no more than where its edges lie may be such a line too: it is
+  // neither the document's edge nor known not to be (the outline is unseen there, not cut off).
+  const doubtful = seen.some((s, i) => s && along(i, marginPx + EDGE_PLACE_ERROR_PX));
   const missing = new Set<CornerName>();
   quad.forEach((p, i) => {
     if (outside(p)) missing.add(CORNER_NAMES[i]!);
@@ -202,7 +215,7 @@ function judgePrediction(
     }
   });
   const missingCorners = CORNER_NAMES.filter((name) => missing.has(name));
-  const edgesUnseen = missingCorners.length === 0 && seen.some((s) => !s);
+  const edgesUnseen = missingCorners.length === 0 && (doubtful || seen.some((s) => !s));
   const polygon = clipToFrame(quad, width, height);
   const visibleArea = Math.abs(signedArea(polygon));
   const offEdges = [
