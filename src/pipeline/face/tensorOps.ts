@@ -78,6 +78,13 @@ export function pad(
   output: Float32Array,
   outShape: Hwc,
 ): void {
+  const channelsOnly =
+    before.height === 0 &&
+    before.width === 0 &&
+    before.channels === 0 &&
+    outShape.height === inShape.height &&
+    outShape.width === inShape.width;
+  if (channelsOnly) return padChannels(input, inShape.channels, output, outShape.channels);
   output.fill(0);
   for (let y = 0; y < inShape.height; y++)
     for (let x = 0; x < inShape.width; x++) {
@@ -86,6 +93,19 @@ export function pad(
         ((y + before.height) * outShape.width + x + before.width) * outShape.channels + before.channels;
       for (let c = 0; c < inShape.channels; c++) output[to + c] = input[from + c]!;
     }
+}
+
+/** pad's channels added after each pixel's own (BlazeFace's): each value written once. */
+function padChannels(
+  input: Float32Array,
+  inChannels: number,
+  output: Float32Array,
+  outChannels: number,
+): void {
+  for (let from = 0, to = 0; from < input.length; from += inChannels, to += outChannels) {
+    for (let c = 0; c < inChannels; c++) output[to + c] = input[from + c]!;
+    for (let c = inChannels; c < outChannels; c++) output[to + c] = 0;
+  }
 }
 
 export function add(a: Float32Array, b: Float32Array, output: Float32Array): void {

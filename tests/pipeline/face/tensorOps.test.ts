@@ -77,6 +77,18 @@ describe('pad', () => {
     );
     expect([...output]).toStrictEqual([1, 2, 0, 3, 4, 0]);
   });
+
+  it('pads rows, columns and channels before, with zeros everywhere else', () => {
+    const output = new Float32Array(12).fill(9);
+    pad(
+      new Float32Array([1, 2]),
+      { height: 1, width: 2, channels: 1 },
+      { height: 1, width: 1, channels: 1 },
+      output,
+      { height: 2, width: 3, channels: 2 },
+    );
+    expect([...output]).toStrictEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2]);
+  });
 });
 
 describe('activate', () => {
