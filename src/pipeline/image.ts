@@ -43,10 +43,25 @@ export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
  * photo, did the same ("weak objects": cellMeans' column band, clarity's LoudestBins and LumaSamples).
  */
 
-/** How many of each byte value (0..255) `data` holds. */
+/**
+ * How many of each byte value (0..255) `data` holds. Counted into four histograms in turn, then
+ * summed: neighbouring pixels of one value (paper, print) made each count wait for the one before it
+ * (0.46 against 0.27 ms over clarity's 800-px grey, Node, 2026-12-05).
+ */
 export function byteHistogram(data: Uint8Array): Uint32Array {
+  const counts = new Uint32Array(4 * 256);
+  const whole = data.length - (data.length % 4);
+  let i = 0;
+  for (; i < whole; i += 4) {
+    counts[data[i]!]!++;
+    counts[256 + data[i + 1]!]!++;
+    counts[512 + data[i + 2]!]!++;
+    counts[768 + data[i + 3]!]!++;
+  }
+  for (; i < data.length; i++) counts[data[i]!]!++;
   const histogram = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) histogram[data[i]!]!++;
+  for (let v = 0; v < 256; v++)
+    histogram[v] = counts[v]! + counts[256 + v]! + counts[512 + v]! + counts[768 + v]!;
   return histogram;
 }
 

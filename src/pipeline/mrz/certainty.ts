@@ -20,6 +20,49 @@ const DOUBT_MARGIN = 0.1;
 export const SURE_MARGIN = 0.2;
 
 /**
+ * Which of MRZ_ALPHABET's characters the column allows (formats.ts' allowedAt), 1 or 0 each: its
+ * pattern tested once per kind of column, not once per character of every column read (issue 13).
+ */
+function allowedMask(layout: MrzLayout, line: number, column: number): Uint8Array {
+  const allowed = allowedAt(layout, line, column);
+  let mask = allowedMasks.get(allowed.source);
+  if (!mask) {
+    // One past the alphabet: evidence longer than it was tested on `undefined`, as the filters did.
+    mask = Uint8Array.from([...MRZ_ALPHABET, undefined], (char) => (allowed.test(char!) ? 1 : 0));
+    allowedMasks.set(allowed.source, mask);
+  }
+  return mask;
+}
+const allowedMasks = new Map<string, Uint8Array>();
+
+const allowedAtIndex = (mask: Uint8Array, k: number) => mask[Math.min(k, mask.length - 1)] === 1;
+
+/** The two highest likenesses the column allows (0 for each missing), as sorting them would give. */
+function topTwoAllowed(evidence: Float32Array, mask: Uint8Array): [number, number] {
+  let first = -Infinity;
+  let second = -Infinity;
+  let count = 0;
+  for (let k = 0; k < evidence.length; k++) {
+    if (!allowedAtIndex(mask, k)) continue;
+    const value = evidence[k]!;
+    if (value > first) {
+      second = first;
+      first = value;
+    } else if (value > second) second = value;
+    count++;
+  }
+  return [count > 0 ? first : 0, count > 1 ? second : 0];
+}
+
+/** The highest likeness, at least 0, of any other character than `char` the column allows. */
+function bestRival(evidence: Float32Array, mask: Uint8Array, char: string): number {
+  let rival = 0;
+  for (let k = 0; k < evidence.length; k++)
+    if (MRZ_ALPHABET[k] !== char && allowedAtIndex(mask, k)) rival = Math.max(rival, evidence[k]!);
+  return rival;
+}
+
+/**
  * Whether a character that no check digit guards (names, a visa's optional data) is barely favoured
  * over another its column allows (by less than DOUBT_MARGIN): a read at another scale may settle it.
  * On ../shared/real-ids, an H read as N led by 0.08; averaged over three scales, H led by 0.29. (An O
@@ -35,10 +78,7 @@ export function hasDoubtfulGlyph(layout: MrzLayout, read: MrzRead): boolean {
   return read.evidence.some((line, lineIndex) =>
     line.some((evidence, column) => {
       if (guarded(lineIndex, column)) return false;
-      const allowed = allowedAt(layout, lineIndex, column);
-      const [first = 0, second = 0] = [...evidence]
-        .filter((_, k) => allowed.test(MRZ_ALPHABET[k]!))
-        .sort((a, b) => b - a);
+      const [first, second] = topTwoAllowed(evidence, allowedMask(layout, lineIndex, column));
       return first - second < DOUBT_MARGIN;
     }),
   );
@@ -65,11 +105,7 @@ export function readForCertain(
     const allowed = allowedAt(layout, line, column);
     if (read !== char && !(TESSERACT_BLIND[read] === char && !allowed.test(read))) return false;
     const own = evidence[MRZ_ALPHABET.indexOf(char)] ?? 0;
-    const rival = Math.max(
-      0,
-      ...[...evidence].filter((_, k) => MRZ_ALPHABET[k] !== char && allowed.test(MRZ_ALPHABET[k]!)),
-    );
-    return own - rival > SURE_MARGIN;
+    return own - bestRival(evidence, allowedMask(layout, line, column), char) > SURE_MARGIN;
   };
 }
 

@@ -53,6 +53,25 @@ export function codeMarkRows(
   cv: OpenCv,
   crop: GreyImage,
   glyphHeightPx: number,
+): { readonly rows: readonly (readonly CodeMark[])[]; readonly components: readonly CodeMark[] } {
+  // A band's crop is measured (measureCodeRows) and then read by its outlines (readCodeByOutlines.ts)
+  // at the same glyph height: its marks are found once (issue 13: ~1 ms a 12 MP check).
+  const known = measured.get(crop);
+  if (known?.glyphHeightPx === glyphHeightPx) return known.marks;
+  const marks = markRowsOf(cv, crop, glyphHeightPx);
+  measured.set(crop, { glyphHeightPx, marks });
+  return marks;
+}
+
+const measured = new WeakMap<
+  GreyImage,
+  { readonly glyphHeightPx: number; readonly marks: ReturnType<typeof codeMarkRows> }
+>();
+
+function markRowsOf(
+  cv: OpenCv,
+  crop: GreyImage,
+  glyphHeightPx: number,
 ): { rows: CodeMark[][]; components: CodeMark[] } {
   const components = withMats(cv, (scope) => {
     const ink = scope.mat();

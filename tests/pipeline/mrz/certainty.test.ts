@@ -7,11 +7,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   doubtfulFailures,
+  hasDoubtfulGlyph,
   isExpiryReadForCertain,
   readForCertain,
+  SURE_MARGIN,
 } from '../../../src/pipeline/mrz/certainty.ts';
 import { evidenceOf, unlikenedGlyph, type MrzRead } from '../../../src/pipeline/mrz/evidence.ts';
-import { checkDigitOf, checkHolds, MRZ_LAYOUTS, type MrzLayout } from '../../../src/pipeline/mrz/formats.ts';
+import {
+  allowedAt,
+  checkDigitOf,
+  checkHolds,
+  MRZ_LAYOUTS,
+  type MrzLayout,
+} from '../../../src/pipeline/mrz/formats.ts';
 import { MRZ_ALPHABET, type MrzReading } from '../../../src/pipeline/types.ts';
 
 const TD3 = MRZ_LAYOUTS.find((layout) => layout.format === 'TD3')!;
@@ -149,5 +157,77 @@ describe('checkDigitOf on the specimen', () => {
     // Held here so the specimen above is the misprint it is said to be.
     expect(checkDigitOf('P0000000A')).toBe(5);
     expect(checkDigitOf('210626')).toBe(1);
+  });
+});
+
+describe('hasDoubtfulGlyph and readForCertain against their plain definitions', () => {
+  // Evidence in no order, with ties, over every column of a TD3 and a TD1 code (issue 13: the allowed
+  // characters are looked up, not tested per character).
+  const noise = (seed: number) => Math.fround(Math.abs(Math.sin(seed * 78.233) * 1.7) - 0.2);
+  // Each place's own character ahead by 0.2-0.7, rivals in no order, ties among them; every few reads,
+  // one place's lead cut to 0.15 (certain of nothing) or 0.05 (in doubt where no check guards it).
+  const readsOf = (lines: readonly string[], salt: number): MrzRead => ({
+    lines,
+    evidence: lines.map((line, l) =>
+      [...line].map((char, c) => {
+        const evidence = Float32Array.from(MRZ_ALPHABET, (_, k) =>
+          k % 7 === 3 ? 0.25 : Math.fround(0.5 * noise(salt + l * 1000 + c * 40 + k)),
+        );
+        const own = MRZ_ALPHABET.indexOf(char);
+        evidence[own] = Math.fround(1.0 + 0.25 * noise(salt * 3 + c));
+        if (c === (salt * 7) % line.length && salt % 3 !== 2) {
+          const rival = [...MRZ_ALPHABET].findIndex(
+            (other) => other !== char && allowedAt(TD3, l, c).test(other),
+          );
+          if (rival >= 0) evidence[rival] = Math.fround(evidence[own]! - (salt % 3 === 0 ? 0.05 : 0.15));
+        }
+        return evidence;
+      }),
+    ),
+  });
+  const plainDoubtful = (layout: MrzLayout, read: MrzRead) =>
+    read.evidence.some((line, l) =>
+      line.some((evidence, column) => {
+        const guarded = layout.checks.some(
+          (rule) =>
+            (rule.digit[0] === l && rule.digit[1] === column) ||
+            rule.guards.some(([gl, start, end]) => gl === l && column >= start && column < end),
+        );
+        if (guarded) return false;
+        const allowed = allowedAt(layout, l, column);
+        const [first = 0, second = 0] = [...evidence]
+          .filter((_, k) => allowed.test(MRZ_ALPHABET[k]!))
+          .sort((a, b) => b - a);
+        return first - second < 0.1;
+      }),
+    );
+  const plainSure = (layout: MrzLayout, read: MrzRead, line: number, column: number) => {
+    const char = read.lines[line]![column]!;
+    const evidence = read.evidence[line]![column]!;
+    const allowed = allowedAt(layout, line, column);
+    const own = evidence[MRZ_ALPHABET.indexOf(char)] ?? 0;
+    const rivals = [...evidence].filter((_, k) => MRZ_ALPHABET[k] !== char && allowed.test(MRZ_ALPHABET[k]!));
+    return own - Math.max(0, ...rivals) > SURE_MARGIN;
+  };
+
+  it.each([
+    ['TD3', TD3, PHL_AS_PRINTED],
+    [
+      'TD1',
+      TD1,
+      ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'],
+    ],
+  ] as const)('gives what sorting and filtering gave on a %s code', (_, layout, lines) => {
+    for (let salt = 0; salt < 40; salt++) {
+      const read = readsOf(lines, salt);
+      expect(hasDoubtfulGlyph(layout, read)).toBe(plainDoubtful(layout, read));
+      const sure = readForCertain(layout, read, read, { lines } as unknown as MrzReading);
+      const hasLikeness = (l: number, c: number) =>
+        read.evidence[l]![c]!.some((v) => v !== 0 && v !== 1 && v !== Math.fround(0.8));
+      for (let l = 0; l < lines.length; l++)
+        for (let c = 0; c < lines[l]!.length; c++)
+          if (hasLikeness(l, c))
+            expect([l, c, sure(l, c)]).toStrictEqual([l, c, plainSure(layout, read, l, c)]);
+    }
   });
 });
