@@ -194,8 +194,8 @@ async function unlessCut<T>(reading: Promise<T>): Promise<T | null> {
  * clarity/measurePrint.ts) is read turned a quarter turn. Read only upright, half of
  * ../shared/real-photos' cards and pages that are no ID (a US licence, a voucher, a NYC ID) went from
  * "not accepted" to "could not tell" under `npm run eval -- --transform rot90`, and a Californian
- * licence, a novelty licence and a NYC ID under rot180. Where the upright reads named nothing and read
- * no line surely, and the photo may still be on its side (its print leaning down it, or the outline's
+ * licence, a novelty licence and a NYC ID under rot180. Where the upright reads named nothing, read
+ * no line surely and hardly a word, and the photo may still be on its side (its print leaning down it, or the outline's
  * long side down it: an ID-1 card and a passport page are landscape), it is read turned as well, the
  * way the document was turned to be read where the outline says so (`turnsAsDocument`, clockwise):
  * ../shared's UK licence sample turned a quarter, whose small print leans neither way, was otherwise
@@ -214,6 +214,9 @@ async function readPhotoWaysUp(
     readWaysUp(engines, direction === 'down' ? turnQuarters(engines.cv, sized, 1) : sized),
   );
   if (!first || first.front || first.uprightTurns !== undefined) return first ?? { front: null, read: [] };
+  // Words read this way up say it is the way the print runs (arg0s' scan of a Lithuanian card's two
+  // sides, upright and portrait-shaped, read its dates and "LTU": turned, nothing, for 1 s more).
+  if (wordsIn(first.read) >= MIN_FRONT_WORDS) return first;
   const mayBeOnItsSide = direction === 'leaning-down' || (direction === 'across' && turnsAsDocument !== null);
   if (!mayBeOnItsSide) return first;
   const turns = direction === 'across' && turnsAsDocument !== null ? turnsAsDocument : 1;
