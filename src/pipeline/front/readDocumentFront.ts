@@ -9,7 +9,7 @@
  */
 import type { Engines } from '../../engines/types.ts';
 import { matToRgba, rgbaToMat, turnQuarters, withMats } from '../cv.ts';
-import { printLineDirection } from '../clarity/measurePrint.ts';
+import { MIN_GLYPHS, printLineDirection } from '../clarity/measurePrint.ts';
 import { toGreyscale } from '../image.ts';
 import { formatFromAspect, RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import { shrinkRgbaToFit } from '../resizeArea.ts';
@@ -71,14 +71,17 @@ export async function readDocumentFront(
 ): Promise<FrontReading | null> {
   // A page of text is known by its lines' shape (measureTextPage.ts): the LSTM's whole-page read,
   // up to 4 s on ../shared's magazine pages, is spared.
-  if (isTextPage(measureTextPage(engines.cv, document)))
-    return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
+  const onObject = measureTextPage(engines.cv, document);
+  if (isTextPage(onObject)) return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
   const forReading = atReadingWidth(engines, document);
   const onDocument = await readWaysUp(engines, forReading);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
   const side = photo ? Math.max(photo.width, photo.height) : Infinity;
-  const readWhole = side <= MAX_CROP_READ_SIDE_PX || outlineShare < MAX_PART_SHARE;
+  // An object with next to no marks shaped like glyphs holds no document's print, whatever share of
+  // the photo its outline covers (clarity is measured on the photo so: steps/seeDocument.ts).
+  const unprinted = onObject.glyphs < MIN_GLYPHS;
+  const readWhole = side <= MAX_CROP_READ_SIDE_PX || outlineShare < MAX_PART_SHARE || unprinted;
   // Enlarged, a small card's blur reads as words (yushulx-zadl's dl.png, its outline gone astray: 1
   // word at its own 400 px, 4 at 1100): the count then no longer says the outline held hardly any
   // print, and a photo this small costs no more to read than the card.
