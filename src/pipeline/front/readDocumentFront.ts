@@ -55,6 +55,8 @@ const MAX_PART_SHARE = 0.2;
  */
 const TURNS_AS_RECTIFIED = 3;
 
+const NOTHING_READ: WaysUpReading = { front: null, read: [] };
+
 /**
  * Reads the printed text of a rectified document, upright and then upside down; and, where that
  * found no document and hardly any text in a small photo, the photo's, upright. `outlineShare`: the
@@ -73,14 +75,16 @@ export async function readDocumentFront(
   // up to 4 s on ../shared's magazine pages, is spared.
   const onObject = measureTextPage(engines.cv, document);
   if (isTextPage(onObject)) return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
+  // An object with next to no marks shaped like glyphs holds no document's print, whatever share of
+  // the photo its outline covers (clarity is measured on the photo so: steps/seeDocument.ts): the
+  // photo is read whole instead (glare-313's recipe page turned a quarter, whose outline went round
+  // a quarter of the photo's blank table: read, 0.66 s for nothing).
+  const unprinted = onObject.glyphs < MIN_GLYPHS;
   const forReading = atReadingWidth(engines, document);
-  const onDocument = await readWaysUp(engines, forReading);
+  const onDocument = unprinted && photo ? NOTHING_READ : await readWaysUp(engines, forReading);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
   const side = photo ? Math.max(photo.width, photo.height) : Infinity;
-  // An object with next to no marks shaped like glyphs holds no document's print, whatever share of
-  // the photo its outline covers (clarity is measured on the photo so: steps/seeDocument.ts).
-  const unprinted = onObject.glyphs < MIN_GLYPHS;
   const readWhole = side <= MAX_CROP_READ_SIDE_PX || outlineShare < MAX_PART_SHARE || unprinted;
   // Enlarged, a small card's blur reads as words (yushulx-zadl's dl.png, its outline gone astray: 1
   // word at its own 400 px, 4 at 1100): the count then no longer says the outline held hardly any
