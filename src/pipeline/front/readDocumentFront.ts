@@ -81,7 +81,12 @@ export async function readDocumentFront(
   // a quarter of the photo's blank table: read, 0.66 s for nothing).
   const unprinted = onObject.glyphs < MIN_GLYPHS;
   const forReading = atReadingWidth(engines, document);
-  const onDocument = unprinted && photo ? NOTHING_READ : await readWaysUp(engines, forReading);
+  // Rectified from an outline on its side, the document came out upright or upside down as the photo
+  // was turned a quarter one way or the other: both ways up are read, however little print the first
+  // showed (shakex's card4, a Chinese resident card, turned three quarters: upside down, its dates
+  // read as 5 runs of wrong letters, and the right way up, where its validity period reads, was spared).
+  const onDocument =
+    unprinted && photo ? NOTHING_READ : await readWaysUp(engines, forReading, outlineOnItsSide);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
   const side = photo ? Math.max(photo.width, photo.height) : Infinity;

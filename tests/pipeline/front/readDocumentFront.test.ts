@@ -368,6 +368,11 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('../shared/real-photos turned: verdict
     }, 60_000);
   }
 
+  it('a Chinese resident card turned three quarters still reads its validity period (shakex/card4.jpg rot270)', async () => {
+    const verdicts = await turnedVerdicts(join(REAL_PHOTOS, 'shakex/card4.jpg'), 'rot270', '2038-04-21');
+    expect(verdicts['in-date']).toBe('pass in-date');
+  }, 60_000);
+
   it('a bank card turned a quarter is still a bank card (evgen/_img_8.jpg rot90)', async () => {
     const verdicts = await turnedVerdicts(join(REAL_PHOTOS, 'evgen/_img_8.jpg'), 'rot90', '2026-12-05');
     expect(verdicts['accepted-document']).toBe('fail bank-card');
