@@ -71,6 +71,10 @@ export async function readDocumentFront(
   outlineShare = 1,
   outlineOnItsSide = false,
 ): Promise<FrontReading | null> {
+  // Only an outline taken for the document says which way the document lies: one round a part of the
+  // photo (a logo, a picture on a page: glare-988's 3%) says nothing of it, and read so, the
+  // magazine page under it cost three reads more, 0.37 s, for nothing.
+  const onItsSide = outlineOnItsSide && outlineShare >= MAX_PART_SHARE;
   // A page of text is known by its lines' shape (measureTextPage.ts): the LSTM's whole-page read,
   // up to 4 s on ../shared's magazine pages, is spared.
   const onObject = measureTextPage(engines.cv, document);
@@ -85,8 +89,7 @@ export async function readDocumentFront(
   // was turned a quarter one way or the other: both ways up are read, however little print the first
   // showed (shakex's card4, a Chinese resident card, turned three quarters: upside down, its dates
   // read as 5 runs of wrong letters, and the right way up, where its validity period reads, was spared).
-  const onDocument =
-    unprinted && photo ? NOTHING_READ : await readWaysUp(engines, forReading, outlineOnItsSide);
+  const onDocument = unprinted && photo ? NOTHING_READ : await readWaysUp(engines, forReading, onItsSide);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
   const side = photo ? Math.max(photo.width, photo.height) : Infinity;
@@ -97,7 +100,7 @@ export async function readDocumentFront(
   const enlargedInSmallPhoto = forReading !== document && side <= MAX_CROP_READ_SIDE_PX;
   if (photo && readWhole && (wordsIn(read) < MIN_FRONT_WORDS || enlargedInSmallPhoto)) {
     // The reading budget may cut this second look: what the document's own reading said still stands.
-    const asDocument = outlineOnItsSide ? TURNS_AS_RECTIFIED + (onDocument.uprightTurns ?? 0) : null;
+    const asDocument = onItsSide ? TURNS_AS_RECTIFIED + (onDocument.uprightTurns ?? 0) : null;
     const onPhoto = await readPhotoWaysUp(engines, photo, asDocument);
     if (onPhoto.front) return onPhoto.front;
     read.push(...onPhoto.read);
