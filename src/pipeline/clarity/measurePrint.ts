@@ -148,6 +148,20 @@ export function printRunsDown(scope: MatScope, grey: GreyImage): boolean {
   return printLines(scope, grey).down;
 }
 
+/**
+ * Which way the print's lines run: `down` as printRunsDown takes it; `leaning-down` where more
+ * glyphs stand in lines down the image than across it, but not LINES_DOWN_MARGIN times as many. Small
+ * print leans so either way: ../shared's UK licence sample at 641 px, its glyphs 7 px high and often
+ * joined into words, stands 36 in lines down upright (its numbered fields in a column) against 15
+ * across; a licence's back on its side 50 down against 17 across. Only a hint, for one more read
+ * where the upright ones named nothing (front/readDocumentFront.ts).
+ */
+export function printLineDirection(scope: MatScope, grey: GreyImage): 'across' | 'leaning-down' | 'down' {
+  const { down, withinDown, withinAcross } = printLines(scope, grey);
+  if (down) return 'down';
+  return withinDown > withinAcross && withinDown >= MIN_GLYPHS ? 'leaning-down' : 'across';
+}
+
 function printLines(
   scope: MatScope,
   grey: GreyImage,
@@ -156,6 +170,9 @@ function printLines(
   readonly glyphs: number;
   /** The glyphs standing inside a line: a neighbour before them and one after. */
   readonly inLines: readonly Glyph[];
+  /** The glyphs standing inside a line down the image, and across it. */
+  readonly withinDown: number;
+  readonly withinAcross: number;
 } {
   const marks = findMarks(scope, grey);
   const across = lineSides(marks.filter(isGlyphShaped(grey.height)), grey.height);
@@ -165,7 +182,13 @@ function printLines(
   const sides = isDown ? down : across;
   const glyphs = sides.filter((s) => s.before || s.after).length;
   const inLines = sides.filter((s) => s.before && s.after).map((s) => s.glyph);
-  return { down: isDown, glyphs, inLines: isDown ? inLines.map(transposed) : inLines };
+  return {
+    down: isDown,
+    glyphs,
+    inLines: isDown ? inLines.map(transposed) : inLines,
+    withinDown: within(down),
+    withinAcross: within(across),
+  };
 }
 
 /**

@@ -7,23 +7,19 @@
  * to 1100 px where it is larger. A page of text, known by the shape of its lines, is not read at all;
  * where the outlined object read no sign of an ID, the whole photo may be such a page.
  */
-import type { Engines, OcrLine } from '../../engines/types.ts';
-import { matToRgba, rgbaToMat, withMats } from '../cv.ts';
-import { printRunsDown } from '../clarity/measurePrint.ts';
+import type { Engines } from '../../engines/types.ts';
+import { matToRgba, rgbaToMat, turnQuarters, withMats } from '../cv.ts';
+import { MIN_GLYPHS, printLineDirection } from '../clarity/measurePrint.ts';
 import { toGreyscale } from '../image.ts';
 import { formatFromAspect, RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import { shrinkRgbaToFit } from '../resizeArea.ts';
 import type { FrontReading, RgbaImage } from '../types.ts';
-import { isDriverNumberReadSurely } from './confirmDriverNumber.ts';
 import { hasLicenceLook, LICENCE_BY_LOOK, measureLicenceLook } from './licenceLook.ts';
-import { parseCardFrontText } from './readCardFront.ts';
-import { parseValidityPeriod } from './readValidityPeriod.ts';
-import { rereadDateLines } from './rereadDateLines.ts';
-import { readDistinguishingSign } from './readDistinguishingSign.ts';
-import { hasLicenceTitle, parseLicenceText } from './readLicence.ts';
-import { parseLicenceBackText } from './readLicenceBack.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
+import { readWaysUp, turnHalf, wordsIn, type WaysUpReading } from './readWaysUp.ts';
 import { isTextPage, measureTextPage } from './measureTextPage.ts';
+
+export { turnHalf };
 
 /**
  * Fewer words than this (3 or more letters or digits, on lines tesseract is at least 50% sure of) is
@@ -31,19 +27,6 @@ import { isTextPage, measureTextPage } from './measureTextPage.ts';
  * ../shared/real-photos the outlines round a portrait or a flag read none or one such word.
  */
 const MIN_FRONT_WORDS = 4;
-
-/** Fewer characters than this read upright is no print at all: upside down there is none either. */
-const MIN_PRINTED_GLYPHS = 12;
-
-/**
- * Fewer runs of 4 or more letters or digits than this, at any confidence, read upright is no Latin
- * print either way up. Print upside down still reads as runs of wrong letters: the fixtures' licence,
- * ID card and residence permit fronts turned half a turn read upright as 13 to 30 such runs (a card
- * prints a title, names and labels). Glare, a texture, a portrait or print in Hanzi read as fragments
- * of one to three marks: 0 to 4 runs on ../shared's pages under glare (mapo80's glare-743, -447,
- * -1001, whose upside-down reads took 0.3 to 1 s each) and Chinese ID cards (shakex's).
- */
-const MIN_PRINTED_RUNS = 6;
 
 /**
  * A photo no larger than this on its long side (the width an ID-1 card is rectified to) whose outline
@@ -67,44 +50,60 @@ const MAX_CROP_READ_SIDE_PX = RECTIFIED_WIDTH_PX['id-1'];
 const MAX_PART_SHARE = 0.2;
 
 /**
+ * An outline whose long side runs down the photo is rectified from its top-right corner
+ * (rectify/rectifyDocument.ts): the document read is the photo turned three quarter turns clockwise.
+ */
+const TURNS_AS_RECTIFIED = 3;
+
+const NOTHING_READ: WaysUpReading = { front: null, read: [] };
+
+/**
  * Reads the printed text of a rectified document, upright and then upside down; and, where that
  * found no document and hardly any text in a small photo, the photo's, upright. `outlineShare`: the
- * share of the photo the document's outline covers (1 where not known: the outline is trusted).
+ * share of the photo the document's outline covers (1 where not known: the outline is trusted);
+ * `outlineOnItsSide`: whether that outline's long side runs down the photo (a landscape card or page
+ * photographed on its side).
  */
 export async function readDocumentFront(
   engines: Engines,
   document: RgbaImage,
   photo: RgbaImage | null = null,
   outlineShare = 1,
+  outlineOnItsSide = false,
 ): Promise<FrontReading | null> {
+  // Only an outline taken for the document says which way the document lies: one round a part of the
+  // photo (a logo, a picture on a page: glare-988's 3%) says nothing of it, and read so, the
+  // magazine page under it cost three reads more, 0.37 s, for nothing.
+  const onItsSide = outlineOnItsSide && outlineShare >= MAX_PART_SHARE;
   // A page of text is known by its lines' shape (measureTextPage.ts): the LSTM's whole-page read,
   // up to 4 s on ../shared's magazine pages, is spared.
-  if (isTextPage(measureTextPage(engines.cv, document)))
-    return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
+  const onObject = measureTextPage(engines.cv, document);
+  if (isTextPage(onObject)) return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
+  // An object with next to no marks shaped like glyphs holds no document's print, whatever share of
+  // the photo its outline covers (clarity is measured on the photo so: steps/seeDocument.ts): the
+  // photo is read whole instead (glare-313's recipe page turned a quarter, whose outline went round
+  // a quarter of the photo's blank table: read, 0.66 s for nothing).
+  const unprinted = onObject.glyphs < MIN_GLYPHS;
   const forReading = atReadingWidth(engines, document);
-  const onDocument = await readWaysUp(engines, forReading, 2);
+  // Rectified from an outline on its side, the document came out upright or upside down as the photo
+  // was turned a quarter one way or the other: both ways up are read, however little print the first
+  // showed (shakex's card4, a Chinese resident card, turned three quarters: upside down, its dates
+  // read as 5 runs of wrong letters, and the right way up, where its validity period reads, was spared).
+  const onDocument = unprinted && photo ? NOTHING_READ : await readWaysUp(engines, forReading, onItsSide);
   if (onDocument.front) return onDocument.front;
   const read = [...onDocument.read];
   const side = photo ? Math.max(photo.width, photo.height) : Infinity;
-  const readWhole = side <= MAX_CROP_READ_SIDE_PX || outlineShare < MAX_PART_SHARE;
+  const readWhole = side <= MAX_CROP_READ_SIDE_PX || outlineShare < MAX_PART_SHARE || unprinted;
   // Enlarged, a small card's blur reads as words (yushulx-zadl's dl.png, its outline gone astray: 1
   // word at its own 400 px, 4 at 1100): the count then no longer says the outline held hardly any
   // print, and a photo this small costs no more to read than the card.
   const enlargedInSmallPhoto = forReading !== document && side <= MAX_CROP_READ_SIDE_PX;
   if (photo && readWhole && (wordsIn(read) < MIN_FRONT_WORDS || enlargedInSmallPhoto)) {
     // The reading budget may cut this second look: what the document's own reading said still stands.
-    // A photo on its side (its print's lines down it: clarity/measurePrint.ts) is read turned a quarter
-    // turn; either way, both ways up, as the document is, since lines do not say which way is up. Read
-    // only upright, half of ../shared/real-photos' cards and pages that are no ID (a US licence, a
-    // voucher, a NYC ID) went from "not accepted" to "could not tell" under `npm run eval --
-    // --transform rot90`, and a Californian licence, a novelty licence and a NYC ID under rot180.
-    // Measured for the way its print runs at its own size, read at the size a card is read at.
-    const small = shrinkRgbaToFit(engines.cv, photo, MAX_CROP_READ_SIDE_PX);
-    const sideways = withMats(engines.cv, (scope) => printRunsDown(scope, toGreyscale(small)));
-    const sized = enlargedToRead(engines, small);
-    const onPhoto = await unlessCut(readWaysUp(engines, sideways ? turnQuarter(engines, sized) : sized, 2));
-    if (onPhoto?.front) return onPhoto.front;
-    read.push(...(onPhoto?.read ?? []));
+    const asDocument = onItsSide ? TURNS_AS_RECTIFIED + (onDocument.uprightTurns ?? 0) : null;
+    const onPhoto = await readPhotoWaysUp(engines, photo, asDocument);
+    if (onPhoto.front) return onPhoto.front;
+    read.push(...onPhoto.read);
   }
   // Neither way up named a document we read: what the text says it is, if it is not an ID at all.
   const notAnId = parseNotAnIdText(read);
@@ -204,93 +203,40 @@ async function unlessCut<T>(reading: Promise<T>): Promise<T | null> {
   }
 }
 
-/** The image read upright, then upside down, until a licence or a card front is found. */
-async function readWaysUp(
-  engines: Engines,
-  document: RgbaImage,
-  waysUp: 1 | 2,
-): Promise<{ front: FrontReading | null; read: (readonly OcrLine[])[] }> {
-  const read: (readonly OcrLine[])[] = [];
-  for (const image of waysUp === 2 ? [document, turnHalf(document)] : [document]) {
-    // Nothing printed upright is nothing printed upside down: the second reading is spared.
-    if (read.length > 0 && (glyphsIn(read) < MIN_PRINTED_GLYPHS || printedRunsIn(read) < MIN_PRINTED_RUNS))
-      break;
-    const grey = toGreyscale(image);
-    const ocrLines = await engines.ocr.readPrintedText(grey);
-    const lines = ocrLines.map((line) => line.text);
-    read.push(ocrLines);
-    if (hasLicenceTitle(lines)) {
-      // A licence, and this way up: its flag is top left, so its sign can now be read.
-      const sign = await readDistinguishingSign(engines, image);
-      const licence = parseLicenceText(ocrLines, sign);
-      if (licence?.driverNumberConsistent === false && licence.driverNumber) {
-        // A disagreeing number is evidence only if it was read for certain (confirmDriverNumber.ts).
-        const surely = await isDriverNumberReadSurely(engines, grey, ocrLines, licence.driverNumber);
-        return { front: { kind: 'licence', licence: { ...licence, driverNumberReadSurely: surely } }, read };
-      }
-      if (licence) return { front: { kind: 'licence', licence }, read };
-    }
-    const card = parseCardFrontText(ocrLines);
-    if (card) return { front: { kind: 'card-front', card }, read };
-    const back = parseLicenceBackText(ocrLines);
-    if (back) return { front: { kind: 'licence', licence: back }, read };
-    // Dates broken in this reading are read again line by line (rereadDateLines.ts).
-    const dateLines = await rereadDateLines(engines, grey, ocrLines);
-    const withDates = [...ocrLines, ...dateLines];
-    const mended = dateLines.length > 0 ? parseCardFrontText(withDates) : null;
-    if (mended) return { front: { kind: 'card-front', card: mended }, read };
-    const validity = parseValidityPeriod(withDates);
-    if (validity) return { front: { kind: 'not-an-id', notAnId: validity }, read };
-    // Print read surely this way up is upright: turned, it would read as nothing (issue 13's budget).
-    if (isReadUpright(ocrLines)) break;
-  }
-  return { front: null, read };
-}
-
 /**
- * Lines that tesseract's English model read with confidence: three lines of four or more characters
- * at 75 or more. Upside-down print reads as short runs of symbols at 20 to 45 on ../shared's card
- * fronts (the NYC ID, the shakex cards); upright print of a card's fields at 80 to 95.
+ * The whole photo read both ways up, as the document is, shrunk to the size a card is read at (and
+ * measured there for the way its print runs). A photo on its side (its print's lines down it:
+ * clarity/measurePrint.ts) is read turned a quarter turn. Read only upright, half of
+ * ../shared/real-photos' cards and pages that are no ID (a US licence, a voucher, a NYC ID) went from
+ * "not accepted" to "could not tell" under `npm run eval -- --transform rot90`, and a Californian
+ * licence, a novelty licence and a NYC ID under rot180. Where the upright reads named nothing, read
+ * no line surely and hardly a word, and the photo may still be on its side (its print leaning down it, or the outline's
+ * long side down it: an ID-1 card and a passport page are landscape), it is read turned as well, the
+ * way the document was turned to be read where the outline says so (`turnsAsDocument`, clockwise):
+ * ../shared's UK licence sample turned a quarter, whose small print leans neither way, was otherwise
+ * read as "not an ID", and a licence's back and a bank card as "could not tell". One more read at
+ * most, and only on a photo whose object read hardly anything.
  */
-const SURE_LINES = 3;
-const SURE_CONFIDENCE = 75;
-
-function isReadUpright(lines: readonly OcrLine[]): boolean {
-  return (
-    lines.filter((l) => l.confidence >= SURE_CONFIDENCE && l.text.trim().length >= 4).length >= SURE_LINES
+async function readPhotoWaysUp(
+  engines: Engines,
+  photo: RgbaImage,
+  turnsAsDocument: number | null,
+): Promise<WaysUpReading> {
+  const small = shrinkRgbaToFit(engines.cv, photo, MAX_CROP_READ_SIDE_PX);
+  const direction = withMats(engines.cv, (scope) => printLineDirection(scope, toGreyscale(small)));
+  const sized = enlargedToRead(engines, small);
+  const first = await unlessCut(
+    readWaysUp(engines, direction === 'down' ? turnQuarters(engines.cv, sized, 1) : sized),
   );
-}
-
-/** Pure: the words of three or more letters or digits on the lines the OCR was fairly sure of. */
-export function wordsIn(read: readonly (readonly OcrLine[])[]): number {
-  return read
-    .flat()
-    .filter((line) => line.confidence >= 50)
-    .reduce((words, line) => words + (line.text.match(/[\p{L}\d]{3,}/gu)?.length ?? 0), 0);
-}
-
-function printedRunsIn(read: readonly (readonly OcrLine[])[]): number {
-  return read.flat().reduce((runs, line) => runs + (line.text.match(/[\p{L}\d]{4,}/gu)?.length ?? 0), 0);
-}
-
-function glyphsIn(read: readonly (readonly OcrLine[])[]): number {
-  return read.flat().reduce((glyphs, line) => glyphs + line.glyphs.length, 0);
-}
-
-/** Pure: the image turned half a turn (a rectified card comes out either way up). */
-export function turnHalf(image: RgbaImage): RgbaImage {
-  // Reversing the order of whole 4-byte pixels is the half turn.
-  const data = Uint8Array.from(image.data);
-  new Uint32Array(data.buffer).reverse();
-  return { width: image.width, height: image.height, data };
-}
-
-/** The image turned a quarter turn clockwise. */
-function turnQuarter(engines: Engines, image: RgbaImage): RgbaImage {
-  const { cv } = engines;
-  return withMats(cv, (scope) => {
-    const turned = scope.mat();
-    cv.rotate(rgbaToMat(scope, image), turned, cv.ROTATE_90_CLOCKWISE);
-    return matToRgba(turned);
-  });
+  if (!first || first.front || first.uprightTurns !== undefined) return first ?? { front: null, read: [] };
+  // Words read this way up say it is the way the print runs (arg0s' scan of a Lithuanian card's two
+  // sides, upright and portrait-shaped, read its dates and "LTU": turned, nothing, for 1 s more).
+  if (wordsIn(first.read) >= MIN_FRONT_WORDS) return first;
+  const mayBeOnItsSide = direction === 'leaning-down' || (direction === 'across' && turnsAsDocument !== null);
+  if (!mayBeOnItsSide) return first;
+  const turns = direction === 'across' && turnsAsDocument !== null ? turnsAsDocument : 1;
+  // Both ways up whatever the first read: which way the photo was turned is not known, and a bank
+  // card's sparse print upside down reads as too few runs to seem print (evgen's _img_8 turned).
+  const turned = await unlessCut(readWaysUp(engines, turnQuarters(engines.cv, sized, turns), true));
+  return { front: turned?.front ?? null, read: [...first.read, ...(turned?.read ?? [])] };
 }

@@ -11,6 +11,7 @@ import { documentFromMrz, isExpiryConfirmed } from '../mrz/documentFromMrz.ts';
 import type { CheckEvidence } from '../rules/evidence.ts';
 import { printRunsDown } from '../clarity/measurePrint.ts';
 import { turnQuarters, withMats } from '../cv.ts';
+import { quadSideLengths } from '../geometry.ts';
 import { toGreyscale } from '../image.ts';
 import { RECTIFIED_WIDTH_PX } from '../rectify/rectifyDocument.ts';
 import { shrinkRgbaToFit } from '../resizeArea.ts';
@@ -20,6 +21,8 @@ import type {
   DistinguishingSign,
   DocumentKind,
   FrontReading,
+  ImagePoint,
+  Quad,
   RgbaImage,
 } from '../types.ts';
 import type { SeenDocument } from './seeDocument.ts';
@@ -61,7 +64,8 @@ export async function readDocument(
     const { document, photo } = rectified
       ? { document: rectified.image, photo: seen.image }
       : photoAsDocument(engines, seen.image);
-    front = await readWithin(readDocumentFront(engines, document, photo, share), deadline);
+    const onItsSide = seen.outline !== null && isQuadOnItsSide(seen.outline.quad);
+    front = await readWithin(readDocumentFront(engines, document, photo, share, onItsSide), deadline);
     clock.lap('licence');
   }
   // A licence with a one-line MRZ also shows its issuer in its flag: read it to cross-check the MRZ.
@@ -87,6 +91,19 @@ export async function readDocument(
     sign,
   };
 }
+
+/**
+ * Whether a quad's long side runs down the photo by at least SIDEWAYS_ASPECT: an ID-1 card (1.59 to 1)
+ * and a passport's data page (1.42 to 1) are landscape, so an outline so shaped went round one on its
+ * side (or round a part of one: only a hint, for one more read where the upright ones named nothing).
+ */
+function isQuadOnItsSide(quad: Quad<ImagePoint>): boolean {
+  const { horizontal, vertical } = quadSideLengths(quad);
+  return vertical >= SIDEWAYS_ASPECT * horizontal;
+}
+
+/** Under a passport page's 1.42, over a square's 1: a tilted card's outline stays clear of it. */
+const SIDEWAYS_ASPECT = 1.25;
 
 /**
  * Where no outline was found, the photo stands in for the document, as it does for clarity (a tight

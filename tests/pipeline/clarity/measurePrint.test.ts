@@ -3,14 +3,21 @@
  * photographed on its side shows as much print as upright (issue 12: holding up under a quarter turn),
  * where measurePrint, calibrated on lines across, finds next to none.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
-import { countGlyphsInLines, measurePrint, MIN_GLYPHS } from '../../../src/pipeline/clarity/measurePrint.ts';
+import {
+  countGlyphsInLines,
+  measurePrint,
+  MIN_GLYPHS,
+  printLineDirection,
+} from '../../../src/pipeline/clarity/measurePrint.ts';
 import { withMats } from '../../../src/pipeline/cv.ts';
 import type { GreyImage } from '../../../src/pipeline/image.ts';
-import { fixture } from '../../support/fixtures.ts';
+import { fixture, PROJECT_ROOT } from '../../support/fixtures.ts';
 
 let cv: OpenCv;
 beforeAll(async () => {
@@ -59,6 +66,40 @@ describe('countGlyphsInLines', () => {
         counted,
         acrossSeesLess: true,
       });
+    },
+  );
+});
+
+describe('printLineDirection', () => {
+  const direction = (grey: GreyImage) => withMats(cv, (scope) => printLineDirection(scope, grey));
+
+  it.each(['passport', 'uk-driving-licence'])(
+    'says a %s runs across upright and down on its side',
+    async (kind) => {
+      const upright = await greyFixture('clean', kind);
+      expect([direction(upright), direction(transpose(upright))]).toStrictEqual(['across', 'down']);
+    },
+  );
+
+  it('says a blank page runs across: no print leans either way', () => {
+    const blank: GreyImage = { width: 600, height: 400, data: new Uint8Array(600 * 400).fill(230) };
+    expect([direction(blank), direction(transpose(blank))]).toStrictEqual(['across', 'across']);
+  });
+
+  const sample = join(
+    PROJECT_ROOT,
+    '..',
+    'shared',
+    'real-photos',
+    'onfido-python',
+    'sample_driving_licence.png',
+  );
+  it.skipIf(!existsSync(sample))(
+    'leans down on a small UK licence sample upright, its glyphs joined into words: only a hint',
+    async () => {
+      const { data, info } = await sharp(sample).greyscale().raw().toBuffer({ resolveWithObject: true });
+      const grey: GreyImage = { width: info.width, height: info.height, data: new Uint8Array(data) };
+      expect([direction(grey), direction(transpose(grey))]).toStrictEqual(['leaning-down', 'across']);
     },
   );
 });
