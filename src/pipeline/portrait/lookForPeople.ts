@@ -12,7 +12,8 @@ import { countGlyphsInLines, MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { matToGrey, rgbaToMat, turnQuarters, withMats } from '../cv.ts';
 import type { DetectedFace, FaceDetector } from '../face/types.ts';
 import { isInsideConvex, quadSideLengths } from '../geometry.ts';
-import { shrinkRgbaToFit } from '../resizeArea.ts';
+import { resizeRgbaByArea, shrinkRgbaToFit } from '../resizeArea.ts';
+import type { GreyImage } from '../image.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 import { PORTRAIT_THRESHOLDS } from './findPortrait.ts';
 
@@ -58,18 +59,34 @@ export function lookForPeople(
   outline: Quad<ImagePoint> | null,
 ): PeopleMeasure {
   const small = shrinkRgbaToFit(cv, photo, PEOPLE_SIDE_PX);
-  const grey = withMats(cv, (scope) => {
-    const greyMat = scope.mat();
-    cv.cvtColor(rgbaToMat(scope, small), greyMat, cv.COLOR_RGBA2GRAY);
-    return matToGrey(greyMat);
-  });
   const sureFaces = sureFacesAnyWayUp(cv, detector, small).filter(
     (face) => !isPortraitOf(face, photo, outline),
   ).length;
   if (sureFaces === 0) return { sureFaces, photoGlyphs: 0, photoOfPeople: false };
   // Counted whichever way the lines run: a passport photographed on its side is print all the same.
-  const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, grey));
+  const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, greyAtPeopleSide(cv, small)));
   return { sureFaces, photoGlyphs, photoOfPeople: photoGlyphs < MAX_GLYPHS_OF_PEOPLE };
+}
+
+/**
+ * The photo in grey at PEOPLE_SIDE_PX, a smaller one enlarged to it: a glyph is counted from 4 px
+ * high (clarity/measurePrint.ts), so at its own size a small photo's print went uncounted where the
+ * same document photographed larger showed plenty. A passport filling a 256-px photo
+ * (real-photos' docsaid-mrz/finetune_mrz_img halved) showed 14 glyphs in lines at 256 px, 89 at
+ * 800, 134 from its 512-px original; photos of people show 7-35 at 800 from 162 px to 650 (their
+ * originals and halves). Enlarging adds no detail, so print the photo never resolved stays uncounted.
+ */
+function greyAtPeopleSide(cv: OpenCv, small: RgbaImage): GreyImage {
+  const scale = PEOPLE_SIDE_PX / Math.max(small.width, small.height);
+  const sized =
+    scale > 1
+      ? resizeRgbaByArea(cv, small, Math.round(small.width * scale), Math.round(small.height * scale))
+      : small;
+  return withMats(cv, (scope) => {
+    const greyMat = scope.mat();
+    cv.cvtColor(rgbaToMat(scope, sized), greyMat, cv.COLOR_RGBA2GRAY);
+    return matToGrey(greyMat);
+  });
 }
 
 /**
