@@ -38,8 +38,9 @@ const PEOPLE_SIDE_PX = 800;
 /**
  * Less print than this is no document's. Four text lines' worth of MIN_GLYPHS: a card front's name,
  * date of birth, number and expiry alone are more. Measured over the whole photo at 800 px: real
- * passports and cards (../shared/real-ids, real-photos) with a sure face show 81–1021 glyphs; the
- * photos of people in real-photos 8, 8 and 38 (two men before a patterned gold wall).
+ * passports and cards (../shared/real-ids, real-photos) with a sure face show 81–1021 glyphs, and
+ * 55–143 those smaller than 800 px, enlarged (halved too: down to a 137-px passport); the photos of
+ * people in real-photos 15, 22 and 35 (two men before a patterned gold wall), halved 7, 7 and 32.
  */
 export const MAX_GLYPHS_OF_PEOPLE = 4 * MIN_GLYPHS;
 
@@ -73,8 +74,8 @@ export function lookForPeople(
  * high (clarity/measurePrint.ts), so at its own size a small photo's print went uncounted where the
  * same document photographed larger showed plenty. A passport filling a 256-px photo
  * (real-photos' docsaid-mrz/finetune_mrz_img halved) showed 14 glyphs in lines at 256 px, 89 at
- * 800, 134 from its 512-px original; photos of people show 7-35 at 800 from 162 px to 650 (their
- * originals and halves). Enlarging adds no detail, so print the photo never resolved stays uncounted.
+ * 800, 134 from its 512-px original; halved passports of 137 and 134 px, 4 and 21 at their own
+ * size, 55 and 77 at 800. Enlarging adds no detail: print the photo never resolved stays uncounted.
  */
 function greyAtPeopleSide(cv: OpenCv, small: RgbaImage): GreyImage {
   const scale = PEOPLE_SIDE_PX / Math.max(small.width, small.height);
