@@ -12,7 +12,7 @@ import type { OpenCv } from '../../engines/types.ts';
 import { boxBlurRgba } from '../boxBlur.ts';
 import { greyToMat, withMats, type MatScope } from '../cv.ts';
 import { opening } from '../morphology.ts';
-import { shrinkRgbaToFit } from '../resizeArea.ts';
+import { resizeRgbaByArea, shrinkRgbaToFit } from '../resizeArea.ts';
 import type { HandwritingMeasure, RgbaImage } from '../types.ts';
 
 export const HANDWRITING_THRESHOLDS = {
@@ -37,6 +37,20 @@ const MIN_NATIVE_PX_PER_MM = 4;
 function measureWidthPx({ width, height }: RgbaImage): number {
   const widthMm = Math.max(width, height) / Math.min(width, height) < 1.5 ? 125 : 85.6;
   return Math.round(widthMm * PX_PER_MM);
+}
+/**
+ * The rectified document at PX_PER_MM: shrunk, or enlarged where the photo had fewer pixels (the
+ * document is rectified at the photo's own resolution). Every width and length below is in pixels at
+ * PX_PER_MM; measured at the photo's own 4.9 px/mm instead, a pen's 0.4 mm line (2 px) outlived the
+ * 5-px opening that takes strokes apart from solid blue, and a date written over a passport's print,
+ * halved, came out at 0.74 per mille, under the threshold (a false pass), while four halved drawn
+ * licences' blue print came out at 1.1-1.5, taken for handwriting (npm run eval -- --transform half,
+ * 2026-12-05). Enlarging adds no detail: a line the photo blurred into the print stays so.
+ */
+function atMeasureScale(cv: OpenCv, document: RgbaImage, measureWidth: number): RgbaImage {
+  if (document.width >= measureWidth) return shrinkRgbaToFit(cv, document, measureWidth);
+  const height = Math.round((document.height * measureWidth) / document.width);
+  return resizeRgbaByArea(cv, document, measureWidth, height);
 }
 /** Ink is pen blue when its blue channel leads the other two by this much (ballpoint blue: 70–110). */
 const MIN_BLUENESS = 35;
@@ -79,7 +93,7 @@ export function measureHandwriting(
   const measureWidth = measureWidthPx(document);
   if ((document.width * photoPxPerDocPx * PX_PER_MM) / measureWidth < MIN_NATIVE_PX_PER_MM) return null;
   return withMats(cv, (scope) => {
-    const image = shrinkRgbaToFit(cv, document, measureWidth);
+    const image = atMeasureScale(cv, document, measureWidth);
     const smooth = boxBlurRgba(cv, image, CHROMA_BLUR_PX).data;
     const around = boxBlurRgba(cv, image, AROUND_PX).data;
     const { pen, print, ink, width, height } = inkMasks(image, smooth, around);

@@ -12,7 +12,8 @@ import { countGlyphsInLines, MIN_GLYPHS } from '../clarity/measurePrint.ts';
 import { matToGrey, rgbaToMat, turnQuarters, withMats } from '../cv.ts';
 import type { DetectedFace, FaceDetector } from '../face/types.ts';
 import { isInsideConvex, quadSideLengths } from '../geometry.ts';
-import { shrinkRgbaToFit } from '../resizeArea.ts';
+import { resizeRgbaByArea, shrinkRgbaToFit } from '../resizeArea.ts';
+import type { GreyImage } from '../image.ts';
 import type { ImagePoint, Quad, RgbaImage } from '../types.ts';
 import { PORTRAIT_THRESHOLDS } from './findPortrait.ts';
 
@@ -37,8 +38,9 @@ const PEOPLE_SIDE_PX = 800;
 /**
  * Less print than this is no document's. Four text lines' worth of MIN_GLYPHS: a card front's name,
  * date of birth, number and expiry alone are more. Measured over the whole photo at 800 px: real
- * passports and cards (../shared/real-ids, real-photos) with a sure face show 81–1021 glyphs; the
- * photos of people in real-photos 8, 8 and 38 (two men before a patterned gold wall).
+ * passports and cards (../shared/real-ids, real-photos) with a sure face show 81–1021 glyphs, and
+ * 55–143 those smaller than 800 px, enlarged (halved too: down to a 137-px passport); the photos of
+ * people in real-photos 15, 22 and 35 (two men before a patterned gold wall), halved 7, 7 and 32.
  */
 export const MAX_GLYPHS_OF_PEOPLE = 4 * MIN_GLYPHS;
 
@@ -58,18 +60,34 @@ export function lookForPeople(
   outline: Quad<ImagePoint> | null,
 ): PeopleMeasure {
   const small = shrinkRgbaToFit(cv, photo, PEOPLE_SIDE_PX);
-  const grey = withMats(cv, (scope) => {
-    const greyMat = scope.mat();
-    cv.cvtColor(rgbaToMat(scope, small), greyMat, cv.COLOR_RGBA2GRAY);
-    return matToGrey(greyMat);
-  });
   const sureFaces = sureFacesAnyWayUp(cv, detector, small).filter(
     (face) => !isPortraitOf(face, photo, outline),
   ).length;
   if (sureFaces === 0) return { sureFaces, photoGlyphs: 0, photoOfPeople: false };
   // Counted whichever way the lines run: a passport photographed on its side is print all the same.
-  const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, grey));
+  const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, greyAtPeopleSide(cv, small)));
   return { sureFaces, photoGlyphs, photoOfPeople: photoGlyphs < MAX_GLYPHS_OF_PEOPLE };
+}
+
+/**
+ * The photo in grey at PEOPLE_SIDE_PX, a smaller one enlarged to it: a glyph is counted from 4 px
+ * high (clarity/measurePrint.ts), so at its own size a small photo's print went uncounted where the
+ * same document photographed larger showed plenty. A passport filling a 256-px photo
+ * (real-photos' docsaid-mrz/finetune_mrz_img halved) showed 14 glyphs in lines at 256 px, 89 at
+ * 800, 134 from its 512-px original; halved passports of 137 and 134 px, 4 and 21 at their own
+ * size, 55 and 77 at 800. Enlarging adds no detail: print the photo never resolved stays uncounted.
+ */
+function greyAtPeopleSide(cv: OpenCv, small: RgbaImage): GreyImage {
+  const scale = PEOPLE_SIDE_PX / Math.max(small.width, small.height);
+  const sized =
+    scale > 1
+      ? resizeRgbaByArea(cv, small, Math.round(small.width * scale), Math.round(small.height * scale))
+      : small;
+  return withMats(cv, (scope) => {
+    const greyMat = scope.mat();
+    cv.cvtColor(rgbaToMat(scope, sized), greyMat, cv.COLOR_RGBA2GRAY);
+    return matToGrey(greyMat);
+  });
 }
 
 /**

@@ -1,6 +1,11 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { halveByArea } from '../../../scripts/photoTransforms.ts';
 import { FACE_SCENES, renderFaceScene } from '../../../scripts/rehearsal/faceScenes.ts';
+import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { turnQuarters } from '../../../src/pipeline/cv.ts';
@@ -10,6 +15,16 @@ import {
   unturnShares,
 } from '../../../src/pipeline/portrait/lookForPeople.ts';
 import { pointIn, type ImagePoint, type Quad, type RgbaImage } from '../../../src/pipeline/types.ts';
+import { PROJECT_ROOT } from '../../support/fixtures.ts';
+
+const REAL_PHOTOS = resolve(PROJECT_ROOT, '..', 'shared', 'real-photos');
+
+/** A photo in ../shared/real-photos, halved as `npm run eval -- --transform half` halves it. */
+async function halvedRealPhoto(file: string): Promise<RgbaImage> {
+  const photo = await decodePhoto(await readFile(join(REAL_PHOTOS, file)));
+  const bytes = new Uint8Array(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength);
+  return halveByArea(bytes, photo.width, photo.height);
+}
 
 let engines: Engines & { faces: NonNullable<Engines['faces']> };
 beforeAll(async () => {
@@ -133,6 +148,35 @@ describe('lookForPeople', () => {
       ...Array.from({ length: 3 }, () => ({ sureFaces: 2, photoOfPeople: true })),
     ]);
   });
+
+  it.skipIf(!existsSync(REAL_PHOTOS))(
+    'counts a small photo’s print as at 800 px: a passport filling a halved 256-px photo is not people',
+    async () => {
+      // Its portrait is taken for a sure face upside down, and no outline is found to hold it; at its
+      // own 256 px its print (about 4 px high) showed 14 glyphs in lines.
+      const passport = lookForPeople(
+        engines.cv,
+        engines.faces,
+        await halvedRealPhoto('docsaid-mrz/finetune_mrz_img.jpg'),
+        null,
+      );
+      expect([passport.sureFaces, passport.photoOfPeople]).toStrictEqual([1, false]);
+      const people = [];
+      for (const file of [
+        'onfido-sdk-ui/two_faces.jpg',
+        'onfido-python/sample_photo.png',
+        'regula-perf/faceapi-1.jpg',
+      ]) {
+        const measured = lookForPeople(engines.cv, engines.faces, await halvedRealPhoto(file), null);
+        people.push([file, measured.photoOfPeople]);
+      }
+      expect(people).toStrictEqual([
+        ['onfido-sdk-ui/two_faces.jpg', true],
+        ['onfido-python/sample_photo.png', true],
+        ['regula-perf/faceapi-1.jpg', true],
+      ]);
+    },
+  );
 });
 
 describe('unturnShares', () => {
