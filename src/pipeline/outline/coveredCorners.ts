@@ -19,15 +19,35 @@ export function coveredByBorderGaps(
   missing: readonly CornerName[],
   image?: RgbaImage,
 ): CornerName[] {
+  return coverOfCorners(edges, quad, missing, image).covered;
+}
+
+/**
+ * The corners covered, and whether a corner that would be named so is one whose border is not found
+ * within reach (BORDER_GAP_REACH) of it along one of its sides at all (`unseen`). A finger over a corner
+ * ends, and the border runs on from there on both sides (fixtures' thumbs: 6-11% of the short side); a
+ * side that finds no border near the corner is no side of the document there, and the corner where it
+ * meets the other says nothing of the document's: real-photos' shakex/v3-card5 at JPEG quality 60, a
+ * quad whose top ran from the card's left side across it to the marble past its top-right corner, said
+ * covered (no border within 40% on either side of that corner). The outline is then unseen there.
+ */
+export function coverOfCorners(
+  edges: EdgeMap,
+  quad: Quad<AnalysisPoint>,
+  missing: readonly CornerName[],
+  image?: RgbaImage,
+): { readonly covered: CornerName[]; readonly unseen: boolean } {
   const { horizontal, vertical } = quadSideLengths(quad);
   const shortSide = Math.max(1, Math.min(horizontal, vertical));
-  const gaps = quad.map(
-    (corner, i) =>
-      Math.min(borderGap(edges, corner, quad[(i + 1) % 4]!), borderGap(edges, corner, quad[(i + 3) % 4]!)) /
-      shortSide,
+  const sideGaps = quad.map((corner, i) =>
+    [quad[(i + 1) % 4]!, quad[(i + 3) % 4]!].map((other) => ({
+      gap: borderGap(edges, corner, other),
+      reach: BORDER_GAP_REACH * distance(corner, other),
+    })),
   );
+  const gaps = sideGaps.map(([a, b]) => Math.min(a!.gap, b!.gap) / shortSide);
   const seen = (i: number) => !missing.includes(CORNER_NAMES[i]!);
-  return CORNER_NAMES.filter((_, i) => {
+  const looksCovered = CORNER_NAMES.filter((_, i) => {
     if (!seen(i)) return false;
     const others = gaps.filter((_, k) => k !== i && seen(k));
     return (
@@ -36,6 +56,12 @@ export function coveredByBorderGaps(
       !(image && looksUncovered(image, quad, i, shortSide))
     );
   });
+  const beyondReach = (name: CornerName) =>
+    sideGaps[CORNER_NAMES.indexOf(name)]!.some(({ gap, reach }) => gap >= reach);
+  return {
+    covered: looksCovered.filter((name) => !beyondReach(name)),
+    unseen: looksCovered.some(beyondReach),
+  };
 }
 
 /**
@@ -96,21 +122,25 @@ function patchMean(image: RgbaImage, x: number, y: number): number[] | null {
   return sum.map((v) => v / 25);
 }
 
+/** How far along a side from a corner its border is looked for: 40% of the side. */
+const BORDER_GAP_REACH = 0.4;
+
 /**
  * Pixels from the corner along its side to where the side's border starts to run unbroken on edges
  * for a tenth of the side (a finger's own outline can run along the side for a few pixels), looking at
- * most 40% of the way. Stretches outside the photo count as unbroken.
+ * most BORDER_GAP_REACH of the way (that far, where it does not start so near). Stretches outside the
+ * photo count as unbroken.
  */
 function borderGap(edges: EdgeMap, corner: Point, other: Point): number {
   const length = distance(corner, other);
   const run = Math.max(4, Math.round(0.1 * length));
   let unbroken = 0;
-  for (let s = 0; s < 0.4 * length; s++) {
+  for (let s = 0; s < BORDER_GAP_REACH * length; s++) {
     const x = Math.round(corner[0] + ((other[0] - corner[0]) * s) / length);
     const y = Math.round(corner[1] + ((other[1] - corner[1]) * s) / length);
     const inFrame = x >= 0 && y >= 0 && x < edges.cols && y < edges.rows;
     unbroken = !inFrame || isNearEdge(edges, x, y) ? unbroken + 1 : 0;
     if (unbroken >= run) return s - run + 1;
   }
-  return 0.4 * length;
+  return BORDER_GAP_REACH * length;
 }

@@ -24,7 +24,7 @@ import {
   type Quad,
   type RgbaImage,
 } from '../types.ts';
-import { coveredByBorderGaps } from './coveredCorners.ts';
+import { coverOfCorners } from './coveredCorners.ts';
 import { edgeSupport, refineSide, type EdgeMap, type Side } from './edgeMap.ts';
 import { segmentSupport, type SideMeasure } from './sideSupport.ts';
 import { borderOf, clipToFrame, frameExit, sharedBorder } from './frame.ts';
@@ -83,18 +83,20 @@ export function judgeQuad(
   const support = sideSupports.reduce((s, v) => s + v, 0) / 4;
   if (support < OUTLINE_THRESHOLDS.minEdgeSupport) return null;
 
-  const coveredCorners = coveredByBorderGaps(edges, quad, missingCorners, image);
+  const cover = coverOfCorners(edges, quad, missingCorners, image);
   const polygon = visible ?? clipToFrame(quad, width, height);
   const visibleArea = Math.abs(signedArea(polygon));
   const outline: DocumentOutline<AnalysisPoint> = {
     quad,
     missingCorners,
-    coveredCorners,
+    coveredCorners: cover.covered,
     offEdges: offEdgesOf(polygon, width, height),
     areaShare: visibleArea / (width * height),
     aspect,
     edgeSupport: support,
-    ...(onFrame.unseen && missingCorners.length === 0 ? { edgesUnseen: true as const } : {}),
+    ...((onFrame.unseen || cover.unseen) && missingCorners.length === 0
+      ? { edgesUnseen: true as const }
+      : {}),
   };
   // Support counts twice: a document's border is continuous, texture's edges are not. Measured on the
   // fixtures: a wood-grain region (support 0.66, 41% of the photo) must lose to the card (1.0, 12%),

@@ -41,10 +41,14 @@ export function outlineHeldByPrint(
   try {
     const scale = Math.max(analysis.width, analysis.height) / Math.max(image.width, image.height);
     const print = measurePrintAboutOutline(scope, analysis, outline, scale);
-    if (!(saysCornersFail ? holdsLittleOfThePrint(print) : isPrintRoundOutline(print))) return outline;
-    return frameShowsDocumentCorners(analysis)
-      ? wholePhotoOutline(image, 'image')
-      : { ...outline, missingCorners: [], coveredCorners: [], edgesUnseen: true };
+    if (saysCornersFail ? holdsLittleOfThePrint(print) : isPrintRoundOutline(print))
+      return frameShowsDocumentCorners(analysis)
+        ? wholePhotoOutline(image, 'image')
+        : { ...outline, missingCorners: [], coveredCorners: [], edgesUnseen: true };
+    // An outline inside a document that fills the photo, holding less of its print than lies round it.
+    if (holdsLessThanOutside(print) && frameShowsDocumentCorners(analysis))
+      return wholePhotoOutline(image, 'image');
+    return outline;
   } finally {
     scope.release();
   }
@@ -127,6 +131,19 @@ export function isPrintRoundOutline(print: PrintAboutOutline): boolean {
 export function holdsLittleOfThePrint(print: PrintAboutOutline): boolean {
   const outside = print.around + print.beyond;
   return print.beyond >= MIN_GLYPHS && print.inside < outside;
+}
+
+/**
+ * Less of the photo's print in lines stands inside the outline than outside it. Where the photo's own
+ * frame shows a document's four rounded corners, such an outline is a part of the document that fills
+ * the photo (its portrait with the print beside it), whatever print it holds: real-photos'
+ * onfido-python/sample_driving_licence re-encoded at JPEG quality 60, whose outline ran from the
+ * portrait's frame to a shadow across the card (6 glyphs in it, 9 round it), and whose glare was then
+ * measured on that piece of it. Only with the frame's corners: elsewhere an outline holding some print
+ * of its own may be a small document among other print (a card on a magazine page).
+ */
+export function holdsLessThanOutside(print: PrintAboutOutline): boolean {
+  return print.inside < print.around + print.beyond;
 }
 
 const centreOf = (glyph: Glyph): readonly [number, number] => [
