@@ -462,6 +462,8 @@ function dumpLines(set: string, outcomes: readonly Outcome[]): string[] {
       file: testCase.file,
       error,
       rules: report && Object.fromEntries(report.rules.map((r) => [r.id, r.status])),
+      expected: testCase.expected,
+      expectedMrz: testCase.mrz ?? null,
       messages: report?.rules.map((r) => r.message),
       mrz: report?.document.mrz ?? null,
       kind: report?.document.kind ?? null,
