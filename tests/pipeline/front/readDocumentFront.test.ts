@@ -274,6 +274,16 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('readDocumentFront on ../shared/real-p
     expect(counted.reads()).toBe(1);
   }, 60_000);
 
+  it('reads an object rectified at 821 px whose print stands 9 px high enlarged: glare-482 halved is a page', async () => {
+    // Halved (1536 × 1152), the magazine's outline rectifies at 821 px, not 1100 as at full size; read
+    // there it was "could not tell", read enlarged to 1100 it is a page of text as at full size.
+    const bytes = new Uint8Array(await readFile(join(REAL_PHOTOS, 'mapo80-glare/glare-482.jpg')));
+    const photo = await decodePhotoForCheck(new Uint8Array((await transformPhoto(bytes, 'half')).bytes));
+    const report = await checkDocument(photo, engines, { today: '2026-12-01' });
+    const rule = report.rules.find((r) => r.id === 'accepted-document');
+    expect([rule?.status, rule?.reason]).toStrictEqual(['fail', 'page-of-text']);
+  }, 60_000);
+
   it("reads a small photo whole where its card, read enlarged, named nothing: South Africa's licence", async () => {
     // Its outline went astray (a 400 px card of blur), whose enlarged read made 4 words of noise.
     const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, 'yushulx-zadl/dl.png')));
