@@ -174,13 +174,15 @@ function atReadingWidth(engines: Engines, document: RgbaImage, printHeightPx: nu
  * A document rectified narrower than RECTIFIED_WIDTH_PX, but not under MIN_READ_WIDTH_SHARE of it, is
  * read enlarged to RECTIFIED_WIDTH_PX too where its print, measured (measureTextPage.ts: the median
  * height of its glyph-shaped marks), stands under this: the height MIN_READ_WIDTH_SHARE stands for
- * (field print under about 12 px), measured rather than inferred from the width. Photos halved
- * (`npm run eval -- --transform half`) rectify at 660-1100 px what full size rectified at 1100:
- * real-photos' glare-482, a magazine page whose outline took an ID-1 shape, measured 9 px at 821 px
- * and read as "could not tell" there; enlarged, as at full size, it is a page of text. A card whose print
- * stands higher is read as it is (the composites' low-light card, 22 px at 859 px, read its title there
- * and not at 1100). Upright, every ID-1 document of the fixtures, ../shared and the composites
- * rectified between 660 and 1100 px measured 13 to 20 px, so none is read otherwise than before.
+ * (field print under about 12 px), measured rather than inferred from the width. Photos halved (`npm
+ * run eval -- --transform half`) rectify at 660-1100 px what full size rectified at 1100: real-photos'
+ * glare-482, a magazine page whose outline took an ID-1 shape, measured 9 px at 821 px and read as
+ * "could not tell" there; enlarged, as at full size, it is a page of text. The fixtures halved: the
+ * Portuguese licences (clean-1, expired) read their expiry beside field 4a enlarged and none at their
+ * own size (in-date 132 -> 134 of 135), and no verdict went the other way. A card whose print stands
+ * higher is read as it is (the composites' low-light card, 22 px at 859 px, read its title there and
+ * not at 1100). Upright, every ID-1 document of the fixtures, ../shared and the composites rectified
+ * between 660 and 1100 px measured 13 to 20 px, so none is read otherwise than before.
  */
 const MIN_READ_PRINT_PX = 12;
 
