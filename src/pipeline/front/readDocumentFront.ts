@@ -84,7 +84,7 @@ export async function readDocumentFront(
   // photo is read whole instead (glare-313's recipe page turned a quarter, whose outline went round
   // a quarter of the photo's blank table: read, 0.66 s for nothing).
   const unprinted = onObject.glyphs < MIN_GLYPHS;
-  const forReading = atReadingWidth(engines, document);
+  const forReading = atReadingWidth(engines, document, onObject.glyphHeightPx);
   // Rectified from an outline on its side, the document came out upright or upside down as the photo
   // was turned a quarter one way or the other: both ways up are read, however little print the first
   // showed (shakex's card4, a Chinese resident card, turned three quarters: upside down, its dates
@@ -157,14 +157,34 @@ const MAX_ENLARGEMENT = 3;
  * (tests/pipeline/front/readDocumentFront.test.ts). A drawn card rectified at 859 px (the composites'
  * low-light one), its print 22 px high, read its title there and not at 1100.
  */
-function atReadingWidth(engines: Engines, document: RgbaImage): RgbaImage {
+function atReadingWidth(engines: Engines, document: RgbaImage, printHeightPx: number): RgbaImage {
   // Cards only: a page of a passport's shape is read for its code, and enlarged to 1600 px the LSTM's
   // read of whatever took that shape (a tilted card, a magazine's corner) cost 0.4-0.9 s more on four
   // of ../shared/real-photos, with no verdict changed, and took their median past 0.5 s.
   if (formatFromAspect(document.width / document.height) !== 'id-1') return document;
-  if (document.width >= MIN_READ_WIDTH_SHARE * RECTIFIED_WIDTH_PX['id-1']) return document;
-  return enlargedToRead(engines, document);
+  const width = RECTIFIED_WIDTH_PX['id-1'];
+  if (document.width < MIN_READ_WIDTH_SHARE * width) return enlargedToRead(engines, document);
+  const smallPrint = printHeightPx > 0 && printHeightPx < MIN_READ_PRINT_PX;
+  return smallPrint && document.width < width
+    ? enlarged(engines, document, width / document.width)
+    : document;
 }
+
+/**
+ * A document rectified narrower than RECTIFIED_WIDTH_PX, but not under MIN_READ_WIDTH_SHARE of it, is
+ * read enlarged to RECTIFIED_WIDTH_PX too where its print, measured (measureTextPage.ts: the median
+ * height of its glyph-shaped marks), stands under this: the height MIN_READ_WIDTH_SHARE stands for
+ * (field print under about 12 px), measured rather than inferred from the width. Photos halved (`npm
+ * run eval -- --transform half`) rectify at 660-1100 px what full size rectified at 1100: real-photos'
+ * glare-482, a magazine page whose outline took an ID-1 shape, measured 9 px at 821 px and read as
+ * "could not tell" there; enlarged, as at full size, it is a page of text. The fixtures halved: the
+ * Portuguese licences (clean-1, expired) read their expiry beside field 4a enlarged and none at their
+ * own size (in-date 132 -> 134 of 135), and no verdict went the other way. A card whose print stands
+ * higher is read as it is (the composites' low-light card, 22 px at 859 px, read its title there and
+ * not at 1100). Upright, every ID-1 document of the fixtures, ../shared and the composites rectified
+ * between 660 and 1100 px measured 13 to 20 px, so none is read otherwise than before.
+ */
+const MIN_READ_PRINT_PX = 12;
 
 /**
  * An image whose long side is under MIN_READ_WIDTH_SHARE of an ID-1 card's rectified width, enlarged
@@ -177,8 +197,12 @@ function enlargedToRead(engines: Engines, document: RgbaImage): RgbaImage {
   const long = Math.max(document.width, document.height);
   if (long >= MIN_READ_WIDTH_SHARE * RECTIFIED_WIDTH_PX['id-1']) return document;
   const side = Math.min(RECTIFIED_WIDTH_PX['id-1'], MAX_ENLARGEMENT * long);
-  const width = Math.round((document.width * side) / long);
-  const height = Math.round((document.height * side) / long);
+  return enlarged(engines, document, side / long);
+}
+
+function enlarged(engines: Engines, document: RgbaImage, scale: number): RgbaImage {
+  const width = Math.round(document.width * scale);
+  const height = Math.round(document.height * scale);
   return withMats(engines.cv, (scope) => {
     const enlarged = scope.mat();
     engines.cv.resize(

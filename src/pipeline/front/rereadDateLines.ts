@@ -13,8 +13,12 @@ import type { GreyImage } from '../image.ts';
 import { cropForOcr } from '../mrz/cropForOcr.ts';
 import { datesInLine } from './printedDates.ts';
 
-/** Part of a date written with dots or slashes: "8.11.07", "2038.11", "037.01.13". */
-const DATE_FRAGMENT = /\d{1,4}[./]\d{2}[./]\d{1,2}|(?:19|20)\d{2}[./]\d{2}/u;
+/**
+ * Part of a date written with dots or slashes: "8.11.07", "2038.11", "037.01.13"; or a year whose
+ * separator was read as a space before the month and day, "2038 11.07" (shakex/card4.jpg halved read
+ * its range as "2018. … 2038 11.07": no date whole, and read again on its own, the range).
+ */
+const DATE_FRAGMENT = /\d{1,4}[./]\d{2}[./]\d{1,2}|(?:19|20)\d{2}[./]\d{2}|(?:19|20)\d{2} \d{2}[./]\d{2}/u;
 /** Rows read again, at most: each costs a read of one line (0.3-0.5 s on the shakex cards). */
 const MAX_ROWS = 2;
 /** The glyph height the row is read at, as the MRZ's first read (mrz/readMrz.ts). */

@@ -221,6 +221,13 @@ describe('in-date on fronts whose expiry is printed under its label (fixtures, t
       expect(await inDateOf(join(FIXTURES_DIR, file), '2026-06-01')).toStrictEqual({ status, reason });
     }, 60_000);
   }
+  // Halved, each licence rectifies at 660-1100 px with its print under 12 px (readDocumentFront.ts's
+  // MIN_READ_PRINT_PX): read at its own size its expiry went unread (issue 13H); enlarged, as at full size.
+  for (const [file, status, reason] of cases.filter(([file]) => file.startsWith('prt-'))) {
+    it(`${file} halved: ${status} (${reason})`, async () => {
+      expect(await inDateOf(join(FIXTURES_DIR, file), '2026-06-01', true)).toStrictEqual({ status, reason });
+    }, 60_000);
+  }
 });
 
 const REAL_PHOTOS = join(PROJECT_ROOT, '..', 'shared', 'real-photos');
@@ -272,6 +279,16 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('readDocumentFront on ../shared/real-p
     const report = await checkDocument(photo, counted.engines, { today: '2026-12-05' });
     expect(report.rules.find((rule) => rule.id === 'accepted-document')?.status).toBe('fail');
     expect(counted.reads()).toBe(1);
+  }, 60_000);
+
+  it('reads an object rectified at 821 px whose print stands 9 px high enlarged: glare-482 halved is a page', async () => {
+    // Halved (1536 × 1152), the magazine's outline rectifies at 821 px, not 1100 as at full size; read
+    // there it was "could not tell", read enlarged to 1100 it is a page of text as at full size.
+    const bytes = new Uint8Array(await readFile(join(REAL_PHOTOS, 'mapo80-glare/glare-482.jpg')));
+    const photo = await decodePhotoForCheck(new Uint8Array((await transformPhoto(bytes, 'half')).bytes));
+    const report = await checkDocument(photo, engines, { today: '2026-12-01' });
+    const rule = report.rules.find((r) => r.id === 'accepted-document');
+    expect([rule?.status, rule?.reason]).toStrictEqual(['fail', 'page-of-text']);
   }, 60_000);
 
   it("reads a small photo whole where its card, read enlarged, named nothing: South Africa's licence", async () => {
