@@ -36,18 +36,22 @@ export interface WaysUpReading {
 
 /**
  * The image read upright, then upside down, until a licence or a card front is found; upside down
- * only where the upright read found print, unless `bothWays`.
+ * only where the upright read found print, unless `bothWays`, and never where `isUpright` (asked only
+ * then) says the image is upright.
  */
 export async function readWaysUp(
   engines: Engines,
   document: RgbaImage,
   bothWays = false,
+  isUpright: () => boolean = () => false,
 ): Promise<WaysUpReading> {
   const read: (readonly OcrLine[])[] = [];
   for (const image of [document, turnHalf(document)]) {
     // Nothing printed upright is nothing printed upside down: the second reading is spared.
     const unprinted = glyphsIn(read) < MIN_PRINTED_GLYPHS || printedRunsIn(read) < MIN_PRINTED_RUNS;
     if (read.length > 0 && !bothWays && unprinted) break;
+    // Known upright otherwise (its portrait's face), it holds nothing upside down either.
+    if (read.length > 0 && isUpright()) break;
     const grey = toGreyscale(image);
     const ocrLines = await engines.ocr.readPrintedText(grey);
     const lines = ocrLines.map((line) => line.text);

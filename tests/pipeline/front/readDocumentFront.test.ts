@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transformPhoto } from '../../../scripts/photoTransforms.ts';
-import { decodePhotoForCheck } from '../../../src/decode/node.ts';
+import { decodePhoto, decodePhotoForCheck } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
@@ -289,6 +289,16 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('readDocumentFront on ../shared/real-p
     const report = await checkDocument(photo, engines, { today: '2026-12-01' });
     const rule = report.rules.find((r) => r.id === 'accepted-document');
     expect([rule?.status, rule?.reason]).toStrictEqual(['fail', 'page-of-text']);
+  }, 60_000);
+
+  it('reads a passport page whose portrait shows an upright face upright only; turned half, both ways', async () => {
+    // prado's Turkish passport page, taken whole as the document: its print names no licence or card.
+    const page = await decodePhoto(await readFile(join(REAL_PHOTOS, 'prado/TUR-AO-02001_O.jpg')));
+    const upright = countingReads(engines);
+    const turned = countingReads(engines);
+    expect(await readDocumentFront(upright.engines, page)).toBeNull();
+    expect(await readDocumentFront(turned.engines, turnHalf(page))).toBeNull();
+    expect([upright.reads(), turned.reads()]).toStrictEqual([1, 2]);
   }, 60_000);
 
   it("reads a small photo whole where its card, read enlarged, named nothing: South Africa's licence", async () => {
