@@ -80,6 +80,11 @@ export async function readDocumentFront(
   // up to 4 s on ../shared's magazine pages, is spared.
   const onObject = measureTextPage(engines.cv, document);
   if (isTextPage(onObject)) return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
+  // An object that stacks any long lines as a paragraph's, which no identity document does, in a
+  // photo that is a page of text, is a part of that page (an outline round a column or a block of it):
+  // the page is not read either.
+  if (onObject.paragraphLines > 0 && photo && isPhotoTextPage(engines, photo))
+    return { kind: 'not-an-id', notAnId: { seen: 'page-of-text' } };
   // An object with next to no marks shaped like glyphs holds no document's print, whatever share of
   // the photo its outline covers (clarity is measured on the photo so: steps/seeDocument.ts): the
   // photo is read whole instead (glare-313's recipe page turned a quarter, whose outline went round

@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePhoto } from '../../../src/decode/node.ts';
+import { decodePhoto, decodePhotoForCheck } from '../../../src/decode/node.ts';
 import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
+import { checkDocument } from '../../../src/pipeline/check.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, turnQuarters, withMats } from '../../../src/pipeline/cv.ts';
 import { isTextPage, measureTextPage } from '../../../src/pipeline/front/measureTextPage.ts';
 import { readDocumentFront } from '../../../src/pipeline/front/readDocumentFront.ts';
@@ -85,6 +86,29 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('measureTextPage on real pages', () =>
       expect(reads).toBe(0);
     },
   );
+
+  it.each([
+    ['mapo80-glare/glare-281.jpg', "a chocolate box's back, its ingredients outlined in a card's shape"],
+    ['mapo80-glare/glare-497.jpg', 'a magazine page in large print, its paragraphs broken by glare'],
+  ])('checks %s, %s, as a page by the whole photo, with no text read', async (file) => {
+    // The check's own outline holds a paragraph but is no page alone (too few paragraph lines, or too
+    // few glyph heights across); the photo is. Its LSTM reads took 1.2 and 2.2-2.5 s.
+    let reads = 0;
+    const { ocr } = engines;
+    const counted: Engines = {
+      ...engines,
+      ocr: {
+        readMrz: (image, signal) => ocr.readMrz(image, signal),
+        readPrintedText: (image, signal) => (reads++, ocr.readPrintedText(image, signal)),
+        loaded: (reader) => ocr.loaded(reader),
+        terminate: () => ocr.terminate(),
+      },
+    };
+    const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, file)));
+    const report = await checkDocument(photo, counted, { today: '2026-12-06' });
+    const accepted = report.rules.find((rule) => rule.id === 'accepted-document');
+    expect([accepted?.status, accepted?.reason, reads]).toStrictEqual(['fail', 'page-of-text', 0]);
+  });
 
   it('knows a book page in dim light by the whole photo, where the outline took its photograph', async () => {
     // mapo80's glare-447: the outline goes round the cheeses' picture (0.24 of the photo), which holds
