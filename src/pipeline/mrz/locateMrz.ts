@@ -18,26 +18,28 @@ export interface MrzBand<S extends PixelSpace = 'upright'> {
 }
 
 /**
+ * The search copy (MrzImage.search): no wider than SEARCH_WIDTH_PX, the scale from full size to it,
+ * and its strokes joined along its rows where they were made already (mrzImage.ts keeps them for a
+ * copy and every turn of it): else they are made here.
+ */
+export interface SearchCopy {
+  readonly image: GreyImage;
+  readonly scale: number;
+  readonly joined?: () => GreyImage;
+}
+
+/**
  * `search` is the image shrunk to SEARCH_WIDTH_PX (MrzImage.search). `minLineShare`: the least share
  * of the image width a line must span (about 0.7 on a rectified document, whose MRZ spans ~90% of it;
  * lower on a whole photo, where the document may be small). Bands come back in full-size pixels.
  */
-export function locateMrzBands(
-  cv: OpenCv,
-  search: { readonly image: GreyImage; readonly scale: number },
-  minLineShare: number,
-): MrzBand[] {
+export function locateMrzBands(cv: OpenCv, search: SearchCopy, minLineShare: number): MrzBand[] {
   const { scale } = search;
-  // Dark print on a lighter ground: black-hat keeps strokes thinner than the kernel.
-  const strokes = blackHat(cv, search.image, 15, 15);
+  const closed = search.joined?.() ?? joinedStrokes(cv, inkStrokes(cv, search.image), 'rows');
   return withMats(cv, (scope) => {
-    const binary = scope.mat();
-    cv.threshold(greyToMat(scope, strokes), binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
-    // Join the characters of a line (MRZ pitch is even, and `<` is ink too), but never two lines.
-    const joined = greyToMat(scope, closing(cv, matToGrey(binary), 13, 1));
     const contours = scope.vector();
     // Every blob, not only outer ones: a printed frame round the page would otherwise swallow the lines.
-    cv.findContours(joined, contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
+    cv.findContours(greyToMat(scope, closed), contours, scope.mat(), cv.RETR_LIST, cv.CHAIN_APPROX_SIMPLE);
     const blobs: Rect<'search'>[] = [];
     for (let i = 0; i < contours.size(); i++) {
       const r = cv.boundingRect(scope.track(contours.get(i)));
@@ -45,7 +47,6 @@ export function locateMrzBands(
       if (r.height >= 3 && r.width >= 0.3 * r.height)
         blobs.push(rectIn('search', r.x, r.y, r.width, r.height));
     }
-    const closed = matToGrey(joined);
     const lines = joinRows(blobs)
       .filter((b) => b.width >= minLineShare * search.image.width)
       .flatMap((b) => (b.width / b.height >= SPLIT_ASPECT ? printRows(closed, b) : [b]))
@@ -62,6 +63,27 @@ export function locateMrzBands(
       lineHeight: band.lineHeight / scale,
     }));
   });
+}
+
+/**
+ * Dark print on a lighter ground: the black-hat keeps strokes thinner than its 15 px square, and
+ * Otsu's threshold over the whole copy parts them from the ground (255 on ink).
+ */
+export function inkStrokes(cv: OpenCv, image: GreyImage): GreyImage {
+  const strokes = blackHat(cv, image, 15, 15);
+  return withMats(cv, (scope) => {
+    const binary = scope.mat();
+    cv.threshold(greyToMat(scope, strokes), binary, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+    return matToGrey(binary);
+  });
+}
+
+/**
+ * The characters of a line joined (MRZ pitch is even, and `<` is ink too), but never two lines: along
+ * the rows, or down the columns for the copy's lines once it is turned a quarter.
+ */
+export function joinedStrokes(cv: OpenCv, strokes: GreyImage, along: 'rows' | 'columns'): GreyImage {
+  return along === 'rows' ? closing(cv, strokes, 13, 1) : closing(cv, strokes, 1, 13);
 }
 
 /**

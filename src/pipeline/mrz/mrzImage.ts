@@ -8,6 +8,7 @@ import { greyToMat, matToGrey, withMats, type MatScope } from '../cv.ts';
 import { cropGrey, cropRgba, toGreyscale, type GreyImage } from '../image.ts';
 import { warpRectified, type Rectification } from '../rectify/rectifyDocument.ts';
 import { rectIn, type PixelSpace, type Rect, type RgbaImage } from '../types.ts';
+import { inkStrokes, joinedStrokes, type SearchCopy } from './locateMrz.ts';
 
 /** Bands are located at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
 export const SEARCH_WIDTH_PX = 900;
@@ -21,7 +22,7 @@ export interface MrzImage<S extends PixelSpace> {
   readonly width: number;
   readonly height: number;
   /** No wider than SEARCH_WIDTH_PX (area-averaged), and the scale from full size to it. */
-  search(): { readonly image: GreyImage; readonly scale: number };
+  search(): TurnableSearchCopy;
   /** Full-size grey pixels of a region inside the image, in whole pixels. */
   region(region: Rect<S>): GreyImage;
   /** The same region as its MRZ ink (mrzInk): a second reading where colour is printed over the code. */
@@ -41,11 +42,11 @@ export function plainMrzImage(cv: OpenCv, photo: RgbaImage | GreyImage): MrzImag
   const grey = photo.data.length === photo.width * photo.height ? toGreyscale(photo) : null;
   // In JavaScript: a band is a few rows, and OpenCV would first want the whole image in its heap.
   const cut = (region: Rect<'image'>) => (grey ? cropGrey(grey, region) : cropRgba(photo, region));
-  let search: { image: GreyImage; scale: number } | undefined;
+  let search: TurnableSearchCopy | undefined;
   const image: MrzImage<'image'> = {
     width: photo.width,
     height: photo.height,
-    search: () => (search ??= shrinkForSearch(cv, mrzInk(photo))),
+    search: () => (search ??= turnableSearchCopy(cv, shrinkForSearch(cv, mrzInk(photo)))),
     region: (region) => toGreyscale(cut(region)),
     inkRegion: (region) => mrzInk(cut(region)),
     turned: (turns) => turnedMrzImage(cv, image, turns),
@@ -87,15 +88,11 @@ export function turnedMrzImage<S extends PixelSpace>(
   const sideways = quarter % 2 === 1;
   const width = sideways ? base.height : base.width;
   const height = sideways ? base.width : base.height;
-  let search: { image: GreyImage; scale: number } | undefined;
+  let search: TurnableSearchCopy | undefined;
   return {
     width,
     height,
-    search() {
-      if (search) return search;
-      const { image, scale } = base.search();
-      return (search = { image: rotateQuarterTurns(cv, image, quarter), scale });
-    },
+    search: () => (search ??= base.search().turned(quarter)),
     region(region) {
       return rotateQuarterTurns(cv, base.region(unturnBox<S>(region, quarter, width, height)), quarter);
     },
@@ -104,6 +101,49 @@ export function turnedMrzImage<S extends PixelSpace>(
     },
     turned: (more) => turnedMrzImage(cv, base, quarter + more),
   };
+}
+
+/** A search copy that can be turned, its strokes found once for it and every turn of it. */
+export interface TurnableSearchCopy extends SearchCopy {
+  readonly joined: () => GreyImage;
+  /** The copy turned `turns` quarter turns clockwise. */
+  turned(turns: number): TurnableSearchCopy;
+}
+
+/**
+ * The search copy with the masks locateMrzBands locates lines on (its ink strokes, joined along a
+ * line) made once, and the same copy turned keeping them turned: the search tries a document both
+ * ways up and a photo all four, and made them anew for each, 8 black-hats and closings over a photo
+ * with no code. Turned, they are byte for byte those made on the turned copy: the black-hat's square
+ * and the closings' bars are of odd sizes, centred, on borders padded alike all round (morphology.ts),
+ * and Otsu's threshold is the whole copy's; a copy turned a quarter has its lines joined down the
+ * columns, then turned.
+ */
+export function turnableSearchCopy(
+  cv: OpenCv,
+  copy: { readonly image: GreyImage; readonly scale: number },
+): TurnableSearchCopy {
+  let strokes: GreyImage | undefined;
+  const joined: { rows?: GreyImage; columns?: GreyImage } = {};
+  const joinedAlong = (along: 'rows' | 'columns') =>
+    (joined[along] ??= joinedStrokes(cv, (strokes ??= inkStrokes(cv, copy.image)), along));
+  const turn = (turns: number): TurnableSearchCopy => {
+    const quarter = ((turns % 4) + 4) % 4;
+    if (quarter === 0) return unturned;
+    return {
+      image: rotateQuarterTurns(cv, copy.image, quarter),
+      scale: copy.scale,
+      joined: () => rotateQuarterTurns(cv, joinedAlong(quarter % 2 === 0 ? 'rows' : 'columns'), quarter),
+      turned: (more) => turn(quarter + more),
+    };
+  };
+  const unturned: TurnableSearchCopy = {
+    image: copy.image,
+    scale: copy.scale,
+    joined: () => joinedAlong('rows'),
+    turned: turn,
+  };
+  return unturned;
 }
 
 /** Area-averaged down to SEARCH_WIDTH_PX wide, never up. */
@@ -164,7 +204,7 @@ export function rectifiedMrzImage(
   plan: Rectification,
 ): MrzImage<'document'> {
   const whole = rectIn('document', 0, 0, plan.width, plan.height);
-  let search: { image: GreyImage; scale: number } | undefined;
+  let search: TurnableSearchCopy | undefined;
   // A band read on its luminance is read again on its ink (readMrz.ts) from the same pixels.
   let last: { region: Rect<'document'>; pixels: RgbaImage } | undefined;
   const warped = (region: Rect<'document'>) => {
@@ -177,7 +217,11 @@ export function rectifiedMrzImage(
     height: plan.height,
     search() {
       const scale = Math.min(1, SEARCH_WIDTH_PX / plan.width);
-      return (search ??= { image: mrzInk(warpRectified(scope, photo, plan, whole, scale)), scale });
+      search ??= turnableSearchCopy(scope.cv, {
+        image: mrzInk(warpRectified(scope, photo, plan, whole, scale)),
+        scale,
+      });
+      return search;
     },
     region: (region) => toGreyscale(warped(region)),
     inkRegion: (region) => mrzInk(warped(region)),
