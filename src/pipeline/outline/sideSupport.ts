@@ -24,6 +24,48 @@ export interface SideMeasure {
   readonly image: RgbaImage;
   /** The edge maps the outline was searched in; an edge in any of them counts. */
   readonly maps: readonly EdgeMap[];
+  /** Where set, nearEdges of the maps, made once: a side search samples millions of points. */
+  readonly nearEdges?: Uint8Array;
+}
+
+/**
+ * 1 where any of the maps has an edge at the pixel or at one of its four neighbours, as
+ * segmentSupport looks for one, inside the image's frame (FRAME_MARGIN_PX), where sides are sampled;
+ * null where the maps are not all of the image's size. A side search over one prediction samples 3.5
+ * to 5.3 million points (each of the four sides at every offset and turn of its band, twice round:
+ * sidesNear.ts), and each looked in every map (../shared/real-photos' passports, 2026-12-06).
+ */
+export function nearEdges(image: RgbaImage, maps: readonly EdgeMap[]): Uint8Array | null {
+  const { width: cols, height: rows } = image;
+  if (maps.length === 0 || maps.some((m) => m.cols !== cols || m.rows !== rows)) return null;
+  const near = new Uint8Array(cols * rows);
+  for (const { data } of maps) markNearEdges(data, near, cols, rows);
+  return near;
+}
+
+function markNearEdges(data: Uint8Array, near: Uint8Array, cols: number, rows: number): void {
+  for (let y = FRAME_MARGIN_PX + 1; y < rows - 1 - FRAME_MARGIN_PX; y++) {
+    const end = y * cols + cols - 1 - FRAME_MARGIN_PX;
+    for (let i = y * cols + FRAME_MARGIN_PX + 1; i < end; i++) {
+      if (data[i]! > 0 || data[i + 1]! > 0 || data[i - 1]! > 0 || data[i + cols]! > 0 || data[i - cols]! > 0)
+        near[i] = 1;
+    }
+  }
+}
+
+/**
+ * The share of the way along a segment of each of `steps` + 1 samples, 0.1 + 0.8 i / steps, made once
+ * for each count of steps: the same numbers, without a division a sample.
+ */
+const alongByStepCount = new Map<number, Float64Array>();
+function alongShares(steps: number): Float64Array {
+  let shares = alongByStepCount.get(steps);
+  if (!shares) {
+    shares = new Float64Array(steps + 1);
+    for (let i = 0; i <= steps; i++) shares[i] = 0.1 + (0.8 * i) / steps;
+    alongByStepCount.set(steps, shares);
+  }
+  return shares;
 }
 
 /**
@@ -56,27 +98,36 @@ export function segmentSupport(measure: SideMeasure, a: Point, b: Point, stride:
   const nx = -(b[1] - a[1]) / length;
   const ny = (b[0] - a[0]) / length;
   const steps = Math.max(8, Math.round((0.8 * length) / stride));
+  // The pixels 2 px either side of a sample, as offsets from it: x and y are whole, so rounding
+  // x + 2 nx is x plus 2 nx rounded.
+  const ahead = (Math.round(2 * ny) * image.width + Math.round(2 * nx)) * 4;
+  const behind = (Math.round(-2 * ny) * image.width + Math.round(-2 * nx)) * 4;
   // Runs of samples on an edge with the same change across; a run may bridge one sample's gap.
   const minRun = Math.max(3, Math.round(MIN_RUN_SHARE * steps));
   // The run in plain numbers, no object or closure made per call or per sample: this is called for
-  // every side of every candidate the outline's searches judge, 24 ms of a real photo's check
-  // (../shared/real-photos, 2026-12-06) while it made a run object a sample.
+  // every side of every candidate the outline's searches judge.
   let inside = 0;
   let supported = 0;
   let runSign = 0;
   let runLength = 0;
   let runGap = 0;
+  const near = measure.nearEdges;
+  const shares = alongShares(steps);
+  const [ax, ay] = a;
+  const [dx, dy] = [b[0] - ax, b[1] - ay];
+  const { width, height, data } = image;
   for (let i = 0; i <= steps; i++) {
-    const t = 0.1 + (0.8 * i) / steps;
-    const x = Math.round(a[0] + (b[0] - a[0]) * t);
-    const y = Math.round(a[1] + (b[1] - a[1]) * t);
-    if (!isInside(image, x, y)) {
+    const t = shares[i]!;
+    const x = Math.round(ax + dx * t);
+    const y = Math.round(ay + dy * t);
+    if (!isInside(width, height, x, y)) {
       if (runLength >= minRun) supported += runLength;
       runSign = runLength = runGap = 0;
       continue;
     }
     inside++;
-    const step = isNearAnEdge(maps, x, y) ? stepAcross(image, x, y, nx, ny) : 0;
+    const onEdge = near ? near[y * width + x] === 1 : isNearAnEdge(maps, x, y);
+    const step = onEdge ? stepAcross(data, (y * width + x) * 4, ahead, behind) : 0;
     const sign = step >= MIN_STEP ? 1 : step <= -MIN_STEP ? -1 : 0;
     if (sign !== 0 && sign === runSign) {
       runLength += 1 + runGap;
@@ -101,11 +152,10 @@ function isNearAnEdge(maps: readonly EdgeMap[], x: number, y: number): boolean {
   return false;
 }
 
-/** The change across the line at (x, y): the largest channel's, signed, 2 px to either side. */
-function stepAcross(image: RgbaImage, x: number, y: number, nx: number, ny: number): number {
-  const { data, width } = image;
-  const i = (Math.round(y + 2 * ny) * width + Math.round(x + 2 * nx)) * 4;
-  const k = (Math.round(y - 2 * ny) * width + Math.round(x - 2 * nx)) * 4;
+/** The change across the line at pixel `at` (its byte): the largest channel's, signed, `ahead` less `behind`. */
+function stepAcross(data: RgbaImage['data'], at: number, ahead: number, behind: number): number {
+  const i = at + ahead;
+  const k = at + behind;
   let step = 0;
   for (let c = 0; c < 3; c++) {
     const d = data[i + c]! - data[k + c]!;
@@ -114,11 +164,8 @@ function stepAcross(image: RgbaImage, x: number, y: number, nx: number, ny: numb
   return step;
 }
 
-const isInside = (image: RgbaImage, x: number, y: number) =>
-  x > FRAME_MARGIN_PX &&
-  y > FRAME_MARGIN_PX &&
-  x < image.width - 1 - FRAME_MARGIN_PX &&
-  y < image.height - 1 - FRAME_MARGIN_PX;
+const isInside = (width: number, height: number, x: number, y: number) =>
+  x > FRAME_MARGIN_PX && y > FRAME_MARGIN_PX && x < width - 1 - FRAME_MARGIN_PX && y < height - 1 - FRAME_MARGIN_PX;
 
 function nearEdge(edges: EdgeMap, x: number, y: number): boolean {
   const { data, cols } = edges;

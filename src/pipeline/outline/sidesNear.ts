@@ -16,7 +16,7 @@
 import { distance, intersect, lineThrough, type Line, type Point } from '../geometry.ts';
 import type { AnalysisPoint, Quad, RgbaImage } from '../types.ts';
 import { refineSide, type EdgeMap } from './edgeMap.ts';
-import { sideSupport, type SideMeasure } from './sideSupport.ts';
+import { nearEdges, sideSupport, type SideMeasure } from './sideSupport.ts';
 
 /** A side is seen where this share of it, between its neighbours, lies on edges and changes one way across. */
 const MIN_SIDE_SUPPORT = 0.6;
@@ -53,6 +53,16 @@ export interface SidesNear {
   readonly seen: readonly boolean[];
 }
 
+/**
+ * nearEdges of the maps, made once for them: every prediction's sides are searched over the same
+ * ones (outlineNear.ts), each side at every offset and turn of its band (searchSide).
+ */
+const nearEdgesMade = new WeakMap<readonly EdgeMap[], Uint8Array | undefined>();
+function nearEdgesOf(image: RgbaImage, maps: readonly EdgeMap[]): Uint8Array | undefined {
+  if (!nearEdgesMade.has(maps)) nearEdgesMade.set(maps, nearEdges(image, maps) ?? undefined);
+  return nearEdgesMade.get(maps);
+}
+
 /** `maps`: the edge maps the outline was searched in; an edge in any of them counts. */
 export function findSidesNear(
   image: RgbaImage,
@@ -82,7 +92,7 @@ export function findSidesNear(
   const predictedLines = predicted.map((p, i) => lineThrough(p, predicted[(i + 1) % 4]!));
   const lines = [...predictedLines];
   const supports = [0, 0, 0, 0];
-  const measure = { image, maps };
+  const measure = { image, maps, nearEdges: nearEdgesOf(image, maps) };
   // Twice round: each side is measured between its neighbours as last found, the second time near
   // where the first found it (5% of the page either way), where it did.
   for (let round = 0; round < 2; round++) {
