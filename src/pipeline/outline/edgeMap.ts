@@ -3,7 +3,7 @@
  * on edges, and a side's line refitted to the edges along it.
  */
 import type { Mat, MatVector } from '@techstark/opencv-js';
-import { rgbaToMat, type MatScope } from '../cv.ts';
+import { greyToMat, rgbaToMat, type MatScope } from '../cv.ts';
 import { distance, lineThrough, type Line, type Point } from '../geometry.ts';
 import type { RgbaImage } from '../types.ts';
 import { FRAME_MARGIN_PX } from './frame.ts';
@@ -30,6 +30,32 @@ export function smoothedChannels(scope: MatScope, image: RgbaImage): MatVector {
   cv.split(median, channels);
   return channels;
 }
+
+/**
+ * The edge map of `image` at one sensitivity (findEdges over its smoothed channels), made once for
+ * the image: the outline's search and, once a code is read, the search near where the code puts the
+ * document (outlineNear.ts) look in the same maps of the same analysis copy, and each made them anew
+ * (a median blur and Canny over three channels, 20-30 ms of a passport's check). The first caller
+ * gets the map made; the next, a Mat of the same bytes of its own. `channels`: the image's smoothed
+ * channels, asked for only where a map is made.
+ */
+export function edgesOf(
+  scope: MatScope,
+  image: RgbaImage,
+  [low, high]: readonly [number, number],
+  channels: () => MatVector,
+): Mat {
+  let made = edgesMade.get(image);
+  if (!made) edgesMade.set(image, (made = new Map()));
+  const key = `${low}/${high}`;
+  const bytes = made.get(key);
+  if (bytes) return greyToMat(scope, { width: image.width, height: image.height, data: bytes });
+  const edges = findEdges(scope, channels(), low, high);
+  made.set(key, new Uint8Array(edges.data));
+  return edges;
+}
+
+const edgesMade = new WeakMap<RgbaImage, Map<string, Uint8Array>>();
 
 /** Edge pixels (non-zero) of the analysis image, read from one typed-array view. */
 export interface EdgeMap {

@@ -4,6 +4,7 @@
  * four parts: the edge map (edgeMap.ts), the candidates found in it (candidates.ts), judging each
  * candidate's quad (judgeQuad.ts) and its covered corners (coveredCorners.ts).
  */
+import type { MatVector } from '@techstark/opencv-js';
 import type { OpenCv } from '../../engines/types.ts';
 import { withMats, type MatScope } from '../cv.ts';
 import {
@@ -16,7 +17,7 @@ import {
   type RgbaImage,
 } from '../types.ts';
 import { documentCandidates } from './candidates.ts';
-import { findEdges, lightlySmoothedGrey, smoothedChannels } from './edgeMap.ts';
+import { edgesOf, findEdges, lightlySmoothedGrey, smoothedChannels } from './edgeMap.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
 
 export type { DocumentOutline } from './judgeQuad.ts';
@@ -48,11 +49,12 @@ const THIN_BORDER_MIN_AREA_SHARE = 0.1;
 /** Returns the best plausible outline, or null when nothing in the photo looks like a document. */
 export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutline<AnalysisPoint> | null {
   return withMats(cv, (scope) => {
-    const channels = smoothedChannels(scope, image);
+    let channels: MatVector | undefined;
+    const smoothed = () => (channels ??= smoothedChannels(scope, image));
     let best: Candidate | null = null;
-    for (const [low, high] of EDGE_SENSITIVITIES) {
+    for (const sensitivity of EDGE_SENSITIVITIES) {
       if (best && isConvincing(best.outline)) break;
-      for (const candidate of documentCandidates(scope, findEdges(scope, channels, low, high), image)) {
+      for (const candidate of documentCandidates(scope, edgesOf(scope, image, sensitivity, smoothed), image)) {
         if (!best || candidate.score > best.score) best = candidate;
       }
     }

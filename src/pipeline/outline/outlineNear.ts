@@ -5,6 +5,7 @@
  * edge the outline is marked unseen, never borrowed from a nearby object (a box beside a card, the
  * page above a passport's data page, a frame printed inside the document).
  */
+import type { MatVector } from '@techstark/opencv-js';
 import type { OpenCv } from '../../engines/types.ts';
 import { withMats } from '../cv.ts';
 import {
@@ -26,7 +27,7 @@ import {
 } from '../types.ts';
 import { documentCandidates } from './candidates.ts';
 import { coveredByBorderGaps } from './coveredCorners.ts';
-import { edgeMapOf, findEdges, smoothedChannels, type EdgeMap } from './edgeMap.ts';
+import { edgeMapOf, edgesOf, smoothedChannels, type EdgeMap } from './edgeMap.ts';
 import { EDGE_SENSITIVITIES, thinBorderCandidates } from './findDocumentOutline.ts';
 import { clipToFrame, sharedBorder } from './frame.ts';
 import type { Candidate, DocumentOutline } from './judgeQuad.ts';
@@ -137,11 +138,12 @@ export function findOutlineNear(
   pxPerMm?: number,
 ): DocumentOutline<AnalysisPoint> {
   return withMats(cv, (scope) => {
-    const channels = smoothedChannels(scope, image);
+    let channels: MatVector | undefined;
+    const smoothed = () => (channels ??= smoothedChannels(scope, image));
     let best: Candidate | null = null;
     const maps: EdgeMap[] = [];
-    for (const [low, high] of EDGE_SENSITIVITIES) {
-      const edgesMat = findEdges(scope, channels, low, high);
+    for (const sensitivity of EDGE_SENSITIVITIES) {
+      const edgesMat = edgesOf(scope, image, sensitivity, smoothed);
       maps.push(edgeMapOf(edgesMat));
       for (const candidate of documentCandidates(scope, edgesMat, image)) {
         if (!predictions.some((predicted) => fitsPrediction(candidate.outline.quad, predicted))) continue;
