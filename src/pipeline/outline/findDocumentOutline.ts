@@ -54,7 +54,11 @@ export function findDocumentOutline(cv: OpenCv, image: RgbaImage): DocumentOutli
     let best: Candidate | null = null;
     for (const sensitivity of EDGE_SENSITIVITIES) {
       if (best && isConvincing(best.outline)) break;
-      for (const candidate of documentCandidates(scope, edgesOf(scope, image, sensitivity, smoothed), image)) {
+      for (const candidate of documentCandidates(
+        scope,
+        edgesOf(scope, image, sensitivity, smoothed),
+        image,
+      )) {
         if (!best || candidate.score > best.score) best = candidate;
       }
     }

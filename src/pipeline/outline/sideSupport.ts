@@ -165,7 +165,10 @@ function stepAcross(data: RgbaImage['data'], at: number, ahead: number, behind: 
 }
 
 const isInside = (width: number, height: number, x: number, y: number) =>
-  x > FRAME_MARGIN_PX && y > FRAME_MARGIN_PX && x < width - 1 - FRAME_MARGIN_PX && y < height - 1 - FRAME_MARGIN_PX;
+  x > FRAME_MARGIN_PX &&
+  y > FRAME_MARGIN_PX &&
+  x < width - 1 - FRAME_MARGIN_PX &&
+  y < height - 1 - FRAME_MARGIN_PX;
 
 function nearEdge(edges: EdgeMap, x: number, y: number): boolean {
   const { data, cols } = edges;
