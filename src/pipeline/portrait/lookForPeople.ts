@@ -20,9 +20,10 @@ import { PORTRAIT_THRESHOLDS } from './findPortrait.ts';
 export interface PeopleMeasure {
   /**
    * Faces the detector is sure of (PORTRAIT_THRESHOLDS.minSureFaceScore) in the whole photo that are
-   * not the document's portrait.
+   * not the document's portrait; null where they were not looked for, the photo showing a document's
+   * print.
    */
-  readonly sureFaces: number;
+  readonly sureFaces: number | null;
   /**
    * Glyphs standing in text lines anywhere in the photo, across it or down it (clarity/measurePrint.ts's
    * countGlyphsInLines), at PEOPLE_SIDE_PX.
@@ -60,13 +61,15 @@ export function lookForPeople(
   outline: Quad<ImagePoint> | null,
 ): PeopleMeasure {
   const small = shrinkRgbaToFit(cv, photo, PEOPLE_SIDE_PX);
+  // Print first: counted, it settles most photos that come here (a document's print, at 5-47 ms), and
+  // looking for faces four ways up costs 20-140 ms (../shared's real-ids and real-photos, 2026-12-06).
+  // Counted whichever way the lines run: a passport photographed on its side is print all the same.
+  const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, greyAtPeopleSide(cv, small)));
+  if (photoGlyphs >= MAX_GLYPHS_OF_PEOPLE) return { sureFaces: null, photoGlyphs, photoOfPeople: false };
   const sureFaces = sureFacesAnyWayUp(cv, detector, small).filter(
     (face) => !isPortraitOf(face, photo, outline),
   ).length;
-  if (sureFaces === 0) return { sureFaces, photoGlyphs: 0, photoOfPeople: false };
-  // Counted whichever way the lines run: a passport photographed on its side is print all the same.
-  const photoGlyphs = withMats(cv, (scope) => countGlyphsInLines(scope, greyAtPeopleSide(cv, small)));
-  return { sureFaces, photoGlyphs, photoOfPeople: photoGlyphs < MAX_GLYPHS_OF_PEOPLE };
+  return { sureFaces, photoGlyphs, photoOfPeople: sureFaces > 0 };
 }
 
 /**
@@ -96,7 +99,8 @@ function greyAtPeopleSide(cv: OpenCv, small: RgbaImage): GreyImage {
  * detector (BlazeFace) finds faces within about 45° of upright only: a photo of people taken on its
  * side or upside down (real-photos' two_faces under `npm run eval -- --transform rot90`, rot180)
  * showed none, and was read and judged as a document "we could not tell". Only photos with less print
- * than a document's look here (decideReading.ts), so the three turns cost little: about 15 ms each.
+ * than a document's look here (decideReading.ts), and only where the whole photo's print is less
+ * than a document's too (lookForPeople), so the three turns cost little: about 15 ms each.
  */
 function sureFacesAnyWayUp(cv: OpenCv, detector: FaceDetector, small: RgbaImage): DetectedFace[] {
   for (const turns of [0, 1, 2, 3]) {
