@@ -9,7 +9,7 @@
  */
 import type { OpenCv } from '../../engines/types.ts';
 import { componentBoxes, greyToMat, withMats } from '../cv.ts';
-import { toGreyscale } from '../image.ts';
+import { toGreyscale, type GreyImage } from '../image.ts';
 import type { RgbaImage } from '../types.ts';
 
 export interface TextPageMeasure {
@@ -61,7 +61,22 @@ interface Mark {
 
 export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
   const grey = toGreyscale(image);
-  const marks = withMats(cv, (scope) => {
+  const marks = inkMarks(cv, grey);
+  // A page photographed on its side has its lines down the image: measured both ways, the way with
+  // more lines in paragraphs kept, its glyphs' heights taken across its lines and its width along
+  // them. Taken across the image only, a page turned a quarter had its glyphs' widths for heights
+  // and the photo's shorter side for its width (real-photos' glare-447, a book's page: 107 glyph
+  // heights across upright, 80 turned, under TEXT_PAGE's 100; `npm run eval -- --transform rot90`).
+  const across = measureOneWay(marks, grey.width, grey.height);
+  const down = measureOneWay(marks.map(transposed), grey.height, grey.width);
+  // The way with more paragraph lines, else more glyphs: the same way whichever way up the photo came.
+  const byLines = down.paragraphLines - across.paragraphLines;
+  return byLines > 0 || (byLines === 0 && down.glyphs > across.glyphs) ? down : across;
+}
+
+/** Glyph- and word-shaped marks of ink (an adaptive threshold, connected components). */
+function inkMarks(cv: OpenCv, grey: GreyImage): Mark[] {
+  return withMats(cv, (scope) => {
     const ink = scope.mat();
     const src = greyToMat(scope, grey);
     cv.adaptiveThreshold(
@@ -84,17 +99,57 @@ export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
     }
     return found;
   });
-  // A page photographed on its side has its lines down the image: measured both ways, the way with
-  // more lines in paragraphs kept, its glyphs' heights taken across its lines and its width along
-  // them. Taken across the image only, a page turned a quarter had its glyphs' widths for heights
-  // and the photo's shorter side for its width (real-photos' glare-447, a book's page: 107 glyph
-  // heights across upright, 80 turned, under TEXT_PAGE's 100; `npm run eval -- --transform rot90`).
-  const across = measureOneWay(marks, grey.width, grey.height);
-  const down = measureOneWay(marks.map(transposed), grey.height, grey.width);
-  // The way with more paragraph lines, else more glyphs: the same way whichever way up the photo came.
-  const byLines = down.paragraphLines - across.paragraphLines;
-  return byLines > 0 || (byLines === 0 && down.glyphs > across.glyphs) ? down : across;
 }
+
+/**
+ * Whether the image's print reads upside down by the way its lines align: left-aligned text (a
+ * letter, a recipe, a form's labels) starts its lines at one margin and ends them ragged, so turned
+ * half round it ends them together. Upside down is said where at least MIN_ALIGNED lines end level
+ * (within half a glyph height) and twice as many end level as start level; justified or centred text,
+ * or too few lines, says nothing. On ../shared's 143 photos shrunk to 1100 px as the front reader reads
+ * a photo whole (2026-12-06), every upright one that said anything said upright (20, tesseract's sure
+ * lines confirming), save a TD2 specimen whose 5 line ends stand level against 2 starts; the recipe
+ * page glare-313, turned a quarter the wrong way, said upside down (8 ends against 3 starts).
+ */
+export function readsUpsideDown(cv: OpenCv, image: RgbaImage): boolean {
+  const { starts, ends } = lineAlignment(cv, image);
+  return ends >= MIN_ALIGNED && ends >= 2 * starts;
+}
+
+/** Lines ending level that make a margin: more than a TD2 code's and labels' 5 (see readsUpsideDown). */
+const MIN_ALIGNED = 6;
+
+/**
+ * The most lines of print across the image that start level with each other (within half a glyph
+ * height), and the most that end level: long lines only (ALIGNED_LINE_HEIGHTS), chained as lineRuns
+ * chains them.
+ */
+export function lineAlignment(
+  cv: OpenCv,
+  image: RgbaImage,
+): { readonly starts: number; readonly ends: number } {
+  const grey = toGreyscale(image);
+  const maxHeight = Math.max(8, grey.height * 0.05);
+  const marks = inkMarks(cv, grey).filter(
+    (m) => m.height <= maxHeight && m.width <= m.height * MAX_WORD_ASPECT,
+  );
+  const heights = marks
+    .filter((m) => m.width <= 2 * m.height)
+    .map((m) => m.height)
+    .sort((a, b) => a - b);
+  const glyph = heights[Math.floor(heights.length / 2)] ?? 0;
+  if (glyph === 0) return { starts: 0, ends: 0 };
+  const runs = lineRuns(marks, grey.height).filter((run) => run.length >= ALIGNED_LINE_HEIGHTS * glyph);
+  const mostLevel = (xs: readonly number[]) =>
+    Math.max(0, ...xs.map((x) => xs.filter((other) => Math.abs(other - x) <= glyph / 2).length));
+  return {
+    starts: mostLevel(runs.map((run) => run.x)),
+    ends: mostLevel(runs.map((run) => run.x + run.length)),
+  };
+}
+
+/** A line this many glyph heights long or more is long enough to show where a margin is. */
+const ALIGNED_LINE_HEIGHTS = 10;
 
 /** The measure with the lines taken across the image (the marks as given): `width` along them. */
 function measureOneWay(allMarks: readonly Mark[], width: number, height: number): TextPageMeasure {

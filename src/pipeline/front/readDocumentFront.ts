@@ -17,7 +17,7 @@ import type { FrontReading, RgbaImage } from '../types.ts';
 import { hasLicenceLook, LICENCE_BY_LOOK, measureLicenceLook } from './licenceLook.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
 import { readWaysUp, turnHalf, wordsIn, type WaysUpReading } from './readWaysUp.ts';
-import { isTextPage, measureTextPage } from './measureTextPage.ts';
+import { isTextPage, measureTextPage, readsUpsideDown } from './measureTextPage.ts';
 import { lookInZone, PORTRAIT_THRESHOLDS } from '../portrait/findPortrait.ts';
 
 export { turnHalf };
@@ -274,8 +274,11 @@ async function readPhotoWaysUp(
   const small = shrinkRgbaToFit(engines.cv, photo, MAX_CROP_READ_SIDE_PX);
   const direction = withMats(engines.cv, (scope) => printLineDirection(scope, toGreyscale(small)));
   const sized = enlargedToRead(engines, small);
+  const across = direction === 'down' ? turnQuarters(engines.cv, sized, 1) : sized;
+  // Which way a quarter turn stands a page is a guess: where its lines' alignment says upside down,
+  // that way is read first, and where it reads surely the other is spared (readWaysUp).
   const first = await unlessCut(
-    readWaysUp(engines, direction === 'down' ? turnQuarters(engines.cv, sized, 1) : sized),
+    readWaysUp(engines, readsUpsideDown(engines.cv, across) ? turnHalf(across) : across),
   );
   if (!first || first.front || first.uprightTurns !== undefined) return first ?? { front: null, read: [] };
   // Words read this way up say it is the way the print runs (arg0s' scan of a Lithuanian card's two
