@@ -13,7 +13,13 @@ import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, turnQuarters, withMats } from '../../../src/pipeline/cv.ts';
-import { isTextPage, measureTextPage } from '../../../src/pipeline/front/measureTextPage.ts';
+import {
+  isTextPage,
+  lineAlignment,
+  measureTextPage,
+  readsUpsideDown,
+} from '../../../src/pipeline/front/measureTextPage.ts';
+import { turnHalf } from '../../../src/pipeline/front/readWaysUp.ts';
 import { readDocumentFront } from '../../../src/pipeline/front/readDocumentFront.ts';
 import { findDocumentOutline, scaleQuad } from '../../../src/pipeline/outline/findDocumentOutline.ts';
 import { rectifyDocument } from '../../../src/pipeline/rectify/rectifyDocument.ts';
@@ -53,6 +59,60 @@ describe('measureTextPage', () => {
   ])('finds %s no page of text: no long lines stacked as a paragraph', async (file) => {
     const measure = measureTextPage(engines.cv, await rectifiedFixture(engines.cv, file));
     expect([measure.paragraphLines, isTextPage(measure)]).toStrictEqual([0, false]);
+  });
+});
+
+/**
+ * A page of drawn lines of print: each glyph a 10 × 14 px box with a hole (ink, as a letter is), 3 px
+ * apart, words 9 px apart, lines 30 px apart, each line `lengths[i]` glyphs long and placed as `align`
+ * says in a 1100 px wide page.
+ */
+function drawnPage(lengths: readonly number[], align: 'left' | 'justified'): RgbaImage {
+  const width = 1100;
+  const height = 60 + lengths.length * 30;
+  const data = new Uint8Array(width * height * 4).fill(255);
+  const ink = (x0: number, y0: number) => {
+    for (let y = y0; y < y0 + 14; y++)
+      for (let x = x0; x < x0 + 10; x++) {
+        const hole = x >= x0 + 3 && x < x0 + 7 && y >= y0 + 4 && y < y0 + 10;
+        if (!hole) data.fill(20, (y * width + x) * 4, (y * width + x) * 4 + 3);
+      }
+  };
+  lengths.forEach((glyphs, line) => {
+    // Words of five glyphs; a justified line's glyphs spread over the whole measure.
+    const step = align === 'justified' ? (980 - 10) / (glyphs - 1) : 13;
+    for (let g = 0; g < glyphs; g++) {
+      const gap = align === 'left' ? Math.floor(g / 5) * 9 : 0;
+      ink(Math.round(40 + g * step + gap), 30 + line * 30);
+    }
+  });
+  return { width, height, data };
+}
+
+/** Ragged lengths, in glyphs, of a left-aligned paragraph's lines: 10 to 70 glyph heights long. */
+const RAGGED = [58, 41, 66, 52, 35, 61, 47, 69, 44, 56];
+
+describe('readsUpsideDown', () => {
+  it('reads left-aligned lines upright, and the same turned half round upside down', () => {
+    const page = drawnPage(RAGGED, 'left');
+    expect(lineAlignment(engines.cv, page)).toStrictEqual({ starts: 10, ends: 1 });
+    expect([readsUpsideDown(engines.cv, page), readsUpsideDown(engines.cv, turnHalf(page))]).toStrictEqual([
+      false,
+      true,
+    ]);
+  });
+
+  it('says nothing of justified lines, nor of too few ragged ones, either way up', () => {
+    const justified = drawnPage(
+      RAGGED.map(() => 60),
+      'justified',
+    );
+    const few = drawnPage(RAGGED.slice(0, 5), 'left');
+    expect(
+      [justified, few].flatMap((page) =>
+        [page, turnHalf(page)].map((way) => readsUpsideDown(engines.cv, way)),
+      ),
+    ).toStrictEqual([false, false, false, false]);
   });
 });
 
@@ -108,6 +168,28 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('measureTextPage on real pages', () =>
     const report = await checkDocument(photo, counted, { today: '2026-12-06' });
     const accepted = report.rules.find((rule) => rule.id === 'accepted-document');
     expect([accepted?.status, accepted?.reason, reads]).toStrictEqual(['fail', 'page-of-text', 0]);
+  });
+
+  it('reads a recipe turned a quarter the wrong way once, the way its lines align, and still knows it is no ID', async () => {
+    // mapo80's glare-313: its outline goes round a blank part of a table, so the photo is read whole,
+    // turned a quarter since its print runs down it; that quarter stood it upside down, and it was read
+    // both ways (0.9 s each). Its lines' left margin says which way up it is.
+    let reads = 0;
+    const { ocr } = engines;
+    const counted: Engines = {
+      ...engines,
+      ocr: {
+        readMrz: (image, signal) => ocr.readMrz(image, signal),
+        readPrintedText: (image, signal) => (reads++, ocr.readPrintedText(image, signal)),
+        loaded: (reader) => ocr.loaded(reader),
+        terminate: () => ocr.terminate(),
+      },
+    };
+    const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, 'mapo80-glare/glare-313.jpg')));
+    const report = await checkDocument(photo, counted, { today: '2026-12-06' });
+    const accepted = report.rules.find((rule) => rule.id === 'accepted-document');
+    // The outline's object once, the photo once.
+    expect([accepted?.status, reads]).toStrictEqual(['fail', 2]);
   });
 
   it('knows a book page in dim light by the whole photo, where the outline took its photograph', async () => {
