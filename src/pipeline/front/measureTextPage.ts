@@ -47,12 +47,12 @@ const SAME_LINE_OVERLAP = 0.5;
  */
 const MAX_STACK_STEP_HEIGHTS = 9;
 /** A mark up to this many times as wide as high may be a word whose letters touch. */
-const MAX_WORD_ASPECT = 20;
+export const MAX_WORD_ASPECT = 20;
 /** Ink: darker than the mean of its window by this much (measurePrint's adaptive threshold). */
 const INK_WINDOW_PX = 25;
 const INK_OFFSET = 12;
 
-interface Mark {
+export interface Mark {
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -75,7 +75,7 @@ export function measureTextPage(cv: OpenCv, image: RgbaImage): TextPageMeasure {
 }
 
 /** Glyph- and word-shaped marks of ink (an adaptive threshold, connected components). */
-function inkMarks(cv: OpenCv, grey: GreyImage): Mark[] {
+export function inkMarks(cv: OpenCv, grey: GreyImage): Mark[] {
   return withMats(cv, (scope) => {
     const ink = scope.mat();
     const src = greyToMat(scope, grey);
@@ -100,56 +100,6 @@ function inkMarks(cv: OpenCv, grey: GreyImage): Mark[] {
     return found;
   });
 }
-
-/**
- * Whether the image's print reads upside down by the way its lines align: left-aligned text (a
- * letter, a recipe, a form's labels) starts its lines at one margin and ends them ragged, so turned
- * half round it ends them together. Upside down is said where at least MIN_ALIGNED lines end level
- * (within half a glyph height) and twice as many end level as start level; justified or centred text,
- * or too few lines, says nothing. On ../shared's 143 photos shrunk to 1100 px as the front reader reads
- * a photo whole (2026-12-06), every upright one that said anything said upright (20, tesseract's sure
- * lines confirming), save a TD2 specimen whose 5 line ends stand level against 2 starts; the recipe
- * page glare-313, turned a quarter the wrong way, said upside down (8 ends against 3 starts).
- */
-export function readsUpsideDown(cv: OpenCv, image: RgbaImage): boolean {
-  const { starts, ends } = lineAlignment(cv, image);
-  return ends >= MIN_ALIGNED && ends >= 2 * starts;
-}
-
-/** Lines ending level that make a margin: more than a TD2 code's and labels' 5 (see readsUpsideDown). */
-const MIN_ALIGNED = 6;
-
-/**
- * The most lines of print across the image that start level with each other (within half a glyph
- * height), and the most that end level: long lines only (ALIGNED_LINE_HEIGHTS), chained as lineRuns
- * chains them.
- */
-export function lineAlignment(
-  cv: OpenCv,
-  image: RgbaImage,
-): { readonly starts: number; readonly ends: number } {
-  const grey = toGreyscale(image);
-  const maxHeight = Math.max(8, grey.height * 0.05);
-  const marks = inkMarks(cv, grey).filter(
-    (m) => m.height <= maxHeight && m.width <= m.height * MAX_WORD_ASPECT,
-  );
-  const heights = marks
-    .filter((m) => m.width <= 2 * m.height)
-    .map((m) => m.height)
-    .sort((a, b) => a - b);
-  const glyph = heights[Math.floor(heights.length / 2)] ?? 0;
-  if (glyph === 0) return { starts: 0, ends: 0 };
-  const runs = lineRuns(marks, grey.height).filter((run) => run.length >= ALIGNED_LINE_HEIGHTS * glyph);
-  const mostLevel = (xs: readonly number[]) =>
-    Math.max(0, ...xs.map((x) => xs.filter((other) => Math.abs(other - x) <= glyph / 2).length));
-  return {
-    starts: mostLevel(runs.map((run) => run.x)),
-    ends: mostLevel(runs.map((run) => run.x + run.length)),
-  };
-}
-
-/** A line this many glyph heights long or more is long enough to show where a margin is. */
-const ALIGNED_LINE_HEIGHTS = 10;
 
 /** The measure with the lines taken across the image (the marks as given): `width` along them. */
 function measureOneWay(allMarks: readonly Mark[], width: number, height: number): TextPageMeasure {
@@ -202,7 +152,7 @@ function paragraphLinesOf(marks: readonly Mark[], imageHeight: number, glyphHeig
  * paragraph lines upright and 10 turned half a turn, under TEXT_PAGE's 12 (`npm run eval --
  * --transform rot180`).
  */
-function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
+export function lineRuns(marks: readonly Mark[], imageHeight: number): LineRun[] {
   const rows: Mark[][] = Array.from({ length: Math.ceil(imageHeight / ROW_BUCKET_PX) + 1 }, () => []);
   for (const m of marks) rows[Math.floor((m.y + m.height / 2) / ROW_BUCKET_PX)]!.push(m);
   const next = new Map<Mark, Mark>();

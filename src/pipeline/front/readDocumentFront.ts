@@ -17,7 +17,8 @@ import type { FrontReading, RgbaImage } from '../types.ts';
 import { hasLicenceLook, LICENCE_BY_LOOK, measureLicenceLook } from './licenceLook.ts';
 import { parseNotAnIdText } from './readNotAnId.ts';
 import { readWaysUp, turnHalf, wordsIn, type WaysUpReading } from './readWaysUp.ts';
-import { isTextPage, measureTextPage, readsUpsideDown } from './measureTextPage.ts';
+import { readsUpsideDown } from './lineAlignment.ts';
+import { isTextPage, measureTextPage } from './measureTextPage.ts';
 import { lookInZone, PORTRAIT_THRESHOLDS } from '../portrait/findPortrait.ts';
 
 export { turnHalf };

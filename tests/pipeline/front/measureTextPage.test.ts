@@ -2,7 +2,8 @@
  * A page of text known by its lines' shape, before any OCR: the rectified fixtures' cards, passports
  * and licences, and a real passport page (../shared/real-photos, skipped without it), stack no long
  * lines as a paragraph's; a magazine page under glare there, outlined and rectified as the check
- * does, is a page, and readDocumentFront says so without reading it.
+ * does, is a page, and readDocumentFront says so without reading it. Which way up a page stands, by
+ * where its lines align (lineAlignment.ts), on drawn pages and a real recipe read whole.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -13,12 +14,8 @@ import { loadNodeEngines } from '../../../src/engines/node.ts';
 import type { Engines } from '../../../src/engines/types.ts';
 import { checkDocument } from '../../../src/pipeline/check.ts';
 import { matToRgba, rgbaToMat, shrinkToFit, turnQuarters, withMats } from '../../../src/pipeline/cv.ts';
-import {
-  isTextPage,
-  lineAlignment,
-  measureTextPage,
-  readsUpsideDown,
-} from '../../../src/pipeline/front/measureTextPage.ts';
+import { lineAlignment, readsUpsideDown } from '../../../src/pipeline/front/lineAlignment.ts';
+import { isTextPage, measureTextPage } from '../../../src/pipeline/front/measureTextPage.ts';
 import { turnHalf } from '../../../src/pipeline/front/readWaysUp.ts';
 import { readDocumentFront } from '../../../src/pipeline/front/readDocumentFront.ts';
 import { findDocumentOutline, scaleQuad } from '../../../src/pipeline/outline/findDocumentOutline.ts';
