@@ -35,6 +35,22 @@ afterAll(async () => {
   await engines?.ocr.terminate();
 });
 
+/** The real engines, with their printed-text reads counted. */
+function countingPrintedReads(real: Engines): { readonly counted: Engines; readonly reads: () => number } {
+  let reads = 0;
+  const { ocr } = real;
+  const counted: Engines = {
+    ...real,
+    ocr: {
+      readMrz: (image, signal) => ocr.readMrz(image, signal),
+      readPrintedText: (image, signal) => (reads++, ocr.readPrintedText(image, signal)),
+      loaded: (reader) => ocr.loaded(reader),
+      terminate: () => ocr.terminate(),
+    },
+  };
+  return { counted, reads: () => reads };
+}
+
 /** The photo's object, outlined and rectified as the check does it. */
 async function rectifiedPhoto(path: string): Promise<RgbaImage> {
   const photo = await decodePhoto(await readFile(path));
@@ -150,43 +166,23 @@ describe.skipIf(!existsSync(REAL_PHOTOS))('measureTextPage on real pages', () =>
   ])('checks %s, %s, as a page by the whole photo, with no text read', async (file) => {
     // The check's own outline holds a paragraph but is no page alone (too few paragraph lines, or too
     // few glyph heights across); the photo is. Its LSTM reads took 1.2 and 2.2-2.5 s.
-    let reads = 0;
-    const { ocr } = engines;
-    const counted: Engines = {
-      ...engines,
-      ocr: {
-        readMrz: (image, signal) => ocr.readMrz(image, signal),
-        readPrintedText: (image, signal) => (reads++, ocr.readPrintedText(image, signal)),
-        loaded: (reader) => ocr.loaded(reader),
-        terminate: () => ocr.terminate(),
-      },
-    };
+    const { counted, reads } = countingPrintedReads(engines);
     const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, file)));
     const report = await checkDocument(photo, counted, { today: '2026-12-06' });
     const accepted = report.rules.find((rule) => rule.id === 'accepted-document');
-    expect([accepted?.status, accepted?.reason, reads]).toStrictEqual(['fail', 'page-of-text', 0]);
+    expect([accepted?.status, accepted?.reason, reads()]).toStrictEqual(['fail', 'page-of-text', 0]);
   });
 
   it('reads a recipe turned a quarter the wrong way once, the way its lines align, and still knows it is no ID', async () => {
     // mapo80's glare-313: its outline goes round a blank part of a table, so the photo is read whole,
     // turned a quarter since its print runs down it; that quarter stood it upside down, and it was read
     // both ways (0.9 s each). Its lines' left margin says which way up it is.
-    let reads = 0;
-    const { ocr } = engines;
-    const counted: Engines = {
-      ...engines,
-      ocr: {
-        readMrz: (image, signal) => ocr.readMrz(image, signal),
-        readPrintedText: (image, signal) => (reads++, ocr.readPrintedText(image, signal)),
-        loaded: (reader) => ocr.loaded(reader),
-        terminate: () => ocr.terminate(),
-      },
-    };
+    const { counted, reads } = countingPrintedReads(engines);
     const photo = await decodePhotoForCheck(await readFile(join(REAL_PHOTOS, 'mapo80-glare/glare-313.jpg')));
     const report = await checkDocument(photo, counted, { today: '2026-12-06' });
     const accepted = report.rules.find((rule) => rule.id === 'accepted-document');
     // The outline's object once, the photo once.
-    expect([accepted?.status, reads]).toStrictEqual(['fail', 2]);
+    expect([accepted?.status, reads()]).toStrictEqual(['fail', 2]);
   });
 
   it('knows a book page in dim light by the whole photo, where the outline took its photograph', async () => {
