@@ -41,6 +41,11 @@ export const wasm = {
   F32_LOAD: (offset = 0) => [0x2a, 0x00, ...uleb(offset)],
   LOAD32_ZERO: simd(0x5c, 0x00, 0x00), // v128.load32_zero
   LOAD64_ZERO: simd(0x5d, 0x00, 0x00), // v128.load64_zero
+  /** v128.load64_zero at `offset` bytes past the address: two floats into a vector's low half. */
+  load64Zero: (offset = 0) => simd(0x5d, 0x00, ...uleb(offset)),
+  F32X4_DEMOTE: simd(0x5e), // f32x4.demote_f64x2_zero
+  F64X2_PROMOTE_LOW: simd(0x5f), // f64x2.promote_low_f32x4
+  F32X4_PMAX: simd(0xeb), // f32x4.pmax: b if a < b, else a
   ADD: [0x6a],
   SUB: [0x6b],
   MUL: [0x6c],
@@ -243,6 +248,25 @@ export function lazySimdKernel(
     if (keepsState) kernel = undefined;
   };
   return Object.assign(load, { release });
+}
+
+/**
+ * A kernel over another kernel's memory (`owner`'s), compiled on each call: a face network's tensors
+ * live in its 1 × 1 convolution's memory (face/tensorArena.ts), and its other kernels read and write
+ * them there in place. Null where the module cannot run here.
+ */
+export function simdKernelOn(
+  owner: SimdKernel,
+  name: string,
+  build: () => Uint8Array<ArrayBuffer>,
+): SimdKernel | null {
+  const bytes = build();
+  if (!kernelsAllowed || !WebAssembly.validate(bytes)) return null;
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+    env: { memory: owner.memoryFor(0) },
+  });
+  const run = instance.exports[name] as (...args: number[]) => void;
+  return { memoryFor: (bytes) => owner.memoryFor(bytes), run: (...args) => run(...args) };
 }
 
 function uleb(value: number): number[] {

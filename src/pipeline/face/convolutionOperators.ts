@@ -4,6 +4,7 @@
  * a time; either in WebAssembly SIMD where the network has the kernel, in JavaScript where it has not.
  */
 import { depthwiseConv2d, gatherPatches, padForWindows, pointwiseConv2d } from './convolutions.ts';
+import { depthwiseOnSimd, runsOnDepthwiseSimd } from './depthwiseSimd.ts';
 import { transposeForSimd } from './pointwiseSimd.ts';
 import type { Slot } from './tensorArena.ts';
 import { activate } from './tensorOps.ts';
@@ -88,6 +89,19 @@ export function bindDepthwiseConv2d(binding: Binding): () => void {
   const paddedWidth = Math.max(padLeft + inShape.width, (outShape.width - 1) * strideX + kernelWidth);
   const paddedLength = paddedHeight * paddedWidth * inShape.channels;
   binding.scratch.need(paddedLength);
+  const { depthwise } = binding;
+  if (depthwise && runsOnDepthwiseSimd(window, outShape)) {
+    const [weightSlot, biasSlot] = [
+      binding.arena.allocate(weights.length, weights),
+      binding.arena.allocate(bias.length, bias),
+    ];
+    return () => {
+      const padded = binding.scratch.slot;
+      padForWindows(input.view, inShape, padTop, padLeft, padded.view.subarray(0, paddedLength), paddedWidth);
+      depthwiseOnSimd(depthwise, padded, paddedWidth, weightSlot, biasSlot, window, output, outShape);
+      activate(output.view, activation);
+    };
+  }
   return () => {
     const padded = binding.scratch.slot.view.subarray(0, paddedLength);
     padForWindows(input.view, inShape, padTop, padLeft, padded, paddedWidth);

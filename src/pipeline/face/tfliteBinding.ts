@@ -3,6 +3,7 @@
  * options), shared by the operators' binders (tfliteOperators.ts, convolutionOperators.ts).
  */
 import type { SimdKernel } from '../wasm.ts';
+import type { ElementwiseSimd } from './elementwiseSimd.ts';
 import { paddingBefore, type Hwc, type Window } from './convolutions.ts';
 import type { Slot, TensorArena } from './tensorArena.ts';
 import { ACTIVATION } from './tensorOps.ts';
@@ -16,6 +17,10 @@ export interface Binding {
   readonly arena: TensorArena;
   /** The 1 × 1 convolution's SIMD kernel, whose memory the arena is; null where it cannot run. */
   readonly simd: SimdKernel | null;
+  /** The 3 × 3 depthwise convolution's, on the same memory (depthwiseSimd.ts); null where it cannot run. */
+  readonly depthwise: SimdKernel | null;
+  /** ADD's and RELU's, on the same memory (elementwiseSimd.ts); null where they cannot run. */
+  readonly elementwise: ElementwiseSimd | null;
   /** The slot of a tensor the network computes (its input, an operator's output). */
   buffer(tensor: number): Slot;
   readonly scratch: SharedScratch;

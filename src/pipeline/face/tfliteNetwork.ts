@@ -5,6 +5,8 @@
  * do not overlap. An operator outside the list is refused when the model is loaded, by name, never
  * skipped.
  */
+import { loadDepthwiseSimd } from './depthwiseSimd.ts';
+import { loadElementwiseSimd } from './elementwiseSimd.ts';
 import { loadPointwiseSimd } from './pointwiseSimd.ts';
 import { TensorArena, type Slot } from './tensorArena.ts';
 import { float16ToFloat32 } from './tensorOps.ts';
@@ -26,6 +28,8 @@ export function loadTfliteNetwork(bytes: Uint8Array): TfliteNetwork {
   const [inputTensor, ...otherInputs] = model.inputs;
   if (inputTensor === undefined || otherInputs.length > 0) throw new Error('Expected one input tensor');
   const simd = loadPointwiseSimd();
+  const depthwise = simd && loadDepthwiseSimd(simd);
+  const elementwise = simd && loadElementwiseSimd(simd);
   const arena = new TensorArena(simd);
   const weights = readWeights(model);
   const operators = model.operators.filter((op) => op.opcode !== OP.DEQUANTIZE);
@@ -36,7 +40,9 @@ export function loadTfliteNetwork(bytes: Uint8Array): TfliteNetwork {
     return found;
   };
   const scratch = new SharedScratch();
-  const steps = operators.map((op) => bindOperator({ model, op, weights, arena, simd, buffer, scratch }));
+  const steps = operators.map((op) =>
+    bindOperator({ model, op, weights, arena, simd, depthwise, elementwise, buffer, scratch }),
+  );
   scratch.allocate(arena);
   const input = buffer(inputTensor);
   return {

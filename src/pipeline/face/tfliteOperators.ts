@@ -3,6 +3,7 @@
  * that runs it. The convolutions are in convolutionOperators.ts; the rest are here.
  */
 import { bindConv2d, bindDepthwiseConv2d } from './convolutionOperators.ts';
+import { addOnSimd, reluOnSimd, runsOnElementwiseSimd } from './elementwiseSimd.ts';
 import { activate, ACTIVATION, add, maxPool2d, pad } from './tensorOps.ts';
 import { activationOf, hwc, windowOf, type Binding } from './tfliteBinding.ts';
 import type { Slot } from './tensorArena.ts';
@@ -70,6 +71,12 @@ function bindAdd(binding: Binding): () => void {
   const [a, b] = op.inputs.map((tensor) => binding.buffer(tensor)) as [Slot, Slot];
   const output = binding.buffer(op.outputs[0]!);
   const activation = activationOf(binding, 0);
+  const { elementwise } = binding;
+  if (elementwise && runsOnElementwiseSimd(output.length))
+    return () => {
+      addOnSimd(elementwise, a, b, output);
+      activate(output.view, activation);
+    };
   return () => {
     add(a.view, b.view, output.view);
     activate(output.view, activation);
@@ -78,6 +85,9 @@ function bindAdd(binding: Binding): () => void {
 
 function bindRelu(binding: Binding): () => void {
   const [input, output] = [binding.buffer(binding.op.inputs[0]!), binding.buffer(binding.op.outputs[0]!)];
+  const { elementwise } = binding;
+  if (elementwise && runsOnElementwiseSimd(output.length))
+    return () => reluOnSimd(elementwise, input, output);
   return () => {
     output.view.set(input.view);
     activate(output.view, ACTIVATION.RELU);

@@ -61,6 +61,8 @@ describe('loadTfliteNetwork', () => {
       weights: new Map<number, Float32Array>(),
       arena: new TensorArena(null),
       simd: null,
+      depthwise: null,
+      elementwise: null,
       buffer: () => {
         throw new Error('no tensors');
       },
