@@ -1,6 +1,7 @@
 /**
  * Plain-pixel helpers shared by the stages: no OpenCV, no DOM.
  */
+import { greyOnSimd } from './rgbaBytesSimd.ts';
 import type { PixelSpace, Rect, RgbaImage } from './types.ts';
 
 /** One byte a pixel, row-major. */
@@ -19,6 +20,7 @@ export function toGreyscale(image: RgbaImage | GreyImage): GreyImage {
   if (image.data.length === pixels) return image as GreyImage;
   const grey = new Uint8Array(pixels);
   const rgba = image.data;
+  if (greyOnSimd(rgba, grey, pixels)) return { width: image.width, height: image.height, data: grey };
   for (let i = 0, j = 0; i < pixels; i++, j += 4) {
     grey[i] = (rgba[j]! * 4899 + rgba[j + 1]! * 9617 + rgba[j + 2]! * 1868 + 8192) >> 14;
   }

@@ -9,6 +9,7 @@ import { cropGrey, cropRgba, toGreyscale, type GreyImage } from '../image.ts';
 import { warpRectified, type Rectification } from '../rectify/rectifyDocument.ts';
 import { rectIn, type PixelSpace, type Rect, type RgbaImage } from '../types.ts';
 import { inkStrokes, joinedStrokes, type SearchCopy } from './locateMrz.ts';
+import { brightestOnSimd } from '../rgbaBytesSimd.ts';
 
 /** Bands are located at this width: the MRZ's lines stay several pixels high, and the morphology stays cheap. */
 export const SEARCH_WIDTH_PX = 900;
@@ -69,6 +70,7 @@ export function mrzInk(image: RgbaImage | GreyImage): GreyImage {
   if (image.data.length === pixels) return image as GreyImage;
   const ink = new Uint8Array(pixels);
   const rgba = image.data;
+  if (brightestOnSimd(rgba, ink, pixels)) return { width: image.width, height: image.height, data: ink };
   for (let i = 0, j = 0; i < pixels; i++, j += 4) ink[i] = Math.max(rgba[j]!, rgba[j + 1]!, rgba[j + 2]!);
   return { width: image.width, height: image.height, data: ink };
 }

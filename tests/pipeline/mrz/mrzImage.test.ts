@@ -9,7 +9,7 @@ import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../../../src/pipeline/cv.ts';
-import { toGreyscale, type GreyImage } from '../../../src/pipeline/image.ts';
+import { cropRgba, toGreyscale, type GreyImage } from '../../../src/pipeline/image.ts';
 import {
   mrzInk,
   plainMrzImage,
@@ -21,6 +21,7 @@ import {
 import { inkStrokes, joinedStrokes, locateMrzBands } from '../../../src/pipeline/mrz/locateMrz.ts';
 import { planRectification, rectifyDocument } from '../../../src/pipeline/rectify/rectifyDocument.ts';
 import { rectIn, type ImagePoint, type Quad } from '../../../src/pipeline/types.ts';
+import { allowSimdKernels } from '../../../src/pipeline/wasm.ts';
 import { fixture } from '../../support/fixtures.ts';
 
 let cv: OpenCv;
@@ -52,6 +53,31 @@ describe('mrzInk', () => {
     const image = { width: 4, height: 1, data: Uint8Array.from(pixels.flatMap((rgb) => [...rgb, 255])) };
     expect([...mrzInk(image).data]).toStrictEqual([20, 120, 200, 240]);
     expect([...toGreyscale(image).data]).toStrictEqual([20, 120, 89, 213]);
+  });
+
+  it('gives the same bytes in WebAssembly SIMD as without, whatever channel is brightest, at sizes no multiple of 16', async () => {
+    const photo = await decodePhoto(await readFile(fixture('glare').path));
+    // Each pixel of the top rows given its brightest channel in turn, and the alpha brightest of all.
+    const data = Uint8Array.from(photo.data);
+    for (let i = 0; i < 4 * photo.width * 8; i += 4) data[i + ((i / 4) % 3)] = 250 - ((i / 4) % 7);
+    const coloured = { ...photo, data };
+    try {
+      for (const [width, height] of [
+        [1, 1],
+        [7, 3],
+        [photo.width - 5, Math.min(photo.height, 301)],
+      ] as const) {
+        const crop = cropRgba(coloured, rectIn('image', 2, 0, width, height));
+        allowSimdKernels(true);
+        const simd = mrzInk(crop);
+        allowSimdKernels(false);
+        const plain = mrzInk(crop);
+        expect(simd.data.length).toBe(width * height);
+        expect(simd.data.filter((value, i) => value !== plain.data[i]).length).toBe(0);
+      }
+    } finally {
+      allowSimdKernels(true);
+    }
   });
 });
 
