@@ -15,8 +15,8 @@ import {
   toGreyscale,
 } from '../../src/pipeline/image.ts';
 import { rectIn } from '../../src/pipeline/types.ts';
-import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 import { fixture } from '../support/fixtures.ts';
+import { differingBytes, withAndWithoutSimd } from '../support/photos.ts';
 
 it('toGreyscale gives exactly the luma of OpenCV’s RGBA2GRAY on a photo', async () => {
   const cv = await loadNodeOpenCv();
@@ -35,23 +35,16 @@ it('toGreyscale gives exactly the luma of OpenCV’s RGBA2GRAY on a photo', asyn
 
 it('toGreyscale gives the same bytes in WebAssembly SIMD as without, at sizes that are no multiple of its 16 pixels', async () => {
   const photo = await decodePhoto(await readFile(fixture('glare').path));
-  try {
-    for (const [width, height] of [
-      [1, 1],
-      [5, 3],
-      [37, 29],
-      [photo.width - 3, Math.min(photo.height, 401)],
-    ] as const) {
-      const crop = cropRgba(photo, rectIn('image', 1, 1, width, height));
-      allowSimdKernels(true);
-      const simd = toGreyscale(crop);
-      allowSimdKernels(false);
-      const plain = toGreyscale(crop);
-      expect(simd.data.length).toBe(width * height);
-      expect(simd.data.filter((value, i) => value !== plain.data[i]).length).toBe(0);
-    }
-  } finally {
-    allowSimdKernels(true);
+  for (const [width, height] of [
+    [1, 1],
+    [5, 3],
+    [37, 29],
+    [photo.width - 3, Math.min(photo.height, 401)],
+  ] as const) {
+    const crop = cropRgba(photo, rectIn('image', 1, 1, width, height));
+    const [simd, plain] = withAndWithoutSimd(() => toGreyscale(crop));
+    expect(simd.data.length).toBe(width * height);
+    expect(differingBytes(simd, plain)).toBe(0);
   }
 });
 

@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { expect } from 'vitest';
+import { allowSimdKernels } from '../../src/pipeline/wasm.ts';
 
 export type ExifOrientation = 3 | 6 | 8;
 
@@ -46,4 +47,19 @@ interface SizedBytes {
   readonly width: number;
   readonly height: number;
   readonly data: ArrayLike<number>;
+}
+
+/**
+ * `make()` with our WebAssembly SIMD kernels, then without them (each caller's JavaScript or OpenCV
+ * path), the kernels allowed again after.
+ */
+export function withAndWithoutSimd<T>(make: () => T): [simd: T, plain: T] {
+  try {
+    allowSimdKernels(true);
+    const simd = make();
+    allowSimdKernels(false);
+    return [simd, make()];
+  } finally {
+    allowSimdKernels(true);
+  }
 }

@@ -3,14 +3,7 @@ import { depthwiseConv2d, type Hwc, type Window } from '../../../src/pipeline/fa
 import { depthwiseOnSimd, loadDepthwiseSimd } from '../../../src/pipeline/face/depthwiseSimd.ts';
 import { loadPointwiseSimd } from '../../../src/pipeline/face/pointwiseSimd.ts';
 import { TensorArena } from '../../../src/pipeline/face/tensorArena.ts';
-
-function values(length: number, seed: number): Float32Array {
-  let state = seed;
-  return Float32Array.from({ length }, () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 30 - 1;
-  });
-}
+import { seededValues } from './seededValues.ts';
 
 describe('the 3 × 3 depthwise convolution in WebAssembly SIMD', () => {
   // BlazeFace's: stride 1 over 24 channels, stride 2 over 28 (each then padded to the window's reach).
@@ -37,10 +30,10 @@ describe('the 3 × 3 depthwise convolution in WebAssembly SIMD', () => {
       const paddedHeight = (outHeight - 1) * stride + 3;
       const padded = arena.allocate(
         paddedHeight * paddedWidth * channels,
-        values(paddedHeight * paddedWidth * channels, 1),
+        seededValues(paddedHeight * paddedWidth * channels, 1),
       );
-      const weights = values(9 * channels, 2);
-      const bias = values(channels, 3);
+      const weights = seededValues(9 * channels, 2);
+      const bias = seededValues(channels, 3);
       const [weightSlot, biasSlot] = [
         arena.allocate(weights.length, weights),
         arena.allocate(bias.length, bias),

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pointwiseConv2d } from '../../../src/pipeline/face/convolutions.ts';
 import { loadPointwiseSimd, transposeForSimd } from '../../../src/pipeline/face/pointwiseSimd.ts';
 import { TensorArena } from '../../../src/pipeline/face/tensorArena.ts';
-
-function values(length: number, seed: number): Float32Array {
-  let state = seed;
-  return Float32Array.from({ length }, () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 30 - 1;
-  });
-}
+import { seededValues } from './seededValues.ts';
 
 describe('the 1 × 1 convolution in WebAssembly SIMD', () => {
   // 6 and 42 outputs end on half a vector (BlazeFace has both); 28 takes blocks of 16, 8 and 4.
@@ -22,9 +15,9 @@ describe('the 1 × 1 convolution in WebAssembly SIMD', () => {
       const simd = loadPointwiseSimd();
       expect(simd).not.toBeNull();
       const arena = new TensorArena(simd);
-      const weights = values(outChannels * inChannels, 1);
-      const bias = values(outChannels, 2);
-      const input = arena.allocate(pixels * inChannels, values(pixels * inChannels, 3));
+      const weights = seededValues(outChannels * inChannels, 1);
+      const bias = seededValues(outChannels, 2);
+      const input = arena.allocate(pixels * inChannels, seededValues(pixels * inChannels, 3));
       const laidOut = transposeForSimd(weights, bias);
       const weightSlot = arena.allocate(laidOut.weights.length, laidOut.weights);
       const biasSlot = arena.allocate(laidOut.bias.length, laidOut.bias);
