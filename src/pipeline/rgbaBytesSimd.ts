@@ -1,7 +1,8 @@
 /**
  * Loops that make one byte of each RGBA pixel, in WebAssembly SIMD, sixteen pixels at a time, each
  * giving its JavaScript loop's very bytes: image.ts's toGreyscale (OpenCV's RGBA2GRAY in its fixed
- * point: the same integer arithmetic) and mrz/mrzImage.ts's mrzInk (each pixel's brightest channel).
+ * point: the same integer arithmetic), mrz/mrzImage.ts's mrzInk (each pixel's brightest channel),
+ * and clarity/fadedPrint.ts's print chroma (its brightest and its darkest).
  * Over ../shared/real-photos a check turned 3.2 M pixels to grey, in 8 to 10 calls, and the MRZ
  * search takes the ink of the whole photo (12 M pixels at 12 MP); each kernel is 3-4× its loop
  * (issue 13). The photo is taken in bands, so the kernels' memory (shared with the other kernels
@@ -37,14 +38,19 @@ function fourLumas(k: number): number[] {
   return [...dots, even, ...dots, odd, I32X4_ADD, get(SECOND), I32X4_ADD, i32(14), I32X4_SHR_U].flat();
 }
 
-/** The brightest of R, G and B of 4 pixels as i32x4: each lane's bytes shifted down, the largest kept. */
-function fourBrightest(k: number): number[] {
-  const { get, set, i32, MAX_U, I32X4_SHR_U, V128_AND } = wasm;
-  return [
-    ...[...fourPixels(k), set(FIRST)],
-    ...[get(FIRST), get(FIRST), i32(8), I32X4_SHR_U, MAX_U, get(FIRST), i32(16), I32X4_SHR_U, MAX_U],
-    ...[get(SECOND), V128_AND],
-  ].flat();
+/**
+ * The brightest (`byBytes` MAX_U) or darkest (MIN_U) of R, G and B of 4 pixels as i32x4: each lane's
+ * bytes shifted down, the largest or smallest kept, and the lane's low byte (SECOND) taken.
+ */
+function fourOfChannels(byBytes: readonly number[]) {
+  return (k: number): number[] => {
+    const { get, set, i32, I32X4_SHR_U, V128_AND } = wasm;
+    return [
+      ...[...fourPixels(k), set(FIRST)],
+      ...[get(FIRST), get(FIRST), i32(8), I32X4_SHR_U, byBytes, get(FIRST), i32(16), I32X4_SHR_U, byBytes],
+      ...[get(SECOND), V128_AND],
+    ].flat();
+  };
 }
 
 /** bytes(rgba, bytes, pixels): each pixel's byte, 16 pixels a step, after `setUp` sets FIRST and SECOND. */
@@ -80,9 +86,13 @@ const loadGrey = lazySimdKernel('grey', () =>
     fourLumas,
   ),
 );
-// The brightest channel's vector, FIRST, is set for each 4 pixels; SECOND keeps each lane's low byte.
+// FIRST holds each 4 pixels in turn; SECOND keeps each lane's low byte.
+const lowBytes = [i32(0xff), SPLAT, set(SECOND)].flat();
 const loadBrightest = lazySimdKernel('brightest', () =>
-  bytesModule('brightest', [i32(0xff), SPLAT, set(SECOND)].flat(), fourBrightest),
+  bytesModule('brightest', lowBytes, fourOfChannels(wasm.MAX_U)),
+);
+const loadDarkest = lazySimdKernel('darkest', () =>
+  bytesModule('darkest', lowBytes, fourOfChannels(wasm.MIN_U)),
 );
 
 /** toGreyscale's bytes into `grey`; false where the kernel cannot run here, the caller then making them. */
@@ -92,6 +102,10 @@ export const greyOnSimd = (rgba: Uint8Array | Uint8ClampedArray, grey: Uint8Arra
 /** mrzInk's bytes (each pixel's brightest channel) into `ink`; false where the kernel cannot run here. */
 export const brightestOnSimd = (rgba: Uint8Array | Uint8ClampedArray, ink: Uint8Array, pixels: number) =>
   bytesOnSimd(loadBrightest, rgba, ink, pixels);
+
+/** Each pixel's darkest channel into `out`; false where the kernel cannot run here. */
+export const darkestOnSimd = (rgba: Uint8Array | Uint8ClampedArray, out: Uint8Array, pixels: number) =>
+  bytesOnSimd(loadDarkest, rgba, out, pixels);
 
 function bytesOnSimd(
   load: SimdKernelLoader,

@@ -8,6 +8,7 @@ import type { OpenCv } from '../../engines/types.ts';
 import type { GreyImage } from '../image.ts';
 import { rectFilter } from '../morphology.ts';
 import type { RgbaImage } from '../types.ts';
+import { brightestOnSimd, darkestOnSimd } from '../rgbaBytesSimd.ts';
 
 /**
  * A local range still at least FAINT_RATIO of the document's print contrast (print is there, where
@@ -98,10 +99,11 @@ function printChroma(cv: OpenCv, image: RgbaImage, window: number): Uint8Array {
   const high = new Uint8Array(image.width * image.height);
   const low = new Uint8Array(high.length);
   const d = image.data;
-  for (let i = 0, j = 0; i < high.length; i++, j += 4) {
-    high[i] = Math.max(d[j]!, d[j + 1]!, d[j + 2]!);
-    low[i] = Math.min(d[j]!, d[j + 1]!, d[j + 2]!);
-  }
+  if (!brightestOnSimd(d, high, high.length) || !darkestOnSimd(d, low, low.length))
+    for (let i = 0, j = 0; i < high.length; i++, j += 4) {
+      high[i] = Math.max(d[j]!, d[j + 1]!, d[j + 2]!);
+      low[i] = Math.min(d[j]!, d[j + 1]!, d[j + 2]!);
+    }
   const size = { width: image.width, height: image.height };
   const darkestHigh = rectFilter(cv, { ...size, data: high }, window, window, 'min').data;
   const darkestLow = rectFilter(cv, { ...size, data: low }, window, window, 'min').data;

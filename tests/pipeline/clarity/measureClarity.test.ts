@@ -3,12 +3,16 @@
  * (OpenCV's ksize 1: the 4 neighbours less 4 × the centre) of a bright patch on a dark ground is ±255
  * along its edges and 0 elsewhere, so its variance can be counted by hand.
  */
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePhoto } from '../../../src/decode/node.ts';
 import { loadNodeOpenCv } from '../../../src/engines/node.ts';
 import type { OpenCv } from '../../../src/engines/types.ts';
 import { matToRgba, rgbaToMat, withMats } from '../../../src/pipeline/cv.ts';
 import { CLARITY_THRESHOLDS, measureClarity } from '../../../src/pipeline/clarity/measureClarity.ts';
 import type { RgbaImage } from '../../../src/pipeline/types.ts';
+import { fixture } from '../../support/fixtures.ts';
+import { withAndWithoutSimd } from '../../support/photos.ts';
 
 /** What a document with no print in lines measures as print, measured at its native size. */
 const NO_PRINT = {
@@ -36,6 +40,13 @@ function draw(
 }
 
 describe('measureClarity', () => {
+  it('measures a photo under glare the same with our WebAssembly SIMD kernels as without them', async () => {
+    const photo = await decodePhoto(await readFile(fixture('glare').path));
+    const [simd, plain] = withAndWithoutSimd(() => measureClarity(cv, photo, photo.width));
+    expect(simd.glare).toBeGreaterThan(0);
+    expect(simd).toStrictEqual(plain);
+  });
+
   it('finds a flat grey document without edges, glare or contrast', () => {
     expect(measureClarity(cv, draw(400, 250, 128), 400)).toStrictEqual({
       sharpness: 0,
