@@ -6,6 +6,7 @@ import type { Mat, MatVector } from '@techstark/opencv-js';
 import { greyToMat, rgbaToMat, type MatScope } from '../cv.ts';
 import { distance, lineThrough, type Line, type Point } from '../geometry.ts';
 import type { RgbaImage } from '../types.ts';
+import { cannyEdgesOf } from './canny.ts';
 import { FRAME_MARGIN_PX } from './frame.ts';
 import { medianBlur5 } from './medianBlur5.ts';
 
@@ -75,17 +76,26 @@ export interface Side {
   readonly to: Point;
 }
 
-/** Edges of any colour: Canny on each channel, joined, thickened by a pixel. */
+/** Edges of any colour: Canny on each channel (canny.ts, or OpenCV's where it cannot run), joined, thickened by a pixel. */
 export function findEdges(scope: MatScope, channels: MatVector, low: number, high: number): Mat {
   const { cv } = scope;
   // MatVector.get gives a new Mat holding its channel's pixels: not freed, both would outlive the scope.
   const first = scope.track(channels.get(0));
   const edges = scope.track(cv.Mat.zeros(first.rows, first.cols, cv.CV_8UC1));
-  const channelEdges = scope.mat();
   // R, G and B (alpha, where split off too, is unused); or the one grey plane.
-  for (let c = 0; c < Math.min(3, channels.size()); c++) {
-    cv.Canny(scope.track(channels.get(c)), channelEdges, low, high);
-    cv.bitwise_or(edges, channelEdges, edges);
+  const mats = Array.from({ length: Math.min(3, channels.size()) }, (_, c) =>
+    c === 0 ? first : scope.track(channels.get(c)),
+  );
+  // Views of OpenCV's heap, taken once every Mat is made: making one may grow the heap and let go of them.
+  const planes = mats.map((mat) => ({ width: mat.cols, height: mat.rows, data: mat.data }));
+  const made = cannyEdgesOf(planes, low, high);
+  if (made) edges.data.set(made);
+  else {
+    const channelEdges = scope.mat();
+    for (const mat of mats) {
+      cv.Canny(mat, channelEdges, low, high);
+      cv.bitwise_or(edges, channelEdges, edges);
+    }
   }
   const kernel = scope.track(cv.Mat.ones(3, 3, cv.CV_8U));
   cv.dilate(edges, edges, kernel);
