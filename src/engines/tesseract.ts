@@ -4,7 +4,7 @@
  * tesseract.js never reaches for its CDN defaults.
  */
 import { createWorker, OEM, PSM, type ImageLike, type RecognizeResult, type Worker } from 'tesseract.js';
-import { toGreyscale, type GreyImage } from '../pipeline/image.ts';
+import { byteHistogram, toGreyscale, type GreyImage } from '../pipeline/image.ts';
 import { MRZ_ALPHABET, type RgbaImage } from '../pipeline/types.ts';
 import type { DigitReader, OcrEngine, OcrLine } from './types.ts';
 
@@ -129,8 +129,7 @@ const DARK_GROUND_MEDIAN = 128;
 
 /** Pure: whether the image's ground may be dark, holding light print (its median grey is low). */
 export function mayPrintLightOnDark(image: GreyImage): boolean {
-  const counts = new Uint32Array(256);
-  for (const level of image.data) counts[level]! += 1;
+  const counts = byteHistogram(image.data);
   let seen = 0;
   for (let level = 0; level < 256; level += 1) {
     seen += counts[level]!;

@@ -67,6 +67,17 @@ export function byteHistogram(data: Uint8Array): Uint32Array {
   return histogram;
 }
 
+/** The lowest and the highest byte of `data` ([255, 0] where it is empty). */
+export function byteRange(data: Uint8Array): [low: number, high: number] {
+  let [low, high] = [255, 0];
+  for (let i = 0; i < data.length; i++) {
+    const value = data[i]!;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  return [low, high];
+}
+
 /** Each byte of `data` looked up in `table` (256 entries). */
 export function throughTable(data: Uint8Array, table: Uint8Array): Uint8Array {
   const out = new Uint8Array(data.length);

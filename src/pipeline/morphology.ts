@@ -50,12 +50,52 @@ export function blackHat(cv: OpenCv, image: GreyImage, width: number, height: nu
   return { width: image.width, height: image.height, data: lessClamped(closed.data, image.data) };
 }
 
-/** a - b over b's bytes, at least 0 (a may run on past b: a kernel's padded rows). */
+/**
+ * a - b over b's bytes, at least 0 (a may run on past b: a kernel's padded rows): in SIMD where it
+ * runs (i8x16.sub_sat_u is this, 16 bytes at once; the loop took 5 ms of a real photo's check).
+ */
 function lessClamped(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(b.length);
-  for (let i = 0; i < out.length; i++) out[i] = Math.max(0, a[i]! - b[i]!);
+  if (!lessClampedOnSimd(a, b, out)) lessClampedLoop(a, b, out);
   return out;
 }
+
+function lessClampedLoop(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = Math.max(0, a[i]! - b[i]!);
+}
+
+/** Bytes a band: the kernel's memory (shared with the kernels that keep nothing) holds three. */
+const LESS_BAND_BYTES = 1 << 18;
+
+function lessClampedOnSimd(a: Uint8Array, b: Uint8Array, out: Uint8Array): boolean {
+  const kernel = loadLessKernel();
+  if (!kernel) return false;
+  // Each of the three a band and a group past it: a band's last group may run past its last byte,
+  // and what it makes there is not kept.
+  const room = Math.min(LESS_BAND_BYTES, out.length) + SIMD_BYTES;
+  const bytes = new Uint8Array(kernel.memoryFor(3 * room).buffer);
+  for (let from = 0; from < out.length; from += room - SIMD_BYTES) {
+    const count = Math.min(room - SIMD_BYTES, out.length - from);
+    bytes.set(a.subarray(from, from + count), 0);
+    bytes.set(b.subarray(from, from + count), room);
+    kernel.run(0, room, 2 * room, Math.ceil(count / SIMD_BYTES) * SIMD_BYTES);
+    out.set(bytes.subarray(2 * room, 2 * room + count), from);
+  }
+  return true;
+}
+
+const loadLessKernel = lazySimdKernel('lessClamped', () => {
+  // lessClamped(a, b, out, bytes): out = a - b at least 0, 16 bytes a step.
+  const [A, B, OUT, BYTES, AT] = [0, 1, 2, 3, 4];
+  const { get, set, i32, ADD, GE_U, BLOCK, LOOP, END, CONTINUE, EXIT_IF, load, store, SUB_SAT_U } = wasm;
+  const at = (base: number) => [...get(base), ...get(AT), ...ADD];
+  const code = [
+    ...[i32(0), set(AT), BLOCK, LOOP, get(AT), get(BYTES), GE_U, EXIT_IF],
+    ...[at(OUT), at(A), load(), at(B), load(), SUB_SAT_U, store()],
+    ...[get(AT), i32(SIMD_BYTES), ADD, set(AT), CONTINUE, END, END],
+  ].flat();
+  return simdModule({ name: 'lessClamped', params: 4, locals: [[1, 'i32']], code });
+});
 
 function openCvMorphology(
   cv: OpenCv,

@@ -55,6 +55,7 @@ export const wasm = {
   F_MAX: [0xa5],
   F_OF_I: [0xb7], // f64.convert_i32_s
   I_OF_F: [0xfc, 0x02], // i32.trunc_sat_f64_s
+  SUB_SAT_U: simd(0x73), // i8x16.sub_sat_u: a - b, at least 0
   MIN_U: simd(0x77), // i8x16.min_u
   MAX_U: simd(0x79), // i8x16.max_u
   SHUFFLE: (...lanes: number[]) => simd(0x0d, ...lanes), // i8x16.shuffle

@@ -8,6 +8,7 @@ import { loadNodeOpenCv } from '../../src/engines/node.ts';
 import { matToGrey, rgbaToMat, withMats } from '../../src/pipeline/cv.ts';
 import {
   byteHistogram,
+  byteRange,
   cellMeans,
   cropRgba,
   invertedBytes,
@@ -48,8 +49,11 @@ it('toGreyscale gives the same bytes in WebAssembly SIMD as without, at sizes th
   }
 });
 
-it('byteHistogram, throughTable and invertedBytes give what the plain definitions give on a photo', async () => {
+it('byteHistogram, byteRange, throughTable and invertedBytes give what the plain definitions give on a photo', async () => {
   const { data } = toGreyscale(await decodePhoto(await readFile(fixture('glare').path)));
+  const values = valuesIn(data);
+  expect(byteRange(data)).toStrictEqual([Math.min(...values), Math.max(...values)]);
+  expect(byteRange(new Uint8Array(0))).toStrictEqual([255, 0]);
   const histogram = new Uint32Array(256);
   data.forEach((value) => histogram[value]!++);
   expect(byteHistogram(data)).toStrictEqual(histogram);
@@ -84,3 +88,8 @@ it('cropRgba copies the region’s pixels, row by row', () => {
     data: Uint8Array.from([4, 5, 6, 7, 8, 9, 10, 11, 16, 17, 18, 19, 20, 21, 22, 23]),
   });
 });
+
+/** The byte values `data` holds. */
+function valuesIn(data: Uint8Array): Set<number> {
+  return new Set(data);
+}

@@ -10,7 +10,7 @@ import { greyToMat, matToGrey, withMats } from '../../src/pipeline/cv.ts';
 import { toGreyscale, type GreyImage } from '../../src/pipeline/image.ts';
 import { blackHat, closing, opening, rectFilter } from '../../src/pipeline/morphology.ts';
 import { fixture } from '../support/fixtures.ts';
-import { differingBytes, noiseImage } from '../support/photos.ts';
+import { differingBytes, noiseImage, withAndWithoutSimd } from '../support/photos.ts';
 
 let cv: OpenCv;
 let photo: GreyImage;
@@ -85,6 +85,13 @@ describe('morphology', () => {
           `${width}×${height} by ${kw}×${kh}`,
         ).toBe(0);
       }
+    }
+  });
+
+  it('black-hats alike without SIMD, where OpenCV and a loop do the work', () => {
+    for (const image of [photo, noiseImage(701, 523, 1)]) {
+      const [simd, plain] = withAndWithoutSimd(() => blackHat(cv, image, 15, 15));
+      expect(differingBytes(simd, plain), `${image.width}×${image.height}`).toBe(0);
     }
   });
 });

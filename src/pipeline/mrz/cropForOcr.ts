@@ -4,7 +4,7 @@
  */
 import type { Engines, OpenCv } from '../../engines/types.ts';
 import { greyToMat, matToGrey, withMats } from '../cv.ts';
-import { throughTable, type GreyImage } from '../image.ts';
+import { byteRange, throughTable, type GreyImage } from '../image.ts';
 import { blackHat } from '../morphology.ts';
 
 /**
@@ -41,12 +41,7 @@ export function cropForOcr(
  * are OpenCV's own convertTo of each level by normalize's scale and shift, so the rounding is its own.
  */
 function invertedFullRange(cv: OpenCv, image: GreyImage): GreyImage {
-  let [low, high] = [255, 0];
-  for (let i = 0; i < image.data.length; i++) {
-    const value = image.data[i]!;
-    if (value < low) low = value;
-    if (value > high) high = value;
-  }
+  const [low, high] = byteRange(image.data);
   const scale = 255 * (high - low > Number.EPSILON ? 1 / (high - low) : 0);
   const table = withMats(cv, (scope) => {
     const levels = scope.track(
