@@ -184,10 +184,39 @@ export function isNearEdge(edges: EdgeMap, x: number, y: number): boolean {
 
 /** Share of the in-frame samples between fractions t0..t1 of a→b that lie on an edge pixel. */
 export function edgeSupport(edges: EdgeMap, a: Point, b: Point, t0: number, t1: number): number {
+  return supportOf(edges, a, b, t0, t1, 0);
+}
+
+/**
+ * Whether edgeSupport(edges, a, b, t0, t1) is at least `share`, the samples left unlooked once it
+ * cannot be: the search for a side further out (judgeQuad.ts) tries every offset, and most are far
+ * from any edge.
+ */
+export function hasEdgeSupport(
+  edges: EdgeMap,
+  a: Point,
+  b: Point,
+  [t0, t1]: readonly [number, number],
+  share: number,
+): boolean {
+  return supportOf(edges, a, b, t0, t1, share) >= share;
+}
+
+/**
+ * edgeSupport, or, where even every sample left on an edge would leave it under `wanted`, that
+ * best share still to be had: under `wanted`, and no less than the share (a quotient rounds no
+ * lower for a larger exact value), so the two compare with `wanted` alike.
+ */
+function supportOf(edges: EdgeMap, a: Point, b: Point, t0: number, t1: number, wanted: number): number {
   const steps = Math.max(8, Math.round(distance(a, b) * (t1 - t0)));
   let inFrame = 0;
   let onEdge = 0;
   for (let i = 0; i <= steps; i++) {
+    if (wanted > 0) {
+      const left = steps - i + 1;
+      const best = (onEdge + left) / (inFrame + left);
+      if (best < wanted) return best;
+    }
     const t = t0 + ((t1 - t0) * i) / steps;
     const x = Math.round(a[0] + (b[0] - a[0]) * t);
     const y = Math.round(a[1] + (b[1] - a[1]) * t);

@@ -25,7 +25,7 @@ import {
   type RgbaImage,
 } from '../types.ts';
 import { coverOfCorners } from './coveredCorners.ts';
-import { edgeSupport, refineSide, type EdgeMap, type Side } from './edgeMap.ts';
+import { edgeSupport, hasEdgeSupport, refineSide, type EdgeMap, type Side } from './edgeMap.ts';
 import { segmentSupport, type SideMeasure } from './sideSupport.ts';
 import { borderOf, clipToFrame, frameExit, sharedBorder } from './frame.ts';
 import { OUTLINE_THRESHOLDS } from './thresholds.ts';
@@ -232,7 +232,7 @@ function extendToStandardShape(edges: EdgeMap, quad: Quad<AnalysisPoint>): Quad<
     for (let d = Math.round(0.03 * across); d <= 0.45 * across; d++) {
       const a2 = pointIn('analysis', a[0] + nx * d, a[1] + ny * d);
       const b2 = pointIn('analysis', b[0] + nx * d, b[1] + ny * d);
-      if (edgeSupport(edges, a2, b2, 0.1, 0.9) < 0.8) continue;
+      if (!hasEdgeSupport(edges, a2, b2, [0.1, 0.9], 0.8)) continue;
       const moved = quad.map((p, k) =>
         k === i ? a2 : k === (i + 1) % 4 ? b2 : p,
       ) as unknown as Quad<AnalysisPoint>;
